@@ -156,19 +156,35 @@ def _instruction(s: str, data: dict) -> bool:
     return first is not None and first.group(0) in {str(w).lower() for w in data.get("instruction_verbs") or []}
 
 
+def _tables(text: str) -> list[str]:
+    """The buyer's tables in ``text`` that are not KPI tables (:mod:`buyer_kpis` answers those a row per KPI)."""
+    tables = re.findall(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|$))+", text or "", re.M)
+    return [t for t in tables if not buyer_kpis.read(t)]
+
+
 def _rows(text: str) -> list[str]:
     """The rows of a buyer's table of standards, each read as one sentence ('Decision on a step-up referral ... 95%
     within 4 hours of referral'): its matter, target and timescale sit in separate cells, which the sentences of
     :func:`_sentences` split. None from a KPI table (:mod:`buyer_kpis` answers it a row per KPI): the text of a
     tender holds several tables."""
     out = []
-    tables = re.findall(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|$))+", text or "", re.M)
-    for line in (line for table in tables if not buyer_kpis.read(table) for line in table.splitlines()):
+    for line in (line for table in _tables(text) for line in table.splitlines()):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         cells = [c for c in cells if c and not re.fullmatch(r"[-: ]+", c)]
-        if 2 <= len(cells) and all(len(c.split()) <= 30 for c in cells) and _TIME.search(" ".join(cells)):
-            # (a row holding the question's own long text is read by its sentences)
-            out.append(", ".join(c.rstrip(".,") for c in cells))
+        # two rows run together on one line (a row's last cell, then the next row's first: 'within 4 hours of referral
+        # Early warning signs and ...') are two rows
+        pieces: list[list[str]] = [[]]
+        for c in cells:
+            run = re.match(r"((?:within|same|on\s+the\s+same)\b[^A-Z]*?)\s+([A-Z][a-z]+\s+[a-z].*)$", c)
+            if run:
+                pieces[-1].append(run.group(1))
+                pieces.append([run.group(2)])
+            else:
+                pieces[-1].append(c)
+        for row in pieces:
+            if 2 <= len(row) and all(len(c.split()) <= 30 for c in row) and _TIME.search(" ".join(row)):
+                # (a row holding the question's own long text is read by its sentences)
+                out.append(", ".join(c.rstrip(".,") for c in row))
     return out
 
 
@@ -203,10 +219,18 @@ def timescales(text: str) -> list[Standard]:
 
     # in the order of the text (the question's own first: the tender's other questions follow it), a table's row before
     # the sentences its cells make, which split a row's matter from its timescale
-    ordered = sorted([(at(r), 0, r) for r in rows] + [(at(x), 1, x) for x in _sentences(text)])
+    # a table read by its rows is not read again by the sentences its cells make, which run one row's matter into the
+    # next row's timescale (s25 q03: the crisis plan's '90% ... within 20 working days' read as the early-warning contact)
+    rest = text or ""
+    for table in _tables(text):
+        if any(r in rows for r in _rows(table)):
+            rest = rest.replace(table, "\n")
+    ordered = sorted([(at(r), 0, r) for r in rows] + [(at(x), 1, x) for x in _sentences(rest)])
     for s in (x for _, _, x in ordered):
         if s not in rows and not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data) or _listed(s)):
             continue
+        if s not in rows and any(r.split(", ", 1)[0][:40] in s for r in rows):
+            continue  # a table read by its rows, said again as a run of cells (the tender's facts quote it flattened)
         if s in rows and (_YEAR.search(s) or _PAST.search(s)):
             continue  # a table of the buyer's past figures
         prev, last = 0, None
