@@ -225,11 +225,14 @@ def timescales(text: str) -> list[Standard]:
     for table in _tables(text):
         if any(r in rows for r in _rows(table)):
             rest = rest.replace(table, "\n")
+    # each row's longest cell that is neither a timescale nor a percentage: its matter as the buyer wrote it
+    matter_cells = [max(cells, key=len)[:40] for cells in (
+        [c for c in r.split(", ") if not _TIME.search(c) and not _PCT.search(c)] for r in rows) if cells]
     ordered = sorted([(at(r), 0, r) for r in rows] + [(at(x), 1, x) for x in _sentences(rest)])
     for s in (x for _, _, x in ordered):
         if s not in rows and not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data) or _listed(s)):
             continue
-        if s not in rows and any(r.split(", ", 1)[0][:40] in s for r in rows):
+        if s not in rows and any(len(m) >= 12 and m in s for m in matter_cells):
             continue  # a table read by its rows, said again as a run of cells (the tender's facts quote it flattened)
         if s in rows and (_YEAR.search(s) or _PAST.search(s)):
             continue  # a table of the buyer's past figures
