@@ -112,7 +112,9 @@ def safeguarding(demo_db):
 
 def test_the_buyers_timescale_is_committed_to_and_ours_is_not_stated_beside_it(safeguarding):
     text = safeguarding.markdown
-    assert "every safeguarding concern to be reported on the same working day" in text
+    # said as our commitment, with who does it (session 26), never as 'The specification asks for ...'
+    assert re.search(r"We will report every safeguarding concern[^.:]* on the same working day: the worker", text), text
+    assert "The specification asks for" not in text and "We will work to that timescale" not in text
     assert not re.search(r"within one working day|by the next working day", text), text
     assert "Level 3 before working unsupervised" in text
     said = [s for s in re.split(r"(?<=\.)\s+", text) if "same working day" in s or "Level 3" in s]

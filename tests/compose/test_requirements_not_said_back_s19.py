@@ -102,8 +102,8 @@ def test_the_buyers_forecast_of_demand_is_not_a_requirement_to_meet():
 
 
 def test_s18_safeguarding_answer_states_each_standard_once_and_keeps_its_method(demo_db, checker):
-    """s18 q06 assembled: the same-working-day standard said once (the commitment, not again by the timescale
-    template), so the part keeps a method sentence; no 'for that:' list said back; no finding."""
+    """s18 q06 assembled: the same-working-day standard said once (the timescale template's commitment, not again by
+    the buyer's sentence said back), so the part keeps a method sentence; no 'for that:' list said back; no finding."""
     import re
 
     from evidencebot.compose.tender import assemble_tender
@@ -114,8 +114,10 @@ def test_s18_safeguarding_answer_states_each_standard_once_and_keeps_its_method(
     assert "for that:" not in md and "We will where" not in md
     part = md.split("## Recognising", 1)[1].split("\n## ", 1)[0]
     assert "The specification asks for" not in part and "We will work to that timescale" not in part, part
-    # the library's method comes first and the commitment after it (r24: commitments never take the method's place)
-    assert 0 <= part.lower().find("recognise") < part.find("We will meet the requirement"), part
+    # the standard said once, as our commitment with who does it (session 26: the buyer's sentence said back goes),
+    # and the library's method kept (r24: commitments never take the method's place)
+    assert len(re.findall(r"same working day", part)) == 1, part
+    assert "We will report every safeguarding concern" in part and "recognise" in part.lower(), part
     children = md.split("## Identifying and acting on risks to children", 1)[1].split("\n## ", 1)[0]
     assert "children" in re.sub(r"^[^\n]*\n", "", children).lower()  # the part speaks of the children
 

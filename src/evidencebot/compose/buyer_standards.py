@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose import blockmatch, figure_clauses
+from evidencebot.compose import blockmatch, buyer_kpis, figure_clauses
 from evidencebot.compose.consistency import caseloads, normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
@@ -36,7 +36,7 @@ PHRASEBANK = "buyer_standards.yaml"
 _TIME = re.compile(
     rf"(?P<within>within\s+(?:the\s+)?(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
     rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
-    r"|(?P<same>\b(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
+    r"|(?P<same>\b(?:on\s+)?(?:the\s+)?same\s+(?:working\s+)?day)"
     r"|(?P<next>\bby\s+the\s+next\s+working\s+day|\b(?:on\s+)?the\s+next\s+working\s+day)"
     r"|(?P<now>\bimmediately\b)", re.I)
 _YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\s+(?:to\s+)?)?(?:(?:19|20)\d\d|"
@@ -79,6 +79,10 @@ class Standard:
     """KPI: our indicator for the same measure, '' when our records hold none."""
     values: dict = field(default_factory=dict)
     """Requirement: the pattern's groups ('n', 'role', 'freq') and, as '_asked', the buyer's own words matched."""
+    share: str = ""
+    """Timescale: the buyer's percentage for it ('95%'), '' when the buyer gives none."""
+    to: str = ""
+    """Timescale: whom it goes to or is done with, as the buyer names it ('the GP and the EPFT CMHT')."""
 
 
 def _data() -> dict:
@@ -155,29 +159,141 @@ def _instruction(s: str, data: dict) -> bool:
     return first is not None and first.group(0) in {str(w).lower() for w in data.get("instruction_verbs") or []}
 
 
+def _tables(text: str) -> list[str]:
+    """The buyer's tables in ``text`` that are not KPI tables (:mod:`buyer_kpis` answers those a row per KPI)."""
+    tables = re.findall(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|$))+", text or "", re.M)
+    return [t for t in tables if not buyer_kpis.read(t)]
+
+
+def _rows(text: str) -> list[str]:
+    """The rows of a buyer's table of standards, each read as one sentence ('Decision on a step-up referral ... 95%
+    within 4 hours of referral'): its matter, target and timescale sit in separate cells, which the sentences of
+    :func:`_sentences` split. None from a KPI table (:mod:`buyer_kpis` answers it a row per KPI): the text of a
+    tender holds several tables."""
+    out = []
+    for line in (line for table in _tables(text) for line in table.splitlines()):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = [c for c in cells if c and not re.fullmatch(r"[-: ]+", c)]
+        # two rows run together on one line (a row's last cell, then the next row's first: 'within 4 hours of referral
+        # Early warning signs and ...') are two rows
+        pieces: list[list[str]] = [[]]
+        for c in cells:
+            run = re.match(r"((?:within|same|on\s+the\s+same)\b[^A-Z]*?)\s+([A-Z][a-z]+\s+[a-z].*)$", c)
+            if run:
+                pieces[-1].append(run.group(1))
+                pieces.append([run.group(2)])
+            else:
+                pieces[-1].append(c)
+        for row in pieces:
+            if 2 <= len(row) and all(len(c.split()) <= 30 for c in row) and _TIME.search(" ".join(row)):
+                # (a row holding the question's own long text is read by its sentences)
+                out.append(", ".join(c.rstrip(".,") for c in row))
+    return out
+
+
+def _share(s: str, start: int, m: re.Match, row: bool) -> str:
+    """The buyer's percentage for the timescale ``m`` of ``s``: the last one before it in its clause (since the
+    previous timescale, ``start``: '95% of referrals triaged within 2 working days'), else one in brackets right after
+    it in its clause ('... within 1 working day (95%)', '... in 95% of cases'), else a table row's only one."""
+    before = list(_PCT.finditer(s[start:m.start()]))
+    if before:
+        return f"{before[-1].group('n')}%"
+    rest = s[m.end():]
+    nxt = _TIME.search(rest)
+    after = _PCT.search(re.split(r"[;.]\s", rest[:nxt.start()] if nxt else rest, maxsplit=1)[0])
+    if after:  # '... within 15 working days for at least 85% of people', '... within 1 working day (95%)'
+        return f"{after.group('n')}%"
+    every = list(_PCT.finditer(s))
+    return f"{every[0].group('n')}%" if row and len(every) == 1 else ""
+
+
 def timescales(text: str) -> list[Standard]:
-    """The buyer's timescale standards in ``text``, one per matter (the first asked)."""
+    """The buyer's timescale standards in ``text``, one per matter (the first asked), with the buyer's percentage
+    for each and whom it goes to, where the buyer says."""
     data = _data()
     matters = data.get("matters") or {}
     out: dict[str, Standard] = {}
-    for s in _sentences(text):
-        if not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data)):
+    rows = _rows(text)
+    flat = " ".join((text or "").split())
+
+    def at(piece: str) -> int:
+        i = flat.find(" ".join(piece.split(", ", 1)[0].split())[:40])
+        return i if i >= 0 else len(flat)
+
+    # in the order of the text (the question's own first: the tender's other questions follow it), a table's row before
+    # the sentences its cells make, which split a row's matter from its timescale
+    # a table read by its rows is not read again by the sentences its cells make, which run one row's matter into the
+    # next row's timescale (s25 q03: the crisis plan's '90% ... within 20 working days' read as the early-warning contact)
+    rest = text or ""
+    for table in _tables(text):
+        if any(r in rows for r in _rows(table)):
+            rest = rest.replace(table, "\n")
+    # each row's longest cell that is neither a timescale nor a percentage: its matter as the buyer wrote it
+    matter_cells = [max(cells, key=len)[:40] for cells in (
+        [c for c in r.split(", ") if not _TIME.search(c) and not _PCT.search(c)] for r in rows) if cells]
+    ordered = sorted([(at(r), 0, r) for r in rows] + [(at(x), 1, x) for x in _sentences(rest)])
+    for s in (x for _, _, x in ordered):
+        if s not in rows and not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data) or _listed(s)):
             continue
-        prev = 0
+        if s not in rows and any(len(m) >= 12 and m in s for m in matter_cells):
+            continue  # a table read by its rows, said again as a run of cells (the tender's facts quote it flattened)
+        if s in rows and (_YEAR.search(s) or _PAST.search(s)):
+            continue  # a table of the buyer's past figures
+        prev, last = 0, None
         for m in _TIME.finditer(s):
             key = _matter_at(s, m, prev, matters, ours=False)
-            prev = m.end()
+            start, prev = prev, m.end()
+            key = key or last
+            last = key
+            if key is not None and key in out and out[key].sentence == s and re.fullmatch(
+                    r"\s*,?\s*(?:and|or)\s+", s[start:m.start()]):
+                # a second time for the same matter, under a condition ('same day, and within 4 hours where increased
+                # risk is reported'): said with the first
+                cond = re.match(r"\s+(?:where|when|if|for)\b[^,;.]*", s[m.end():])
+                more = f", and {' '.join(m.group(0).split())}" + (" " + " ".join(cond.group(0).split()) if cond else "")
+                if more not in out[key].time:  # (the tender's text may hold the same row twice)
+                    out[key].time += more
+                continue
             if key is None or key in out:
                 continue
             time = " ".join(m.group(0).split())
             if m.group("same") and not time.lower().startswith("on "):
-                time = "on " + time
+                time = "on the " + time if not time.lower().startswith("the ") else "on " + time
             spec = matters[key]
             to = re.search(str(spec["to"]), s) if spec.get("to") else None
             says = str(spec.get("says") or "{time}")
-            out[key] = Standard("timescale", key, says.format(time=time, to=f" to {to.group('to')}" if to else ""), s,
-                                days=_days(m), time=time)
+            prep = str(spec.get("to_prep") or "to")
+            out[key] = Standard("timescale", key, says.format(time=time, to=f" {prep} {to.group('to')}" if to else ""),
+                                s, days=_days(m), time=time, share=_share(s, start, m, s in rows),
+                                to=" ".join(to.group("to").split()) if to else "")
     return list(out.values())
+
+
+def _listed(s: str) -> bool:
+    """A buyer's list item that gives a timescale with its percentage and nothing of the past ('urgent referrals
+    contacted within 24 hours (95%);'): a standard, as the stem it hangs from ('Access standards (Schedule 6)') says."""
+    return bool(_PCT.search(s) and _TIME.search(s)) and not _PAST.search(s) and not _YEAR.search(s)
+
+
+def commitment(standard: Standard) -> str:
+    """The buyer's timescale standard said as our commitment, in our words, with its percentage and who does it and
+    how ('We will contact 95% of urgent referrals within 4 hours: the duty worker marks a referral urgent when it is
+    read and calls the person, ...'): the matter's ``commit`` (``commit_all`` without a percentage) and ``how`` in the
+    phrasebank. '' for a matter the phrasebank gives no active phrase for."""
+    spec = (_data().get("matters") or {}).get(standard.matter) or {}
+    phrase = str(spec.get("commit") if standard.share and spec.get("commit") else spec.get("commit_all") or "")
+    if not phrase:
+        return ""
+    # a condition of the buyer's ('and within 4 hours where increased risk is reported') in words the evidence checker
+    # does not read as a result of ours
+    time = re.sub(r"\b(is|are)\s+reported\b", r"\1 raised with us", standard.time)
+    if spec.get("from") and time.lower().startswith("within") and not re.search(r"\b(?:of|after|from)\b", time, re.I):
+        time += " " + str(spec["from"])
+    prep = str(spec.get("to_prep") or "to")
+    said = phrase.format(share=f"{standard.share} of " if standard.share else "", time=time,
+                         to=f" {prep} {standard.to}" if standard.to else "")
+    how = str(spec.get("how") or "").strip().rstrip(".")
+    return "We will " + " ".join(said.split()) + (f": {how}." if how else ".")
 
 
 def _bare(time: str) -> str:
@@ -220,6 +336,18 @@ def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str,
                           out[first.end():], flags=re.I)
             out = out[:first.end()] + rest
     return out, [(old, new) for _, _, new, old in edits]
+
+
+def matters_in(sentence: str) -> set[str]:
+    """The matters of the timescales ``sentence`` (ours) states, read as :func:`weaker` reads them."""
+    matters = _data().get("matters") or {}
+    out, prev = set(), 0
+    for m in _TIME.finditer(sentence or ""):
+        key = _matter_at(sentence, m, prev, matters, ours=True)
+        prev = m.end()
+        if key:
+            out.add(key)
+    return out
 
 
 def weaker(sentence: str, standard: Standard) -> bool:
@@ -739,6 +867,16 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
         for p in points:
             if said.search(p.text):
                 return p, True
+    if standard.kind == "timescale" and standard.days is not None:
+        # the part that names the timescale in short with what is done ('how you will meet the 4-hour decision
+        # standard', s25 q03)
+        n = re.match(r"within\s+(?:the\s+)?(\w+)\s+(?:working\s+)?(hour|day|week)", standard.time or "", re.I)
+        spec = (data.get("matters") or {}).get(standard.matter) or {}
+        if n:
+            short = re.compile(rf"\b{re.escape(n.group(1))}[- ](?:working[- ])?{n.group(2)}\b", re.I)
+            for p in points:
+                if short.search(p.text) and _phrases(spec.get("with")).search(p.text):
+                    return p, True
     if standard.kind == "timescale":
         # a part that asks about the buyer's timescales as such ('how you will meet the local reporting timescales
         # set out above') is where each of them is committed to

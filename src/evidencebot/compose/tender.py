@@ -786,7 +786,7 @@ def _says_how_unit(unit: Unit) -> bool:
 def _procedure_filler(unit: Unit) -> bool:
     """A sentence of the buyer's timescale template that says how we hold to a timescale (who writes it into the
     procedure, who checks it), not the timescale itself: generic, the same for every standard."""
-    return "block:buyer-standard-timescale" in unit.refs and not unit.text.startswith((_ASKS_FOR, "We will work to th"))
+    return "block:buyer-standard-timescale" in unit.refs and not unit.text.startswith((_ASKS_FOR, "We will "))
 
 
 def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | None:
@@ -3254,7 +3254,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
     we are the incumbent the buyer's baseline is a figure for the service we run now: our own figure for the
     measure is stated beside it only when it is the same, never a second, different value for one service."""
     if st.kind == "timescale":
-        return {"std_says": st.text}, ""
+        # the buyer's standard said as our commitment, with its percentage and who does it and how (s18-s25 panels:
+        # "The specification asks for X. We will work to that timescale" read as restated, not committed to)
+        return {"std_says": st.text, "std_commit": buyer_standards.commitment(st) or f"We will meet {st.text}."}, ""
     if st.kind == "requirement":
         check = st.who[:1].upper() + st.who[1:] + "." if st.who else ""
         return {"req_commit": st.text, "req_check": check}, ""
@@ -3370,6 +3372,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         units = _template_units(block, mine, lead=asked)
         for u in units:
             u["from"] = [st.sentence]  # the buyer's sentence it was read from (:func:`_one_statement_of_a_timescale`)
+            if st.kind == "timescale":
+                u["matter"] = st.matter
         differs = buyer_standards.profile_conflict(st, values) if st.kind == "requirement" else ""
         if differs:
             # ours differs from the buyer's figure: no commitment beside our own contrary figure (review s10 item 6)
@@ -3385,6 +3389,11 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # its method is said once per answer (a named requirement's check is its own: each keeps it)
             units = units[:2] if st.kind == "kpi" else units[:1]
         method = methods[point.key]
+        if st.kind == "timescale":
+            # how we know (recorded where, reported when) is the same for every standard: a sentence of its own, the
+            # first to go for the part's budget, never taking the commitment with it
+            for u in units[1:]:
+                u["cont"], u["priority"] = False, 4
         if st.kind == "timescale" and any(not u.get("template") for u in method.units):
             # the part's own method blocks say how (s20 q07: the template's generic procedure pushed the PSIRF method
             # out of the part): the buyer's timescale and our commitment to it lead them, and the template's procedure
@@ -3397,8 +3406,6 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, units, mine, lead=asked)
         out.append((st, point.key, ours))
-    for method in methods.values():
-        _join_timescales(method)
     return out
 
 
@@ -3409,35 +3416,43 @@ _ASKS_FOR = "The specification asks for "
 
 
 def _one_statement_of_a_timescale(method: Method) -> None:
-    """A part whose commitment states the buyer's standard in full ('We will meet the requirement ... that
-    safeguarding concerns are raised with the Front Door on the same working day ..., and in any case within 24
-    hours') does not say it again from the timescale template ('The specification asks for every safeguarding concern
-    to be reported on the same working day. We will work to that timescale from the first day of the contract.'):
-    s18 q06, where the two restatements took the part's words and its method block went (scorer 1: "restated
-    commitment ... no recording system and no route to the Front Door described")."""
-    # a commitment holding the buyer's share ('We will respond to 95% of step-up requests within 4 hours') is checked
-    # as our figure and may be left out by the checker (s20 q03: then neither said the 4 hours): it covers nothing
-    said = [set(blockmatch.tokens(u["text"])) for u in method.units if u.get("block") == COMMITMENT
-            and not re.search(r"\d\s*%", u["text"])]
-    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
-    if not said or not heads:
+    """A part whose commitment only says the buyer's standard back ('We will send discharge summaries to the GP and
+    the EPFT CMHT within 1 working day of discharge.', read from the buyer's own sentence) does not say it beside the
+    timescale template's commitment to it, which says it in our words with who does it and how ('We will send every
+    discharge summary ... within 1 working day of discharge: the recovery worker writes it ...'): the said-back
+    sentence goes (s25 panel: "restated with no who, what or how"; s18 q06, where two restatements took the part's
+    words). A commitment that says more than the buyer's standard (a policy adopted, a gate's words) stays."""
+    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith("We will ")]
+    if not heads:
         return
+    said = [(set(blockmatch.tokens(h["text"])), {m.group(0).lower() for m in _TIMESCALE.finditer(h["text"])},
+             h.get("matter")) for h in heads]
 
-    def covered(text: str) -> bool:
-        want = set(blockmatch.tokens(text)) - blockmatch.HEAD_GENERIC
-        return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
+    def restates(u: dict) -> bool:
+        if u.get("block") != COMMITMENT:
+            return False
+        times = {m.group(0).lower() for m in _TIMESCALE.finditer(u["text"])}
+        want = set(blockmatch.tokens(u["text"])) - blockmatch.HEAD_GENERIC
+        if not times or not want:
+            return False
+        if any(times <= t and len(want & w) >= 0.8 * len(want) for w, t, _ in said):
+            return True
+        # the buyer's sentence said back on the same matter and timescale ('We will make sure that at least 85% of
+        # people discharged from Windward House are followed up within 72 hours'), never a scoring gate's statement
+        # (priority 0) nor one that adopts a named document
+        # (nor one naming a party or programme ours does not: 'We will notify the Authority of every serious incident
+        # ... under PSIRF')
+        mine = buyer_standards.matters_in(u["text"])
+        named = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b|(?<=\bthe )[A-Z][a-z]+", u["text"])}
+        return u.get("priority", 1) > 0 and not re.search(r"\bv\d", u["text"]) and any(
+            m in mine and times <= t and named <= {x.lower() for x in re.findall(r"[A-Za-z]+", h)}
+            for (_, t, m), h in zip(said, (x["text"] for x in heads)))
 
-    # covered in the template's words, or the commitment says back the buyer's own sentence it was read from
-    if all(covered(h["text"][len(_ASKS_FOR):]) or (h.get("from") and all(covered(f) for f in h["from"]))
-           for h in heads):
-        # the template's two sentences that say the standard back go; how we hold to it (who writes it into the
-        # procedure, who checks it, where it is reported) stays, said of the timescale the commitment states
-        _drop_units(method, lambda u: u.get("block") == "buyer-standard-timescale" and (
-            u["text"].startswith(_ASKS_FOR) or u["text"].startswith("We will work to th")))
-        for u in method.units:
-            if u.get("block") == "buyer-standard-timescale":
-                u["text"] = u["text"].replace("writes it into", "writes the buyer's timescale into").replace(
-                    "writes them into", "writes the buyer's timescales into")
+    _drop_units(method, restates)
+
+
+_TIMESCALE = re.compile(r"\bwithin\s+(?:\d+|[a-z]+)\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?)|\bsame\s+(?:working\s+)?day",
+                        re.I)
 
 
 def _said_back(sentence: str, asked: list[str]) -> bool:
@@ -3445,23 +3460,6 @@ def _said_back(sentence: str, asked: list[str]) -> bool:
     made from (``asked``: each commitment's buyer words, :func:`match_form`)."""
     own = match_form(sentence or "").strip(" .;:")
     return bool(own) and any(own in a for a in asked)
-
-
-def _join_timescales(method: Method) -> None:
-    """Several of the buyer's timescales in one part are said in one sentence ('The specification asks for A; B;
-    and C.'), with the method once, not as a run of sentences of one shape."""
-    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
-    if len(heads) < 2:
-        return
-    asks = [h["text"][len(_ASKS_FOR):].rstrip(". ") for h in heads]
-    heads[0]["text"] = _ASKS_FOR + "; ".join(asks[:-1]) + "; and " + asks[-1] + "."
-    heads[0]["from"] = [f for h in heads for f in h.get("from") or []] if all(h.get("from") for h in heads) else []
-    gone = {id(h) for h in heads[1:]}
-    method.units[:] = [u for u in method.units if id(u) not in gone]
-    for u in method.units:
-        if u.get("block") == "buyer-standard-timescale":
-            u["text"] = u["text"].replace("to that timescale", "to these timescales").replace(
-                "writes it into our procedure", "writes them into our procedure")
 
 
 def _buyer_policies_over_ours(methods: dict, policies: list[str], provider: str, local=frozenset()) -> None:
