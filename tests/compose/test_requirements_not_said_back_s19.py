@@ -154,6 +154,9 @@ def test_a_quantity_is_never_cut_from_its_words_in_a_heading(checker):
     # what the intake calls no heading is none after a cut either (s23 q05 panel: 'Making sure'; 'How the person')
     aim = "### (c) Making sure nobody ever waits more than a week"
     assert _heading_before(aim, aim.index("nobody")) == ""
+    # a quantity with words around it goes whole, with its 'of' (s25 q04: the part lost its heading to '85%')
+    share = "Making sure at least 90% of carers offered an assessment are seen within 28 days"
+    assert _heading_without(share, "90%", checker) == "Making sure carers offered an assessment are seen within 28 days"
     assert _heading_before("How the family is told", len("How the family ")) == ""
     # a clause ending on a comparison without its figure goes whole (s25 q08 panel: '... roles are above')
     clause = "Keeping tenancies going in towns where arrears among tenants are above 12%"

@@ -1159,8 +1159,15 @@ def _heading_without(heading: str, flagged: str, checker) -> str:
         # in s22 q04); the buyer's words stand without it, or not at all
         rest = heading[ref.end():].strip()
         return "" if len(rest.split()) < 3 or any(must_fix(f) for f in checker.check_text(rest)) else rest
-    if _QUANTIFIER_END.search(heading[:start]):
-        return ""  # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts'
+    quantity = _QUANTIFIER_END.search(heading[:start])
+    if quantity:
+        # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts': the quantity goes
+        # whole, with its 'of', where words are left around it ('Making sure at least 85% of people discharged ...
+        # are followed up within 72 hours' -> 'Making sure people discharged ...': s25 q04, the part lost its heading)
+        after = re.match(r"\s+of\s+(?=\w)", heading[end:])
+        if quantity.start() == len(heading) - len(heading.lstrip("# ")) or not after:
+            return ""
+        start, end = quantity.start(), end + after.end() - 1
 
     left = " ".join((heading[:start] + " " + heading[end:]).split())
     left = re.sub(r"\s+([,;:.])", r"\1", left).strip(" ,;:")
