@@ -42,15 +42,15 @@ def _draft(args) -> int:
             shared = TenderShared()
             for f, text in zip(files, texts):
                 ans = assemble_tender(db, text, None, shared=shared, buyer_context=whole)
-                if drafts:
-                    (drafts / folder.parent.name).mkdir(parents=True, exist_ok=True)
-                    (drafts / folder.parent.name / f.name).write_text(ans.markdown, encoding="utf-8")
+                if drafts:  # 'dev-s24' for /work/devsets/s24/questions: not written over the spent s24's drafts
+                    (drafts / _name(str(folder))).mkdir(parents=True, exist_ok=True)
+                    (drafts / _name(str(folder)) / f.name).write_text(ans.markdown, encoding="utf-8")
                 for row in ans.coverage:
                     if row.marker.startswith("[To confirm"):
                         continue
                     out.write(json.dumps({"set": str(folder), "q": f.stem, "part": row.label,
                                           "blocks": placed_ids(row), "findings": len(ans.findings)}) + "\n")
-                print(f"{folder.parent.name}/{f.stem}: {len(ans.findings)} findings", flush=True)
+                print(f"{_name(str(folder))}/{f.stem}: {len(ans.findings)} findings", flush=True)
     return 0
 
 
