@@ -1420,7 +1420,8 @@ def assemble_tender(
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_blocks,
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
-                                   p, env, told=shared.blocks, context=buyer_context or "")
+                                   p, env, told=shared.blocks, context=buyer_context or "",
+                                   confirmed=[pt.text for pt in full_plan.points if pt.kind == "confirm"])
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
     _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "", question)
     _measures_template(plan, methods, question, buyer_blocks,
@@ -3331,7 +3332,8 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
 
 
 def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standards: list, question: str,
-                        approved: list, values: dict, period, env, told=frozenset(), context: str = "") -> list[tuple]:
+                        approved: list, values: dict, period, env, told=frozenset(), context: str = "",
+                        confirmed: list[str] | None = None) -> list[tuple]:
     """The buyer's standards beyond first contact and workforce (:mod:`buyer_standards`): a method sentence
     of ours stating a longer timescale than the buyer's on the same matter is left out of every part; each
     standard's template (``buyer standard <kind>``) goes into the part that asks about it (leading it), or,
@@ -3363,6 +3365,11 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         if (st.kind, st.text) not in own and (st.kind, st.text) in others:
             # a standard another question of the tender states is that answer's to commit to (one set of facts for
             # the bid); here our weaker sentence on the matter is still left out, above
+            continue
+        said = " ".join(st.sentence.split()).rstrip(". ")
+        if said and any(said in " ".join(c.split()) or " ".join(c.split()).rstrip(". ") in said for c in confirmed or ()):
+            # a statement the answer confirms Yes or No to ('A4 The Bidder will raise any concern ... on the same working
+            # day') is committed to by that confirmation: not a second time under another part's heading (s10 q04)
             continue
         point, asked = buyer_standards.where(st, plan.points)
         if not asked and st.kind == "timescale" and buyer_standards.kpi_line(st.sentence):
