@@ -84,6 +84,20 @@ def test_answers_are_read_against_the_tenders_facts():
     assert all(c.statements[0].ref == "tender" for c in clashes)
 
 
+def test_a_council_the_buyers_own_text_names_is_a_partner_not_another_buyer():
+    """A shire county's district councils hold housing: an answer that works with 'the Tollmere District Council housing
+    team', which the question names, is not writing to another buyer (s26: the answer was refused for it)."""
+    ours = {"commissioner": "Riverside Integrated Care Board", "service": "Riverside Community Wellbeing Service"}
+    r = tp.resolve(ours, {"commissioner": "Westry County Council and NHS Westry ICB"})
+    question = "Describe how you will work with Tollmere District Council and Brayford Borough Council on housing."
+    answer = [("Q4", "During mobilisation we will agree with the Tollmere District Council housing team how referrals "
+                     "pass between us."),
+              ("Q5", "We report to Riverside Integrated Care Board every quarter.")]
+    said = {c.label: [s.value for s in c.statements[1:]] for c in tp.check_against(r, answer, ours, question)}
+    assert said["the tender's buyer"] == ["Riverside Integrated Care Board"]
+    assert [c.label for c in tp.check_against(r, answer[:1], ours)] == ["the tender's buyer"]  # unnamed by the buyer
+
+
 def test_an_answer_to_another_buyer_names_that_buyer_and_writes_as_a_new_provider(demo_db):
     from evidencebot.compose.library import list_blocks
     from evidencebot.compose.tender import assemble_tender

@@ -1843,7 +1843,7 @@ def assemble_tender(
         tender=dict(tender or {}),
         tender_facts=dict(resolved.facts),
         tender_unknown=needed,
-        tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile)
+        tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile, buyer_text)
         + _self_contradictions(sections),
         provider="" if anonymous else service_profile.get("provider", ""),
         anonymous=bool(anonymous),

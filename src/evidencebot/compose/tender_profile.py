@@ -690,11 +690,14 @@ def describe_unknown(fields: list[str]) -> str:
 # ---------------------------------------------------------------- answers against the tender's facts
 
 
-def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_profile: dict[str, str] | None = None):
+def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_profile: dict[str, str] | None = None,
+                  buyer_text: str = ""):
     """Sentences of the answers ((ref, text) pairs) that state something the tender's facts
     contradict, as :class:`evidencebot.compose.consistency.Contradiction` (kind 'tender fact'):
     another buyer named, our current service's area or name under another buyer, another contract
-    start, or writing as the incumbent to a tender where we would be new (and the reverse)."""
+    start, or writing as the incumbent to a tender where we would be new (and the reverse). A council or ICB the
+    buyer's own text (``buyer_text``) names is one of its partners, not another buyer (a county's district councils,
+    which hold housing: 'the Pellingford Borough Council Housing Options Team', s26)."""
     facts = resolved.profile
     out: list = []
     found: dict[str, list] = {}
@@ -709,12 +712,14 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
         mine = key_words(" ".join(str(resolved.facts.get(k) or "") for k in ("commissioner", "area", "service", "base")))
         foreign = own_names(service_profile) - mine
     buyer = facts.get("commissioner", "")
+    partners = {name for name, _, _ in _buyers(buyer_text)}
     start = facts.get("contract_start", "")
     status = resolved.incumbent
     for ref, text in answers:
         for sentence in _sentences(text):
             for name, _, _ in _buyers(sentence):
-                if buyer and not same_buyer(name, buyer) and not any(same_buyer(name, b) for b in buyer.split(" and ")):
+                if buyer and not same_buyer(name, buyer) and not any(same_buyer(name, b) for b in buyer.split(" and ")) \
+                        and not any(same_buyer(name, p) for p in partners):
                     add("buyer", ref, name, sentence)
             said = key_words(sentence) & foreign
             if said:

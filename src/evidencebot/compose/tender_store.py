@@ -558,7 +558,8 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
     # and each answer against the tender's own facts (another buyer, start date or provider status)
     return check_answers(answers, db=db, facts=library_facts) + \
         against_buyer(answers, [(r["ref"], draft_text(r)) for r in rows], facts=library_facts) + \
-        tender_profile.check_against(tender_profile.resolve(service, facts), answers, service)
+        tender_profile.check_against(tender_profile.resolve(service, facts), answers, service,
+                                     "\n".join(draft_text(r) for r in rows))
 
 
 def _heading(row: dict, checker, edits: list[Edit]) -> str:
