@@ -532,6 +532,10 @@ def _check_targets(facts: list[BuyerFact], sentence: str, home: str = "") -> lis
         if len({x[3].data[0] for x in tied}) > 1:
             continue  # two of the buyer's targets fit as well: not sure which this is
         f = best[3]
+        if any(x[3].quote == f.quote and abs(float(m.group("n")) - x[3].data[0]) < 1e-9 for x in scored):
+            # another step of the same trajectory ('50% of people discharged in Year 1, rising to 70% from Year 3'):
+            # the buyer's own figure, not a clash with its last (s26 q02 printed '70% in Year 1, rising to 70%')
+            continue
         if abs(float(m.group("n")) - f.data[0]) > 1e-9:
             out.append((f, m.group(0), m.start(), m.end()))
     return out

@@ -1,0 +1,14 @@
+"""The buyer's facts held in our answers (session 26, after the s26 held-out measurement)."""
+
+from __future__ import annotations
+
+from evidencebot.compose.buyer_facts import hold, read
+
+
+def test_each_step_of_a_buyers_trajectory_said_back_is_the_buyers_not_a_clash():
+    """s26 q02 (found after the held-out measurement): the buyer's '50% ... in Year 1, rising to 70% from Year 3'
+    was read as two targets and our quote of the first step was 'corrected' to the last: '70% in Year 1'."""
+    facts = read("The target for carers offered a carer's assessment is 40% of new carers in Year 1, rising to 65% "
+                 "from Year 4.")
+    said = "The commissioners' target for carers offered a carer's assessment is 40% in Year 1, rising to 65% from Year 4."
+    assert hold(said, facts) == (said, [])
