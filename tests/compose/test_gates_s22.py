@@ -326,3 +326,21 @@ def test_a_gate_on_a_numbered_or_lettered_part_is_read_and_its_later_its_stays_w
                             "carers' charter within 3 months.")
     assert gates.our_sentence(lettered) == "We will publish our carers' charter within 3 months."
     assert gates.read("Part of the score rests on how clearly you describe the model.") == []
+
+
+def test_a_gate_that_quotes_its_statement_is_made_word_for_word_and_a_later_clause_of_the_bidders_is_ours():
+    """s26 (found after its held-out measurement): three gates gave the statement in quotation marks ('unless the
+    response includes the following statement: "We confirm ..."') and none was made; a fourth's 'for any milestone it
+    cannot meet, states the alternative date' was said in the third person."""
+    quoted = ('Part 4 will not score above 2 unless the response includes the following statement: "We confirm that '
+              'the Beech Unit will take step-down referrals from 09:00 to 19:00 on weekdays."')
+    [gate] = gates.read(quoted)
+    assert gate.cap == "2" and gates.our_sentence(gate) == (
+        "We confirm that the Beech Unit will take step-down referrals from 09:00 to 19:00 on weekdays.")
+    [staffed] = gates.read('This question will not score above 1 unless the response states: "Every post in Table 3 '
+                           'will be filled by the go-live date."')
+    assert gates.our_sentence(staffed) == "Every post in Table 3 will be filled by the go-live date."
+    [late] = gates.read("Responses will not score above 2 unless they confirm that the Bidder will open every hub by "
+                        "June 2027 or, for any hub it cannot open, gives the reason and a new date.")
+    assert gates.our_sentence(late) == ("We will open every hub by June 2027 or, for any hub we cannot open, give the "
+                                        "reason and a new date.")

@@ -46,6 +46,9 @@ class Gate:
     confirming: bool = False
     """The buyer asks the bidder to confirm or state the statement ('unless the bidder states that no person will be
     refused ...'): a statement of fact about the service our answer makes in the buyer's words (:func:`our_sentence`)."""
+    verbatim: bool = False
+    """The buyer gives the statement itself, in quotation marks ('unless the response includes the following statement:
+    "We confirm that ..."'): our answer makes it word for word, as quoted (s26: three gates of this shape unmade)."""
     modal: str = "will"
     """The bidder's verb of the statement: 'will', or 'can' ('confirms that it can achieve the Service Commencement
     Date of 1 April 2027': s23 q10, a plan that 'works back from the start' did not confirm it)."""
@@ -96,6 +99,10 @@ def _ours(what: str, opener: re.Pattern) -> str:
     return re.sub(r"\bits\b", "our", what[:cut]) + what[cut:]
 
 
+_QUOTED = re.compile(r"(?:^|[:,]|\bstatement)\s*[\"“](?P<q>[^\"”]{12,})[\"”]\s*\.?$")
+"""A statement the buyer quotes at the end of its gate ('... includes the following statement: "We confirm ..."')."""
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n\s*\n|\n(?=\s*(?:[-*#>]|\(?\w{1,3}[.)]\s))|\n(?=[^\n]*\|)"
                        r"|<br\s*/?>|\u2022")
 """Where a sentence ends: its full stop, a table's cell, a blank line, a line opening a list item, heading or row (a
@@ -123,6 +130,14 @@ def read(question: str) -> list[Gate]:
         if found is None:
             continue
         rest = p["asker"].sub("", found.group("rest").strip(" ,"), count=1)
+        quoted = _QUOTED.search(rest)
+        if quoted:  # the statement itself, quoted: said as written
+            statement = " ".join(quoted.group("q").split())
+            if not any(g.statement == statement for g in out):
+                n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
+                out.append(Gate(sentence=s, statement=statement, cap=n if re.fullmatch(r"\d+", n) else "0" if n in (
+                    "zero", "nil") else "", confirming=True, verbatim=True))
+            continue
         # the score after the cap words, or ending them ('will be scored 0')
         n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
         n = n if re.fullmatch(r"\d+|zero|nil", n) else ""
@@ -134,6 +149,7 @@ def read(question: str) -> list[Gate]:
         what = will.group("what").strip(" ,.") if will else ""
         what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
         what = p["and_that"].sub(lambda v: ", and we " + _our_verb(v.group("verb")), what) if what else ""
+        what = _bidder_as_us(what)
         named = p["naming"].search(what) if what else None
         if named:  # '... and name the role that will act as Safeguarding Lead': a statement of its own
             what = what[:named.start()].strip(" ,.")
@@ -146,6 +162,20 @@ def read(question: str) -> list[Gate]:
         if named:
             out.append(Gate(sentence=s, statement=named.group("named").strip(" ,."), cap=cap))
     return out
+
+
+_IT_ACTS = re.compile(r"\bit\s+(?P<verb>cannot|can|will|would|does|did|is|has|was)\b")
+_CLAUSE_VERB = re.compile(r"(?<=,\s)(?P<verb>[a-z]+[^su\W]s)(?=\s+(?:the|a|an|our|its|their|any|each|every)\b)")
+
+
+def _bidder_as_us(what: str) -> str:
+    """The bidder's statement in our voice past its first verb: 'it' acting is us, and a verb of the bidder's that opens
+    a later clause is ours ('meet every milestone in Table 10.1 or, for any milestone it cannot meet, states the
+    alternative date' -> '... we cannot meet, state the alternative date': s26 q10, found after its measurement)."""
+    if not what:
+        return what
+    what = _IT_ACTS.sub(lambda m: "we " + _our_verb(m.group("verb")), what)
+    return _CLAUSE_VERB.sub(lambda m: _our_verb(m.group("verb")), what) if re.search(r"\bwe\s", what) else what
 
 
 def _our_verb(verb: str) -> str:
@@ -166,6 +196,8 @@ def our_sentence(gate: Gate) -> str:
     """The sentence our answer makes the gate's statement with, in the buyer's words and every qualifier it wrote
     ('We will meet every minimum in Table 6A from the Service Commencement Date.'), '' when the statement is not ours
     to say as it stands (a thing to set out: 'who holds clinical responsibility ...')."""
+    if gate.verbatim:
+        return _sentence_end(gate.statement)
     if gate.will:
         said = f"We {gate.modal} {gate.will}"
         if gate.modal == "can":  # the buyer asked us to confirm that it can be done: we confirm it (s23 q10)
