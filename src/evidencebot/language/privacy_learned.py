@@ -126,6 +126,16 @@ def _cells(line: str) -> int:
     return len(_CELL_SEP.findall(line))
 
 
+
+def _put_words(put, where: str, text: str, index: dict) -> None:
+    """The words of a labelling line (the label above, a table's header, the record's title) as features, each with its
+    word classes: '<where>:w:<word>' and '<where>:c:<class>'."""
+    for w in _CELL_WORD.findall(text):
+        w = w.lower()
+        put(f"{where}:w:{w}")
+        for c in index.get(w, ()):
+            put(f"{where}:c:{c}")
+
 def context_features(text: str, start: int, end: int, line: str, index: dict, put) -> None:
     """(p26) Features of a stretch read with the lines above it and as a record's row: a label alone on the line
     above ("Name of person referred:" with the name on the next line) and its words; a table's or a CSV export's
@@ -158,11 +168,7 @@ def context_features(text: str, start: int, end: int, line: str, index: dict, pu
         m = _LABEL_ONLY.match(above[0])
         if m and len(m.group(1).split()) <= 6:
             put("prev:label")
-            for w in _CELL_WORD.findall(m.group(1)):
-                w = w.lower()
-                put(f"prev:w:{w}")
-                for c in index.get(w, ()):
-                    put(f"prev:c:{c}")
+            _put_words(put, "prev", m.group(1), index)
         n = _cells(line)
         header = None
         if n >= 2:
@@ -173,19 +179,11 @@ def context_features(text: str, start: int, end: int, line: str, index: dict, pu
                     header = ln
             if header is not None:
                 put("hdr:row")
-                for w in _CELL_WORD.findall(header):
-                    w = w.lower()
-                    put(f"hdr:w:{w}")
-                    for c in index.get(w, ()):
-                        put(f"hdr:c:{c}")
+                _put_words(put, "hdr", header, index)
         title = text[:text.find("\n")]
         if title.strip() and title != line and title != header:
             put("title:below")
-            for w in _CELL_WORD.findall(title):
-                w = w.lower()
-                put(f"title:w:{w}")
-                for c in index.get(w, ()):
-                    put(f"title:c:{c}")
+            _put_words(put, "title", title, index)
 
 
 def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict,
