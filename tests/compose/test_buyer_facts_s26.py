@@ -12,3 +12,14 @@ def test_each_step_of_a_buyers_trajectory_said_back_is_the_buyers_not_a_clash():
                  "from Year 4.")
     said = "The commissioners' target for carers offered a carer's assessment is 40% in Year 1, rising to 65% from Year 4."
     assert hold(said, facts) == (said, [])
+
+
+def test_roles_in_bold_prose_and_a_role_whose_name_lists_groups_are_read_whole():
+    """s26 q08 (after its measurement): 'A **Lived Experience Lead** (1.0 WTE) must also be in post' was not read, so
+    the establishment 'met every minimum' without it (FIRM); 'Gypsy, Roma and Traveller Outreach Worker' was 'gypsy'."""
+    from evidencebot.compose.buyer_scale import role_minimums
+
+    text = ("| Role | Minimum |\n|---|---|\n| Deaf, Blind and Deafblind Access Worker | at least 0.8 WTE |\n\n"
+            "The **Carers Lead** (1.0 WTE) chairs the carers' forum. A **Housing Lead** (0.5 WTE) must also be in post.")
+    roles = {r.role: r.wte for r in role_minimums(text)}
+    assert roles == {"Deaf, Blind and Deafblind Access Worker": 0.8, "carers lead": 1.0, "housing lead": 0.5}

@@ -773,10 +773,12 @@ def role_minimums(text: str) -> list[RoleMinimum]:
     # a table's rows are read whole (its cells are sentences of their own below)
     rows = [line for line in (text or "").splitlines() if line.count("|") >= 2]
     for s in rows + list(_sentences(text)):
+        is_row = s in rows
+        s = re.sub(r"\*\*|__", "", s)  # a role in bold ('A **Lived Experience Lead** (1.0 WTE)': s26 q08, unread)
         if any(re.search(rf"\b{re.escape(w)}\b", s, re.I) for w in nots):
             continue
         hits: list[tuple[int, RoleMinimum]] = []
-        for kind in (("row",) if s in rows else ("patterns", "first", "named")):
+        for kind in (("row",) if is_row else ("patterns", "first", "named")):
             for pat in spec.get(kind) or []:
                 for m in re.finditer(str(pat).replace("{role}", role), s, re.I | re.M):
                     if kind != "named" and per.search(s[:m.start()]):
@@ -904,12 +906,17 @@ def _role_cell(cell: str, column: bool = False) -> str:
     ``column``: a cell of a column the buyer heads as the roles ('Role', 'Post') names one whatever its head word
     ('Recovery Coaches'), but a total row."""
     ends = str(_staffing_spec().get("role_ends") or r"(?!)")
-    head = re.split(ends, " ".join((cell or "").replace("*", "").split()), maxsplit=1)[0].strip()
+    whole = " ".join((cell or "").replace("*", "").split())
+    # a list of groups inside the role's own name stays whole: 'Gypsy, Roma and Traveller Outreach Worker' (s26 q08
+    # was read as 'gypsy'), when the whole cell is a role and nothing follows its head word
+    listed = re.fullmatch(r"[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+(?P<last>[A-Z][\w'’ -]*)", whole)
+    listed = listed and (column or re.fullmatch(_role_re(), listed.group("last"), re.I))
+    head = whole if listed else re.split(ends, whole, maxsplit=1)[0].strip()
     named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ -]*", head or "") and len(head.split()) <= 6 and not re.match(
         r"(?i)(?:sub-?)?totals?\b", head)
-    if not head or len(head.split()) > 8 or not (named or re.fullmatch(_role_re(), head, re.I)):
+    if not head or len(head.split()) > 8 or not (listed or named or re.fullmatch(_role_re(), head, re.I)):
         return ""
-    return role_name(head)
+    return head if listed else role_name(head)  # the groups a name lists keep the buyer's capitals
 
 
 def _wte_in(cell: str, bare: bool = False) -> float | None:
