@@ -909,8 +909,8 @@ def _role_cell(cell: str, column: bool = False) -> str:
     whole = " ".join((cell or "").replace("*", "").split())
     # a list of groups inside the role's own name stays whole: 'Gypsy, Roma and Traveller Outreach Worker' (s26 q08
     # was read as 'gypsy'), when the whole cell is a role and nothing follows its head word
-    listed = re.fullmatch(r"[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+(?P<last>[A-Z][\w'’ -]*)", whole)
-    listed = listed and (column or re.fullmatch(_role_re(), listed.group("last"), re.I))
+    groups = re.fullmatch(r"[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+(?P<last>[A-Z][\w'’ -]*)", whole)
+    listed = groups is not None and (column or bool(re.fullmatch(_role_re(), groups.group("last"), re.I)))
     head = whole if listed else re.split(ends, whole, maxsplit=1)[0].strip()
     named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ -]*", head or "") and len(head.split()) <= 6 and not re.match(
         r"(?i)(?:sub-?)?totals?\b", head)
