@@ -23,3 +23,11 @@ def test_roles_in_bold_prose_and_a_role_whose_name_lists_groups_are_read_whole()
             "The **Carers Lead** (1.0 WTE) chairs the carers' forum. A **Housing Lead** (0.5 WTE) must also be in post.")
     roles = {r.role: r.wte for r in role_minimums(text)}
     assert roles == {"Deaf, Blind and Deafblind Access Worker": 0.8, "carers lead": 1.0, "housing lead": 0.5}
+
+
+def test_a_preposition_opening_the_sentence_is_no_word_of_a_documents_name():
+    """s26 q06 (spent): 'Under the NHS ... Pathway v2.0, ...' was committed to as 'We will work to the Under the NHS ...'."""
+    from evidencebot.compose.commitments import versioned_documents
+
+    said = "Following the Brayford Council Hoarding Protocol v1.2, a joint visit is offered within 10 days."
+    assert versioned_documents(said) == ["Brayford Council Hoarding Protocol v1.2"]

@@ -464,6 +464,11 @@ def versioned_documents(text: str) -> list[str]:
                         name)
         if lead and lead.group("verb").lower() in (load_phrasebank(PHRASEBANK).get("instruction_verbs") or []):
             name = lead.group("rest")
+        # nor a preposition that opens it ('Under the NHS ... Pathway v2.0, the annual check is ...': s26 q06, said as
+        # 'We will work to the Under the NHS ...')
+        opens = re.match(r"^(?P<prep>[A-Z][a-z]+)\s+(?:the\s+)?(?P<rest>[A-Z].+)$", name)
+        if opens and opens.group("prep").lower() in (load_phrasebank(PHRASEBANK).get("opening_prepositions") or []):
+            name = opens.group("rest")
         if len(name.split()) >= 2:
             out.append(f"{name} {m.group('ver')}")
     return list(dict.fromkeys(out))
