@@ -195,7 +195,7 @@ def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo
     a = assemble_tender(demo_db, "Describe how you will pay people with lived experience for their involvement in line "
                                  "with the Riverside ICB Involvement Payment Policy. Maximum 250 words.",
                         period=PERIOD, check=False)
-    assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
+    assert "We will work to the Riverside ICB Involvement Payment Policy" in a.markdown
     assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
     assert "[To write" not in a.markdown
 
