@@ -31,3 +31,19 @@ def test_a_preposition_opening_the_sentence_is_no_word_of_a_documents_name():
 
     said = "Following the Brayford Council Hoarding Protocol v1.2, a joint visit is offered within 10 days."
     assert versioned_documents(said) == ["Brayford Council Hoarding Protocol v1.2"]
+
+
+def test_no_library_block_counts_the_items_of_a_list_a_trimmed_part_may_shorten():
+    """s22, s24 and s26 panels (spent): 'Each of these five commitments has a baseline' under a list that had six, or,
+    trimmed to fit the limit, three (FIRM each time). A block's sentence refers to its list without a count."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).parents[2] / "corpus" / "library"
+    counted = re.compile(r"\b(?:these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+\w+", re.I)
+    said = [(b["id"], m.group(0)) for f in sorted(root.glob("*.yaml")) if f.name != "topics.yaml"
+            for b in (yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("blocks") or []
+            for m in counted.finditer(str(b.get("body") or ""))]
+    assert said == []
