@@ -272,7 +272,7 @@ def outcome(row: dict, found: list[tuple[int, int]]) -> str:
 
 def examples_of(sets, prep, names: set[str], unshown: set[str]) -> list[dict]:
     out = []
-    for name in names:
+    for name in sorted(names):  # a set's order varies with the hash seed: the same weights from every run
         for r in sets[name]:
             if r["_key"] in unshown:
                 continue

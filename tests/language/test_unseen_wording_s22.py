@@ -170,7 +170,7 @@ def test_our_own_saying_is_our_claim(overclaim_checker, text):
     # writers' disagreement to settle with more labelled reports, not hidden
     pytest.param("Staff say the drop in evictions was driven by our tenancy coaches.",
                  marks=pytest.mark.xfail(reason="writers disagree: our staff's report of our cause (m25 refit 0.96)",
-                                         strict=False)),
+                                         strict=True)),
     "Mrs Khan told us the befriending calls saved her life.",
     "We believe the fall in A&E visits was helped by our night team, among other changes.",
 ])

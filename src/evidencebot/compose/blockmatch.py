@@ -17,7 +17,6 @@ never used because it shares a word with a sub-point about something else.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -386,7 +385,7 @@ def named_in(block, text: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
     """The words as a whole phrase, in any case, any white space between them."""
     return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)

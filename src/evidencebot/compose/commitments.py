@@ -456,18 +456,21 @@ def versioned_documents(text: str) -> list[str]:
     """The buyer's documents ``text`` names with their versions, as written ('Joint Discharge and 72-Hour Follow-Up
     Protocol v1.4', "Council's Social Value Policy (version 2.0, 2025)"), without a leading 'The'."""
     out = []
+    data = load_phrasebank(PHRASEBANK) or {}
+    verbs = set(data.get("instruction_verbs") or [])
+    preps = set(data.get("opening_prepositions") or [])
     for m in _fallback_patterns()["versioned"].finditer(text or ""):
         name = re.sub(r"^(?:The|All|A|An)\s+", "", m.group("name"))
         # a sentence's opening verb is no word of the name ('Read with the Ravensmoor ... Operating Model v2.0': r24, the
         # s24 dev buyer's q01, said as 'We will work to the Read with the Ravensmoor ...')
         lead = re.match(r"^(?P<verb>[A-Z][a-z]+)\s+(?:with|to|alongside|against|in\s+line\s+with)\s+(?:the\s+)?(?P<rest>[A-Z].+)$",
                         name)
-        if lead and lead.group("verb").lower() in (load_phrasebank(PHRASEBANK).get("instruction_verbs") or []):
+        if lead and lead.group("verb").lower() in verbs:
             name = lead.group("rest")
         # nor a preposition that opens it ('Under the NHS ... Pathway v2.0, the annual check is ...': s26 q06, said as
         # 'We will work to the Under the NHS ...')
         opens = re.match(r"^(?P<prep>[A-Z][a-z]+)\s+(?:the\s+)?(?P<rest>[A-Z].+)$", name)
-        if opens and opens.group("prep").lower() in (load_phrasebank(PHRASEBANK).get("opening_prepositions") or []):
+        if opens and opens.group("prep").lower() in preps:
             name = opens.group("rest")
         if len(name.split()) >= 2:
             out.append(f"{name} {m.group('ver')}")

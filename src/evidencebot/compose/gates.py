@@ -130,18 +130,16 @@ def read(question: str) -> list[Gate]:
         if found is None:
             continue
         rest = p["asker"].sub("", found.group("rest").strip(" ,"), count=1)
-        quoted = _QUOTED.search(rest)
-        if quoted:  # the statement itself, quoted: said as written
-            statement = " ".join(quoted.group("q").split())
-            if not any(g.statement == statement for g in out):
-                n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
-                out.append(Gate(sentence=s, statement=statement, cap=n if re.fullmatch(r"\d+", n) else "0" if n in (
-                    "zero", "nil") else "", confirming=True, verbatim=True))
-            continue
         # the score after the cap words, or ending them ('will be scored 0')
         n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
         n = n if re.fullmatch(r"\d+|zero|nil", n) else ""
         cap = "0" if n in ("zero", "nil") else n
+        quoted = _QUOTED.search(rest)
+        if quoted:  # the statement itself, quoted: said as written
+            statement = " ".join(quoted.group("q").split())
+            if not any(g.statement == statement for g in out):
+                out.append(Gate(sentence=s, statement=statement, cap=cap, confirming=True, verbatim=True))
+            continue
         confirming = bool(must) or bool(p["confirming"].match(rest))
         rest = p["asking"].sub("", p["no_mention"].sub("", rest, count=1), count=1).strip(" ,")
         rest = re.sub(r"^that\s+", "", rest, flags=re.I) if confirming else rest

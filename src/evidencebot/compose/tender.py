@@ -2598,8 +2598,9 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
             if todo:
                 unmet[key] = [c.asked for c in todo]
             continue
-        method.said_back += [c.asked for c in todo if commitments.uncheckable(c) and c.text not in gates_made]
-        todo = [c for c in todo if not commitments.uncheckable(c) or c.text in gates_made]
+        back = [c for c in todo if c.text not in gates_made and commitments.uncheckable(c)]
+        method.said_back += [c.asked for c in back]
+        todo = [c for c in todo if c not in back]
         if not todo:
             continue
         # each its own unit, never a continuation: one the checker cuts does not take the others with it (s13 q06: the
@@ -3320,10 +3321,8 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
         ours, said = ("Our own records for the service we run now give a different figure for this measure, so we "
                       "will reconcile the two counts with the buyer before go-live and report one figure, to the "
                       "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
-    if not ours:
-        # nothing of ours to set beside it: the template goes on with how we will count it (s25 panel: 'Our current
-        # service does not report this measure' read as the bid team's note, and against another answer's reporting)
-        ours = ""
+    # nothing of ours to set beside it: ours stays '' and the template goes on with how we will count it (s25 panel:
+    # 'Our current service does not report this measure' read as the bid team's note)
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else \
         "the trajectory for the month" if re.search(r"\bMonth\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else

@@ -552,14 +552,15 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
     facts stated with different values, open incident actions told as current practice."""
     t, rows = questions(db, tender_id)
     answers = [(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()]
+    drafts = [(r["ref"], draft_text(r)) for r in rows]  # the buyer's questions, read once for both checks
     facts = tender_facts(db, t["tender_id"])
     service = get_profile(db)
     library_facts = load_facts()  # facts.yaml, read once for both checks
     # and each answer against the tender's own facts (another buyer, start date or provider status)
     return check_answers(answers, db=db, facts=library_facts) + \
-        against_buyer(answers, [(r["ref"], draft_text(r)) for r in rows], facts=library_facts) + \
+        against_buyer(answers, drafts, facts=library_facts) + \
         tender_profile.check_against(tender_profile.resolve(service, facts), answers, service,
-                                     "\n".join(draft_text(r) for r in rows))
+                                     "\n".join(text for _, text in drafts))
 
 
 def _heading(row: dict, checker, edits: list[Edit]) -> str:

@@ -89,7 +89,7 @@ def _line_of(text: str, start: int) -> str:
 # (p26) a record written over several lines: the line a stretch is on is read with the lines that label it
 _LABEL_ONLY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ ()/\-]{0,40}?)[ \t]*:[ \t]*\Z")
 _CELL_SEP = re.compile(r"[|\t]|,(?=\S)")
-_CELL_WORD = re.compile(r"[^\W\d_]{2,}")
+_CELL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters (also :func:`remainder`'s count)
 _DATE_LIKE = re.compile(r"(?<![\d/.:-])(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d-\d\d-\d\d)(?![\d/.:-])")
 _TIME_LIKE = re.compile(r"(?<!\d)[0-2]?\d[:.][0-5]\d(?![\d/.:-])")
 _DIGIT_GROUP = re.compile(r"(?<![\w/.-])\d{3,}(?:[ -]\d{3,})*(?![\w/.-])")
@@ -377,7 +377,6 @@ def validate(model: Any, path: Path) -> None:
          "a list of the privacy rules' word classes, or left out")
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min_words: int = 2
@@ -397,7 +396,7 @@ def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min
             a += 1
         while b > a and text[b - 1] in _TRIM:
             b -= 1
-        if b > a and len(_WORD.findall(text, a, b)) >= min_words:
+        if b > a and len(_CELL_WORD.findall(text, a, b)) >= min_words:
             out.append((a, b))
         pos = max(pos, e)
     return out
