@@ -33,6 +33,8 @@ def test_ctrl_b_swaps_a_parts_block_and_the_status_shows_each_parts_coverage(mak
             await pilot.press("ctrl+b")
             await settle(pilot)
             assert isinstance(app.screen, SuggestionPicker)
+            title = str(app.screen.query_one("#pick-title").render())
+            assert "block" in title and "Replace “" not in title  # it says what is swapped, not a placeholder
             await pilot.press("1")
             await settle(pilot, 0.2)
             for _ in range(40):  # the answer is assembled and checked again in a worker

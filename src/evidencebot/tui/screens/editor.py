@@ -454,8 +454,9 @@ class EditorScreen(SubScreen):
                 self._swap(answer, key, block.block_id, getattr(self.doc, "tender_ref", None))
             self.text_area.focus()
 
-        self.app.push_screen(SuggestionPicker("a part's method block",
-                                              [(i, line) for i, (_k, line, _b) in enumerate(choices)]), chosen)
+        self.app.push_screen(SuggestionPicker("", [(i, line) for i, (_k, line, _b) in enumerate(choices)],
+                                              title="Put another approved block in a part (part → block):"),
+                             chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="swap-block", description="Swapping a block")
     def _swap(self, answer, key: str, block_id: str, tender_ref: str | None = None) -> None:

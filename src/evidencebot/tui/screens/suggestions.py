@@ -54,15 +54,16 @@ class SuggestionPicker(ModalScreen[int | None]):
                   tooltip=f"Apply suggestion {n}.") for n in range(1, 10)],
     ]
 
-    def __init__(self, words: str, choices: list[tuple[int, str]]) -> None:
+    def __init__(self, words: str, choices: list[tuple[int, str]], title: str | None = None) -> None:
         super().__init__()
         self.words = words
         self.choices = list(choices)
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         shown = self.words if len(self.words) <= 40 else self.words[:39] + "…"
         with Vertical():
-            yield Static(Text(f"Replace “{shown}” with:"), id="pick-title")
+            yield Static(Text(self.title_text or f"Replace “{shown}” with:"), id="pick-title")
             yield OptionList(*[Option(Text(f"{n}  {text or '(delete the words)'}"), id=f"choice-{n}")
                                for n, (_index, text) in enumerate(self.choices, 1)], id="pick-list")
             yield Static(f"Enter or 1-{len(self.choices)}: apply · Esc: cancel", classes="hint")
