@@ -1336,3 +1336,44 @@ def test_a_very_long_heading_is_cut_before_a_clause_of_when_or_where():
     assert make_heading("how complaints will be made and followed up") == "Making and following up complaints"
     assert make_heading("how they will be thanked or rewarded for their help") == \
         "Thanking or rewarding them for their help"
+
+
+def test_what_evaluators_will_also_consider_is_asked_whatever_the_subject():
+    # 'Evaluators will also consider how the Bidder will A, and how the workforce will B' (pl27: two asks were lost)
+    got = _texts("Describe how you will staff the night service.\n\nEvaluators will also consider how the Bidder will "
+                 "train bank staff before their first shift, and how the rota will protect rest breaks.\n\n(400 words)")
+    assert got[-2:] == ["how the Bidder will train bank staff before their first shift",
+                        "how the rota will protect rest breaks"]
+
+
+def test_a_clause_saying_more_of_the_thing_before_it_is_no_ask_of_its_own():
+    got = _texts("Describe how you will handle complaints.\n\nBidders should explain how complaints will be logged "
+                 "under the Council's Complaints Procedure v2.1, which the Provider will be expected to follow for "
+                 "every site.\n\n(300 words)")
+    assert not any(t.startswith("which the Provider") for t in got)
+    assert any(t.startswith("how complaints will be logged") and "every site" in t for t in got)
+
+
+def test_a_clause_whose_subject_points_back_stays_with_what_it_points_at():
+    got = _texts("Describe your records. Your answer should cover: the record system you will use and how it will "
+                 "connect to the hospital's patient record, how you will train staff to use it, and how you will audit "
+                 "entries each quarter.\n\nBidders should explain which booking tool they will use for reviews, and how "
+                 "it will link with the council's social care record.\n\n(600 words)")
+    assert got == ["the record system you will use and how it will connect to the hospital's patient record",
+                   "how you will train staff to use it", "how you will audit entries each quarter",
+                   "which booking tool they will use for reviews, and how it will link with the council's social care "
+                   "record"]
+    # the same subject in both clauses: two asks of one bidder
+    assert len(_texts("Bidders should explain how it will recruit volunteers from the estate, and how it will train "
+                      "them before they start.")) == 2
+
+
+def test_a_guidance_series_of_how_how_and_who_asks_each():
+    got = _texts("Describe how you will keep people safe.\n\nBidders should also describe how the Mental Health Act "
+                 "1983 will be respected in everyday work, how serious incidents will be reviewed under the Trust's "
+                 "learning framework, and who their named Clinical Lead will be.\n\nBidders should be open about which "
+                 "targets they expect to meet in Year 1 and which will take longer.\n\n(900 words)")
+    assert got == ["how the Mental Health Act 1983 will be respected in everyday work",
+                   "how serious incidents will be reviewed under the Trust's learning framework",
+                   "who their named Clinical Lead will be",
+                   "which targets they expect to meet in Year 1 and which will take longer"]
