@@ -1377,3 +1377,24 @@ def test_a_guidance_series_of_how_how_and_who_asks_each():
                    "how serious incidents will be reviewed under the Trust's learning framework",
                    "who their named Clinical Lead will be",
                    "which targets they expect to meet in Year 1 and which will take longer"]
+
+
+def test_the_buyers_ask_after_a_semicolon_is_asked():
+    got = _texts("Describe how you will manage risk.\n\nCommissioners do not expect risk scores to be used to decide who "
+                 "gets a service; we want to see how safety plans are shared with the person and their GP.\n\n"
+                 "Please do not copy the specification back to us; we want to know how you will deliver it.\n\n(800 words)")
+    assert got == ["Describe how you will manage risk", "how safety plans are shared with the person and their GP"]
+
+
+def test_a_table_or_a_gate_between_lettered_parts_is_no_part_of_them():
+    got = _texts("Set out how you will open the new flats. Please cover:\n\n(a) your plan for the first month, with the "
+                 "lead roles;\n(b) how you will choose the first tenants with the housing team;\n\n| Flat | Ready by |\n"
+                 "|---|---|\n| Flat 1 | 3 May 2027 |\n\n(c) how you will furnish the flats before each tenant arrives;\n"
+                 "(d) links with the local GP practice and pharmacy.\n\nThis question will not score above 2 unless the "
+                 "response confirms that every flat will be ready by the date in the table.\n\n(e) how you will ask "
+                 "tenants what they think after three months.\n\nMaximum 900 words.")
+    assert got == ["your plan for the first month, with the lead roles",
+                   "how you will choose the first tenants with the housing team",
+                   "how you will furnish the flats before each tenant arrives",
+                   "links with the local GP practice and pharmacy",
+                   "how you will ask tenants what they think after three months"]

@@ -1299,7 +1299,25 @@ def _label_apart(sentence: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in (_clean(p) for p in text_sentences(_clean(text))) if s]
+    return [s for s in (_clean(q) for p in text_sentences(_clean(text)) for q in _wanted_apart(p)) if s]
+
+
+_WANTED_AFTER = re.compile(r";\s+(?=(?:we|the\s+(?:panel|commissioners?|council|evaluators?))\s+(?:would\s+like|want|wish|need|"
+                           r"are\s+looking)\s+to\s+(?:know|understand|see)\s+(?:how|what|whether|which)\b)", re.I)
+
+
+def _wanted_apart(sentence: str) -> list[str]:
+    """'Commissioners do not expect risk tools to decide who gets a service; we want to see how safety plans are
+    shared with the person and the CMHT': the buyer's ask after its statement is a sentence of its own (s26 q07, spent:
+    it was lost in the statement). Not a short clause that points back ('...; we want to know how you will deliver
+    it': the note on how to answer)."""
+    m = _WANTED_AFTER.search(sentence)
+    if not m:
+        return [sentence]
+    wanted = _WANT_TO_KNOW.sub("", sentence[m.end():])
+    if len(wanted.split()) < 7 or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
+        return [sentence]
+    return [sentence[:m.start()] + ".", sentence[m.end():]]
 
 
 _ROMANS = [str(k) for k in _INTAKE.get("roman_keys") or []]
@@ -1466,6 +1484,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif lines[i].strip() and i < marks[-1][0] and items:
             if re.match(r"^[A-Z][^.?!:]{0,50}:$", lines[i].rstrip()) and len(lines[i].split()) <= 6:
                 continue  # 'Joint working:' between two groups of items: the next group's label, not this item's words
+            if _apart_from_item(lines, i, items[-1][1]):
+                continue
             items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
         elif lines[i].strip() and i > marks[-1][0] and i == last + 1 and items and \
                 not re.search(r"[.?!:]\s*$", items[-1][1]) and lines[i][:1].isspace():
@@ -1474,6 +1494,25 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif i > marks[-1][0]:
             break
     return first, last, items
+
+
+def _apart_from_item(lines: list[str], i: int, item: str) -> bool:
+    """Line ``i``, between two items of a list, is not the words of the item above it: a table (its rows, however
+    many) or a paragraph of its own after a blank line, under an item that ended its sentence ('(b) how you will
+    ...;' + a table of dates + '(c) ...'; '(d) ...' + 'This question will not score above 2 unless ...' + '(e) ...'):
+    the buyer's facts or rule between the parts, never part of one (it ran into the part's words)."""
+    j = i
+    while j > 0 and lines[j - 1].strip() and (lines[j - 1].lstrip().startswith("|") or not _LIST_LINE.match(lines[j - 1])):
+        j -= 1  # the first line of this paragraph
+    if j == 0 or lines[j - 1].strip():
+        return False  # no blank line before the paragraph: the item's text wrapped onto the next line
+    first = lines[j].strip()
+    if first.startswith("|"):
+        return True
+    para = " ".join(ln.strip() for ln in lines[j:i + 1])
+    # a paragraph that asks ('Include rotas and cover.') may be the item's own detail: only a rule or a gate is apart
+    return bool(re.search(r"[.;?]\s*$", item)) and first[:1].isupper() and (
+        bool(gates_mod.read(para)) or (_is_instruction(para) and not _ASK_WORDS.search(para)))
 
 
 _OPEN_END = _words("open_end")
