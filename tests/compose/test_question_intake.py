@@ -1398,3 +1398,12 @@ def test_a_table_or_a_gate_between_lettered_parts_is_no_part_of_them():
                    "how you will furnish the flats before each tenant arrives",
                    "links with the local GP practice and pharmacy",
                    "how you will ask tenants what they think after three months"]
+
+
+def test_a_very_long_heading_is_cut_before_a_phrase_a_comma_sets_off_on_an_ing_form():
+    assert make_heading("how you will plan each tenant's move into the new flats, starting at least three months before "
+                        "the lease ends") == "Planning each tenant's move into the new flats"
+    # a list of things ending in -ing is no such phrase
+    got = make_heading("how you will recognise and respond to self-neglect, hoarding and gambling among people living "
+                       "alone in their own tenancies")
+    assert not got.endswith("self-neglect") and "hoarding and gambling" in got

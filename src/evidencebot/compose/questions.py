@@ -4027,8 +4027,13 @@ def _cut_longer(text: str, max_words: int) -> str:
     phrases = _listed("long_tail", within="cut")
     pattern = re.compile(r",?\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b(?!\s+least\b)",
                          re.I)
+    # or before a phrase a comma sets off that opens on an -ing form ('..., working with GP practices and the Physical
+    # Health Team', '..., building on what the GP already holds'): how the thing is done, not what it is (pl27)
+    # ('self-neglect, hoarding and cuckooing' is a list of things; 'who is not, using the service' the clause's verb)
+    participle = [m for m in re.finditer(r"(?<!\bnot),\s+(?P<w>[a-z][a-z-]+ing)\b(?!\s*(?:,|\band\b|\bor\b))", text)
+                  if m.group("w") not in _NOT_GERUNDS]
     cuts = []
-    for m in pattern.finditer(text):
+    for m in sorted([*pattern.finditer(text), *participle], key=lambda x: x.start()):
         before = text[:m.start()]
         words = before.split()
         if len(words) < 5 or len(text[m.start():].split()) < 3 or words[-1].lower().strip(",") in END_BAD \
