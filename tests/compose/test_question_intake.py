@@ -1407,3 +1407,9 @@ def test_a_very_long_heading_is_cut_before_a_phrase_a_comma_sets_off_on_an_ing_f
     got = make_heading("how you will recognise and respond to self-neglect, hoarding and gambling among people living "
                        "alone in their own tenancies")
     assert not got.endswith("self-neglect") and "hoarding and gambling" in got
+
+
+def test_what_answers_should_say_is_asked_without_its_lead():
+    got = _texts("Describe how people will reach the garden project.\n\nAnswers should say how the project will reach "
+                 "people who cannot leave their homes.\n\n(500 words)")
+    assert got[-1] == "how the project will reach people who cannot leave their homes"
