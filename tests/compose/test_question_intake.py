@@ -1336,3 +1336,80 @@ def test_a_very_long_heading_is_cut_before_a_clause_of_when_or_where():
     assert make_heading("how complaints will be made and followed up") == "Making and following up complaints"
     assert make_heading("how they will be thanked or rewarded for their help") == \
         "Thanking or rewarding them for their help"
+
+
+def test_what_evaluators_will_also_consider_is_asked_whatever_the_subject():
+    # 'Evaluators will also consider how the Bidder will A, and how the workforce will B' (pl27: two asks were lost)
+    got = _texts("Describe how you will staff the night service.\n\nEvaluators will also consider how the Bidder will "
+                 "train bank staff before their first shift, and how the rota will protect rest breaks.\n\n(400 words)")
+    assert got[-2:] == ["how the Bidder will train bank staff before their first shift",
+                        "how the rota will protect rest breaks"]
+
+
+def test_a_clause_saying_more_of_the_thing_before_it_is_no_ask_of_its_own():
+    got = _texts("Describe how you will handle complaints.\n\nBidders should explain how complaints will be logged "
+                 "under the Council's Complaints Procedure v2.1, which the Provider will be expected to follow for "
+                 "every site.\n\n(300 words)")
+    assert not any(t.startswith("which the Provider") for t in got)
+    assert any(t.startswith("how complaints will be logged") and "every site" in t for t in got)
+
+
+def test_a_clause_whose_subject_points_back_stays_with_what_it_points_at():
+    got = _texts("Describe your records. Your answer should cover: the record system you will use and how it will "
+                 "connect to the hospital's patient record, how you will train staff to use it, and how you will audit "
+                 "entries each quarter.\n\nBidders should explain which booking tool they will use for reviews, and how "
+                 "it will link with the council's social care record.\n\n(600 words)")
+    assert got == ["the record system you will use and how it will connect to the hospital's patient record",
+                   "how you will train staff to use it", "how you will audit entries each quarter",
+                   "which booking tool they will use for reviews, and how it will link with the council's social care "
+                   "record"]
+    # the same subject in both clauses: two asks of one bidder
+    assert len(_texts("Bidders should explain how it will recruit volunteers from the estate, and how it will train "
+                      "them before they start.")) == 2
+
+
+def test_a_guidance_series_of_how_how_and_who_asks_each():
+    got = _texts("Describe how you will keep people safe.\n\nBidders should also describe how the Mental Health Act "
+                 "1983 will be respected in everyday work, how serious incidents will be reviewed under the Trust's "
+                 "learning framework, and who their named Clinical Lead will be.\n\nBidders should be open about which "
+                 "targets they expect to meet in Year 1 and which will take longer.\n\n(900 words)")
+    assert got == ["how the Mental Health Act 1983 will be respected in everyday work",
+                   "how serious incidents will be reviewed under the Trust's learning framework",
+                   "who their named Clinical Lead will be",
+                   "which targets they expect to meet in Year 1 and which will take longer"]
+
+
+def test_the_buyers_ask_after_a_semicolon_is_asked():
+    got = _texts("Describe how you will manage risk.\n\nCommissioners do not expect risk scores to be used to decide who "
+                 "gets a service; we want to see how safety plans are shared with the person and their GP.\n\n"
+                 "Please do not copy the specification back to us; we want to know how you will deliver it.\n\n(800 words)")
+    assert got == ["Describe how you will manage risk", "how safety plans are shared with the person and their GP"]
+
+
+def test_a_table_or_a_gate_between_lettered_parts_is_no_part_of_them():
+    got = _texts("Set out how you will open the new flats. Please cover:\n\n(a) your plan for the first month, with the "
+                 "lead roles;\n(b) how you will choose the first tenants with the housing team;\n\n| Flat | Ready by |\n"
+                 "|---|---|\n| Flat 1 | 3 May 2027 |\n\n(c) how you will furnish the flats before each tenant arrives;\n"
+                 "(d) links with the local GP practice and pharmacy.\n\nThis question will not score above 2 unless the "
+                 "response confirms that every flat will be ready by the date in the table.\n\n(e) how you will ask "
+                 "tenants what they think after three months.\n\nMaximum 900 words.")
+    assert got == ["your plan for the first month, with the lead roles",
+                   "how you will choose the first tenants with the housing team",
+                   "how you will furnish the flats before each tenant arrives",
+                   "links with the local GP practice and pharmacy",
+                   "how you will ask tenants what they think after three months"]
+
+
+def test_a_very_long_heading_is_cut_before_a_phrase_a_comma_sets_off_on_an_ing_form():
+    assert make_heading("how you will plan each tenant's move into the new flats, starting at least three months before "
+                        "the lease ends") == "Planning each tenant's move into the new flats"
+    # a list of things ending in -ing is no such phrase
+    got = make_heading("how you will recognise and respond to self-neglect, hoarding and gambling among people living "
+                       "alone in their own tenancies")
+    assert not got.endswith("self-neglect") and "hoarding and gambling" in got
+
+
+def test_what_answers_should_say_is_asked_without_its_lead():
+    got = _texts("Describe how people will reach the garden project.\n\nAnswers should say how the project will reach "
+                 "people who cannot leave their homes.\n\n(500 words)")
+    assert got[-1] == "how the project will reach people who cannot leave their homes"

@@ -1117,7 +1117,7 @@ _INSTRUCTION = re.compile(
     r"(?:please\s+)?(?:use|write\s+in)\s+(?:arial|font|\d+\s*pt)|(?:\d+\s*)?marks?\b|score\b|scored\b|"
     r"(?:this|the)\s+question\s+(?:is\s+)?(?:scored|weighted|evaluated|marked)|evaluat(?:ion|ors?)\s+(?:will|criteria)|"
     r"guidance\s*:?\s*$|attachments?\b|appendices\b|do not attach|(?:please\s+)?do\s+not\b|don't\b|"
-    r"(?:answers?|responses?|bidders?)\s+(?:should|must|may)\s+(?:draw|refer|be\b|use|not)\b|(?:including|incl\.?)\s+spaces\b|"
+    r"(?:answers?|responses?|bidders?)\s+(?:should|must|may)\s+(?:draw|refer|be\b(?!\s+(?:open|clear)\s+about\s+(?:which|what|how|whether)\b)|use|not)\b|(?:including|incl\.?)\s+spaces\b|"
     r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$)",
     re.I,
 )
@@ -1211,7 +1211,7 @@ _ASK_WORDS = re.compile(
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say|"
-    r"name(?=\s+(?:the|your|each)\s))\b|\?",
+    r"be\s+(?:open|clear)\s+about|name(?=\s+(?:the|your|each)\s))\b|\?",
     re.I,
 )
 
@@ -1299,7 +1299,25 @@ def _label_apart(sentence: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in (_clean(p) for p in text_sentences(_clean(text))) if s]
+    return [s for s in (_clean(q) for p in text_sentences(_clean(text)) for q in _wanted_apart(p)) if s]
+
+
+_WANTED_AFTER = re.compile(r";\s+(?=(?:we|the\s+(?:panel|commissioners?|council|evaluators?))\s+(?:would\s+like|want|wish|need|"
+                           r"are\s+looking)\s+to\s+(?:know|understand|see)\s+(?:how|what|whether|which)\b)", re.I)
+
+
+def _wanted_apart(sentence: str) -> list[str]:
+    """'Commissioners do not expect risk tools to decide who gets a service; we want to see how safety plans are
+    shared with the person and the CMHT': the buyer's ask after its statement is a sentence of its own (s26 q07, spent:
+    it was lost in the statement). Not a short clause that points back ('...; we want to know how you will deliver
+    it': the note on how to answer)."""
+    m = _WANTED_AFTER.search(sentence)
+    if not m:
+        return [sentence]
+    wanted = _WANT_TO_KNOW.sub("", sentence[m.end():])
+    if len(wanted.split()) < 7 or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
+        return [sentence]
+    return [sentence[:m.start()] + ".", sentence[m.end():]]
 
 
 _ROMANS = [str(k) for k in _INTAKE.get("roman_keys") or []]
@@ -1466,6 +1484,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif lines[i].strip() and i < marks[-1][0] and items:
             if re.match(r"^[A-Z][^.?!:]{0,50}:$", lines[i].rstrip()) and len(lines[i].split()) <= 6:
                 continue  # 'Joint working:' between two groups of items: the next group's label, not this item's words
+            if _apart_from_item(lines, i, items[-1][1]):
+                continue
             items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
         elif lines[i].strip() and i > marks[-1][0] and i == last + 1 and items and \
                 not re.search(r"[.?!:]\s*$", items[-1][1]) and lines[i][:1].isspace():
@@ -1474,6 +1494,25 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif i > marks[-1][0]:
             break
     return first, last, items
+
+
+def _apart_from_item(lines: list[str], i: int, item: str) -> bool:
+    """Line ``i``, between two items of a list, is not the words of the item above it: a table (its rows, however
+    many) or a paragraph of its own after a blank line, under an item that ended its sentence ('(b) how you will
+    ...;' + a table of dates + '(c) ...'; '(d) ...' + 'This question will not score above 2 unless ...' + '(e) ...'):
+    the buyer's facts or rule between the parts, never part of one (it ran into the part's words)."""
+    j = i
+    while j > 0 and lines[j - 1].strip() and (lines[j - 1].lstrip().startswith("|") or not _LIST_LINE.match(lines[j - 1])):
+        j -= 1  # the first line of this paragraph
+    if j == 0 or lines[j - 1].strip():
+        return False  # no blank line before the paragraph: the item's text wrapped onto the next line
+    first = lines[j].strip()
+    if first.startswith("|"):
+        return True
+    para = " ".join(ln.strip() for ln in lines[j:i + 1])
+    # a paragraph that asks ('Include rotas and cover.') may be the item's own detail: only a rule or a gate is apart
+    return bool(re.search(r"[.;?]\s*$", item)) and first[:1].isupper() and (
+        bool(gates_mod.read(para)) or (_is_instruction(para) and not _ASK_WORDS.search(para)))
 
 
 _OPEN_END = _words("open_end")
@@ -2343,7 +2382,16 @@ def _loose_series(text: str) -> list[str]:
     pieces[-1:] = [t.strip() for t in tail if t.strip()] if len(tail) == 2 else [last]
     items = [re.sub(r"^(?:and|or)\s+", "", p.replace("\x00", ",").replace("\x01", "and").strip(), flags=re.I)
              for p in pieces]
+    for n in range(len(items) - 1, 0, -1):
+        if _RELATIVE_ITEM.match(items[n]):
+            items[n - 1:n + 1] = [f"{items[n - 1]}, {items[n]}"]
     return items if all(len(i.split()) >= 2 for i in items) else [text]
+
+
+_RELATIVE_ITEM = re.compile(r"^(?:which|who|whom)\s+(?:the|a|an|this|that|these|those|is|are|was|were|has|have|had|must|may|"
+                            r"might|shall)\b|^whose\b", re.I)
+"""', which the Provider will be required to adopt': a clause that says more of the thing before the comma, no ask of
+its own (s26 q07, spent: it was a sub-point); an interrogative 'which' names its noun ('which system you will use')."""
 
 
 _OWN_ASK = re.compile(
@@ -2441,6 +2489,8 @@ would like', 'so that what you will do ...'): no boundary after them unless a co
 
 def _clause_start(text: str, at: int = 0) -> bool:
     """A wh-clause with a subject and a verb of its own starts at ``at`` (:data:`_CLAUSE_START`, :data:`_CLAUSE_ANY`)."""
+    if _RELATIVE_ITEM.match(text[at:]):
+        return False  # ', which the Provider will be required to adopt': says more of what is before it
     return bool(_CLAUSE_START.match(text, at) or _CLAUSE_ANY.match(text, at))
 
 
@@ -2555,6 +2605,8 @@ def _wh_split(text: str) -> list[str]:
     clauses whatever their subjects (:func:`_clause_series`) when it finds more asks than those readings."""
     plain = _wh_split_plain(text)
     series = _clause_series(text) or _noun_series(text)
+    if series and len(series) == 2 and _about_the_first(*series):
+        return plain  # 'which system they will use, and how it will link with X': one ask
     return series if series and len(series) > len(plain) else plain
 
 
@@ -2572,7 +2624,12 @@ def _wh_split_plain(text: str) -> list[str]:
     parts = _WH_AND.split(text)
     if len(parts) == 2 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
-        run = re.split(r",\s*(?=(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b)", parts[0])
+        cuts = [g for g in re.finditer(r",\s*", parts[0])
+                if re.match(r"(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b",
+                            parts[0][g.end():], re.I) or (re.match(r"how\s", parts[0][g.end():], re.I)
+                                                         and _clause_start(parts[0], g.end()))]
+        bounds = [0] + [c for g in cuts for c in (g.start(), g.end())] + [len(parts[0])]
+        run = [parts[0][bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
         if len(run) > 1 and all(len(p.split()) >= 3 for p in run):
             parts = run + parts[1:]
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
@@ -2606,12 +2663,32 @@ def _wh_split_plain(text: str) -> list[str]:
                 merged.append(p)
         if len(merged) >= 3:
             return [_clean(p).rstrip("?.") for p in merged]
+    if len(parts) == 2 and _about_the_first(parts[0], parts[1], back):
+        return [text]
     if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(rf"\b(?:{back})\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     if not _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) and any(
             len(p.split()) <= 7 and _POINTS_BACK.search(_clean(p)) for p in parts[1:]):
         return [text]  # 'your plan with key milestones and who is responsible for each': one ask about the plan
     return [_clean(p).rstrip("?.") for p in parts]
+
+
+_BACK_SUBJECT = re.compile(r"^(?P<wh>how|what|when|where|why|whether)\s+(?P<s>it|this|these|those|they)\s+"
+                           r"(?:will|would|can|could|should|is|are|does|do|\w+s)\b", re.I)
+
+
+def _about_the_first(first: str, second: str, back: str = "") -> bool:
+    """'the components of the service and how they will work together as one service', 'which system they will use,
+    and how it will link with the Care Record': the second clause's subject is a pronoun for what the first names,
+    one ask however long (s26 q01, q11, spent; 20 of 25 such clauses kept whole across the labelled sets). Not when
+    the first clause has that same subject ('how it will identify risk, and how it will discharge its duties': two
+    asks of one bidder), nor 'they' after a wh-clause (:func:`_wh_split_plain`'s ``back``)."""
+    m = _BACK_SUBJECT.match(_clean(second))
+    back = back or (r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", first)) else r"them|it|these|those|they")
+    if not m or m.group("s").lower() not in back.split("|"):
+        return False
+    head = _shape("should_ask").sub("", _ASK_HEAD_VERB.sub("", _clean(first)))
+    return not re.match(rf"^(?:{_WH_WORD})\s+{m.group('s')}\b", head, re.I)
 
 
 _WILL_VERB = re.compile(r"\b(?:will|would|to|please)\s+(?:(?:also|then|first)\s+)?(?P<v>[a-z][a-z-]+)\b|"
@@ -2966,9 +3043,13 @@ def _scored_parts(text: str) -> list[str]:
 
 
 _LOOKED_FOR = re.compile(r"^(?:guidance\s*:\s*)?(?:the\s+)?(?:evaluators?|assessors?|(?:evaluation\s+)?panel|scorers?|commissioners?)\s+"
-                         r"(?:will|would)\s+(?:(?:look|be\s+looking)\s+for|expect\s+to\s+see|want\s+to\s+see)\s+(?P<list>[^:]+)$", re.I)
+                         r"(?:will|would)\s+(?:also\s+)?(?:(?:look|be\s+looking)\s+for|expect\s+to\s+see|want\s+to\s+see|"
+                         r"consider|look\s+at|take\s+into\s+account)\s+(?P<list>[^:]+)$", re.I)
 _HOW_YOU_WILL = re.compile(r"(?:^|,\s*|\s+and\s+)(?:(?:an?\s+)?(?:clear\s+)?(?:explanation|description|account)\s+of\s+)?"
-                           r"(?P<ask>how\s+you\s+(?:will|would|plan\s+to)\s+.+)$", re.I)
+                           r"(?P<ask>how\s+(?:you|(?:the|your|its|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:will|would|plan\s+to)\s+.+)$",
+                           re.I)
+"""The ask of such guidance: 'how you will ...', or 'how the Bidder will ...', 'how the workforce will ...' (s26 q08,
+spent: 'Evaluators will also consider how the Bidder will A, and how the workforce will B' was two asks lost)."""
 
 
 def _content_words(text: str) -> set[str]:
@@ -2987,8 +3068,8 @@ def _looked_for(text: str, points: list[str]) -> list[str]:
             if not m:
                 continue
             listed = re.sub(r"\s*\((?:for\s+example|e\.g\.)[^)]*\)", "", m.group("list")).rstrip(".")
-            for h in _HOW_YOU_WILL.finditer(listed):
-                ask = _clean(h.group("ask")).rstrip(".")
+            asks = [a.rstrip(".") for h in _HOW_YOU_WILL.finditer(listed) for a in _wh_split(_clean(h.group("ask")).rstrip("."))]
+            for ask in asks:
                 words = _content_words(ask)
                 if words and not any(len(words & _content_words(p)) >= 0.6 * min(len(words), len(_content_words(p)) or 1)
                                      for p in points + out):
@@ -3946,8 +4027,13 @@ def _cut_longer(text: str, max_words: int) -> str:
     phrases = _listed("long_tail", within="cut")
     pattern = re.compile(r",?\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b(?!\s+least\b)",
                          re.I)
+    # or before a phrase a comma sets off that opens on an -ing form ('..., working with GP practices and the Physical
+    # Health Team', '..., building on what the GP already holds'): how the thing is done, not what it is (pl27)
+    # ('self-neglect, hoarding and cuckooing' is a list of things; 'who is not, using the service' the clause's verb)
+    participle = [m for m in re.finditer(r"(?<!\bnot),\s+(?P<w>[a-z][a-z-]+ing)\b(?!\s*(?:,|\band\b|\bor\b))", text)
+                  if m.group("w") not in _NOT_GERUNDS]
     cuts = []
-    for m in pattern.finditer(text):
+    for m in sorted([*pattern.finditer(text), *participle], key=lambda x: x.start()):
         before = text[:m.start()]
         words = before.split()
         if len(words) < 5 or len(text[m.start():].split()) < 3 or words[-1].lower().strip(",") in END_BAD \
