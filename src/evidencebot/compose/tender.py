@@ -2023,8 +2023,9 @@ def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
 _ASK_FIGURE = re.compile(r"\b\d[\d,.]*(?:%|\s*(?:per\s?cent|working\s+days?|days?|hours?|weeks?|months?|years?)\b)", re.I)
 
 
-DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it: "
-                "the writer confirms who leads it, when and how (or replaces it) before submission.")
+DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it (a method "
+                "by the ask's shape, with the buyer's names: never the ask said back): the writer confirms who leads it, "
+                "when and how (or replaces it) before submission.")
 
 
 ECHO_NOTE = ("Nothing is drafted here: said back from the question, the paragraph would add no one who leads it, and "
@@ -3031,6 +3032,12 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
             # Mental Capacity Act')
             near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
+        if found[0] in ("run", "base"):
+            # the paragraph on running a place answers a part about running it (its staffing, opening, the service's
+            # components), never one naming the place as where something else happens (s26 panel: 'We will run the
+            # Wellbeing Hubs ourselves ...' under 'Reaching people who cannot travel', 'Agree a planned admission to
+            # Cedar Lodge' and activity at Cedar Lodge); with no such part it is not said (session 27)
+            near = [p for p in near if commitments.runs_place(p.text)]
         if not near:
             continue
         todo.append((found, block, near[0], bool(asked)))
