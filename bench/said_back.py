@@ -13,7 +13,10 @@ sentence is *said back* when it promises ('We will', 'Our ... will', 'The servic
 content words, and at least 75% of its content words are the ask's (no who, when, where or how of its own). The reading
 is by word overlap only, independent of the assembler's own references.
 
-Printed per answer and for the set: parts, said-back sentences, parts holding one; ``--show`` prints each sentence.
+Printed per answer and for the set: parts, said-back sentences, of which *bare* (no figure, date or frequency a
+panel could check: 'We will use DIALOG+, ReQoL-10 and SWEMWBS in practice.'; the others commit to the buyer's own
+standard in its words, 'We will complete ... within 28 calendar days of referral'), parts holding one; ``--show``
+prints each sentence.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ COMMON = frozenset("will with that from their this have which into each when whe
                    "for are our your you service services ensure make sure how including provide provider work "
                    "working well all any who its both between within".split())
 PROMISE = re.compile(r"^(?:We\s+(?:will|aim|are\s+committed)|Our\s[\w' -]{1,40}?\s+will|The\s+service\s+will)\b")
+CHECKABLE = re.compile(r"\b\d[\d,.]*\s*(?:%|per\s*cent\b|(?:calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|"
+                       r"years?)\b)|\b(?:19|20)\d\d\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every\s+(?:day|week|month|"
+                       r"quarter|year)|each\s+(?:day|week|month|quarter|year))\b", re.I)
 SHARE = 0.75
 MIN_WORDS = 3
 
@@ -89,7 +95,7 @@ def main() -> None:
     ap.add_argument("answers")
     ap.add_argument("--show", action="store_true")
     a = ap.parse_args()
-    total = {"parts": 0, "said back": 0, "parts with one": 0}
+    total = {"parts": 0, "said back": 0, "bare": 0, "parts with one": 0}
     for path in sorted(Path(a.answers).glob("q*.md")):
         if not re.fullmatch(r"q\d+", path.stem):
             continue
@@ -101,13 +107,16 @@ def main() -> None:
             hits = [s for s in sents if said_back(s, ask)]
             row["parts"] += 1
             row["said back"] += len(hits)
+            row["bare"] += sum(not CHECKABLE.search(s) for s in hits)
             row["parts with one"] += bool(hits)
             for s in hits if a.show else ():
-                print(f"  {path.stem} [{head[:50]}] {s[:160]}")
-        print(f"{path.stem}: parts {row['parts']}, said back {row['said back']}, parts with one {row['parts with one']}")
+                print(f"  {path.stem} [{head[:50]}] {'' if CHECKABLE.search(s) else '(bare) '}{s[:160]}")
+        print(f"{path.stem}: parts {row['parts']}, said back {row['said back']} (bare {row['bare']}), "
+              f"parts with one {row['parts with one']}")
         for k in total:
             total[k] += row[k]
-    print(f"TOTAL: parts {total['parts']}, said back {total['said back']}, parts with one {total['parts with one']}")
+    print(f"TOTAL: parts {total['parts']}, said back {total['said back']} (bare {total['bare']}), "
+          f"parts with one {total['parts with one']}")
 
 
 if __name__ == "__main__":
