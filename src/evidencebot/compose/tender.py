@@ -2919,13 +2919,18 @@ def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
     return out
 
 
-def _partner_turn(block, name: str, partners: list[str] | None, templates: dict):
+def _partner_turn(block, name: str, partners: list[str] | None, templates: dict, told=frozenset()):
     """The partner paragraph for ``name``: the tender's partners (``partners``, every answer's) take the library's
     partner templates in turn, by their names' alphabetical order, so that no two partners of one bid get the same
-    paragraph word for word (s22 panel: 'named link ... attends its meetings as agreed' for three partners)."""
+    paragraph word for word (s22 panel: 'named link ... attends its meetings as agreed' for three partners). A turn
+    another answer of the tender has used (``told``) passes to the next one it has not: the tender names more partners
+    than there are templates, and two took one paragraph with only the name changed (s26 panel: 'We ask people who use
+    both services how the move between them went ...' for The Hollybank Centre in Q4 and the EHP Physical Health Check
+    Team in Q6.1; session 27)."""
     turns = [block] + [b for b in (templates.get(f"buyer named partner {n}") for n in range(2, 10)) if b is not None]
     order = sorted({" ".join(p.lower().split()) for p in partners or []} | {" ".join(name.lower().split())})
-    return turns[order.index(" ".join(name.lower().split())) % len(turns)]
+    at = order.index(" ".join(name.lower().split())) % len(turns)
+    return next((b for b in turns[at:] + turns[:at] if b.block_id not in told), turns[at])
 
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
@@ -3061,6 +3066,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # what a part's sub-point names comes before what the question names elsewhere and the part is nearest to: of equal
     # priority the later sentence is trimmed first (s13 q07)
     ours_said: set[str] = set()  # the places of ours this answer has given the whole paragraph to
+    turned: set[str] = set()  # the partner paragraphs this answer has given
     for found, block, point, asked in sorted(todo, key=lambda t: not t[3]):
         named = buyer_terms.with_article(found[1])
         if found[0] in ("base", "run") and block.block_id in shorts:
@@ -3076,7 +3082,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
             named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
         if found[0] == "partner" and point.key not in many and len(names) <= 1:
-            block = _partner_turn(block, found[1], partners, templates)
+            block = _partner_turn(block, found[1], partners, templates, set(told) | turned)
+            turned.add(block.block_id)  # nor twice in this answer
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):
