@@ -92,10 +92,9 @@ def test_a_part_with_no_block_is_drafted_by_the_shape_of_its_ask_with_the_buyers
     assert C.drafted(ask, label, PROFILE) == lines
 
 
-def test_an_act_is_no_group_and_a_team_without_a_role_drafts_no_shape():
+def test_an_act_is_no_group():
     # 'support people to take up their checks' asks for an act, not an offer to a group
     assert C.shaped("how you will support people to take up their dental checks", "Dental checks", PROFILE) == ("", [])
-    assert C.shaped("how you will work alongside the Greyfold Foodbank Trust", "Foodbank", {"team": ""}) == ("", [])
 
 
 def test_the_ask_said_back_is_uncheckable_unless_it_holds_a_figure_a_deadline_or_a_frequency():

@@ -14,6 +14,12 @@ class _Block:
         self.block_id = block_id
 
 
+def test_a_shape_with_no_role_of_ours_to_lead_it_names_a_person_not_a_role_we_lack():
+    _, lines = C.shaped("how you will reach people who live on narrowboats along the Tollway canal", "Narrowboats",
+                        {"team": "Recovery Practitioners and Hub Coordinators"})
+    assert lines[0].startswith("For people who live on narrowboats along the Tollway canal, a named member of our team ")
+
+
 def test_a_partner_paragraph_another_answer_gave_passes_to_the_next_one_not_given():
     templates = {f"buyer named partner {n}": _Block(f"p{n}") for n in (2, 3)}
     base = _Block("p1")
@@ -46,3 +52,12 @@ def test_a_place_is_run_only_where_the_ask_is_about_running_it():
     assert C.runs_place("the components of the service and how they will work together")
     assert not C.runs_place("how the service will reach people who cannot travel to a Greyfold Hub")
     assert not C.runs_place("Agree a planned admission to Tollway House or a Wexley flat")
+
+
+def test_a_partners_short_name_after_a_or_each_is_any_such_place_not_the_partner():
+    from evidencebot.compose.tender import short_mention
+
+    name = "Tollway Veterans' Wellbeing Hub"
+    assert short_mention(name, "how you will refer people to the Wellbeing Hub", frozenset({"tollway"}))
+    assert not short_mention(name, "how you will reach people who cannot travel to a Wellbeing Hub", frozenset({"tollway"}))
+    assert not short_mention(name, "staff at each Wellbeing Hub", frozenset({"tollway"}))

@@ -1577,9 +1577,10 @@ def shaped(point_text: str, label: str, profile: dict) -> tuple[str, list[str]]:
     ``commitments.yaml`` ``ask_shapes`` and filled with the buyer's own names: 'how you will work with <partner>' gets
     the partnership mechanics with that partner (named link, meeting rhythm, shared plan, escalation), 'how you will
     reach <group>' an access offer for that group (where, who, adjustments, how it is recorded), '... at <setting>' the
-    setting's mechanics (who on shift, on arrival, at handover). ('', []) when the ask has none of these shapes, or the
-    service profile's team names no role to lead it: the part is then written by a person (issue 12, session 27)."""
-    role = lead_role(f"{label} {point_text}", profile)
+    setting's mechanics (who on shift, on arrival, at handover). The lead is the role of our team the ask's words call
+    for (:func:`lead_role`), else ``shape_lead`` (a tender whose buyer's establishment replaces our team's names no role
+    of ours). ('', []) when the ask has none of these shapes: the part is then written by a person (issue 12, s27)."""
+    role = lead_role(f"{label} {point_text}", profile) or str(load_phrasebank(PHRASEBANK).get("shape_lead") or "")
     if not role:
         return "", []
     for shape, pattern, sentences in _shapes():

@@ -1432,6 +1432,7 @@ def assemble_tender(
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     gate_said = _gate_commitments(plan, asks)
     unmet = _commitments(methods, asks, gate_said)
+    _shape_thin_parts(plan, methods, fill_profile, pins or {})
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
     # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
@@ -2049,7 +2050,8 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: 
     lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
         return ""
-    if not commitments.lead_role(f"{point.label} {point.text}", profile):
+    if not commitments.lead_role(f"{point.label} {point.text}", profile) and not commitments.shaped(
+            point.text, point.label, profile)[1]:
         return "echo"  # the marker stays; the note says what to write
     para = units[at].paragraph
     # the later sentences lean on the first ('... will lead this'): they go when it goes
@@ -2654,6 +2656,31 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
     return unmet
 
 
+SHAPED = "ask-shape"
+"""The block reference of a method built by the shape of a part's ask (:func:`commitments.shaped`)."""
+SHAPE_THIN_WORDS = 40
+"""A part with no library block whose buyer templates hold fewer words than this (one short sentence naming a partner
+or a place) takes the method its ask's shape gives, before them."""
+
+
+def _shape_thin_parts(plan: QuestionPlan, methods: dict, profile: dict, pins: dict) -> None:
+    """A part no library block answers, holding only a short sentence of a buyer template ('During mobilisation we
+    will agree with the Colbury Veterans' Wellbeing Hub how referrals ... pass between us.' under 'how the service
+    will reach people who cannot travel to a Wellbeing Hub', s26 q01), opens with the method its ask's shape gives
+    (:func:`commitments.shaped`: an access offer for the group, a partner's mechanics, a setting's), in the buyer's
+    names; the part with nothing at all is drafted where its marker is (:func:`_drafted_units`). Issue 12, session 27."""
+    for point in plan.points:
+        method = methods.get(point.key)
+        if method is None or point.key in pins or not method.units:
+            continue
+        if any(not u.get("template") and u.get("block") != COMMITMENT for u in method.units) \
+                or sum(len(u["text"].split()) for u in method.units) >= SHAPE_THIN_WORDS:
+            continue
+        _, lines = commitments.shaped(point.text, point.label, profile)
+        method.units[0:0] = [{"text": t, "priority": 1 if n == 0 else 2, "block": SHAPED, "cont": n > 0,
+                              "template": True} for n, t in enumerate(lines)]
+
+
 def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
     """A sentence giving a figure as the buyer's target or current figure quotes the buyer (:func:`buyer_standards.
     unpublished`): a current figure the buyer did not publish is taken out of it (', from the buyer's current figure
@@ -3166,11 +3193,14 @@ _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jo
 def short_mention(name: str, text: str, local=frozenset()) -> bool:
     """``text`` names the buyer's thing by the short form the buyer uses after naming it in full ('the
     Partnership Board' for 'the Hartmoor and Wendle Mental Health Partnership Board'): the last two words
-    of the name or more, capitalised as in the name, with its place words left out."""
+    of the name or more, capitalised as in the name, with its place words left out. Never after 'a', 'an', 'any',
+    'each' or 'every': 'people who cannot travel to a Wellbeing Hub' speaks of any of the buyer's hubs, not the
+    Colbury Veterans' Wellbeing Hub, whose partner paragraph went under it (s26 q01, session 27)."""
     words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in local and w.lower() != "and"]
     for n in range(2, len(words)):
         tail = words[-n:]
-        if re.search(r"\b" + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
+        if re.search(r"(?<!\ba\s)(?<!\ban\s)(?<!\bany\s)(?<!\beach\s)(?<!\bevery\s)\b"
+                     + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
             return True
     return False
 
