@@ -61,3 +61,9 @@ def test_a_partners_short_name_after_a_or_each_is_any_such_place_not_the_partner
     assert short_mention(name, "how you will refer people to the Wellbeing Hub", frozenset({"tollway"}))
     assert not short_mention(name, "how you will reach people who cannot travel to a Wellbeing Hub", frozenset({"tollway"}))
     assert not short_mention(name, "staff at each Wellbeing Hub", frozenset({"tollway"}))
+
+
+def test_two_partners_named_together_are_their_staff_not_its():
+    _, lines = C.shaped("how you will work with Tollway House and the Greyfold Night Café", "Crisis places",
+                        {"team": "two locality team leaders"})
+    assert "Tollway House and the Greyfold Night Café" in lines[0] and "their staff" in lines[0]

@@ -1598,6 +1598,7 @@ def shaped(point_text: str, label: str, profile: dict) -> tuple[str, list[str]]:
             for t in sentences:
                 t = t.replace("{Lead}", role[:1].upper() + role[1:]).replace("{lead}", role)
                 t = t.replace("{" + shape + "}", value).replace("{named}", value)
+                t = t.replace("{its}", "their" if re.search(r"\s(?:and|&)\s", value) else "its")
                 if "{" not in t:
                     out.append(t[:1].upper() + t[1:])
             return shape, out
