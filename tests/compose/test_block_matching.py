@@ -165,9 +165,11 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     assert "method" in rows["a"].evidence
     assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
     assert "method:" not in rows["c"].evidence
-    # session 16: drafted from the question's own words for the writer to confirm, no longer '[To write: ...]' alone
+    # session 16: drafted for the writer to confirm, no longer '[To write: ...]' alone; session 27: by the ask's shape
+    # (an offer to the group it names), never the ask said back ('We will support people with an eating disorder.')
     assert rows["c"].status.startswith("drafted from the question")
-    assert "We will support people with an eating disorder." in answer.markdown
+    assert "For people with an eating disorder, " in answer.markdown
+    assert "We will support people with an eating disorder" not in answer.markdown
 
 
 def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):

@@ -175,12 +175,14 @@ def test_figure_shapes_are_used_once_per_answer(demo_db, questions):
 def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
     from evidencebot.compose.tender import assemble_tender, write_marker
 
-    answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
-                                      "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
+    # (session 27: an ask of no shape, 'how you will service and insure the pool cars', is no longer said back; a group's
+    # is drafted by its shape)
+    answer = assemble_tender(demo_db, "Your answer should cover: how you will support people with an eating disorder; "
+                                      "how you will train staff in safeguarding. (400 words)", period=PERIOD)
     first, second = answer.coverage
     # session 16: the part is drafted from the question's own words (no longer '[To write: ...]' alone), and says so
     assert first.status.startswith("drafted from the question")
-    assert "We will service and insure the pool cars of our vehicle fleet." in answer.markdown
+    assert "For people with an eating disorder, " in answer.markdown and "We will support people with an" not in answer.markdown
     assert f"[To write: {first.label}]" not in answer.markdown and write_marker(first.label) != first.marker
     # the note's anchor is the drafted text itself; why, for the writer, is never in the answer (s10 panel: "an
     # internal tool note in a submitted answer")
@@ -200,8 +202,10 @@ def test_a_gap_note_is_a_word_comment_and_a_compliance_column(demo_db, tmp_path)
     from evidencebot.compose import export
     from evidencebot.compose.tender import assemble_tender
 
-    answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
-                                      "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
+    # (session 27: an ask of no shape, 'how you will service and insure the pool cars', is no longer said back; a group's
+    # is drafted by its shape)
+    answer = assemble_tender(demo_db, "Your answer should cover: how you will support people with an eating disorder; "
+                                      "how you will train staff in safeguarding. (400 words)", period=PERIOD)
     doc = answer.to_export()
     marker = answer.coverage[0].marker  # the part's drafted text (session 16), once '[To write: <label>]'
     clean = Document(io.BytesIO(export.to_docx_bytes(doc)))  # the file to submit: the drafted text, no comment

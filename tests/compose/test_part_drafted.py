@@ -62,16 +62,50 @@ def test_the_lead_is_a_role_of_the_profiles_team_chosen_by_the_asks_words():
                                                                     "leaders"}) == "our locality team leaders"
 
 
-def test_a_drafted_paragraph_says_what_who_and_when_in_careful_language():
-    lines = C.drafted("how you will run a monthly allotment open day in each locality", "Allotment open days", PROFILE)
-    assert lines[0] == "We will run a monthly allotment open day in each locality."
-    assert "Our locality team leaders will lead this." in lines  # 'in each locality' is said once
+def test_a_drafted_paragraph_commits_to_the_buyers_figure_and_says_who_and_when_never_the_ask_said_back():
+    """Session 27 (s26 panel: "the sub-point is pasted back as a promise"): an ask of no shape is not said back ('We
+    will run a monthly allotment open day ...' earned nothing); a measurable commitment of the buyer's still gets who
+    leads it and when it is agreed."""
+    assert C.drafted("how you will run a monthly allotment open day in each locality", "Allotment open days", PROFILE) == []
+    timed = C.Commitment("We will hold a stall at each of the 3 county shows by June 2028.",
+                         "how you will hold a stall at each of the 3 county shows by June 2028", "point", ["3 county shows"])
+    lines = C.drafted(timed.asked, "County shows", PROFILE, found=[timed])
+    assert lines[0] == timed.text
+    assert "Our locality team leaders will lead this." in lines
     assert lines[-1] == ("We will agree the detail with the Northfold Integrated Care Board before the contract starts "
                          "on 1 October 2027 and report progress to our governance board every quarter.")
-    # a second drafted part says its own paragraph whole: once per answer is the answer's pass after the checker
-    # (review s16 finding 3; test_a_first_copy_the_checker_cuts_gives_its_place_to_the_later_one)
-    again = C.drafted("how you will recruit volunteer befrienders", "Befrienders", PROFILE)
-    assert again[0] == "We will recruit volunteer befrienders." and again[-1] == lines[-1]
+
+
+@pytest.mark.parametrize("ask, label, shape, said", [
+    ("how you will work alongside the Greyfold Foodbank Trust, including referrals both ways", "Greyfold Foodbank",
+     "partner", "the Greyfold Foodbank Trust"),
+    ("how the service will reach older people living alone on the Marsh estates", "Reaching people at home",
+     "group", "older people living alone on the Marsh estates"),
+    ("how you will welcome a new resident in Willowmere House", "New residents", "setting", "Willowmere House"),
+])
+def test_a_part_with_no_block_is_drafted_by_the_shape_of_its_ask_with_the_buyers_own_name(ask, label, shape, said):
+    got, lines = C.shaped(ask, label, PROFILE)
+    assert got == shape and len(lines) >= 3
+    assert said in lines[0]
+    assert not any(line.startswith("We will " + ask.split(" will ", 1)[-1][:20]) for line in lines)
+    assert not re.search(r"\d", " ".join(lines))  # no figure of ours invented
+    assert C.drafted(ask, label, PROFILE) == lines
+
+
+def test_an_act_is_no_group():
+    # 'support people to take up their checks' asks for an act, not an offer to a group
+    assert C.shaped("how you will support people to take up their dental checks", "Dental checks", PROFILE) == ("", [])
+
+
+def test_the_ask_said_back_is_uncheckable_unless_it_holds_a_figure_a_deadline_or_a_frequency():
+    bare = C.Commitment("We will use the Wexley outcome star and PHQ-9 in practice.",
+                        "Using the Wexley outcome star and PHQ-9 in practice", "point", names=["Wexley"])
+    covered = C.Commitment("We will work with the Wexley crisis team, including escalation out of hours.",
+                           "how you will work with the Wexley crisis team, including escalation out of hours", "point")
+    weekly = C.Commitment("We will meet the Wexley crisis team weekly.", "how you will meet the Wexley crisis team weekly",
+                          "point")
+    assert C.uncheckable(bare) and C.uncheckable(covered)
+    assert not C.uncheckable(weekly)
 
 
 QUESTION = """4.2 Community connections (maximum 600 words)
@@ -87,15 +121,13 @@ def answer(demo_db):
     return assemble_tender(demo_db, QUESTION, today="2026-12-03")
 
 
-def test_a_part_the_library_cannot_answer_is_drafted_not_left_as_a_marker(answer):
-    """Fails on the old code: part b) was '[To write: ...]' alone."""
-    assert "[To write" not in answer.markdown
-    part = next(p for p in re.split(r"^## ", answer.markdown, flags=re.M) if p.startswith("b)"))
-    assert "We will keep the service's minibus roadworthy and insured in each locality." in part
+def test_a_part_the_library_cannot_answer_is_drafted_by_shape_or_left_for_the_writer(answer):
+    """Session 27: part b) (no block, no shape) was drafted as 'We will keep the service's minibus roadworthy ...',
+    the ask said back; it is now the writer's, and the coverage says so."""
+    assert "We will keep the service's minibus" not in answer.markdown
     row = next(r for r in answer.coverage if r.key == "b")
-    assert row.status.startswith("drafted from the question")
-    assert DRAFTED_NOTE in row.note  # for the writer, in the notes and as a Word comment on the drafted words
-    assert row.marker in answer.markdown and DRAFTED_NOTE not in answer.markdown
+    assert row.status.startswith("nothing in the library: write this part")
+    assert DRAFTED_NOTE not in row.note
 
 
 def test_a_drafted_part_passes_our_own_checker(answer, checker):
@@ -247,23 +279,21 @@ TWO_DRAFTED = """4.2 Community connections (maximum 600 words)
 
 Please describe:
 a) how you will keep the service's minibus roadworthy and insured in each locality;
-b) how you will paint the day centre's garden benches each spring;
+b) how the service will reach people who live on narrowboats along the Tollway canal;
 c) How will you achieve 100% uptake of the Welsh-language offer?
 """
 
 
-def test_the_closing_line_is_said_once_and_a_cut_heading_names_its_part(demo_db, checker):
-    """Fails on the old code at part c (review s16 findings 1, 4): 'We will achieve 100% uptake ...' was drafted, cut by
-    the checker with the heading's figure, and the part read '[To write: c)]'. The agree-and-report line is said once
-    in the answer (finding 16), after the checker (finding 3)."""
+def test_no_part_says_its_ask_back_and_a_cut_heading_names_its_part(demo_db, checker):
+    """Session 27: a) and b) were 'We will keep the service's minibus ...' and the like, the ask said back; b) is now
+    an access offer for the group the buyer names, in its words; a) and c) are the writer's. Part c's heading the checker flagged keeps
+    the buyer's words without the figure, and its marker names it (s16 findings 1, 4; s19 finding 36)."""
     answer = assemble_tender(demo_db, TWO_DRAFTED, today="2026-12-03")
     body = answer.markdown
-    assert "We will keep the service's minibus roadworthy and insured in each locality." in body
-    assert "We will paint the day centre's garden benches each spring." in body
-    assert body.count("We will agree the detail with") == 1
+    assert "We will keep the service's minibus" not in body and "will reach people who live" not in body
+    part_b = next(p for p in re.split(r"^## ", body, flags=re.M) if p.startswith("b)"))
+    assert "For people who live on narrowboats along the Tollway canal, " in part_b and "by phone or video" in part_b
     assert "We will achieve" not in body and "[To write: c)]" not in body
-    # review finding 36 mended (s19): the heading the checker flagged keeps the buyer's words without the figure, and
-    # the part's marker names it (it was 'c)' emptied, then '[To write: part c]')
     assert "## c) Achieving uptake of the Welsh-language offer" in body
     assert "[To write: Achieving uptake of the Welsh-language offer]" in body
     assert not answer.findings and not checker.check_text(body)

@@ -71,7 +71,7 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     from docx import Document
 
     response = Document(str(out))
-    assert any(p.text.startswith("We will support people with an eating disorder.") for p in response.paragraphs)
+    assert any(p.text.startswith("For people with an eating disorder, ") for p in response.paragraphs)  # by shape (s27)
     assert not any("No approved method block" in p.text for p in response.paragraphs)
     with zipfile.ZipFile(out) as z:
         assert not any("comments" in name for name in z.namelist())

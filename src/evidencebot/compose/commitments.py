@@ -122,13 +122,17 @@ def our_voice(text: str) -> str:
 
 
 def uncheckable(commitment: Commitment) -> bool:
-    """The ask said back in our voice with nothing a panel could check: made from the sub-point's own words, no figure,
-    no measurable qualifier, its verb one that names no act ('We will support people ... leaving HMP Saltmoor ...';
-    commitments.yaml ``uncheckable_verbs``). Said back, it earns nothing and reads as the question pasted in (s25)."""
-    if commitment.source != "point" or commitment.figures or measurable(commitment.asked):
+    """The ask said back in our voice with nothing a panel could check: made from the sub-point's own words, with no
+    figure, deadline, clock hours or frequency of the buyer's ('We will support people ... leaving HMP Saltmoor ...';
+    'We will use DIALOG+, ReQoL-10 and SWEMWBS in practice.'; 'We will work with the CRHTT day to day, including joint
+    reviews, shared safety plans and escalation out of hours.'). A coverage word alone ('out of hours') is the ask's
+    own wording, not a standard. Said back, it earns nothing and reads as the question pasted in (s25; s26 panel: "the
+    sub-point is pasted back as a promise", whatever its verb, session 27)."""
+    if commitment.source != "point" or commitment.figures:
         return False
-    verbs = _alternatives(load_phrasebank(PHRASEBANK).get("uncheckable_verbs") or [])
-    return bool(verbs) and bool(re.match(rf"^We\s+will\s+(?:{verbs})\b", commitment.text, re.I))
+    p = _patterns()
+    asked = commitment.asked or ""
+    return not (any(p[k].search(asked) for k in ("figure", "date", "frequency")) or _HOURS.search(asked))
 
 
 _ITS = re.compile(r"(?<!\band\s)(?<!\bor\s)(?<!\bof\s)(?<!\bwith\s)\bits\b")
@@ -1550,28 +1554,82 @@ def lead_role(text: str, profile: dict) -> str:
     return fallback
 
 
+@functools.cache
+def _shapes() -> list[tuple[str, re.Pattern, list[str]]]:
+    data = load_phrasebank(PHRASEBANK)
+    fills = {"group_heads": _alternatives(data.get("group_heads") or []),
+             "setting_heads": _alternatives(data.get("setting_heads") or [])}
+    out = []
+    for shape in data.get("ask_shapes") or []:
+        pattern = str(shape["pattern"])
+        for key, alts in fills.items():
+            pattern = pattern.replace("{" + key + "}", alts)
+        out.append((str(shape["shape"]), re.compile(pattern), [str(t) for t in shape.get("sentences") or []]))
+    return out
+
+
+_TRAILING = re.compile(r"(?:\s+(?:of|and|for|the|to|in|at|with|who|that|so|as|day|daily|weekly))+$", re.I)
+_AFTER_GROUP = re.compile(r"\s+(?:and\s+how|so\s+that|including|in\s+line\s+with|and\s+what|and\s+who)\b.*$", re.I)
+
+
+def shaped(point_text: str, label: str, profile: dict) -> tuple[str, list[str]]:
+    """(shape, sentences): a method for a part no approved block answers, built by the shape of its ask from
+    ``commitments.yaml`` ``ask_shapes`` and filled with the buyer's own names: 'how you will work with <partner>' gets
+    the partnership mechanics with that partner (named link, meeting rhythm, shared plan, escalation), 'how you will
+    reach <group>' an access offer for that group (where, who, adjustments, how it is recorded), '... at <setting>' the
+    setting's mechanics (who on shift, on arrival, at handover). The lead is the role of our team the ask's words call
+    for (:func:`lead_role`), else ``shape_lead`` (a tender whose buyer's establishment replaces our team's names no role
+    of ours). ('', []) when the ask has none of these shapes: the part is then written by a person (issue 12, s27)."""
+    role = lead_role(f"{label} {point_text}", profile) or str(load_phrasebank(PHRASEBANK).get("shape_lead") or "")
+    if not role:
+        return "", []
+    for shape, pattern, sentences in _shapes():
+        for text in (" ".join((point_text or "").split()), " ".join((label or "").split())):
+            m = pattern.search(text)
+            if m is None:
+                continue
+            value = _TRAILING.sub("", _AFTER_GROUP.sub("", m.group(m.lastgroup or 0).strip(" ,")))
+            if shape == "group" and (not _has_object("reach " + value) or re.match(r"^(?:\S+\s+){1,2}to\s", value)):
+                continue  # 'support people to take up their check' asks for an act, not for a group
+            if not value or _BUYER_FIRST_PERSON.search(value):
+                continue
+            value = our_voice(value)
+            out = []
+            for t in sentences:
+                t = t.replace("{Lead}", role[:1].upper() + role[1:]).replace("{lead}", role)
+                t = t.replace("{" + shape + "}", value).replace("{named}", value)
+                t = t.replace("{its}", "their" if re.search(r"\s(?:and|&)\s", value) else "its")
+                if "{" not in t:
+                    out.append(t[:1].upper() + t[1:])
+            return shape, out
+    return "", []
+
+
+def runs_place(text: str) -> bool:
+    """The ask is about running a place itself (its staffing, opening, what it is for, the service's components),
+    by ``commitments.yaml`` ``run_asks``: only such a part takes the 'we will run the X ourselves' paragraph, never a
+    part naming the place as where something else happens (s26 panel; session 27)."""
+    words = load_phrasebank(PHRASEBANK).get("run_asks") or []
+    return bool(words) and bool(re.search(rf"\b(?:{_alternatives(words)})\b", text or "", re.I))
+
+
 def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitment] | tuple = ()) -> list[str]:
-    """A short paragraph for a sub-point no approved block answers, from its own words and the service profile:
-    what we will do (our commitments to its measurable asks, else the ask said back), who leads it (a role of the
-    profile's team), where (the buyer's localities when the ask names them) and when it is agreed and reported (the
-    profile's contract start and governance board). Plans in 'we will' language, never an outcome. A sentence another
-    drafted part of the answer also says is left to the answer's once-only pass after the checker
-    (``tender._said_once_in_answer``), never dropped here (review s16 finding 3). Empty when the ask cannot be said
-    back."""
-    out = [c.text for c in found if not promises_outcome(c.text)]  # 'We will achieve 100% uptake ...' is no plan
-    own = ask_said(point_text) or ask_said(label)
-    approach = re.match(r"(?i)^(?:your|our|the)\s+(?P<what>(?:approach|arrangements|plans?|process|processes)\s+(?:to|for)\s+.+)$",
-                        label.strip().rstrip(".?"))
-    if not own and not out and approach and not _BUYER_FIRST_PERSON.search(approach.group("what")):
-        role = lead_role(f"{label} {point_text}", profile)
-        if role:
-            out.append(_end(f"Our {our_voice(approach.group('what'))} will be led by {role}"))
-            own = "led"
-    if own and own != "led" and not any(match_form(own) in match_form(c) for c in out):
-        out.insert(0, own)
+    """A short paragraph for a sub-point no approved block answers: our commitments to its measurable asks (a figure,
+    a deadline, hours or a frequency of the buyer's), then a method built by the ask's shape (:func:`shaped`: a
+    partner's mechanics, an access offer for a group, a setting's mechanics), filled with the buyer's own names. The
+    ask itself is never said back as a promise ('We will work with the CRHTT day to day, ...': the s26 panel's most
+    common fault, earning nothing), and a commitment with nothing checkable (:func:`uncheckable`) is not said. With no
+    shape, the measurable commitments with who leads them and when they are agreed and reported (the profile's team,
+    contract start and governance board); with neither, empty: the part keeps its '[To write: ...]' marker and the
+    coverage says "nothing in the library: write this part" (issue 12, session 27). A sentence another drafted part of
+    the answer also says is left to the answer's once-only pass after the checker (``tender._said_once_in_answer``)."""
+    out = [c.text for c in found if not promises_outcome(c.text) and not uncheckable(c)]
+    _, method = shaped(point_text, label, profile)
+    if method:
+        return out + method
     if not out:
         return []
-    role = "" if own == "led" else lead_role(f"{label} {point_text}", profile)
+    role = lead_role(f"{label} {point_text}", profile)
     if role:
         where = " in each locality" if re.search(r"\blocalit(?:y|ies)\b", point_text, re.I) \
             and not re.search(r"\beach\s+locality\b", out[0], re.I) else ""

@@ -1432,6 +1432,7 @@ def assemble_tender(
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     gate_said = _gate_commitments(plan, asks)
     unmet = _commitments(methods, asks, gate_said)
+    _shape_thin_parts(plan, methods, fill_profile, pins or {})
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
     # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
@@ -2023,8 +2024,9 @@ def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
 _ASK_FIGURE = re.compile(r"\b\d[\d,.]*(?:%|\s*(?:per\s?cent|working\s+days?|days?|hours?|weeks?|months?|years?)\b)", re.I)
 
 
-DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it: "
-                "the writer confirms who leads it, when and how (or replaces it) before submission.")
+DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it (a method "
+                "by the ask's shape, with the buyer's names: never the ask said back): the writer confirms who leads it, "
+                "when and how (or replaces it) before submission.")
 
 
 ECHO_NOTE = ("Nothing is drafted here: said back from the question, the paragraph would add no one who leads it, and "
@@ -2048,7 +2050,8 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: 
     lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
         return ""
-    if not commitments.lead_role(f"{point.label} {point.text}", profile):
+    if not commitments.lead_role(f"{point.label} {point.text}", profile) and not commitments.shaped(
+            point.text, point.label, profile)[1]:
         return "echo"  # the marker stays; the note says what to write
     para = units[at].paragraph
     # the later sentences lean on the first ('... will lead this'): they go when it goes
@@ -2653,6 +2656,31 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
     return unmet
 
 
+SHAPED = "ask-shape"
+"""The block reference of a method built by the shape of a part's ask (:func:`commitments.shaped`)."""
+SHAPE_THIN_WORDS = 40
+"""A part with no library block whose buyer templates hold fewer words than this (one short sentence naming a partner
+or a place) takes the method its ask's shape gives, before them."""
+
+
+def _shape_thin_parts(plan: QuestionPlan, methods: dict, profile: dict, pins: dict) -> None:
+    """A part no library block answers, holding only a short sentence of a buyer template ('During mobilisation we
+    will agree with the Colbury Veterans' Wellbeing Hub how referrals ... pass between us.' under 'how the service
+    will reach people who cannot travel to a Wellbeing Hub', s26 q01), opens with the method its ask's shape gives
+    (:func:`commitments.shaped`: an access offer for the group, a partner's mechanics, a setting's), in the buyer's
+    names; the part with nothing at all is drafted where its marker is (:func:`_drafted_units`). Issue 12, session 27."""
+    for point in plan.points:
+        method = methods.get(point.key)
+        if method is None or point.key in pins or not method.units:
+            continue
+        if any(not u.get("template") and u.get("block") != COMMITMENT for u in method.units) \
+                or sum(len(u["text"].split()) for u in method.units) >= SHAPE_THIN_WORDS:
+            continue
+        _, lines = commitments.shaped(point.text, point.label, profile)
+        method.units[0:0] = [{"text": t, "priority": 1 if n == 0 else 2, "block": SHAPED, "cont": n > 0,
+                              "template": True} for n, t in enumerate(lines)]
+
+
 def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
     """A sentence giving a figure as the buyer's target or current figure quotes the buyer (:func:`buyer_standards.
     unpublished`): a current figure the buyer did not publish is taken out of it (', from the buyer's current figure
@@ -2918,13 +2946,18 @@ def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
     return out
 
 
-def _partner_turn(block, name: str, partners: list[str] | None, templates: dict):
+def _partner_turn(block, name: str, partners: list[str] | None, templates: dict, told=frozenset()):
     """The partner paragraph for ``name``: the tender's partners (``partners``, every answer's) take the library's
     partner templates in turn, by their names' alphabetical order, so that no two partners of one bid get the same
-    paragraph word for word (s22 panel: 'named link ... attends its meetings as agreed' for three partners)."""
+    paragraph word for word (s22 panel: 'named link ... attends its meetings as agreed' for three partners). A turn
+    another answer of the tender has used (``told``) passes to the next one it has not: the tender names more partners
+    than there are templates, and two took one paragraph with only the name changed (s26 panel: 'We ask people who use
+    both services how the move between them went ...' for The Hollybank Centre in Q4 and the EHP Physical Health Check
+    Team in Q6.1; session 27)."""
     turns = [block] + [b for b in (templates.get(f"buyer named partner {n}") for n in range(2, 10)) if b is not None]
     order = sorted({" ".join(p.lower().split()) for p in partners or []} | {" ".join(name.lower().split())})
-    return turns[order.index(" ".join(name.lower().split())) % len(turns)]
+    at = order.index(" ".join(name.lower().split())) % len(turns)
+    return next((b for b in turns[at:] + turns[:at] if b.block_id not in told), turns[at])
 
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
@@ -3031,6 +3064,12 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
             # Mental Capacity Act')
             near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
+        if found[0] in ("run", "base"):
+            # the paragraph on running a place answers a part about running it (its staffing, opening, the service's
+            # components), never one naming the place as where something else happens (s26 panel: 'We will run the
+            # Wellbeing Hubs ourselves ...' under 'Reaching people who cannot travel', 'Agree a planned admission to
+            # Cedar Lodge' and activity at Cedar Lodge); with no such part it is not said (session 27)
+            near = [p for p in near if commitments.runs_place(p.text)]
         if not near:
             continue
         todo.append((found, block, near[0], bool(asked)))
@@ -3054,6 +3093,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # what a part's sub-point names comes before what the question names elsewhere and the part is nearest to: of equal
     # priority the later sentence is trimmed first (s13 q07)
     ours_said: set[str] = set()  # the places of ours this answer has given the whole paragraph to
+    turned: set[str] = set()  # the partner paragraphs this answer has given
     for found, block, point, asked in sorted(todo, key=lambda t: not t[3]):
         named = buyer_terms.with_article(found[1])
         if found[0] in ("base", "run") and block.block_id in shorts:
@@ -3069,7 +3109,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
             named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
         if found[0] == "partner" and point.key not in many and len(names) <= 1:
-            block = _partner_turn(block, found[1], partners, templates)
+            block = _partner_turn(block, found[1], partners, templates, set(told) | turned)
+            turned.add(block.block_id)  # nor twice in this answer
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):
@@ -3152,11 +3193,14 @@ _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jo
 def short_mention(name: str, text: str, local=frozenset()) -> bool:
     """``text`` names the buyer's thing by the short form the buyer uses after naming it in full ('the
     Partnership Board' for 'the Hartmoor and Wendle Mental Health Partnership Board'): the last two words
-    of the name or more, capitalised as in the name, with its place words left out."""
+    of the name or more, capitalised as in the name, with its place words left out. Never after 'a', 'an', 'any',
+    'each' or 'every': 'people who cannot travel to a Wellbeing Hub' speaks of any of the buyer's hubs, not the
+    Colbury Veterans' Wellbeing Hub, whose partner paragraph went under it (s26 q01, session 27)."""
     words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in local and w.lower() != "and"]
     for n in range(2, len(words)):
         tail = words[-n:]
-        if re.search(r"\b" + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
+        if re.search(r"(?<!\ba\s)(?<!\ban\s)(?<!\bany\s)(?<!\beach\s)(?<!\bevery\s)\b"
+                     + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
             return True
     return False
 
