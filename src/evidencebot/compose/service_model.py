@@ -97,6 +97,9 @@ class Component:
     def at(self) -> str:
         """The town or site the buyer gives for it, when that is a plain place ('Pellingford'), else ''."""
         place = re.split(r"\s*[(:]", self.where or "", maxsplit=1)[0].strip(" ,.")
+        # a street is an address, not a place to name ('Customs House, Quay Street'): the building, else nothing
+        place = next((p.strip() for p in place.split(",") if not _re("street", 0).search(p)), "") if "," in place \
+            or _re("street", 0).search(place) else place
         return place if re.fullmatch(r"(?:[A-Z][\w'’]*)(?:,?\s+(?:and\s+)?[A-Z][\w'’]*){0,5}", place) else ""
 
 
