@@ -53,9 +53,12 @@ def names(model: service_model.Model) -> tuple[list[str], list[str]]:
     return ours, list(dict.fromkeys(p for p in places if p))
 
 
+def strip(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower())
+
+
 def count(text: str, ours: list[str], places: list[str]) -> dict[str, int]:
     low = text.lower()
-    strip = (lambda n: re.sub(r"^the\s+", "", n.lower()))
     return {"comp": sum(strip(n) in low for n in ours), "named": sum(strip(n) in low for n in places),
             "steps": len(STEP.findall(text)), "hours": len(HOURS.findall(text)), "boiler": len(BOILER.findall(text))}
 
@@ -78,13 +81,17 @@ def main(argv: list[str] | None = None) -> int:
         whole = count(text, ours, places)
         found = sections(text)
         parts = []
-        for point in plan_question(question.read_text(encoding="utf-8")).points:
-            if point.kind == "confirm" or not service_model.asks(point.text):
+        scored = [p for p in plan_question(question.read_text(encoding="utf-8")).points if p.kind != "confirm"]
+        for n, point in enumerate(scored):
+            if not service_model.asks(point.text):
                 continue
             want = set(re.findall(r"[a-z0-9]+", point.label.lower()))
             best = max(found, key=lambda s: len(want & set(re.findall(r"[a-z0-9]+", s[0].lower()))), default=("", ""))
             near = len(want & set(re.findall(r"[a-z0-9]+", best[0].lower())))
-            parts.append((point.label, best[1] if want and near * 2 >= len(want) else ""))
+            body = best[1] if want and near * 2 >= len(want) else ""
+            if not body and n == 0 and found and not found[0][0]:
+                body = found[0][1]  # the first part's heading cut or dropped: the text before the first heading
+            parts.append((point.label, body))
         for head, body in parts:
             c = count(body, ours, places)
             rows.append(f"| {answer.name} | {head[:60]} | {c['comp']}/{len(ours)} | {c['named']}/{len(places)} | "

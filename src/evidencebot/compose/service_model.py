@@ -71,15 +71,18 @@ class Component:
 
     @property
     def as_partner(self) -> str:
-        """A partner's component as our text names it: 'Tern House (Lantern Mental Health Charity) for a crisis stay
-        outside hospital'; 'Ellandshire Recovery Alliance (ERA) for drug and alcohol treatment'."""
-        if self.proper and self.runner and self.called.endswith(")") and len(self.runner.split()) <= 3:
-            return f"{self.runner}'s {self.short} for {self.serves}"
+        """A partner's component as our text names it: 'Tern House, run by Lantern Mental Health Charity, for a crisis
+        stay outside hospital'; 'drug and alcohol treatment, run by Ellandshire Recovery Alliance (ERA)'."""
+        by = f", run by {self.runner}," if self.runner else ""
         if self.proper:
-            return f"{self.called}{f' ({self.runner})' if self.runner else ''} for {self.serves}"
-        first = self.name.split()[0]
-        name = f"the {self.name}" if first in self.runner.split() else first.lower() + self.name[len(first):]
-        return f"{self.runner} for {name}" if self.runner else name
+            return f"{self.called}{by} for {self.serves}"
+        entry = _kind(self.name)
+        # a description that opens with its kind's own words is said in lower case ('drug and alcohol treatment');
+        # one that opens with a name keeps it ('the Lantern safe haven')
+        opens = re.match(str(entry.get("match") or r"(?!x)x"), self.name, re.I)
+        if opens:
+            return f"{self.name[:1].lower()}{self.name[1:]}{by.rstrip(',')}"
+        return f"the {self.name}{by} for {self.serves}"
 
     @property
     def called(self) -> str:
@@ -97,6 +100,9 @@ class Component:
     def at(self) -> str:
         """The town or site the buyer gives for it, when that is a plain place ('Pellingford'), else ''."""
         place = re.split(r"\s*[(:]", self.where or "", maxsplit=1)[0].strip(" ,.")
+        if self.many:  # several places: all of them, or none ('Pellingford, Shorehaven, Fellbridge and Colbury')
+            return place if len(place.split(",")) + len(place.split(" and ")) > 2 and not _re("street", 0).search(
+                place) and re.fullmatch(r"(?:[A-Z][\w'’]*)(?:,?\s+(?:and\s+)?[A-Z][\w'’]*){1,7}", place) else ""
         # a street is an address, not a place to name ('Customs House, Quay Street'): the building, else nothing
         place = next((p.strip() for p in place.split(",") if not _re("street", 0).search(p)), "") if "," in place \
             or _re("street", 0).search(place) else place
@@ -326,6 +332,11 @@ def _the(name: str) -> str:
     return name if re.match(r"(?i)the\s", name) or re.search(r"\b(?:House|Lodge|Court|Place)$", name) else "the " + name
 
 
+def _listed(items: list[str]) -> str:
+    """Items that have commas of their own, as one list: 'A, run by B, for C; D; and E'."""
+    return "; ".join(items[:-1]) + "; and " + items[-1] if len(items) > 2 else " and ".join(items)
+
+
 def _groups(components: list[Component]) -> list[tuple[list[Component], str]]:
     """Our components with what they do, those of one kind said together when the phrasebank has their plural ('the
     North, Central and South Recovery and Wellbeing Hubs are where ...'), in the buyer's order."""
@@ -350,5 +361,6 @@ def render(model: Model, aspects: list[str], profile: dict, env=None) -> str:
                "access": next(iter(model.ours("access")), None), "house": next(iter(model.ours("stepup")), None),
                "flats": next(iter(model.ours("stepdown")), None), "hubs": model.ours("hub"),
                "teams": model.ours("team"), "groups": _groups(model.ours()),
-               "local": [c for c in model.ours() if c.kind in LOCAL_KINDS], "the": _the, "join_and": join_and}
+               "local": [c for c in model.ours() if c.kind in LOCAL_KINDS], "the": _the,
+               "partners_said": _listed([c.as_partner for c in model.partners()]), "join_and": join_and}
     return compose_env.render(TEMPLATE, context, env=env)

@@ -2428,21 +2428,22 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
     _place(methods[point.key], block, units, {}, lead=True)
 
 
-MODEL_ROOM = 1.6
-"""A part given the service model may grow to this share of its budget (the words its model takes), from the other
-parts of its question; the panel calls it 'the first and most important sub-point' (s26 scorer 1)."""
+MODEL_ROOM = 0.4
+"""A part given the service model may grow by this share of its budget for each aspect of the model it says (up to the
+words its model takes), from the other parts of its question; the panel calls it 'the first and most important
+sub-point' (s26 scorer 1)."""
 MODEL_GIVE = 0.25
 """The most of its budget another part gives to it."""
 
 
-def _room_for_the_model(plan: QuestionPlan, key: str, words: int, model_keys: set[str]) -> None:
-    """Widen the budget of the part ``key`` toward the ``words`` its service model takes (at most :data:`MODEL_ROOM`
-    times its budget), taking the words evenly from the other scored parts of the same question part that have no
+def _room_for_the_model(plan: QuestionPlan, key: str, words: int, model_keys: set[str], aspects: int = 1) -> None:
+    """Widen the budget of the part ``key`` toward the ``words`` its service model takes (by at most :data:`MODEL_ROOM`
+    of its budget for each of its ``aspects``), taking the words evenly from the other scored parts of the same question part that have no
     limit of their own (each gives at most :data:`MODEL_GIVE` of its budget); the total is unchanged."""
     point = next((p for p in plan.points if p.key == key), None)
     if point is None or point.limit:
         return
-    extra = min(words, int(point.budget * MODEL_ROOM)) - point.budget
+    extra = min(words, int(point.budget * (1 + MODEL_ROOM * aspects))) - point.budget
     donors = [p for p in plan.points if p.kind != "confirm" and p.key not in model_keys and not p.limit
               and p.part == point.part and p.budget > 0]
     if extra <= 0 or not donors:
@@ -2493,7 +2494,7 @@ def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer
         _drop_units(methods[key], lambda u: u.get("block") in ("buyer-run", "buyer-base"))
         _place(methods[key], block, units, {}, lead=True)
         placed.update({f"service model:{a}": key for a in aspects})
-        _room_for_the_model(plan, key, sum(count_words(u["text"]) for u in units), set(by_point))
+        _room_for_the_model(plan, key, sum(count_words(u["text"]) for u in units), set(by_point), len(aspects))
     if placed:
         shorts = buyer_terms.short_forms()
         said = [re.compile(re.escape(" ".join(shorts[b].split())).replace(re.escape("{named}"), ".+?"))
