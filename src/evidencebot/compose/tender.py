@@ -2492,7 +2492,12 @@ def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer
         if not units:
             continue
         _drop_units(methods[key], lambda u: u.get("block") in ("buyer-run", "buyer-base"))
+        for u in methods[key].units:  # the part's other text is trimmed before the model it asks for
+            u["priority"] = max(u["priority"], 2)
         _place(methods[key], block, units, {}, lead=True)
+        # first in the part, so that of equal priority (a sentence naming what the part asks for is raised to 1 when
+        # the part is drafted) the other text goes first
+        methods[key].units[:] = units + [u for u in methods[key].units if not any(u is x for x in units)]
         placed.update({f"service model:{a}": key for a in aspects})
         _room_for_the_model(plan, key, sum(count_words(u["text"]) for u in units), set(by_point), len(aspects))
     if placed:
