@@ -320,8 +320,13 @@ def read(question: str, buyer_text: str = "") -> Model:
     spec = _spec()
     components = _components(question)
     access = next((c for c in components if c.ours and c.kind == "access"), None)
-    text = buyer_text or question
-    timescales = {s.matter: s.time for s in buyer_standards.read(text) if s.kind == "timescale" and s.time}
+    # each matter's first timescale, this question's before the rest of the tender's (one triage time, not the last
+    # one another question happens to state)
+    timescales: dict[str, str] = {}
+    for text in (question, buyer_text):
+        for st in buyer_standards.read(text or ""):
+            if st.kind == "timescale" and st.time:
+                timescales.setdefault(st.matter, st.time)
     return Model(components=components, localities=_localities(question, components),
                  routes=_said(spec.get("routes"), question),
                  channels=_said(spec.get("channels"), access.text if access else question),
