@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
             best = max(found, key=lambda s: len(want & set(re.findall(r"[a-z0-9]+", s[0].lower()))), default=("", ""))
             near = len(want & set(re.findall(r"[a-z0-9]+", best[0].lower())))
             body = best[1] if want and near * 2 >= len(want) else ""
+            keyed = [b for h, b in found if h.startswith(f"{point.key})")]
+            if keyed and not body:
+                body = keyed[0]  # a lettered part whose label was cut from its heading ('a)')
             if not body and n == 0 and found and not found[0][0]:
                 body = found[0][1]  # the first part's heading cut or dropped: the text before the first heading
             parts.append((point.label, body))

@@ -2492,8 +2492,8 @@ def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer
         if not units:
             continue
         _drop_units(methods[key], lambda u: u.get("block") in ("buyer-run", "buyer-base"))
-        for u in methods[key].units:  # the part's other text is trimmed before the model it asks for
-            u["priority"] = max(u["priority"], 2)
+        for u in methods[key].units if set(aspects) - {"hours"} else []:
+            u["priority"] = max(u["priority"], 2)  # the part's other text is trimmed before the model it asks for
         _place(methods[key], block, units, {}, lead=True)
         # first in the part, so that of equal priority (a sentence naming what the part asks for is raised to 1 when
         # the part is drafted) the other text goes first
