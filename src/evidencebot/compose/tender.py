@@ -43,7 +43,7 @@ from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
                                  descriptors, figure_clauses, filters, gates, gather, library, proofread, repeats,
-                                 tender_profile)
+                                 service_model, tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -1424,6 +1424,7 @@ def assemble_tender(
                                    confirmed=[pt.text for pt in full_plan.points if pt.kind == "confirm"])
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
     _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "", question)
+    placed.update(_service_model_parts(plan, methods, question, buyer_text, buyer_blocks, fill_profile, env))
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     # the buyer's partners, policies and systems each sub-point names: its part names each at least once (s20 panel)
@@ -2428,6 +2429,87 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
         buyer_mobilisation.milestones(timetable, buyer) if timetable is not None else []
     units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True} for t in said]
     _place(methods[point.key], block, units, {}, lead=True)
+
+
+MODEL_ROOM = 0.4
+"""A part given the service model may grow by this share of its budget for each aspect of the model it says (up to the
+words its model takes), from the other parts of its question; the panel calls it 'the first and most important
+sub-point' (s26 scorer 1)."""
+MODEL_GIVE = 0.25
+"""The most of its budget another part gives to it."""
+
+
+def _room_for_the_model(plan: QuestionPlan, key: str, words: int, model_keys: set[str], aspects: int = 1) -> None:
+    """Widen the budget of the part ``key`` toward the ``words`` its service model takes (by at most :data:`MODEL_ROOM`
+    of its budget for each of its ``aspects``), taking the words evenly from the other scored parts of the same question part that have no
+    limit of their own (each gives at most :data:`MODEL_GIVE` of its budget); the total is unchanged."""
+    point = next((p for p in plan.points if p.key == key), None)
+    if point is None or point.limit:
+        return
+    extra = min(words, int(point.budget * (1 + MODEL_ROOM * aspects))) - point.budget
+    donors = [p for p in plan.points if p.kind != "confirm" and p.key not in model_keys and not p.limit
+              and p.part == point.part and p.budget > 0]
+    if extra <= 0 or not donors:
+        return
+    each = -(-extra // len(donors))
+    for p in donors:
+        give = min(each, int(p.budget * MODEL_GIVE), extra)
+        p.budget -= give
+        point.budget += give
+        extra -= give
+
+
+def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer_text: str, buyer_blocks: list,
+                         profile: dict, env) -> dict[str, str]:
+    """The service model the buyer sets out, described in the parts that ask for it (:mod:`service_model`): the
+    components and how they hand over, the person's journey in steps, the bases by locality, the hours and routes in;
+    each aspect once, in the first part that asks for it (the journey with the components when no part asks for it
+    alone). A part given the model keeps no 'we will run the ... ourselves' paragraph, and the one-sentence form of
+    it goes from every part (s26 panel: 'We will run the Wellbeing Hubs ourselves from the first day ...' under
+    'reaching people who cannot travel'). Returns {'service model:<aspect>': part key}."""
+    block = next((b for b in buyer_blocks if b.block_id == service_model.BLOCK), None)
+    points = [p for p in plan.points if p.kind != "confirm"]
+    wanted = [(p, service_model.asks(p.text)) for p in points] if block is not None else []
+    if not any(aspects for _, aspects in wanted):
+        return {}
+    model = service_model.read(question, buyer_text)
+    if not model.ours():
+        return {}
+    given: dict[str, SubPoint] = {}
+    for p, aspects in wanted:
+        for a in aspects:
+            given.setdefault(a, p)
+    if "components" in given and "journey" not in given:
+        given["journey"] = given["components"]
+    by_point: dict[str, list[str]] = {}
+    for a in service_model.ASPECTS:
+        if a in given:
+            by_point.setdefault(given[a].key, []).append(a)
+    placed: dict[str, str] = {}
+    for key, aspects in by_point.items():
+        units, previous = [], -1
+        for u in parse_units(service_model.render(model, aspects, profile, env)):
+            units.append({"text": u.text, "priority": u.priority, "block": block.block_id,
+                          "cont": u.paragraph == previous, "template": True})
+            previous = u.paragraph
+        if not units:
+            continue
+        _drop_units(methods[key], lambda u: u.get("block") in ("buyer-run", "buyer-base"))
+        for u in methods[key].units if set(aspects) - {"hours"} else []:
+            u["priority"] = max(u["priority"], 2)  # the part's other text is trimmed before the model it asks for
+        _place(methods[key], block, units, {}, lead=True)
+        # first in the part, so that of equal priority (a sentence naming what the part asks for is raised to 1 when
+        # the part is drafted) the other text goes first
+        methods[key].units[:] = units + [u for u in methods[key].units if not any(u is x for x in units)]
+        placed.update({f"service model:{a}": key for a in aspects})
+        _room_for_the_model(plan, key, sum(count_words(u["text"]) for u in units), set(by_point), len(aspects))
+    if placed:
+        shorts = buyer_terms.short_forms()
+        said = [re.compile(re.escape(" ".join(shorts[b].split())).replace(re.escape("{named}"), ".+?"))
+                for b in ("buyer-run", "buyer-base") if shorts.get(b)]
+        for m in methods.values():
+            _drop_units(m, lambda u: any(p.fullmatch(u["text"]) for p in said))
+    return placed
 
 
 COMMITMENT = "buyer-commitment"

@@ -740,3 +740,23 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
         out.append(Contradiction("tender fact", f"the tender's {label}",
                                  [Statement("tender", told.get(label, ""), "the tender's facts")] + stated))
     return out
+
+
+def base_heading(text: str) -> bool:
+    """Whether ``text`` (a heading, caption or sentence) says the provider runs what follows it."""
+    return bool(_P.base_heading.search(text or ""))
+
+
+def partner_heading(text: str) -> bool:
+    """Whether ``text`` says what follows it is run by partners, not part of the contract."""
+    return bool(_P.partner_heading.search(text or ""))
+
+
+def run_by_column(head: str) -> bool:
+    """Whether a table's column heading ``head`` says who runs each row ('Run by')."""
+    return bool(_P.run_by_column.search((head or "").replace("*", "")))
+
+
+def ours_cell(cell: str) -> bool:
+    """Whether a 'Run by' cell names the provider ('Provider', 'The Provider')."""
+    return bool(_P.ours_cell.search((cell or "").replace("*", "")))

@@ -1,0 +1,371 @@
+"""The service model described from what the buyer states (issue 12, session 27).
+
+Every panel since s22 scored Q1 'service model and access' at 1-2: the parts asking for 'the components of the service
+and how they will work together', 'how a person moves through the service from first contact to discharge, naming the
+bases and outreach locations in each district' and 'how the Single Point of Access will operate ... including
+self-referral' got nothing, or 'We will run the Wellbeing Hubs ourselves from the first day of the contract'.
+
+:func:`asks` says which aspects of the model a part asks for (cues in ``phrasebank/service_model.yaml``); :func:`read`
+reads the model the buyer sets out: the places and teams we run and those partners run (its facility tables, lists
+and sentences, by the readers :mod:`tender_profile` already has for them), the CMHTs and their bases by locality, the
+hours, channels and routes in, and its access standards (:mod:`buyer_standards`); :func:`units` says it in our words
+through ``templates/service_model.md.j2``: the components and how each hands over to the next, the person's journey
+in numbered steps, the bases by locality, and the hours and routes in. Nothing the buyer does not state is said: a
+step has a timescale only where the buyer or the service profile gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidencebot.compose import buyer_standards, tender_profile
+from evidencebot.compose import env as compose_env
+from evidencebot.compose.filters import join_and, load_phrasebank
+
+PHRASEBANK = "service_model.yaml"
+TEMPLATE = "service_model.md.j2"
+BLOCK = "buyer-service-model"
+ASPECTS = ("components", "journey", "bases", "hours")
+
+
+def _spec() -> dict:
+    return load_phrasebank(PHRASEBANK) or {}
+
+
+def _re(key: str, flags: int = re.I) -> re.Pattern:
+    return re.compile(str(_spec().get(key) or r"(?!x)x"), flags)
+
+
+def asks(text: str) -> list[str]:
+    """The aspects of the service model (of :data:`ASPECTS`) the part ``text`` asks for, in that order."""
+    spec = _spec()
+    cues = spec.get("asks") or {}
+    found = [a for a in ASPECTS if re.search(str(cues.get(a) or r"(?!x)x"), text or "", re.I)]
+    if found and _re("not_asks").search(text or "") and "components" not in found:
+        return []
+    return found
+
+
+@dataclass
+class Component:
+    name: str
+    kind: str = ""
+    short: str = ""
+    """its proper name alone ('Cedar Lodge' of 'Cedar Lodge step-up/step-down house'), or its name when it has none"""
+    ours: bool = True
+    runner: str = ""
+    where: str = ""
+    hours: str = ""
+    does: str = ""
+    text: str = ""
+    serves: str = ""
+    do: str = ""
+    """what it does, said of several ('are where people meet ...'), or '' when the phrasebank has no plural"""
+    """what a partner's is for, after its name ('a crisis stay outside hospital')"""
+
+    @property
+    def proper(self) -> bool:
+        """Whether it has a proper name ('Tern House'), not only a description ('Drug and alcohol treatment')."""
+        return not re.match(r"[A-Z][\w'’]*\s+(?:and\s+)?[a-z]", self.name) or self.short != self.name
+
+    @property
+    def as_partner(self) -> str:
+        """A partner's component as our text names it: 'Tern House, run by Lantern Mental Health Charity, for a crisis
+        stay outside hospital'; 'drug and alcohol treatment, run by Ellandshire Recovery Alliance (ERA)'."""
+        by = f", run by {self.runner}," if self.runner else ""
+        if self.proper:
+            return f"{self.called}{by} for {self.serves}"
+        entry = _kind(self.name)
+        # a description that opens with its kind's own words is said in lower case ('drug and alcohol treatment');
+        # one that opens with a name keeps it ('the Lantern safe haven')
+        opens = re.match(str(entry.get("match") or r"(?!x)x"), self.name, re.I)
+        if opens:
+            return f"{self.name[:1].lower()}{self.name[1:]}{by.rstrip(',')}"
+        return f"the {self.name}{by} for {self.serves}"
+
+    @property
+    def called(self) -> str:
+        """How our text names it: its proper name alone where it has one ('Cedar Lodge'), with 'the' where that
+        reads ('the Single Point of Access', 'the Wellbeing Hubs')."""
+        return _the(self.short or self.name)
+
+    @property
+    def many(self) -> bool:
+        """Whether its name is plural ('Wellbeing Hubs', 'community recovery teams')."""
+        last = (self.short or self.name).split()[-1]
+        return last.endswith("s") and not last.endswith("ss")
+
+    @property
+    def at(self) -> str:
+        """The town or site the buyer gives for it, when that is a plain place ('Pellingford'), else ''."""
+        place = re.split(r"\s*[(:]", self.where or "", maxsplit=1)[0].strip(" ,.")
+        if self.many:  # several places: all of them, or none ('Pellingford, Shorehaven, Fellbridge and Colbury')
+            return place if len(place.split(",")) + len(place.split(" and ")) > 2 and not _re("street", 0).search(
+                place) and re.fullmatch(r"(?:[A-Z][\w'’]*)(?:,?\s+(?:and\s+)?[A-Z][\w'’]*){1,7}", place) else ""
+        # a street is an address, not a place to name ('Customs House, Quay Street'): the building, else nothing
+        place = next((p.strip() for p in place.split(",") if not _re("street", 0).search(p)), "") if "," in place \
+            or _re("street", 0).search(place) else place
+        return place if re.fullmatch(r"(?:[A-Z][\w'’]*)(?:,?\s+(?:and\s+)?[A-Z][\w'’]*){0,5}", place) else ""
+
+
+@dataclass
+class Locality:
+    place: str
+    cmht: str
+    base: str = ""
+    outreach: list[str] = field(default_factory=list)
+    ours: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Model:
+    components: list[Component] = field(default_factory=list)
+    localities: list[Locality] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    timescales: dict[str, str] = field(default_factory=dict)
+
+    def ours(self, kind: str | None = None) -> list[Component]:
+        return [c for c in self.components if c.ours and (kind is None or c.kind == kind)]
+
+    def partners(self) -> list[Component]:
+        return [c for c in self.components if not c.ours]
+
+
+_SEPARATOR = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*")
+_ITEM = re.compile(r"^(?:[-•▪*]|\d{1,2}[.)])\s+")
+_ASIDE = re.compile(r"\s*\((?![A-Z]{2,8}\))[^()]*\)")
+_CUT = re.compile(r",|:|;|\s+[–—-]\s+|\s+(?:at|in|on)\s+(?=(?:the\s+)?[A-Z])|\s+(?:run|operated|provided)\s+by\b")
+_LEAD = re.compile(r"^(?:the|a|an|(?:two|three|four|five|six|\d+))\s+", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.replace("*", "").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _name(text: str) -> tuple[str, str]:
+    """(the name an item opens with, what follows it): 'Windward House, 3 Mariners Walk, Corvenport: an 8-bed ...' ->
+    ('Windward House', '3 Mariners Walk, Corvenport: an 8-bed ...'); an aside in brackets is no part of the name."""
+    plain = _ASIDE.sub("", " ".join(text.split()))
+    m = _CUT.search(plain)
+    name = (plain[:m.start()] if m else plain).strip(" .")
+    rest = plain[m.end():].strip(" .") if m else ""
+    while _LEAD.match(name):
+        name = _LEAD.sub("", name, count=1)
+    return name, rest
+
+
+def _kind(*texts: str) -> dict:
+    """The phrasebank's entry for the kind of component (its kind, what it does, what a partner's is for), by its name
+    first, then by what its row or item says of it; {} when none fits."""
+    for text in texts:
+        for entry in _spec().get("components") or []:
+            if re.search(str(entry.get("match") or r"(?!x)x"), text or "", re.I):
+                return dict(entry)
+    return {}
+
+
+_PROPER = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the)\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\)))*")
+
+
+def _short(name: str) -> str:
+    """The proper name ``name`` opens with, when it has two words or more ('EPFT Community Mental Health Teams' of
+    'EPFT Community Mental Health Teams listed above'); else ``name``."""
+    m = _PROPER.match(name)
+    return m.group(0) if m and len(m.group(0).split()) >= 2 else name
+
+
+def _component(cell: str, desc: str, ours: bool, runner: str = "", where: str = "", hours: str = "") -> Component | None:
+    name, rest = _name(cell)
+    if len(name) < 4 or not re.search(r"[A-Za-z]", name):
+        return None
+    if not runner and not ours:
+        m = _re("run_by", 0).search(desc)
+        runner = m.group("who").strip() if m else ""
+    runner = _name(runner.replace(")", " ").replace("(", " (") if runner.count("(") < runner.count(")") else runner)[0]
+    entry = _kind(name, f"{cell} {desc}")
+    if not entry:
+        return None
+    c = Component(name=name, kind=str(entry.get("kind")), short=_short(name), ours=ours, runner=runner,
+                  where=where or rest, hours=hours, text=f"{cell} {desc}", serves=str(entry.get("for") or ""))
+    c.does = str((entry.get("do") if c.many else None) or entry.get("does") or "")
+    c.do = str(entry.get("do") or "")
+    return c
+
+
+def _side(line: str) -> bool | None:
+    """Whose the items after ``line`` (a heading, caption or sentence) are: ours, partners', or not said."""
+    if tender_profile.partner_heading(line):
+        return False
+    if tender_profile.base_heading(line):
+        return True
+    return None
+
+
+def _components(text: str) -> list[Component]:
+    """The places and teams the buyer sets out with who runs each: a table with a 'Run by' column, the items of a list
+    under a heading that says who runs them, or the items of a sentence saying so ('The provider will run ...: A; B')."""
+    out: list[Component] = []
+    lines = (text or "").splitlines()
+    side: bool | None = None
+    heads: list[str] = []
+    for i, raw in enumerate(lines):
+        body = raw.strip()
+        row = body.count("|") >= 2
+        if row and i + 1 < len(lines) and _SEPARATOR.fullmatch(lines[i + 1].strip()):
+            heads = _cells(body)
+            continue
+        if row:
+            if _SEPARATOR.fullmatch(body):
+                continue
+            cells = _cells(body)
+            run = next((n for n, h in enumerate(heads) if tender_profile.run_by_column(h)), -1)
+            if run > 0 and len(cells) > run:
+                ours, runner = tender_profile.ours_cell(cells[run]), cells[run]
+            elif side is not None:
+                ours, runner = side, ""
+            else:
+                continue
+            where = next((cells[n] for n, h in enumerate(heads) if n and n < len(cells) and n != run
+                          and _re("location_column").search(h)), "")
+            hours = next((cells[n] for n, h in enumerate(heads) if n and n < len(cells) and n != run
+                          and _re("hours_column").search(h)), "")
+            desc = " ".join(c for n, c in enumerate(cells[1:], 1) if n != run)
+            c = _component(cells[0], desc, ours, "" if ours else runner, where, hours)
+            if c:
+                out.append(c)
+            continue
+        heads = []
+        item = _ITEM.match(body)
+        if item and side is not None:
+            c = _component(body[item.end():], body[item.end():], side)
+            if c:
+                out.append(c)
+        elif body and not item:
+            side = None
+            for sentence in re.split(r"(?<=[.])\s+(?=[A-Z*])", body):
+                said = _side(sentence)
+                if said is None:
+                    continue
+                side = said
+                head, colon, listed = sentence.partition(":")
+                if colon and listed.strip() and ";" in listed:
+                    for part in listed.split(";"):
+                        part = re.sub(r"^\s*(?:and|or)\s+", "", part.strip()).strip(" .")
+                        c = _component(part, part, said)
+                        if c:
+                            out.append(c)
+    seen: set[str] = set()
+    unique = []
+    for c in out:
+        if c.name.lower() not in seen:
+            seen.add(c.name.lower())
+            unique.append(c)
+    return unique
+
+
+def _localities(text: str, components: list[Component]) -> list[Locality]:
+    """Each CMHT the buyer names with its base ('Pellingford CMHT – Elm House, Station Road, Pellingford', 'Kelsworth
+    North CMHT (Ashby Road Health Centre)'), its outreach clinic where the buyer gives one, and our places there."""
+    cmht = re.compile(r"(?<![\w-])(?P<name>(?!The\b|Each\b|Our\b|All\b|Four\b|Three\b)[A-Z][\w'’]+(?:\s+(?:and\s+)?"
+                      r"[A-Z][\w'’]+){0,3})\s+CMHT\b\s*(?:[–—-]\s*(?P<base>[^\n;(]+?)(?=\s*\(|\s*$|;)|\((?P<base2>[^)]+)\)|\s+at\s+(?:the\s+)?(?P<base3>[A-Z][^;,.\n]+))", re.M)
+    out: list[Locality] = []
+    for m in cmht.finditer(text or ""):
+        name = " ".join(m.group("name").split())
+        if any(loc.cmht == f"{name} CMHT" for loc in out):
+            continue
+        base = " ".join((m.group("base") or m.group("base2") or m.group("base3") or "").split()).strip(" .,")
+        base = re.sub(r"^The\s+", "the ", base.split(",")[0])  # the building: its street address is no base
+        line = re.split(r"[;\n]", text[m.end():], maxsplit=1)[0][:160]
+        outreach = [f"{o.group('what')} at {o.group('where')}" for o in _re("outreach", 0).finditer(line)]
+        out.append(Locality(place=name, cmht=f"{name} CMHT", base=base, outreach=outreach))
+    for loc in out:
+        words = _place_words(f"{loc.place} {loc.base}")
+        for c in components:
+            if not c.ours or c.kind not in LOCAL_KINDS:
+                continue
+            # a component in several places ('Wellbeing Hubs (4) | Pellingford, Shorehaven, Fellbridge and Colbury')
+            # is said by the place in this locality: 'the Wellbeing Hub in Fellbridge'
+            items = [m.group(0).strip() for i in re.split(r",\s*|\s+and\s+", c.where)
+                     for m in [re.search(r"[A-Z].*", i)] if m]
+            if len(items) >= 2 and (c.short.endswith("s") or c.kind == "college"):
+                one = re.sub(r"s$", "", c.short)
+                loc.ours += [f"{_the(one)} {'in' if len(i.split()) == 1 else 'at'} {i}" for i in items
+                             if words & _place_words(i)]
+            elif words & _place_words(f"{c.name} {c.where}"):
+                loc.ours.append(_the(c.short))
+    return out if len(out) >= 2 else []
+
+
+LOCAL_KINDS = frozenset({"hub", "stepup", "stepdown", "college"})
+_NOT_PLACE_WORD = frozenset({"The", "House", "Centre", "Court", "Health", "Community", "Clinic", "Hospital", "Road", "Street"})
+
+
+def _place_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Z][a-z'’]+", text or "")) - _NOT_PLACE_WORD
+
+
+def _said(entries, text: str) -> list[str]:
+    out = []
+    for e in entries or []:
+        if re.search(str(e.get("match") or r"(?!x)x"), text or "", re.I) and e.get("said") not in out:
+            out.append(str(e.get("said")))
+    return out
+
+
+def read(question: str, buyer_text: str = "") -> Model:
+    """The service model the buyer sets out in ``question`` (its facilities, teams and localities) and the whole
+    tender's text ``buyer_text`` (its routes in and access standards)."""
+    spec = _spec()
+    components = _components(question)
+    access = next((c for c in components if c.ours and c.kind == "access"), None)
+    # each matter's first timescale, this question's before the rest of the tender's (one triage time, not the last
+    # one another question happens to state)
+    timescales: dict[str, str] = {}
+    for text in (question, buyer_text):
+        for st in buyer_standards.read(text or ""):
+            if st.kind == "timescale" and st.time:
+                timescales.setdefault(st.matter, st.time)
+    return Model(components=components, localities=_localities(question, components),
+                 routes=_said(spec.get("routes"), question),
+                 channels=_said(spec.get("channels"), access.text if access else question),
+                 timescales=timescales)
+
+
+def _the(name: str) -> str:
+    return name if re.match(r"(?i)the\s", name) or re.search(r"\b(?:House|Lodge|Court|Place)$", name) else "the " + name
+
+
+def _listed(items: list[str]) -> str:
+    """Items that have commas of their own, as one list: 'A, run by B, for C; D; and E'."""
+    return "; ".join(items[:-1]) + "; and " + items[-1] if len(items) > 2 else " and ".join(items)
+
+
+def _groups(components: list[Component]) -> list[tuple[list[Component], str]]:
+    """Our components with what they do, those of one kind said together when the phrasebank has their plural ('the
+    North, Central and South Recovery and Wellbeing Hubs are where ...'), in the buyer's order."""
+    out: list[tuple[list[Component], str]] = []
+    for c in components:
+        same = next((g for g in out if g[0][0].kind == c.kind and c.do), None)
+        if same:
+            same[0].append(c)
+            out[out.index(same)] = (same[0], c.do)
+        else:
+            out.append(([c], c.does))
+    return out
+
+
+def render(model: Model, aspects: list[str], profile: dict, env=None) -> str:
+    """The model's aspects ``aspects`` in our words (``templates/service_model.md.j2``), as unit lines ('[P] text', a
+    blank line between paragraphs: the tender point's format); '' when the buyer names no place of ours."""
+    if not model.ours() or not aspects:
+        return ""
+    context = {"aspects": aspects, "ours": model.ours(), "partners": model.partners(), "localities": model.localities,
+               "routes": model.routes, "channels": model.channels, "t": model.timescales, "profile": profile,
+               "access": next(iter(model.ours("access")), None), "house": next(iter(model.ours("stepup")), None),
+               "flats": next(iter(model.ours("stepdown")), None), "hubs": model.ours("hub"),
+               "teams": model.ours("team"), "groups": _groups(model.ours()),
+               "local": [c for c in model.ours() if c.kind in LOCAL_KINDS], "the": _the,
+               "partners_said": _listed([c.as_partner for c in model.partners()]), "join_and": join_and}
+    return compose_env.render(TEMPLATE, context, env=env)
