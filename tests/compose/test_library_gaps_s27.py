@@ -45,6 +45,8 @@ ASKS = [
     ("how you will offer stop smoking support within 24 hours of admission", "stop-smoking-at-admission"),
     ("how you will promote physical activity and healthy eating at the house", "activity-and-food-sessions"),
     ("how people stay connected with your service after a crisis cafe visit", "crisis-cafe-connection"),
+    ("how assessment will work for people who cannot read or write, or whose first language is not English",
+     "accessible-assessment-groups"),
 ]
 
 
@@ -59,12 +61,19 @@ def test_a_part_that_asks_for_the_method_is_offered_its_block_first(approved, as
     assert found and found[0][1].block_id == block_id, [b.block_id for _, b in found[:3]]
 
 
+def test_the_record_of_early_warning_signs_is_not_the_step_up_response(approved):
+    # 'early ... signs ... crisis' once matched the 'early signs of crisis' cue and its step-up response block
+    found = [b.block_id for _, b in blockmatch.candidates(
+        "how each person's early warning signs and crisis plan will be recorded and acted on", approved)[:1]]
+    assert found == ["early-warning-signs"], found
+
+
 @pytest.mark.parametrize("ask,kept_out", [
     # seasonal peaks in demand are the rota's, not seasonal workers'
     ("how you will staff the service through seasonal peaks in demand", "seasonal-workers-shared-houses"),
     # a mobilisation readiness check is not a discharge readiness review
     ("how you will confirm readiness for go-live", "discharge-readiness-review"),
-    # a step-up's criteria are the triggers, not the extra contact offered
+    # a part asking only for the criteria keeps the trigger set (the extra-contact block leads only where it is asked)
     ("the criteria you will use to step up support", "step-up-extra-contact"),
     # the Care Act's carers are not care leavers
     ("how you will support carers of people who use the service", "workforce-like-its-communities"),
