@@ -39,7 +39,7 @@ ASKS = [
     ("how people already supported keep their worker with no reassessment", "continuity-at-transfer"),
     ("how you will engage carers and partners during mobilisation", "mobilisation-engagement"),
     ("how you will explain variation in performance to commissioners", "spc-with-commissioners"),
-    ("how exception reports and remedial action plans will work", "exception-report-remedial-plan"),
+    ("how exception reports will go to the commissioner", "exception-report-remedial-plan"),
     ("what we control and what depends on partners", "control-and-share"),
     ("how staff will use the shared care record", "shared-care-record-access"),
     ("how you will offer stop smoking support within 24 hours of admission", "stop-smoking-at-admission"),
