@@ -118,8 +118,7 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
         if _BUILT.search(name) and not re.search(r"\bthe\s+" + re.escape(name), q, re.I):
             for m in re.finditer(r"\bthe\s+" + re.escape(name) + r"(?![\w'’-])", flat):
                 after = flat[m.end():m.end() + 30]
-                if not re.match(r"\s+(?:[A-Z]|[a-z]+(?:s|ers?)\b(?!\s+(?:and|or|how|to|from|with|is|are|will|on|in|at|for|as)\b))",
-                                after) or re.match(r"\s*[,.;:)]|\s+(?:and|or)\b", after):
+                if re.match(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|how|to|from|with|is|are|will|on|in|at|for|as|by|under)\b", after):
                     found["name form"].append(f"'the {name}'")
     for w in proper_words(q):
         for m in re.finditer(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", whole):

@@ -829,9 +829,12 @@ def caps_text(caps: list[tuple[str, float]]) -> str:
 
 
 def _singular_role(role: str) -> str:
+    """One of a role the buyer names in the plural, its capitals kept: 'Health and Wellbeing Coaches' -> 'Health and
+    Wellbeing Coach' (s26 q08 said 'coache': the plural's '-es' after ch, sh, s, x or z goes whole)."""
     words = role.split()
     if words and words[-1].endswith("s") and not words[-1].endswith("ss") and not words[-1].isupper():
-        words[-1] = words[-1][:-1]
+        last = words[-1]
+        words[-1] = last[:-2] if re.search(r"(?:ch|sh|ss|x|z)es$", last) else last[:-1]
     return " ".join(words)
 
 

@@ -2799,6 +2799,8 @@ def _shape(name: str) -> re.Pattern:
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
         responses = listed("response", "asker")
+        answers = listed("guidance_subjects", "heading")
+        _SHAPES["heading_lead"] = re.compile(rf"^(?:please\s+)?(?:{answers})\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
         _SHAPES["guidance_lead"] = re.compile(rf"^(?:please\s+)?(?:{askers}|{responses}|the\s+{askers})\s+{modals}\s+"
                                               rf"(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
@@ -3749,7 +3751,7 @@ _DOUBLE = _words("double_final")
 _IRREGULAR = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_gerunds") or {}).items()}
 _PARTICIPLES = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_participles") or {}).items()}
 _BOUNDARIES = re.compile(
-    r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
+    r"\s*(?:\(|\s[–—-]\s|;|(?<!\d):(?!\d)|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
     r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
     r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
@@ -3975,7 +3977,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
     # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
     # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
-    lead = _shape("guidance_lead").match(t)
+    lead = _shape("guidance_lead").match(t) or _shape("heading_lead").match(t)
     if lead and t[lead.end():].strip():
         t = t[lead.end():]
         t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
@@ -4075,6 +4077,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
                               r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) and not re.search(
                               r"\bto\s+(?:be|stop|eat|get|take|make|become|stay|keep|live|feel|move|find)\b[^.;:]*$",
                               x.string[:x.start()])  # 'to stop smoking, eat well and manage': infinitives
+                              and not re.search(r"\bto\s+[a-z]+$", x.string[:x.start()])  # 'to identify and reduce'
+                              or (_looks_like_verb(x.group(2)) and re.match(r"\s+(?:what|how|it|them|this|these)\b",
+                                                                            x.string[x.end():]))
+                              # ('... on your caseload and use what you learn': a verb and its object, s26 q03)
                               else x.group(2)), rest)
             # ('meet the sharing and review timescales': 'review' names the timescales, it is not a second verb)
         rest = re.sub(r"(\s+and\s+)have\b", r"\1having", rest)  # 'receive supervision and have a route'
@@ -4165,6 +4171,19 @@ def heading_fault(heading: str, source: str = "") -> str:
     last = words[-1].lower()
     if (last in END_BAD or last in _AIM_END) and not _ends_whole(words, source):
         return f"ends on '{last}'"
+    flat = " ".join((source or "").split())
+    tail = " ".join(heading.split())[-40:]
+    after = flat[flat.find(tail) + len(tail):] if tail and tail in flat else None
+    if after is not None:
+        if re.search(r"\d$", heading) and re.match(r"[:.]\d", after):
+            return "cut inside a figure"  # 'between 08' of '08:00' (s26 q01 panel)
+        if re.search(r"\bto\s+[a-z]+$", heading) and re.match(r"\s+(?:and|or)\s+[a-z]", after) and len(words) >= 2 \
+                and words[-2].lower() == "to":
+            return f"ends on 'to {last}' before its object"  # '... communities to identify' (s26 q11 panel)
+        if re.search(r",\s+[a-z]+\s+[^,]+$", heading) and _looks_like_verb(heading.rsplit(",", 1)[1].split()[0]) \
+                and re.match(r"[^,;.]*?\s+and\s+[a-z]+", after) and re.match(
+                    r"[^,;.]*?\s+and\s+([a-z]+)", after).group(1) not in END_BAD:
+            return "a list of actions cut before its last"  # 'receive step-up referrals, make a decision' (s26 q03)
     first = words[0].lower()
     cont = _CONTINUES.match(first)
     if cont and cont.end() == len(first) and not re.match(

@@ -1117,7 +1117,11 @@ _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|le
                              r"above|below|exceeding|exceeds?)[\s,;:]*$", re.I)
 
 
-_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to))\b", re.I)
+_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to|[a-z]+))\b", re.I)
+_THEIR_OPENING = re.compile(r"^(?P<wh>(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:how|what|which|who|when|where|whether)\s+(?:[\w-]+\s+)?)"
+                            r"(?P<who>they|their)\b", re.I)
+"""A heading whose question word's subject is the bidder in the third person ('Which system they will use', 'Who their
+named Safeguarding Lead will be': s26 q07/q11 panel read them as pasted questions)."""
 
 
 def in_our_voice(heading: str) -> str:
@@ -1127,6 +1131,7 @@ def in_our_voice(heading: str) -> str:
     def ours(m: re.Match) -> str:
         word = "our" if m.group("your") else "we " + m.group("modal")
         return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
+    heading = _THEIR_OPENING.sub(lambda m: m.group("wh") + ("we" if m.group("who").lower() == "they" else "our"), heading)
     return _YOUR.sub(ours, heading)
 
 
