@@ -3838,7 +3838,11 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         end = re.search(rf"[,;]|\s+{_words_pattern(_words('clause_end', within='cut'))}\s", text[at:], re.I)
         stop = at + end.start() if end else len(text)
         # without a last adverb ('people who use the current services | safely'): how, not which people
-        kept = re.sub(r"\s+[a-z]{3,}(?<![ip]ly)(?<=ly)$", "", text[:stop].rstrip(" ,;:"))
+        # (but a negated clause's adverb is what it denies: 'people who do not read or write | confidently' is not
+        # 'people who do not read or write', s26 q02 panel)
+        kept = text[:stop].rstrip(" ,;:")
+        if not re.search(r"\bnot\b|n['’]t\b", kept[at:]):
+            kept = re.sub(r"\s+[a-z]{3,}(?<![ip]ly)(?<=ly)$", "", kept)
         if len(kept[max(good):].split()) >= 3 and len(kept.split()) <= max_words + 4:
             return kept
     if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
@@ -4078,7 +4082,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
                               r"\bto\s+(?:be|stop|eat|get|take|make|become|stay|keep|live|feel|move|find)\b[^.;:]*$",
                               x.string[:x.start()])  # 'to stop smoking, eat well and manage': infinitives
                               and not re.search(r"\bto\s+[a-z]+$", x.string[:x.start()])  # 'to identify and reduce'
-                              or (_looks_like_verb(x.group(2)) and re.match(r"\s+(?:what|how|it|them|this|these)\b",
+                              or (_looks_like_verb(x.group(2)) and re.match(r"\s+(?:(?:on|upon|with|from)\s+)?(?:what|how|it|them|this|these)\b",
                                                                             x.string[x.end():]))
                               # ('... on your caseload and use what you learn': a verb and its object, s26 q03)
                               else x.group(2)), rest)

@@ -1118,8 +1118,9 @@ _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|le
 
 
 _YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to|[a-z]+))\b", re.I)
-_THEIR_OPENING = re.compile(r"^(?P<wh>(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:how|what|which|who|when|where|whether)\s+(?:[\w-]+\s+)?)"
-                            r"(?P<who>they|their)\b", re.I)
+_THEIR_OPENING = re.compile(r"^(?P<wh>(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:how|what|which|who|when|where|whether)\s+"
+                            r"(?:(?:[\w-]+\s+){0,3}?(?=they\s+(?:will|would|can|plan\s+to|intend\s+to)\b)|(?:[\w-]+\s+)?"
+                            r"(?=their\b)))(?P<who>they|their)\b", re.I)
 """A heading whose question word's subject is the bidder in the third person ('Which system they will use', 'Who their
 named Safeguarding Lead will be': s26 q07/q11 panel read them as pasted questions)."""
 
@@ -3038,6 +3039,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
         if not near:
             continue
+        if found[0] == "policy" and any(pt.kind == "confirm" and buyer_terms.with_article(found[1]).lower() in
+                                        " ".join(pt.text.split()).lower() for pt in plan.points):
+            # the buyer's statement to confirm commits to it already, with its version: 'We will work to the EHP ...
+            # Policy' beside it says the one commitment twice, once without the version (s26 q07 panel)
+            continue
         todo.append((found, block, near[0], bool(asked)))
     # a buyer's short name for a place it also names in full ('Linden House' beside 'Linden House Crisis House') is
     # one place: said once, by its full name (s22 q04: 'the Linden House and the Linden House Crisis House')
@@ -3072,7 +3078,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             if named != names[0]:
                 continue  # said with the first
             the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
-            named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
+            # (but a plural name the buyer never writes after 'the': 'Pellingford Homes', s26 q04 panel)
+            art = {n: "" if buyer_terms.without_article(n, buyer_text) else the for n in names}
+            named = ", ".join([names[0]] + [art[n] + n for n in names[1:-1]]) + " and " + art[names[-1]] + names[-1]
         if found[0] == "partner" and point.key not in many and len(names) <= 1:
             block = _partner_turn(block, found[1], partners, templates)
         mine = dict(values, named=named)
@@ -3099,8 +3107,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
                 # the Carers' Forum the part asks about went for budget, the Standard of the question's opening stayed)
                 u["priority"] = 1 if asked else 2
             asked = asked and not any(not u.get("template") for u in method.units)
-        _place(method, block, units if units is not None else _template_units(block, mine, lead=asked), mine,
-               lead=asked)
+        units = units if units is not None else _template_units(block, mine, lead=asked)
+        bare = [n for n in (names or [named]) if buyer_terms.without_article(n, buyer_text)]
+        for u in units if bare else []:
+            u["text"] = buyer_terms.drop_article(u["text"], bare)
+        _place(method, block, units, mine, lead=asked)
     # a gap the buyer names in one of its localities: the buyer's own figures for it against the area, then the method
     block = templates.get("buyer named locality")
     for point in plan.points if block is not None else []:
