@@ -9,10 +9,12 @@ answer's own question (none of the names below is listed here: they are read fro
 * *name case*: a name the buyer writes with capitals ('Cedar Lodge', 'Health and Wellbeing Coaches', 'Gypsy, Roma and
   Traveller Outreach Worker') said by us in other capitals ('cedar Lodge', 'health and wellbeing coaches', 'gypsy');
   a word the buyer always capitalises said in lower case;
+* *role case*: a role the buyer writes in capitals said half in its capitals ('Cedar Lodge registered manager' for
+  'Cedar Lodge Registered Manager'; all in lower case, 'recovery practitioners', is how we write a role and not counted);
 * *name form*: a plural of the buyer's cut into no word ('coache' from 'Coaches'); a name the buyer never writes
   after 'the' said after 'the' ('the Pellingford Homes');
 * *heading cut*: a heading ending on a digit ('between 08'), a word that cannot end a phrase, 'to <verb>' ('... to
-  identify'), or a list of verbs cut before its last ('receive step-up referrals, make a decision');
+  identify'), one adverb short of its clause ('who do not read or write | confidently'), or a list of verbs cut before its last ('receive step-up referrals, make a decision');
 * *heading person*: a heading in the buyer's second person ('you', 'your') or third ('Who their named ... will be',
   'Which system they will use');
 * *guidance heading*: the buyer's guidance made a heading ('Answers should say how ...');
@@ -113,8 +115,13 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
         pat = re.compile(r"(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?![\w'’-])", re.I)
         for m in pat.finditer(whole):
             said = m.group(0)
-            if said[1:] != name[1:] and (said.lower() != said or any(w.lower() not in COMMON for w in name.split())):
-                found["name case"].append(f"'{said}' for '{name}'")
+            if said[1:] != name[1:]:
+                changed = [b for a, b in zip(said.split(), name.split()) if a[1:] != b[1:] or (a != b and a is not said.split()[0])]
+                proper = any(w.lower().strip(",") not in COMMON for w in changed)
+                if proper:
+                    found["name case"].append(f"'{said}' for '{name}'")
+                elif said.lower() != said:
+                    found["role case"].append(f"'{said}' for '{name}'")
         if _BUILT.search(name) and not re.search(r"\bthe\s+" + re.escape(name), q, re.I):
             for m in re.finditer(r"\bthe\s+" + re.escape(name) + r"(?![\w'’-])", flat):
                 after = flat[m.end():m.end() + 30]
@@ -133,7 +140,9 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
         last = words[-1].lower() if words else ""
         end = q.find(h[-12:]) if len(h) > 12 else -1
         cut_number = bool(re.search(r"\d$", h)) and end >= 0 and bool(re.match(r"[:.]?\d", q[end + 12:]))
-        if cut_number or last in _ENDS:
+        clause = q.find(h[-25:]) if len(h) > 25 else -1
+        one_short = clause >= 0 and bool(re.match(r"\s+[a-z][\w-]*ly\s*[,;.]", q[clause + 25:]))
+        if cut_number or last in _ENDS or one_short:
             found["heading cut"].append(h)
         elif re.search(r"\bto\s+[a-z]+$", h) and not re.search(r"\b(?:up|down|back|over|through|listen|talk|go|come)\s+to\s+[a-z]+$", h):
             verbish = re.search(r"\bto\s+([a-z]+)$", h).group(1)
@@ -198,7 +207,7 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
     return found
 
 
-KEYS = ("name case", "name form", "heading cut", "heading person", "guidance heading", "lettered", "standard twice",
+KEYS = ("name case", "role case", "name form", "heading cut", "heading person", "guidance heading", "lettered", "standard twice",
         "document prep", "document twice", "agreement", "volume promise")
 
 
