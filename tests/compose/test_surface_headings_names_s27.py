@@ -104,3 +104,8 @@ def test_one_standard_read_once_from_the_statement_to_confirm():
             "Lodge will accept step-up admissions between 09:00 and 21:00, with a decision within 6 hours of "
             "referral.\"")
     assert [s.matter for s in buyer_standards.timescales(text)] == ["step_up_decision"]
+
+
+def test_heading_from_a_bare_verb_is_a_gerund_not_an_order():
+    assert make_heading("arrange a first visit to the day centre within 5 working days of referral") == \
+        "Arranging a first visit to the day centre"

@@ -4116,6 +4116,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         return _clean(text)[:60]
     if re.match(r"^examples?\b", t, re.I):
         t = ("An " if t.lower().startswith("example ") else "") + t  # 'An example of ...' reads as a heading
+    bare = re.match(r"^([a-z]+)(?=\s+(?:a|an|the|every|each|all|any|their|its|this|these|people|staff)\b)", t)
+    if bare and _looks_like_verb(bare.group(1)) and bare.group(1) not in _NOT_VERBS:
+        # a sub-point the buyer lists as a bare verb after a shared 'how you will' ('agree a planned admission to
+        # ...': s26 q04's heading read as an order, 'Agree a planned admission'): a gerund like the others
+        t = gerund(bare.group(1)) + t[bare.end():]
     t = t[:1].upper() + t[1:]
     if _fallback and heading_fault(t, text):
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
