@@ -122,6 +122,8 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
                     found["name case"].append(f"'{said}' for '{name}'")
                 elif said.lower() != said:
                     found["role case"].append(f"'{said}' for '{name}'")
+        if " & " in name and re.search(re.escape(name.replace(" & ", " and ")), whole, re.I):
+            found["name form"].append(f"'{name.replace(' & ', ' and ')}' for '{name}'")
         if _BUILT.search(name) and not re.search(r"\bthe\s+" + re.escape(name), q, re.I):
             for m in re.finditer(r"\bthe\s+" + re.escape(name) + r"(?![\w'’-])", flat):
                 after = flat[m.end():m.end() + 30]
@@ -152,7 +154,8 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
             src = q.find(h.split(",")[0][5:40]) if len(h.split(",")[0]) > 10 else -1
             tail = h.split(",")[-1].strip()
             at = q.find(tail) if tail else -1
-            if at >= 0 and re.match(r"[^,;.\n|]{0,60}?\s+and\s+[a-z]+", q[at + len(tail):]) and src >= 0 \
+            nxt = re.match(r"[^,;.\n|]{0,60}?\s+and\s+([a-z]+)", q[at + len(tail):]) if at >= 0 else None
+            if nxt and nxt.group(1) not in _ENDS and src >= 0 \
                     and re.match(r"[a-z]+\s", tail):
                 found["heading cut"].append(h)
         if re.search(r"\b(?:you|your|yours)\b", h, re.I) or re.match(
