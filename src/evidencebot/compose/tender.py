@@ -3039,8 +3039,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
         if not near:
             continue
-        if found[0] == "policy" and any(pt.kind == "confirm" and buyer_terms.with_article(found[1]).lower() in
-                                        " ".join(pt.text.split()).lower() for pt in plan.points):
+        if found[0] == "policy" and any(buyer_terms.with_article(found[1]).lower() in " ".join(said.split()).lower()
+                                        for said in [g.statement for g in plan.gates or []]
+                                        + [pt.text for pt in plan.points if pt.kind == "confirm"]):
             # the buyer's statement to confirm commits to it already, with its version: 'We will work to the EHP ...
             # Policy' beside it says the one commitment twice, once without the version (s26 q07 panel)
             continue
