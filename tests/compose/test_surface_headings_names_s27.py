@@ -109,3 +109,8 @@ def test_one_standard_read_once_from_the_statement_to_confirm():
 def test_heading_from_a_bare_verb_is_a_gerund_not_an_order():
     assert make_heading("arrange a first visit to the day centre within 5 working days of referral") == \
         "Arranging a first visit to the day centre"
+
+
+def test_heading_you_as_an_object_is_us():
+    assert in_our_voice("Signs that would prompt you to review a plan") == "Signs that would prompt us to review a plan"
+    assert in_our_voice("Adults you support at home") == "Adults we support at home"

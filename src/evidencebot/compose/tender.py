@@ -1117,7 +1117,8 @@ _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|le
                              r"above|below|exceeding|exceeds?)[\s,;:]*$", re.I)
 
 
-_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to|[a-z]+))\b", re.I)
+_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to|"
+                   r"(?!(?:to|and|or|as|in|on|at|for|with|from|by)\b)[a-z]+)|(?P<object>you)(?=\s+to\b))\b", re.I)
 _THEIR_OPENING = re.compile(r"^(?P<wh>(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:how|what|which|who|when|where|whether)\s+"
                             r"(?:(?:[\w-]+\s+){0,3}?(?=they\s+(?:will|would|can|plan\s+to|intend\s+to)\b)|(?:[\w-]+\s+)?"
                             r"(?=their\b)))(?P<who>they|their)\b", re.I)
@@ -1130,6 +1131,8 @@ def in_our_voice(heading: str) -> str:
     your peer support workers' -> '... our peer support workers'; 'the supervision you will give' -> 'we will give':
     s25 q08 panel). A heading the buyer mandates is never changed (the caller keeps it)."""
     def ours(m: re.Match) -> str:
+        if m.group("object"):
+            return "us"  # 'Triggers that will lead you to increase support'
         word = "our" if m.group("your") else "we " + m.group("modal")
         return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
     heading = _THEIR_OPENING.sub(lambda m: m.group("wh") + ("we" if m.group("who").lower() == "they" else "our"), heading)
