@@ -144,11 +144,12 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
         cut_number = bool(re.search(r"\d$", h)) and end >= 0 and bool(re.match(r"[:.]?\d", q[end + 12:]))
         clause = q.find(h[-25:]) if len(h) > 25 else -1
         one_short = clause >= 0 and bool(re.match(r"\s+[a-z][\w-]*ly\s*[,;.]", q[clause + 25:]))
-        if cut_number or last in _ENDS or one_short:
+        whole_end = bool(re.search(r"\b" + r"\W+".join(re.escape(w) for w in words[-2:]) + r"\s*[.?!]", q)) if words else False
+        if cut_number or (last in _ENDS and not whole_end) or one_short:
             found["heading cut"].append(h)
         elif re.search(r"\bto\s+[a-z]+$", h) and not re.search(r"\b(?:up|down|back|over|through|listen|talk|go|come)\s+to\s+[a-z]+$", h):
             verbish = re.search(r"\bto\s+([a-z]+)$", h).group(1)
-            if not re.search(rf"\b{verbish}\s+to\s+{verbish}$", h) and not re.search(rf"\bto\s+{verbish}\s*[.?;:)]?\s*$", q, re.M) and f"to {verbish}" in q:
+            if not re.search(rf"\b{verbish}\s+to\s+{verbish}$", h) and re.search(rf"\bto\s+{verbish}\s+[a-z]", q):
                 found["heading cut"].append(h)
         elif "," in h:
             src = q.find(h.split(",")[0][5:40]) if len(h.split(",")[0]) > 10 else -1

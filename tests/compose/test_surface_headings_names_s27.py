@@ -114,3 +114,9 @@ def test_heading_from_a_bare_verb_is_a_gerund_not_an_order():
 def test_heading_you_as_an_object_is_us():
     assert in_our_voice("Signs that would prompt you to review a plan") == "Signs that would prompt us to review a plan"
     assert in_our_voice("Adults you support at home") == "Adults we support at home"
+
+
+def test_buyers_reason_after_given_that_is_no_part_of_the_heading():
+    assert make_heading("how housing will be addressed before discharge, given that in 2025/26 delays on the "
+                        "Ashby Ward where housing was the cause averaged 9 days each") == \
+        "Addressing housing before discharge"

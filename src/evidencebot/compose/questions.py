@@ -3753,7 +3753,8 @@ _PARTICIPLES = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_parti
 _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|(?<!\d):(?!\d)|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
-    r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
+    r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is|"
+    r"given\s+that)\b"
     r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
     r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with|throughout)\b)",
     re.I,
