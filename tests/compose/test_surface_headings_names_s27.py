@@ -120,3 +120,9 @@ def test_buyers_reason_after_given_that_is_no_part_of_the_heading():
     assert make_heading("how housing will be addressed before discharge, given that in 2025/26 delays on the "
                         "Ashby Ward where housing was the cause averaged 9 days each") == \
         "Addressing housing before discharge"
+
+
+def test_role_keeps_the_name_the_buyer_writes_inside_it():
+    from evidencebot.compose.buyer_scale import role_name
+    assert role_name("Alder Grange night staff") == "Alder Grange night staff"
+    assert role_name("Community Link Workers") == "community link workers"  # a role in title case, said as ours
