@@ -149,7 +149,7 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
             found["heading cut"].append(h)
         elif re.search(r"\bto\s+[a-z]+$", h) and not re.search(r"\b(?:up|down|back|over|through|listen|talk|go|come)\s+to\s+[a-z]+$", h):
             verbish = re.search(r"\bto\s+([a-z]+)$", h).group(1)
-            if not re.search(rf"\b{verbish}\s+to\s+{verbish}$", h) and re.search(rf"\bto\s+{verbish}\s+[a-z]", q):
+            if not re.search(rf"\b{verbish}\s+to\s+{verbish}$", h) and re.search(rf"\bto\s+{verbish}\s+(?!(?:and|or)\s+(?:how|what|when|where|who|whether|why|which)\b)[a-z]", q):
                 found["heading cut"].append(h)
         elif "," in h:
             src = q.find(h.split(",")[0][5:40]) if len(h.split(",")[0]) > 10 else -1

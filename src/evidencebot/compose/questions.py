@@ -4187,7 +4187,8 @@ def heading_fault(heading: str, source: str = "") -> str:
     if after is not None:
         if re.search(r"\d$", heading) and re.match(r"[:.]\d", after):
             return "cut inside a figure"  # 'between 08' of '08:00' (s26 q01 panel)
-        if re.search(r"\bto\s+[a-z]+$", heading) and re.match(r"\s+(?:and|or)\s+[a-z]", after) and len(words) >= 2 \
+        joined = re.match(r"\s+(?:and|or)\s+([a-z]+)", after)
+        if re.search(r"\bto\s+[a-z]+$", heading) and joined and joined.group(1) not in END_BAD and len(words) >= 2 \
                 and words[-2].lower() == "to":
             return f"ends on 'to {last}' before its object"  # '... communities to identify' (s26 q11 panel)
         if re.search(r",\s+[a-z]+\s+[^,]+$", heading) and _looks_like_verb(heading.rsplit(",", 1)[1].split()[0]) \
