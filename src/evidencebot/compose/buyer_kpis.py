@@ -160,7 +160,9 @@ def row_sentence(row: KpiRow) -> str:
     """The KPI in the buyer's own phrase ('KPI 1: the buyer's target for the share of referrals with first contact
     within 14 days is 60% by September 2028, ... (baseline 31%).')."""
     measure = re.sub(r"^%\s+(?:of\s+)?", "the share of ", row.measure.strip())
-    measure = measure[:1].lower() + measure[1:] if re.match(r"[A-Z][a-z]", measure) else measure
+    # a measure that opens on a name keeps its capitals ('Cedar Lodge bed occupancy': s26 q11 said 'cedar Lodge')
+    opens_on_name = re.match(r"[A-Z][\w'’-]*\s+[A-Z][a-z]", measure)
+    measure = measure[:1].lower() + measure[1:] if re.match(r"[A-Z][a-z]", measure) and not opens_on_name else measure
     measure = " ".join(measure.split())
     if not row.ref:
         # the buyer's target said as the standard we commit to meet, not as our result (a bare '100%' or '75% ...

@@ -693,8 +693,14 @@ def role_name(words: str) -> str:
     a place it opens with ('Ferncliffe House support workers'), no article."""
     out = []
     place = len(place_name_at_start(words).split())
-    for i, w in enumerate(" ".join((words or "").split()).split()):
-        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place else w.lower())
+    split = " ".join((words or "").split()).split()
+    # a role the buyer writes partly in lower case ('Willow Court support staff'): its capitalised words are a name,
+    # kept as written (dev s24 q06 said 'willow court support staff'); a role in title case is lowered whole
+    named = any(w[:1].islower() for w in split if w.lower() not in ("and", "of", "the", "a", "an", "for"))
+    for i, w in enumerate(split):
+        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place or (named and w[:1].isupper() and i)
+                   or (named and i == 0 and len(split) > 1 and split[1][:1].isupper()
+                                                          and w.lower() not in ("the", "a", "an")) else w.lower())
     while out and out[0] in ("a", "an", "the", "of"):
         out = out[1:]
     return " ".join(out)
@@ -829,9 +835,12 @@ def caps_text(caps: list[tuple[str, float]]) -> str:
 
 
 def _singular_role(role: str) -> str:
+    """One of a role the buyer names in the plural, its capitals kept: 'Health and Wellbeing Coaches' -> 'Health and
+    Wellbeing Coach' (s26 q08 said 'coache': the plural's '-es' after ch, sh, s, x or z goes whole)."""
     words = role.split()
     if words and words[-1].endswith("s") and not words[-1].endswith("ss") and not words[-1].isupper():
-        words[-1] = words[-1][:-1]
+        last = words[-1]
+        words[-1] = last[:-2] if re.search(r"(?:ch|sh|ss|x|z)es$", last) else last[:-1]
     return " ".join(words)
 
 

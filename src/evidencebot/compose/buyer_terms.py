@@ -289,6 +289,22 @@ def with_article(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
 
 
+def without_article(name: str, buyer_text: str) -> bool:
+    """A name the buyer writes as a plural proper name and never after 'the' ('Pellingford Homes'; 'the four Wellbeing
+    Hubs' is after 'the'): said as the buyer writes it, never 'the Pellingford Homes' (s26 q04 panel)."""
+    words = with_article(name).split()
+    if not words or not words[0][:1].isupper() or not re.fullmatch(r"[A-Z][\w'’-]*[^s]s", words[-1]):
+        return False
+    return not re.search(r"(?i)\bthe\s+(?:[a-z0-9][\w-]*\s+)?" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’-])", buyer_text or "")
+
+
+def drop_article(text: str, names: list[str]) -> str:
+    """``text`` with no 'the' before any of ``names`` (the names that take none: :func:`without_article`)."""
+    for n in names:
+        text = re.sub(r"\b[Tt]he\s+(?=" + re.escape(with_article(n)) + r"(?![\w'’-]))", "", text)
+    return text
+
+
 # ---------------------------------------------------------------- a gap in a locality the buyer names
 
 _PLACE = r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})"

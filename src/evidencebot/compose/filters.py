@@ -458,6 +458,29 @@ def title(result) -> str:
     return str(_get(result, "title") or _get(result, "id") or "")
 
 
+def _plural_head(text: str) -> bool:
+    """A title whose head, its first word, is a plural count ('People with a current crisis plan', 'Discharges followed
+    up within 72 hours'), not a statistic ('Hours from escalation to clinical review (median)') or a rate ('Crisis
+    events per 100 people')."""
+    words = text.split()
+    if not words or "(" in text or re.search(r"\bper\b", text):
+        return False
+    first = words[0].lower()
+    return first == "people" or (first.endswith("s") and not first.endswith(("ss", "us", "is")))
+
+
+def figure_subject(result) -> str:
+    """The indicator as the subject of its figure, with its verb: 'The share of people with a current crisis plan was'
+    for a percentage of a plural count (the s26 panel read 'People with a current crisis plan was 92%'), a plural
+    count's 'were', else the title and 'was'."""
+    t = title(result)
+    if not _plural_head(t):
+        return f"{sentence_case(t)} was"
+    if _get(result, "unit", "percent") == "percent":
+        return f"The share of {title_lower(t)} was"
+    return f"{sentence_case(t)} were"
+
+
 def describe(result, period_text: str | None = None, compare_text: str | None = None,
              external: bool = True) -> str:
     """One full sentence: the figure, its basis, and how it changed.
@@ -665,6 +688,7 @@ FILTERS = {
     "target_clause": target_clause,
     "assurance": assurance,
     "title": title,
+    "figure_subject": figure_subject,
     "sentence_case": sentence_case,
     "lower_first": lower_first,
     "join_and": join_and,

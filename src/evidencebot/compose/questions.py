@@ -2876,6 +2876,8 @@ def _shape(name: str) -> re.Pattern:
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
         responses = listed("response", "asker")
+        answers = listed("guidance_subjects", "heading")
+        _SHAPES["heading_lead"] = re.compile(rf"^(?:please\s+)?(?:{answers})\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
         _SHAPES["guidance_lead"] = re.compile(rf"^(?:please\s+)?(?:{askers}|{responses}|the\s+{askers})\s+{modals}\s+"
                                               rf"(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
@@ -3830,9 +3832,10 @@ _DOUBLE = _words("double_final")
 _IRREGULAR = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_gerunds") or {}).items()}
 _PARTICIPLES = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_participles") or {}).items()}
 _BOUNDARIES = re.compile(
-    r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
+    r"\s*(?:\(|\s[–—-]\s|;|(?<!\d):(?!\d)|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
-    r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
+    r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is|"
+    r"given\s+that)\b"
     r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
     r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with|throughout)\b)",
     re.I,
@@ -3917,7 +3920,11 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         end = re.search(rf"[,;]|\s+{_words_pattern(_words('clause_end', within='cut'))}\s", text[at:], re.I)
         stop = at + end.start() if end else len(text)
         # without a last adverb ('people who use the current services | safely'): how, not which people
-        kept = re.sub(r"\s+[a-z]{3,}(?<![ip]ly)(?<=ly)$", "", text[:stop].rstrip(" ,;:"))
+        # (but a negated clause's adverb is what it denies: 'people who do not read or write | confidently' is not
+        # 'people who do not read or write', s26 q02 panel)
+        kept = text[:stop].rstrip(" ,;:")
+        if not re.search(r"\bnot\b|n['’]t\b", kept[at:]):
+            kept = re.sub(r"\s+[a-z]{3,}(?<![ip]ly)(?<=ly)$", "", kept)
         if len(kept[max(good):].split()) >= 3 and len(kept.split()) <= max_words + 4:
             return kept
     if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
@@ -4061,7 +4068,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
     # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
     # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
-    lead = _shape("guidance_lead").match(t)
+    lead = _shape("guidance_lead").match(t) or _shape("heading_lead").match(t)
     if lead and t[lead.end():].strip():
         t = t[lead.end():]
         t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
@@ -4161,6 +4168,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
                               r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) and not re.search(
                               r"\bto\s+(?:be|stop|eat|get|take|make|become|stay|keep|live|feel|move|find)\b[^.;:]*$",
                               x.string[:x.start()])  # 'to stop smoking, eat well and manage': infinitives
+                              and not re.search(r"\bto\s+[a-z]+$", x.string[:x.start()])  # 'to identify and reduce'
+                              or (_looks_like_verb(x.group(2)) and re.match(r"\s+(?:(?:on|upon|with|from)\s+)?(?:what|how|it|them|this|these)\b",
+                                                                            x.string[x.end():]))
+                              # ('... on your caseload and use what you learn': a verb and its object, s26 q03)
                               else x.group(2)), rest)
             # ('meet the sharing and review timescales': 'review' names the timescales, it is not a second verb)
         rest = re.sub(r"(\s+and\s+)have\b", r"\1having", rest)  # 'receive supervision and have a route'
@@ -4192,6 +4203,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         return _clean(text)[:60]
     if re.match(r"^examples?\b", t, re.I):
         t = ("An " if t.lower().startswith("example ") else "") + t  # 'An example of ...' reads as a heading
+    bare = re.match(r"^([a-z]+)(?=\s+(?:a|an|the|every|each|all|any|their|its|this|these|people|staff)\b)", t)
+    if bare and _looks_like_verb(bare.group(1)) and bare.group(1) not in _NOT_VERBS:
+        # a sub-point the buyer lists as a bare verb after a shared 'how you will' ('agree a planned admission to
+        # ...': s26 q04's heading read as an order, 'Agree a planned admission'): a gerund like the others
+        t = gerund(bare.group(1)) + t[bare.end():]
     t = t[:1].upper() + t[1:]
     if _fallback and heading_fault(t, text):
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
@@ -4251,6 +4267,20 @@ def heading_fault(heading: str, source: str = "") -> str:
     last = words[-1].lower()
     if (last in END_BAD or last in _AIM_END) and not _ends_whole(words, source):
         return f"ends on '{last}'"
+    flat = " ".join((source or "").split())
+    tail = " ".join(heading.split())[-40:]
+    after = flat[flat.find(tail) + len(tail):] if tail and tail in flat else None
+    if after is not None:
+        if re.search(r"\d$", heading) and re.match(r"[:.]\d", after):
+            return "cut inside a figure"  # 'between 08' of '08:00' (s26 q01 panel)
+        joined = re.match(r"\s+(?:and|or)\s+([a-z]+)", after)
+        if re.search(r"\bto\s+[a-z]+$", heading) and joined and joined.group(1) not in END_BAD and len(words) >= 2 \
+                and words[-2].lower() == "to":
+            return f"ends on 'to {last}' before its object"  # '... communities to identify' (s26 q11 panel)
+        if re.search(r",\s+[a-z]+\s+[^,]+$", heading) and _looks_like_verb(heading.rsplit(",", 1)[1].split()[0]) \
+                and re.match(r"[^,;.]*?\s+and\s+[a-z]+", after) and re.match(
+                    r"[^,;.]*?\s+and\s+([a-z]+)", after).group(1) not in END_BAD:
+            return "a list of actions cut before its last"  # 'receive step-up referrals, make a decision' (s26 q03)
     first = words[0].lower()
     cont = _CONTINUES.match(first)
     if cont and cont.end() == len(first) and not re.match(

@@ -1117,7 +1117,13 @@ _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|le
                              r"above|below|exceeding|exceeds?)[\s,;:]*$", re.I)
 
 
-_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to))\b", re.I)
+_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to|"
+                   r"(?!(?:to|and|or|as|in|on|at|for|with|from|by)\b)[a-z]+)|(?P<object>you)(?=\s+to\b))\b", re.I)
+_THEIR_OPENING = re.compile(r"^(?P<wh>(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:how|what|which|who|when|where|whether)\s+"
+                            r"(?:(?:[\w-]+\s+){0,3}?(?=they\s+(?:will|would|can|plan\s+to|intend\s+to)\b)|(?:[\w-]+\s+)?"
+                            r"(?=their\b)))(?P<who>they|their)\b", re.I)
+"""A heading whose question word's subject is the bidder in the third person ('Which system they will use', 'Who their
+named Safeguarding Lead will be': s26 q07/q11 panel read them as pasted questions)."""
 
 
 def in_our_voice(heading: str) -> str:
@@ -1125,8 +1131,11 @@ def in_our_voice(heading: str) -> str:
     your peer support workers' -> '... our peer support workers'; 'the supervision you will give' -> 'we will give':
     s25 q08 panel). A heading the buyer mandates is never changed (the caller keeps it)."""
     def ours(m: re.Match) -> str:
+        if m.group("object"):
+            return "us"  # 'Triggers that will lead you to increase support'
         word = "our" if m.group("your") else "we " + m.group("modal")
         return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
+    heading = _THEIR_OPENING.sub(lambda m: m.group("wh") + ("we" if m.group("who").lower() == "they" else "our"), heading)
     return _YOUR.sub(ours, heading)
 
 
@@ -3154,6 +3163,12 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             near = [p for p in near if commitments.runs_place(p.text)]
         if not near:
             continue
+        if found[0] == "policy" and any(buyer_terms.with_article(found[1]).lower() in " ".join(said.split()).lower()
+                                        for said in [g.statement for g in plan.gates or []]
+                                        + [pt.text for pt in plan.points if pt.kind == "confirm"]):
+            # the buyer's statement to confirm commits to it already, with its version: 'We will work to the EHP ...
+            # Policy' beside it says the one commitment twice, once without the version (s26 q07 panel)
+            continue
         todo.append((found, block, near[0], bool(asked)))
     # a buyer's short name for a place it also names in full ('Linden House' beside 'Linden House Crisis House') is
     # one place: said once, by its full name (s22 q04: 'the Linden House and the Linden House Crisis House')
@@ -3189,7 +3204,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             if named != names[0]:
                 continue  # said with the first
             the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
-            named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
+            # (but a plural name the buyer never writes after 'the': 'Pellingford Homes', s26 q04 panel)
+            art = {n: "" if buyer_terms.without_article(n, buyer_text) else the for n in names}
+            named = ", ".join([names[0]] + [art[n] + n for n in names[1:-1]]) + " and " + art[names[-1]] + names[-1]
         if found[0] == "partner" and point.key not in many and len(names) <= 1:
             block = _partner_turn(block, found[1], partners, templates, set(told) | turned)
             turned.add(block.block_id)  # nor twice in this answer
@@ -3217,8 +3234,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
                 # the Carers' Forum the part asks about went for budget, the Standard of the question's opening stayed)
                 u["priority"] = 1 if asked else 2
             asked = asked and not any(not u.get("template") for u in method.units)
-        _place(method, block, units if units is not None else _template_units(block, mine, lead=asked), mine,
-               lead=asked)
+        units = units if units is not None else _template_units(block, mine, lead=asked)
+        bare = [n for n in (names or [named]) if buyer_terms.without_article(n, buyer_text)]
+        for u in units if bare else []:
+            u["text"] = buyer_terms.drop_article(u["text"], bare)
+        _place(method, block, units, mine, lead=asked)
     # a gap the buyer names in one of its localities: the buyer's own figures for it against the area, then the method
     block = templates.get("buyer named locality")
     for point in plan.points if block is not None else []:
