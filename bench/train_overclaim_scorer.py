@@ -156,6 +156,14 @@ SPEC = {
                    "shortcoming_words"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
+    # (oc27, m26's step 3) our role in the clause, the outcome's scope and the evidence markers
+    # (learned._structure), from these vocabulary classes
+    "structure": True,
+    "scope_system_lists": ["system_outcome_terms", "system_places", "area_scope_words", "scope_places",
+                           "system_scope_terms"],
+    "scope_person_lists": ["people_nouns", "claim_people", "service_user_nouns"],
+    "scope_money_lists": ["money_nouns", "currency_signs", "financial_outcome_terms", "money_units"],
+    "evidence_source_lists": ["source_words", "report_nouns"],
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one
     # depends on the other by one of these ("our team", "not return", "has cut")
     "phrase_deps": ["poss", "compound", "amod", "det", "neg", "aux", "auxpass", "prt", "nummod", "advmod"],
