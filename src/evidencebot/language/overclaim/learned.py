@@ -152,9 +152,12 @@ def _structure(span, toks, lowers, lemmas, deps, heads, children, classes, named
             stack.extend(children[k])
         return out
 
+    if not n_toks:
+        return []
     root = next((j for j in range(n_toks) if deps[j] == "ROOT"), 0)
-    role, where = "none", ()
-    subject = next((c for c in children[root] if deps[c] in spec["subject_deps"]), None) if n_toks else None
+    role = "none"
+    where: tuple[int, ...] = ()
+    subject = next((c for c in children[root] if deps[c] in spec["subject_deps"]), None)
     cues = sorted(present.get("attribution_cues", ()))
     if subject is not None and any(ours[k] for k in subtree(subject)):
         role, where = "subject", (subject,)
@@ -162,23 +165,23 @@ def _structure(span, toks, lowers, lemmas, deps, heads, children, classes, named
         role, where = "agent", tuple(j for j in range(n_toks) if deps[j] == "agent")
     elif cues and any(ours[k] for k in range(cues[0] + 1, n_toks)):
         role, where = "cause", (cues[0],)
-    elif lemmas[root] in W.copulas if n_toks else False:
+    elif lemmas[root] in W.copulas:
         comp = [c for c in children[root] if deps[c] in W.copular_complement_deps]
         if any(ours[k] for c in comp for k in subtree(c)):
             role, where = "copula", tuple(comp)
     if role == "none" and any(ours):
         role, where = "mention", tuple(j for j in range(n_toks) if ours[j])
 
-    scopes = []
+    scopes: list[tuple[str, tuple[int, ...]]] = []
     for scope, lists in (("system", "scope_system_lists"), ("person", "scope_person_lists"),
                          ("money", "scope_money_lists")):
-        at = [j for c in spec.get(lists, ()) for j in present.get(c, ())]
+        hits = [j for c in spec.get(lists, ()) for j in present.get(c, ())]
         if scope == "person":
-            at += [j for j in range(n_toks) if lowers[j] in W.individuals]
+            hits += [j for j in range(n_toks) if lowers[j] in W.individuals]
             if subject is not None and toks[subject].pos_ == "PROPN" and not ours[subject]:
-                at.append(subject)  # "Jane got a job ..."
-        if at:
-            scopes.append((scope, tuple(at)))
+                hits.append(subject)  # "Jane got a job ..."
+        if hits:
+            scopes.append((scope, tuple(hits)))
     if not scopes:
         scopes.append(("none", ()))
 
