@@ -144,6 +144,9 @@ def main(argv: list[str]) -> None:
                          "OVERCLAIM_EXTRA_SETS, see bench/train_overclaim_scorer.py)")
     ap.add_argument("--train-without", default="",
                     help="leave these writers' sets out of every fold's training (still scored when folds)")
+    ap.add_argument("--strip", default="",
+                    help="leave out the features whose names start with this (e.g. 'x:', the structure features) "
+                         "before fitting and scoring: a variant measured from the same cache")
     ap.add_argument("--weights", type=Path, default=None,
                     help="score every fold with this weights file (e.g. the shipped one) instead of fitting; its "
                          "threshold and calibration unless --threshold / --calibration are given")
@@ -162,6 +165,12 @@ def main(argv: list[str]) -> None:
     all_rows = [r for s in every.values() for part in ("train", "check") for r in s[part]]
     screen, feats = _screen_and_features(all_rows, train, args.cache, args.no_scorer)
     exact = _exact_flagger(train) if args.exact else None
+    if args.strip:
+        def kept(fs: dict) -> dict:
+            return {k: v for k, v in fs.items() if not k.startswith(args.strip)}
+
+        screen.sentences = {rid: [kept(fs) for fs in got] for rid, got in screen.sentences.items()}
+        feats = None if feats is None else {rid: kept(fs) for rid, fs in feats.items()}
 
     independent = set(train.INDEPENDENT) | (set(train.TRANSFER) if args.transfer else set())
     totals: dict[str, dict[str, list]] = {"ALL": {"rules": [], "rules+scorer": []},

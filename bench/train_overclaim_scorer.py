@@ -89,6 +89,11 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # unchanged. m24's blocker ('It is clear that
 # more work is needed on discharge planning.') scores 0.675; the drafted commitment of tests/compose/test_commitments.py
 # (0.9453) is not scored: "we" + will/shall is a commitment (learned._our_commitment). Figures: bench/overclaim_m25.md
+# Session 27 (oc27): refitted on every set above plus tw5, tw6, s25 and s26 (14,112 sentences, 15,427 weights,
+# threshold 0.9373 and calibration [1.0241, -0.0557] from the 4 inner folds, settings unchanged, the structure
+# features off) and NOT shipped: tests/language/test_rule_examples.py's suggestion test reads "Our mentors get results
+# that other charities give the figures and their source only dream of." (comparison-claim's suggestion put into its
+# own example) over that threshold. The shipped weights are still m25's. Figures: bench/overclaim_o27.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
@@ -156,6 +161,16 @@ SPEC = {
                    "shortcoming_words"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
+    # (oc27, m26's step 3) our role in the clause, the outcome's scope and the evidence markers
+    # (learned._structure), from these vocabulary classes. Off: left out, they changed +2 flags and +1 false
+    # alarm of 4,280 (bench/overclaim_o27.md), for a reading per scored clause; `overclaim_loso.py --set
+    # structure=true` measures them again
+    "structure": False,
+    "scope_system_lists": ["system_outcome_terms", "system_places", "area_scope_words", "scope_places",
+                           "system_scope_terms"],
+    "scope_person_lists": ["people_nouns", "claim_people", "service_user_nouns"],
+    "scope_money_lists": ["money_nouns", "currency_signs", "financial_outcome_terms", "money_units"],
+    "evidence_source_lists": ["source_words", "report_nouns"],
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one
     # depends on the other by one of these ("our team", "not return", "has cut")
     "phrase_deps": ["poss", "compound", "amod", "det", "neg", "aux", "auxpass", "prt", "nummod", "advmod"],

@@ -148,6 +148,36 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
 
 
 
+def _named_object(obj, outcome_words: frozenset[str]) -> bool:
+    """Is the object ``obj`` part of a capitalised name of two or more words, inside the sentence ("the EHP Transfer
+    of Care and Discharge Policy v5.1", "the Ellandshire Recovery and Wellbeing Policy"), that does not end on an
+    outcome word? Following, or working to, a document is a process whatever its name holds ("Recovery",
+    "Discharge", "Care"); "the Mental Health Outcomes of Harbury" ends on an outcome and is read as before. The
+    name runs over the capitalised words around ``obj`` and the small words between two of them
+    (``name_link_words``)."""
+    sent = obj.sent
+    doc = obj.doc
+
+    def cap(t) -> bool:
+        return t.i > sent.start and t.text[:1].isupper() and not t.is_punct
+
+    if not cap(obj):
+        return False
+    start = end = obj.i
+    while start - 1 > sent.start and cap(doc[start - 1]):
+        start -= 1
+    j = end + 1
+    while j < sent.end:
+        if cap(doc[j]):
+            end = j
+        elif doc[j].lower_ not in W.name_link_words:
+            break
+        j += 1
+    caps = [t for t in doc[start:end + 1] if cap(t)]
+    last = doc[end]
+    return len(caps) >= 2 and last.lower_ not in outcome_words and last.lemma_.lower() not in outcome_words
+
+
 def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[Candidate]:
     """Unhedged promises of results for people, read from the parse:
 
@@ -241,6 +271,8 @@ def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[C
             else:
                 dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if dobj is not None:
+                    if _named_object(dobj, objects | people | words_):
+                        continue  # "we will follow the EHP Transfer of Care and Discharge Policy v5.1": a name
                     sub = {t.lower_ for t in dobj.subtree} | {t.lemma_.lower() for t in dobj.subtree}
                     if not (sub & objects or sub & people or {"everyone", "everybody"} & sub):
                         continue  # "we will improve the referral form"

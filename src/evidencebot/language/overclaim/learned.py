@@ -109,6 +109,103 @@ def _sentence_arrays(span, index: ClassIndex, spec: dict):
     return toks, lowers, lemmas, deps, heads, children, classes, named
 
 
+def _structure(span, toks, lowers, lemmas, deps, heads, children, classes, named, index: ClassIndex,
+               spec: dict) -> list[tuple[str, tuple[int, ...]]]:
+    """(oc27, issue 15, m26's step 3) what the sentence's structure says of a claim, as feature names (value 1) and
+    the positions behind each: three readings a reader makes before weighing the words.
+
+    * **our role** (``x:role:``): how we stand to the main verb. ``subject`` (we, or a noun of ours, are its subject:
+      "our hub cut admissions"), ``agent`` (the agent of a passive: "admissions were cut by our hub"), ``cause``
+      (after an attribution cue: "the fall is down to our team", "thanks to the project, ..."), ``copula`` (the
+      complement of "be": "the reason is our service"), ``mention`` (named elsewhere), ``none``;
+    * **the outcome's scope** (``x:scope:``): a whole system's (``scope_system_lists``: admissions, A&E, the
+      borough), a person's (``scope_person_lists``, or a personal pronoun), money (``scope_money_lists``), or
+      ``none`` of these;
+    * **evidence markers** (``x:ev:``): a base (a count out of a count, "n = 40": ``denom_re``), a period
+      (``period_re``), a comparison (``baseline_re``), a named source (``evidence_source_lists``); ``none``.
+
+    And their pairs and triple (``x:rs:``, ``x:re:``, ``x:rse:``), so the scorer can weigh "our service as the
+    cause of a system's outcome with no source" apart from each part."""
+    n_toks = len(toks)
+    agents = frozenset(spec.get("agent_lists", ()))
+    present: dict[str, list[int]] = {}
+    for j, cls in enumerate(classes):
+        for c in cls:
+            present.setdefault(c, []).append(j)
+    phrases = index.phrases
+    firsts = index.phrase_firsts
+    for n in (2, 3):
+        for i in range(n_toks - n + 1):
+            if lowers[i] not in firsts:
+                continue
+            for c in phrases.get(" ".join(lowers[i:i + n]), ()):
+                present.setdefault(c, []).append(i)
+
+    ours = [lowers[j] in W.provider_pronouns or j in named or any(c in agents for c in classes[j])
+            for j in range(n_toks)]
+
+    def subtree(j: int) -> list[int]:
+        out, stack = [], [j]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(children[k])
+        return out
+
+    if not n_toks:
+        return []
+    root = next((j for j in range(n_toks) if deps[j] == "ROOT"), 0)
+    role = "none"
+    where: tuple[int, ...] = ()
+    subject = next((c for c in children[root] if deps[c] in spec["subject_deps"]), None)
+    cues = sorted(present.get("attribution_cues", ()))
+    if subject is not None and any(ours[k] for k in subtree(subject)):
+        role, where = "subject", (subject,)
+    elif any(deps[j] == "agent" and any(ours[k] for k in subtree(j)) for j in range(n_toks)):
+        role, where = "agent", tuple(j for j in range(n_toks) if deps[j] == "agent")
+    elif cues and any(ours[k] for k in range(cues[0] + 1, n_toks)):
+        role, where = "cause", (cues[0],)
+    elif lemmas[root] in W.copulas:
+        comp = [c for c in children[root] if deps[c] in W.copular_complement_deps]
+        if any(ours[k] for c in comp for k in subtree(c)):
+            role, where = "copula", tuple(comp)
+    if role == "none" and any(ours):
+        role, where = "mention", tuple(j for j in range(n_toks) if ours[j])
+
+    scopes: list[tuple[str, tuple[int, ...]]] = []
+    for scope, lists in (("system", "scope_system_lists"), ("person", "scope_person_lists"),
+                         ("money", "scope_money_lists")):
+        hits = [j for c in spec.get(lists, ()) for j in present.get(c, ())]
+        if scope == "person":
+            hits += [j for j in range(n_toks) if lowers[j] in W.individuals]
+            if subject is not None and toks[subject].pos_ == "PROPN" and not ours[subject]:
+                hits.append(subject)  # "Jane got a job ..."
+        if hits:
+            scopes.append((scope, tuple(hits)))
+    if not scopes:
+        scopes.append(("none", ()))
+
+    text = span.text
+    marks = []
+    if W.denom_re.search(text):
+        marks.append("base")
+    if W.period_re.search(text):
+        marks.append("period")
+    if W.baseline_re.search(text):
+        marks.append("comparison")
+    if any(present.get(c) for c in spec.get("evidence_source_lists", ())):
+        marks.append("source")
+    evidence = "ev" if marks else "noev"
+    got: list[tuple[str, tuple[int, ...]]] = [(f"x:role:{role}", where)]
+    got.extend((f"x:ev:{m}", ()) for m in marks or ["none"])
+    for scope, at in scopes:
+        got.append((f"x:scope:{scope}", at))
+        got.append((f"x:rs:{role}|{scope}", where + at))
+        got.append((f"x:rse:{role}|{scope}|{evidence}", where + at))
+    got.append((f"x:re:{role}|{evidence}", where))
+    return got
+
+
 def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | None = None,
              weights: dict[str, float] | None = None) -> dict[str, float]:
     """The features of one sentence (a spaCy Span or Doc) as a name -> value mapping.
@@ -219,6 +316,10 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
         for hk in keys[hj]:
             for ck in keys[j]:
                 put(f"a:{hk}|{dep}|{ck}", value, hj, j)
+    if spec.get("structure"):
+        for name, where in _structure(span, toks, lowers, lemmas, deps, heads, children, classes, named, index,
+                                      spec):
+            put(name, 1.0, *where)
     return out
 
 
@@ -368,6 +469,10 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
                     name = f"a:{hk}|{dep}|{ck}"
                     if value > get(name, 0.0):
                         out[name] = value
+    if spec.get("structure"):
+        for name, _where in _structure(span, toks, lowers, lemmas, deps, heads, children, classes, named, index,
+                                       spec):
+            put(name, 1.0)
     return out
 
 
