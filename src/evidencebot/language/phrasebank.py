@@ -346,9 +346,11 @@ class ContextRecord:
         self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
         self.unless_firsts = frozenset(p[0] for p in self.unless_phrases if p)
 
-    def unless_hit(self, sent) -> bool:
-        """Does the sentence hold one of the record's ``unless`` words or phrases?"""
-        words = [norm_word(t.text) for t in sent]
+    def unless_hit(self, sent, words: list[str] | None = None) -> bool:
+        """Does the sentence hold one of the record's ``unless`` words or phrases? ``words``: the sentence's words
+        as :func:`norm_word` gives them, when the caller has them (made once per sentence, not once per record)."""
+        if words is None:
+            words = [norm_word(t.text) for t in sent]
         firsts = self.unless_firsts
         return any(w in firsts and any(tuple(words[k:k + len(p)]) == p for p in self.unless_phrases if p[0] == w)
                    for k, w in enumerate(words))

@@ -35,6 +35,7 @@ lines; the weights are trained with our own exports (contract reviews, board sum
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
@@ -64,6 +65,8 @@ def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
     trimmed of spaces and punctuation at either end; stretches with no word are left out."""
     for sent in doc.sents:
         s0, e0 = sent.start_char, sent.end_char
+        sent_toks: list | None = None  # (the sentence's tokens and their offsets, read once, not once per line)
+        starts: list[int] = []
         pos = s0
         while pos < e0:
             nl = text.find("\n", pos, e0)
@@ -74,10 +77,30 @@ def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
             if b > a:
-                toks = [t for t in sent if a <= t.idx < b and not t.is_space]
+                if sent_toks is None:
+                    sent_toks = list(sent)
+                    starts = [t.idx for t in sent_toks]
+                toks = [t for t in sent_toks[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+                        if not t.is_space]
                 if any(t.is_alpha or t.like_num for t in toks):
                     yield a, b, toks
             pos = end + 1
+
+
+_spec_sets: dict[int, tuple[dict, tuple, tuple[frozenset[str], frozenset[str], frozenset[str] | None]]] = {}
+
+
+def _sets(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str] | None]:
+    """The weights file's ``arc_deps``, ``doc_words`` and ``gate_classes`` as sets, made once per ``features`` spec
+    (were list scans per token and a ``set`` per stretch); keyed by the spec's id, the spec kept beside its entry
+    and its lists compared, so a spec changed in place (a training bench) is read again."""
+    lists = (spec.get("arc_deps"), spec.get("doc_words"), spec.get("gate_classes"))
+    entry = _spec_sets.get(id(spec))
+    if entry is None or entry[0] is not spec or entry[1] != lists:
+        arc_deps, doc_words, gate = lists
+        found = (frozenset(arc_deps or ()), frozenset(doc_words or ()), None if gate is None else frozenset(gate))
+        entry = _spec_sets[id(spec)] = (spec, tuple(list(x) if isinstance(x, list) else x for x in lists), found)
+    return entry[2]
 
 
 def _line_of(text: str, start: int) -> str:
@@ -199,7 +222,7 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
             out[name] = 1.0
 
     index = _class_index(names)
-    arc_deps = spec.get("arc_deps", ())
+    arc_deps, doc_word_set, _gate = _sets(spec)
     first_names, ambiguous = names.first_names, names.ambiguous
     where = {t.i: j for j, t in enumerate(toks)}
     keys: list[tuple[str, ...]] = []
@@ -226,7 +249,7 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
             n_cap_mid += 1
         if "@" in word:
             put("sh:handle" if word.startswith("@") else "sh:at")
-        if any(ch.isdigit() for ch in word):
+        if not word.isalpha() and any(ch.isdigit() for ch in word):  # (a word of letters has no digit)
             digit_run += 1
             if any(ch.isalpha() for ch in word):
                 put("sh:alnum")
@@ -238,10 +261,9 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
             digit_run = 0
     if digit_run >= 2:
         put(f"sh:digit_groups{min(digit_run, 4)}")
-    doc_words = spec.get("doc_words", ())
-    if doc_words:
+    if doc_word_set:
         for t in toks:
-            if t.lower_ in doc_words:
+            if t.lower_ in doc_word_set:
                 put(f"d:{t.lower_}")
             parts = _REF_PART.split(t.text)
             if len(parts) >= 3 and any(_YEAR_PART.fullmatch(x) for x in parts) \
@@ -303,10 +325,9 @@ def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
     an identifier-shaped token (an ``@``, letters mixed with digits, three or more digits that are not a year); a word
     of a period (a month's short name, a quarter, a financial year) is none.
     Without ``gate_classes`` in the spec every stretch is scored."""
-    classes = spec.get("gate_classes")
-    if classes is None:
+    wanted = _sets(spec)[2]
+    if wanted is None:
         return True
-    wanted = set(classes)
     index = _class_index(names)
     first_names, ambiguous = names.first_names, names.ambiguous
     for t in toks:
@@ -323,7 +344,7 @@ def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
             return True
         if "@" in word:
             return True
-        digits = sum(ch.isdigit() for ch in word)
+        digits = 0 if word.isalpha() else sum(ch.isdigit() for ch in word)  # (a word of letters has no digit)
         if digits and (any(ch.isalpha() for ch in word) or (digits >= 3 and not _YEAR_PART.fullmatch(word))):
             return True
     return False

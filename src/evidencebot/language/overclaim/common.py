@@ -94,6 +94,28 @@ def _sents(doc) -> list:
     return cached
 
 
+def _sentence_of(token):
+    """``token.sent`` read from the doc's sentences made once (:func:`_sents`): the same span, found by the
+    token's index (spaCy's own walks the sentence both ways and makes two spans at every call; the checks ask
+    for a token's sentence tens of thousands of times on a long document)."""
+    doc = token.doc
+    index = doc.user_data.get("_evidencebot_sent_of")
+    if index is None:
+        index = []
+        for sent in _sents(doc):
+            index.extend([sent] * (sent.end - sent.start))
+        doc.user_data["_evidencebot_sent_of"] = index
+    return index[token.i]
+
+
+def cache_sentences(doc) -> None:
+    """Make ``token.sent`` on ``doc`` a look-up (:func:`_sentence_of`, through spaCy's ``user_token_hooks``), unless
+    the doc has a hook of its own. A Span (not a Doc) is left alone."""
+    hooks = getattr(doc, "user_token_hooks", None)
+    if hooks is not None and "sent" not in hooks:
+        hooks["sent"] = _sentence_of
+
+
 @dataclass
 class Candidate:
     rule: Rule

@@ -64,6 +64,7 @@ class Context:
         self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         # (a record's ``unless`` words, sentence start) -> whether they are in the sentence
         self._unless: dict[tuple[tuple[str, ...], int], bool] = {}
+        self._words: dict[int, list[str]] = {}  # sentence start -> its words (:meth:`_sentence_words`)
         self._lower: str | None = None  # the doc's text in lower case, curly apostrophes straight
         #: token starts of the sentences another rule has reported (set by the engine before it runs
         #: a whole-sentence check that defers to every rule: see ``common.WHOLE_SENTENCE_CHECKS``)
@@ -189,10 +190,20 @@ class Context:
             key = (rec.unless, sent.start)  # (records with the same words share the answer)
             hit = self._unless.get(key)
             if hit is None:
-                hit = self._unless[key] = rec.unless_hit(sent)
+                hit = self._unless[key] = rec.unless_hit(sent, self._sentence_words(sent))
             if hit:
                 return False
         return getattr(self, "_scope_" + rec.scope)(rec, tok)
+
+    def _sentence_words(self, sent) -> list[str] | None:
+        """The words of a sentence of this doc as :func:`norm_word` gives them, made once per sentence (records with
+        different ``unless`` words read the same sentence); None for a sentence of another doc."""
+        if sent.doc is not self.doc:
+            return None
+        words = self._words.get(sent.start)
+        if words is None:
+            words = self._words[sent.start] = [norm_word(t.text) for t in _toks(self.doc)[sent.start:sent.end]]
+        return words
 
     def _scope_dependents(self, rec, tok) -> bool:
         for t, lexical in self.chain(tok):

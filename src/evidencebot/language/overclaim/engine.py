@@ -44,6 +44,7 @@ from evidencebot.language.overclaim.common import (
     _span_text,
     _split_hyphens,
     _toks,
+    cache_sentences,
     governing_verb,
     verb_forms,
 )
@@ -172,6 +173,7 @@ class OverclaimRules:
     # -- running -------------------------------------------------------------------
 
     def find(self, doc) -> list[Finding]:
+        cache_sentences(doc)  # (token.sent a look-up: the same spans, without a walk per call)
         ctx = Context(doc, self.vocab, self.bank.context)
         strings = self._strings
         cands: list[Candidate] = []
