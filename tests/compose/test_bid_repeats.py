@@ -118,7 +118,8 @@ def test_a_part_that_would_only_say_the_ask_back_keeps_its_marker_and_says_what_
     assert "[To write: Keeping the service's minibus roadworthy and insured in each locality]" in part
     row = next(r for r in answer.coverage if r.key == "b")
     assert row.status.startswith("nothing in the library")
-    assert tender.ECHO_NOTE in row.note and tender.ECHO_NOTE not in answer.markdown
+    # (s27, said27: an ask said back is never written; the part is the library's gap, whose note says what to write)
+    assert "Facts needed: who does it, when and how often" in row.note and row.note not in answer.markdown
     assert answer.checked and not answer.findings
     # with a role of the team to lead it the part is drafted, who and when said (tests/compose/test_part_drafted.py)
     set_profile(demo_copy, {"team": "a service manager, two locality team leaders and eight recovery workers"})
