@@ -121,12 +121,13 @@ def test_a_part_that_would_only_say_the_ask_back_keeps_its_marker_and_says_what_
     # (s27, said27: an ask said back is never written; the part is the library's gap, whose note says what to write)
     assert "Facts needed: who does it, when and how often" in row.note and row.note not in answer.markdown
     assert answer.checked and not answer.findings
-    # with a role of the team to lead it the part is drafted, who and when said (tests/compose/test_part_drafted.py)
+    # (s27, said27) even with a role of the team to lead it, an ask of no shape (not a partner, a group or a setting)
+    # is not said back with a leader added: the marker stays for the writer
     set_profile(demo_copy, {"team": "a service manager, two locality team leaders and eight recovery workers"})
     again = tender.assemble_tender(demo_copy, TRANSPORT, period=PERIOD)
     part = next(p for p in re.split(r"^## ", again.markdown, flags=re.M) if p.startswith("b)"))
-    assert "We will keep the service's minibus roadworthy and insured in each locality." in part
-    assert "locality team leaders will lead this" in part
+    assert "We will keep the service's minibus roadworthy" not in part
+    assert "[To write: Keeping the service's minibus roadworthy and insured in each locality]" in part
 
 
 OUTCOMES = """F3.1 Measuring outcomes (maximum 500 words)
