@@ -27,6 +27,15 @@ def _settings(rule: Rule) -> dict:
     return derived(rule, build)
 
 
+def _in_a_name(T, i: int, j: int) -> bool:
+    """The praise word at ``i``..``j`` is a word of a capitalised name: it and the word after it are capitalised and
+    one of them is read as a proper noun ('we work from Beacon House', 'the Flagship Centre on Quay Street'). A model
+    that reads the buyer's building names ('Beacon House' in s26 q01) as praise drops the sentence naming our base."""
+    nxt = T[j + 1] if j + 1 < len(T) else None
+    return (nxt is not None and T[i].text[:1].isupper() and nxt.text[:1].isupper() and nxt.is_alpha
+            and "PROPN" in (T[i].pos_, nxt.pos_))
+
+
 @check("puffery")
 def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     """Praise of the provider in its own voice, found from the parse rather than from
@@ -151,6 +160,8 @@ def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 if cand in adjs or cand in nouns or cand in advs:
                     word, j = cand, i + k - 1
                     break
+            if word is not None and _in_a_name(T, i, j):
+                continue  # 'Beacon House', 'Flagship Centre': a building's or a programme's name, not praise
             if word is not None:
                 last = T[j]
                 if word in advs:
