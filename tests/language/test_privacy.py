@@ -54,6 +54,9 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
     assert ids == {
         # (p25) the learned check for a private detail no rule lists (privacy_learned.py)
         "privacy.learned-private-detail",
+        # (p27) a name under a form's or an export's label; an initial and a surname
+        "privacy.labelled-name",
+        "privacy.initial-surname",
         # (p22) identifiers by their shape: bank details, a car's plate, a social handle, a name in capitals
         "privacy.bank-details",
         "privacy.vehicle-registration",
