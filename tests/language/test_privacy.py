@@ -126,7 +126,6 @@ def _check_example(rule_id, kind, example, rules, doc):
         assert not found, f"{rule_id} should not flag {text!r}; got {[f.match for f in found]}"
 
 
-@pytest.mark.parametrize("rule_id,kind,example", _rule_examples())
 def _rules_for(rule_id):
     """(p27) A rule's examples are read with the hand-written rules; the learned check's with every rule (its stretch
     joins the findings it overlaps into the most specific one's, so another rule's example would lose its kind)."""
@@ -135,6 +134,7 @@ def _rules_for(rule_id):
     return rules if own.kind == "learned" else [r for r in rules if r.kind != "learned"]
 
 
+@pytest.mark.parametrize("rule_id,kind,example", _rule_examples())
 def test_rule_examples_with_parse(rule_id, kind, example, nlp):
     _check_example(rule_id, kind, example, _rules_for(rule_id), nlp)
 
