@@ -39,13 +39,14 @@ def story(evidence_db_path, isolated_home):
 def test_the_story_checks_find_both_families_as_check_does():
     found = check_story(PARTS)
     privacy = {f.match for f in found["context"] if f.family == "privacy"}
-    # an address with its postcode is one finding (privacy.full-address); (p27) the learned check scores the sentence
-    # over its threshold, so the finding is the address's kind over the whole sentence
-    assert privacy == {"She moved to 14 Elm Road, Leeds LS6 2AB in March and stopped going out"}
+    # an address with its postcode is one finding (privacy.full-address); (p27) the learned check's warning on the
+    # sentence it scores over its threshold is reported over the address, beside it
+    assert privacy == {"14 Elm Road, Leeds LS6 2AB",
+                       "She moved to 14 Elm Road, Leeds LS6 2AB in March and stopped going out"}
     assert any(f.family == "overclaim" and f.match == "eliminated" for f in found["evidence"])
     problems = submit_problems({**PARTS, "delivery": " "})
     assert "Day-to-day delivery is empty" in problems
-    assert any("14 Elm Road, Leeds LS6 2AB" in p and "personal data" in p for p in problems)
+    assert any("“14 Elm Road, Leeds LS6 2AB” — personal data" in p for p in problems)
 
 
 def test_personal_data_blocks_submit_in_the_chat_and_the_command_line(story, evidence_db_path):
@@ -174,17 +175,9 @@ def test_the_story_gate_cannot_be_switched_off_by_the_text(text):
     words does not hide the personal data from it (review s8 item 2)."""
     from evidencebot.assistant.story_capture import privacy_findings
 
-    _every_detail_found(privacy_findings(text), text)
+    rules = {f.rule for f in privacy_findings(text)}
+    assert {"privacy.person-name", "privacy.street-address", "privacy.nhs-number"} <= rules
     assert any("personal data" in p for p in submit_problems({**PARTS, "context": text}))
-
-
-def _every_detail_found(findings, text):
-    # (p27) the name, the street and the NHS number are each inside a finding; the learned check's stretch over its
-    # threshold joins them into one, of the most specific kind (the NHS number's)
-    assert "privacy.nhs-number" in {f.rule for f in findings}
-    for detail in ("Sarah Jones", "12 High Street", "943 476 5919"):
-        k = text.index(detail)
-        assert any(f.start <= k and k + len(detail) <= f.end for f in findings), detail
 
 
 def test_the_story_gate_ignores_the_users_disabled_rules(monkeypatch):
@@ -196,7 +189,8 @@ def test_the_story_gate_ignores_the_users_disabled_rules(monkeypatch):
 
     monkeypatch.setattr(checking, "_checker", Checker(CheckerSettings(disabled_rules=["privacy"])))
     assert not [f for f in checking.check(GATED).findings if f.family == "privacy"]
-    _every_detail_found(privacy_findings(GATED), GATED)
+    rules = {f.rule for f in privacy_findings(GATED)}
+    assert {"privacy.person-name", "privacy.street-address", "privacy.nhs-number"} <= rules
 
 
 def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
@@ -205,11 +199,13 @@ def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
     row = {**PARTS, "context": "Case no. 77-1902-B - dad has asked that contact go through his solicitor.",
            "delivery": "One mum, a 29-year-old Roma mother of five in Hartcliffe, was evicted twice last year."}
     found = check_story(row)
-    # (p25b) the learned check, shipped on, also reads the detail beside the id as a family's private matter; (p27) it
-    # is reported once with the id, as the id's finding over the sentence
-    assert [(f.rule, f.match) for f in found["context"] if f.family == "privacy"] == [
-        ("privacy.local-patient-id", "Case no. 77-1902-B - dad has asked that contact go through his solicitor")]
-    assert {f.rule for f in found["delivery"] if f.family == "privacy"} == {"privacy.singling-out"}
+    # (p25b) the learned check, shipped on, also reads the detail beside the id as a family's private matter
+    # (p27) over the whole sentence, the id's finding beside it
+    assert sorted((f.rule, f.match) for f in found["context"] if f.family == "privacy") == [
+        ("privacy.learned-private-detail", "Case no. 77-1902-B - dad has asked that contact go through his solicitor"),
+        ("privacy.local-patient-id", "77-1902-B")]
+    assert {f.rule for f in found["delivery"] if f.family == "privacy"} - {
+        "privacy.learned-private-detail"} == {"privacy.singling-out"}  # (p27) the check's warning beside it
     problems = submit_problems(row)
     assert any("77-1902-B" in p for p in problems) and any("Roma mother of five" in p for p in problems)
 

@@ -287,12 +287,17 @@ def test_offsets_map_to_the_right_substring_in_multiline_text(nlp):
     assert got == [
         # (p25) the learned check reads the dated referral by her GP as a private detail no rule lists
         ("privacy.learned-private-detail", "Context: referred in March 2025 by her GP", 3, 1),
-        # (p27) a line the check scores over its threshold is one finding with the findings in it, of the most
-        # specific rule (a date of birth and an NHS number: the NHS number's; a phone and an email: the email's)
-        ("privacy.nhs-number", "DOB: 14/03/1987, NHS number 943 476 5919", 4, 3),
-        ("privacy.full-address", "She now lives at Flat 3, 22 Mill Lane, LS6 2QT", 5, 1),
-        ("privacy.email", "Her mobile is 07700 900123 and she emails jane.doe@example.com", 6, 1),
-        ("privacy.person-name", "We visited Aisha at home every week", 7, 1),
+        # (p27) a line the check scores over its threshold is its warning over the line, beside the findings in it
+        ("privacy.learned-private-detail", "DOB: 14/03/1987, NHS number 943 476 5919", 4, 3),
+        ("privacy.date-of-birth", "14/03/1987", 4, 8),
+        ("privacy.nhs-number", "943 476 5919", 4, 31),
+        ("privacy.learned-private-detail", "She now lives at Flat 3, 22 Mill Lane, LS6 2QT", 5, 1),
+        ("privacy.full-address", "Flat 3, 22 Mill Lane, LS6 2QT", 5, 18),
+        ("privacy.learned-private-detail", "Her mobile is 07700 900123 and she emails jane.doe@example.com", 6, 1),
+        ("privacy.phone", "07700 900123", 6, 15),
+        ("privacy.email", "jane.doe@example.com", 6, 43),
+        ("privacy.learned-private-detail", "We visited Aisha at home every week", 7, 1),
+        ("privacy.person-name", "Aisha", 7, 12),
     ]
     for f in found:
         assert text[f.start:f.end] == f.match

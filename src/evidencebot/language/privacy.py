@@ -946,11 +946,11 @@ def _learned_hits(text: str, doc, rules: list[PrivacyRule]) -> list[_Hit]:
 
 def _absorb_learned(kept: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
     """(p27) The learned check's stretches with the findings kept: a stretch no finding overlaps is the check's own
-    finding; a stretch that findings overlap is reported once with them, as one finding over the union of the
-    stretch and those findings, of the most specific rule among them (lowest priority, then the longest) and the
-    most severe severity ("Tue: [Priya] - off, chemo week" is one name finding on the whole line, not a name and a
-    fragment the check must score on its own). Findings joined through a stretch (an address over two lines, a
-    name on each) become one."""
+    finding; a stretch that findings overlap is reported once, over the union of the stretch and those findings,
+    beside them ("Tue: [Priya] - off, chemo week": the name finding, and the check's warning on the whole line), where
+    before only the parts the findings left were scored, each on its own, and a row's detail beside a found name was
+    often lost. The findings inside keep their own kind, span and fix: one joined finding of the most specific kind
+    (tried first) made the editor's fix replace the whole sentence with "[NHS number removed]"."""
     if not learned:
         return kept
     groups: list[list] = []
@@ -962,13 +962,12 @@ def _absorb_learned(kept: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
             groups.append([h.start, h.end, [h]])
     out: list[_Hit] = []
     for start, end, members in groups:
-        if len(members) == 1 or all(m.rule.kind != "learned" for m in members):
+        found = [m for m in members if m.rule.kind != "learned"]
+        if len(found) == len(members) or not found:
             out += members
             continue
-        found = [m for m in members if m.rule.kind != "learned"] or members
-        base = min(found, key=lambda h: (h.rule.priority, -(h.end - h.start), h.start))
-        severity = min((m.severity for m in found), key=SEVERITIES.index)
-        out.append(_Hit(base.rule, start, end, severity, base.details))
+        own = next(m for m in members if m.rule.kind == "learned")
+        out += found + [_Hit(own.rule, start, end, own.severity)]
     return out
 
 

@@ -17,8 +17,8 @@ A logistic regression over these gives the probability that the stretch holds a 
 the weights and the threshold are data (``privacy-detail-scorer.json`` in a phrasebank folder), trained by
 ``bench/train_privacy_detail.py`` on the spent privacy sets and measured there with each set left out. The
 rule (``privacy.learned-private-detail``, kind ``learned``) reports a stretch no other finding touches as its own;
-(p27) a stretch another rule's finding touches is reported once with it, as that rule's finding over the union of
-both (``privacy._absorb_learned``). Without a weights file, or without a parse, it finds nothing.
+(p27) a stretch another rule's finding touches is reported once, over the union of both, beside that finding
+(``privacy._absorb_learned``). Without a weights file, or without a parse, it finds nothing.
 
 Shipped ON since p25b (bench/privacy_p25.md): a stretch with no sign of a person (:func:`has_person_sign`) is not
 scored, which keeps our own reference lines, headers and form labels out of it and saves the features' cost, and
@@ -379,9 +379,9 @@ def validate(model: Any, path: Path) -> None:
 
 def spans(text: str, doc, names: Any, model: dict | None = None) -> list[tuple[int, int, float]]:
     """The stretches of ``text`` whose score reaches the threshold, as (start, end, score). (p27) A stretch another
-    rule's finding overlaps is reported once with that finding, over both (privacy._absorb_learned): "Volunteer driver
-    [Ken Maddox] is away for chemo" is one finding on the whole line, where before only the parts the name left were
-    scored, each on its own, and a row's detail beside a found name was often lost. None without a model or a
+    rule's finding overlaps is reported once over both, beside that finding (privacy._absorb_learned): "Volunteer
+    driver [Ken Maddox] is away for chemo" gives the name and the check's warning on the whole line, where before only
+    the parts the name left were scored, each on its own, and a row's detail beside a found name was often lost. None without a model or a
     parse."""
     if doc is None or names is None:
         return []
