@@ -39,8 +39,10 @@ def story(evidence_db_path, isolated_home):
 def test_the_story_checks_find_both_families_as_check_does():
     found = check_story(PARTS)
     privacy = {f.match for f in found["context"] if f.family == "privacy"}
-    # an address with its postcode is one finding (privacy.full-address)
-    assert privacy == {"14 Elm Road, Leeds LS6 2AB"}
+    # an address with its postcode is one finding (privacy.full-address); (p27) the learned check's warning on the
+    # sentence it scores over its threshold is reported over the address, beside it
+    assert privacy == {"14 Elm Road, Leeds LS6 2AB",
+                       "She moved to 14 Elm Road, Leeds LS6 2AB in March and stopped going out"}
     assert any(f.family == "overclaim" and f.match == "eliminated" for f in found["evidence"])
     problems = submit_problems({**PARTS, "delivery": " "})
     assert "Day-to-day delivery is empty" in problems
@@ -198,10 +200,12 @@ def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
            "delivery": "One mum, a 29-year-old Roma mother of five in Hartcliffe, was evicted twice last year."}
     found = check_story(row)
     # (p25b) the learned check, shipped on, also reads the detail beside the id as a family's private matter
-    assert [(f.rule, f.match) for f in found["context"] if f.family == "privacy"] == [
-        ("privacy.local-patient-id", "77-1902-B"),
-        ("privacy.learned-private-detail", "dad has asked that contact go through his solicitor")]
-    assert {f.rule for f in found["delivery"] if f.family == "privacy"} == {"privacy.singling-out"}
+    # (p27) over the whole sentence, the id's finding beside it
+    assert sorted((f.rule, f.match) for f in found["context"] if f.family == "privacy") == [
+        ("privacy.learned-private-detail", "Case no. 77-1902-B - dad has asked that contact go through his solicitor"),
+        ("privacy.local-patient-id", "77-1902-B")]
+    assert {f.rule for f in found["delivery"] if f.family == "privacy"} - {
+        "privacy.learned-private-detail"} == {"privacy.singling-out"}  # (p27) the check's warning beside it
     problems = submit_problems(row)
     assert any("77-1902-B" in p for p in problems) and any("Roma mother of five" in p for p in problems)
 

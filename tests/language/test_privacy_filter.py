@@ -31,8 +31,14 @@ def model():
     privacy_filter.use_model(None)
 
 
+def _plain(rules):
+    # (p27) the name filter's findings as the rules give them: the learned check's stretch over its threshold would
+    # join the findings it overlaps into one (privacy._absorb_learned), which is not what these tests are about
+    return [r for r in rules if r.kind != "learned"]
+
+
 def _names(text, rules, nlp):
-    return [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.person-name"]
+    return [f.match for f in find_privacy(text, nlp(text), _plain(rules)) if f.rule == "privacy.person-name"]
 
 
 def test_no_weights_are_shipped_so_the_filter_is_off():
@@ -72,10 +78,10 @@ def test_the_filter_reads_only_name_candidates(rules, nlp, model):
     # a filter that drops every name still leaves every identifier: NHS number, phone, postcode, email
     text = "Aisha Khan, NHS 943 476 5919, phone 07700 900123, lives at LS6 2QT; email a.k@example.com."
     model(KEEP_ALL)
-    before = {f.rule for f in find_privacy(text, nlp(text), rules)}
+    before = {f.rule for f in find_privacy(text, nlp(text), _plain(rules))}
     assert "privacy.person-name" in before
     model(DROP_ALL)
-    after = {f.rule for f in find_privacy(text, nlp(text), rules)}
+    after = {f.rule for f in find_privacy(text, nlp(text), _plain(rules))}
     assert after == before - {"privacy.person-name"}
     assert {"privacy.nhs-number", "privacy.phone", "privacy.email"} <= after
 

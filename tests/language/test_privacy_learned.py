@@ -107,15 +107,27 @@ def test_a_stretch_with_no_sign_of_a_person_is_not_scored(rules, nlp):
         privacy_learned.use_model(None)
 
 
-def test_it_reports_only_what_the_other_rules_leave(rules, nlp, tiny):
-    # the name is the name rule's finding; the detail beside it is this check's, and the two do not overlap; the
-    # part before the name ("Volunteer driver") does not score over the threshold on its own and is not reported
+def test_a_stretch_another_rule_touches_is_reported_once_over_both(rules, nlp, tiny):
+    # (p27) the name rule finds the name; the line scores over the threshold: the check's warning on the whole line
+    # beside the name's finding, not a fragment the parts left scored on its own (written here)
     text = "Volunteer driver Kenneth Maddox is away for chemo until October."
     found = find_privacy(text, nlp(text), rules)
-    names = [f for f in found if f.rule == "privacy.person-name"]
-    mine = [f for f in found if f.rule == RULE]
-    assert [f.match for f in names] == ["Kenneth Maddox"]
-    assert [f.match for f in mine] == ["is away for chemo until October"]
+    assert sorted((f.rule, f.match) for f in found) == [
+        (RULE, "Volunteer driver Kenneth Maddox is away for chemo until October"),
+        ("privacy.person-name", "Kenneth Maddox")]
+    # under the threshold the name is the name rule's finding alone
+    plain = "Volunteer driver Kenneth Maddox is away until October."
+    assert [(f.rule, f.match) for f in find_privacy(plain, nlp(plain), rules)] == [
+        ("privacy.person-name", "Kenneth Maddox")]
+
+
+def test_findings_joined_through_a_stretch_keep_their_own_spans(rules, nlp, tiny):
+    # a row with two findings (a name, a date of birth) and a detail over the threshold: the check's one finding
+    # over the row, and the two findings, each with its own span and fix
+    text = "Staff absence\nGrzegorz Nowak, born 03/04/1979, off for surgery"
+    found = find_privacy(text, nlp(text), rules)
+    assert [f.match for f in found if f.rule == RULE] == ["Grzegorz Nowak, born 03/04/1979, off for surgery"]
+    assert {f.match for f in found if f.rule != RULE} == {"Grzegorz Nowak", "03/04/1979"}
 
 
 def _context(text, line, nlp, rules):
@@ -152,13 +164,6 @@ def test_without_a_parse_or_a_model_it_finds_nothing(rules, nlp, tiny):
     assert not [f for f in find_privacy(text, None, rules) if f.rule == RULE]
     privacy_learned.use_model(None)
     assert privacy_learned.spans(text, nlp(text), None) == []
-
-
-def test_the_remainder_keeps_the_parts_with_words():
-    text = "Bed 3: Kwame A. - 1:1 obs, settled after 2am"
-    # the name taken by another rule: the part before it is one word, the part after it is kept
-    assert privacy_learned.remainder(text, 0, len(text), [(7, 15)]) == [(18, len(text))]
-    assert privacy_learned.remainder(text, 0, len(text), [(0, len(text))]) == []
 
 
 @pytest.mark.parametrize("bad, field", [

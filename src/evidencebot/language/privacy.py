@@ -908,7 +908,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc, private)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
-    hits += _learned_hits(text, doc, rules, hits)
+    learned = _learned_hits(text, doc, rules)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -919,6 +919,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     kept = _resolve_overlaps(hits, text)
     _join_descriptions(kept, hits)
     _escalate(kept)
+    kept = _absorb_learned(kept, learned)
     findings = [
         Finding(
             rule=h.rule.id, family=h.rule.family, severity=h.severity,
@@ -930,19 +931,43 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     return locate(findings, text)
 
 
-def _learned_hits(text: str, doc, rules: list[PrivacyRule], hits: list[_Hit]) -> list[_Hit]:
-    """(p25) The learned check's findings: each stretch (a sentence or a line) it scores over its threshold, less what
-    the other rules' findings cover (it reports only what they leave: "Volunteer driver [Ken Maddox] has stepped back
-    after his cancer diagnosis" gives the name rule the name and this check the rest). None without a weights file
-    or a parse."""
+def _learned_hits(text: str, doc, rules: list[PrivacyRule]) -> list[_Hit]:
+    """(p25) The learned check's stretches (a sentence or a line) it scores over its threshold; what becomes of one
+    that another rule's finding overlaps is :func:`_absorb_learned`'s. None without a weights file or a parse."""
     learned = [r for r in rules if r.kind == "learned"]
     if not learned or doc is None:
         return []
     names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
-    taken = [(h.start, h.end) for h in hits]
     out = []
     for rule in learned:
-        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names, taken)]
+        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)]
+    return out
+
+
+def _absorb_learned(kept: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
+    """(p27) The learned check's stretches with the findings kept: a stretch no finding overlaps is the check's own
+    finding; a stretch that findings overlap is reported once, over the union of the stretch and those findings,
+    beside them ("Tue: [Priya] - off, chemo week": the name finding, and the check's warning on the whole line), where
+    before only the parts the findings left were scored, each on its own, and a row's detail beside a found name was
+    often lost. The findings inside keep their own kind, span and fix: one joined finding of the most specific kind
+    (tried first) made the editor's fix replace the whole sentence with "[NHS number removed]"."""
+    if not learned:
+        return kept
+    groups: list[list] = []
+    for h in sorted(kept + learned, key=lambda h: (h.start, h.end)):
+        if groups and h.start < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], h.end)
+            groups[-1][2].append(h)
+        else:
+            groups.append([h.start, h.end, [h]])
+    out: list[_Hit] = []
+    for start, end, members in groups:
+        found = [m for m in members if m.rule.kind != "learned"]
+        if len(found) == len(members) or not found:
+            out += members
+            continue
+        own = next(m for m in members if m.rule.kind == "learned")
+        out += found + [_Hit(own.rule, start, end, own.severity)]
     return out
 
 
@@ -1009,14 +1034,46 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# (p27) a line of an export cut at commas or semicolons ("client_id,first_name,last_name,dob"): a line with no "|" or
+# tab, its cells short (a header's labels, a row's values), three or more of them
+_CSV_CELL = re.compile(r"[^,;\n]+")
+_CSV_LONG_CELL = re.compile(r"\S+(?:[ \t]+\S+){4}")
+
+
+def _csv_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of one line of an export cut at commas (or at semicolons, when it has any), stripped of spaces; none
+    (not a row) when it has fewer than three or a cell of five words or more (a sentence's commas)."""
+    line = text[start:end]
+    if "|" in line or "\t" in line:
+        return []
+    sep = ";" if ";" in line else ","
+    out = []
+    pos = start
+    for part in line.split(sep):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        while a < b and text[a] in " \u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \u00a0":
+            b -= 1
+        if _CSV_LONG_CELL.match(text, a, b):
+            return []
+        out.append((a, b))
+    return out if len(out) >= 3 else []
+
+
 def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     """``(view, start map, end map)`` of a text table's rows as "label: cell" lines, or None when ``text``
-    has no header line with rows of as many cells under it (maps as in :func:`normalised_view`)."""
-    if "\n" not in text or ("|" not in text and "\t" not in text):
+    has no header line with rows of as many cells under it (maps as in :func:`normalised_view`). A table is cut at
+    "|" and tabs, (p27) or, an export's lines, at commas or semicolons (:func:`_csv_cells`)."""
+    if "\n" not in text:
+        return None
+    csv = "|" not in text and "\t" not in text
+    if csv and "," not in text and ";" not in text:
         return None
     lines, pos = [], 0
     for line in text.split("\n"):
-        lines.append(_cells(text, pos, pos + len(line)))
+        lines.append((_csv_cells if csv else _cells)(text, pos, pos + len(line)))
         pos += len(line) + 1
     out: list[str] = []
     starts: list[int] = []

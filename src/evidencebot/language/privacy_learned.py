@@ -16,9 +16,9 @@ of a handover list, a line of a signature block) the way a reader does, as featu
 A logistic regression over these gives the probability that the stretch holds a person's private detail;
 the weights and the threshold are data (``privacy-detail-scorer.json`` in a phrasebank folder), trained by
 ``bench/train_privacy_detail.py`` on the spent privacy sets and measured there with each set left out. The
-rule (``privacy.learned-private-detail``, kind ``learned``) defers to every other privacy rule: it reports a
-stretch no other finding touches, and of a stretch one does touch, only the parts left that score over the
-threshold on their own. Without a weights file, or without a parse, it finds nothing.
+rule (``privacy.learned-private-detail``, kind ``learned``) reports a stretch no other finding touches as its own;
+(p27) a stretch another rule's finding touches is reported once, over the union of both, beside that finding
+(``privacy._absorb_learned``). Without a weights file, or without a parse, it finds nothing.
 
 Shipped ON since p25b (bench/privacy_p25.md): a stretch with no sign of a person (:func:`has_person_sign`) is not
 scored, which keeps our own reference lines, headers and form labels out of it and saves the features' cost, and
@@ -112,7 +112,7 @@ def _line_of(text: str, start: int) -> str:
 # (p26) a record written over several lines: the line a stretch is on is read with the lines that label it
 _LABEL_ONLY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ ()/\-]{0,40}?)[ \t]*:[ \t]*\Z")
 _CELL_SEP = re.compile(r"[|\t]|,(?=\S)")
-_CELL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters (also :func:`remainder`'s count)
+_CELL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters
 _DATE_LIKE = re.compile(r"(?<![\d/.:-])(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d-\d\d-\d\d)(?![\d/.:-])")
 _TIME_LIKE = re.compile(r"(?<!\d)[0-2]?\d[:.][0-5]\d(?![\d/.:-])")
 _DIGIT_GROUP = re.compile(r"(?<![\w/.-])\d{3,}(?:[ -]\d{3,})*(?![\w/.-])")
@@ -384,8 +384,6 @@ def weights_paths() -> list[Path]:
 
 def validate(model: Any, path: Path) -> None:
     need = check_weights(model, path)
-    gap = model.get("gap_threshold", 0.5)
-    need("gap_threshold", isinstance(gap, (int, float)) and 0 < gap < 1, "a number between 0 and 1, or left out")
     spec = model["features"]
     need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
          and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
@@ -400,37 +398,12 @@ def validate(model: Any, path: Path) -> None:
 
 
 
-def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min_words: int = 2
-              ) -> list[tuple[int, int]]:
-    """The parts of ``text[start:end]`` that no stretch of ``taken`` (other rules' findings) overlaps, trimmed of
-    spaces and punctuation, each holding at least ``min_words`` words: what the other rules left of a stretch the
-    check scored over its threshold ("Volunteer driver [Ken Maddox] has stepped back after his cancer diagnosis":
-    the name is the name rule's finding, the rest this check's)."""
-    cuts = sorted((max(s, start), min(e, end)) for s, e in taken if s < end and start < e)
-    if not cuts:
-        return [(start, end)]
-    out = []
-    pos = start
-    for s, e in cuts + [(end, end)]:
-        a, b = pos, s
-        while a < b and text[a] in _TRIM:
-            a += 1
-        while b > a and text[b - 1] in _TRIM:
-            b -= 1
-        if b > a and len(_CELL_WORD.findall(text, a, b)) >= min_words:
-            out.append((a, b))
-        pos = max(pos, e)
-    return out
-
-
-def spans(text: str, doc, names: Any, taken: list[tuple[int, int]] | None = None, model: dict | None = None
-          ) -> list[tuple[int, int, float]]:
-    """The stretches of ``text`` to report, as (start, end, score): each stretch whose score reaches the threshold
-    and that no stretch of ``taken`` (the other rules' findings) overlaps; of a stretch that one does overlap, the
-    parts it leaves (:func:`remainder`) that score over the threshold on their own (``gap_threshold`` in the
-    weights file, else the threshold): "Volunteer driver [Ken Maddox] has stepped back after his cancer
-    diagnosis" gives this check "has stepped back after his cancer diagnosis", not "Volunteer driver". None
-    without a model or a parse."""
+def spans(text: str, doc, names: Any, model: dict | None = None) -> list[tuple[int, int, float]]:
+    """The stretches of ``text`` whose score reaches the threshold, as (start, end, score). (p27) A stretch another
+    rule's finding overlaps is reported once over both, beside that finding (privacy._absorb_learned): "Volunteer
+    driver [Ken Maddox] is away for chemo" gives the name and the check's warning on the whole line, where before only
+    the parts the name left were scored, each on its own, and a row's detail beside a found name was often lost. None without a model or a
+    parse."""
     if doc is None or names is None:
         return []
     if model is None:
@@ -438,22 +411,12 @@ def spans(text: str, doc, names: Any, taken: list[tuple[int, int]] | None = None
     if model is None:
         return []
     limit = model["threshold"]
-    gap_limit = model.get("gap_threshold", limit)
     spec, weights = model["features"], model["weights"]
     out = []
     for a, b, toks in units(text, doc):
         if not has_person_sign(toks, names, spec):
             continue
         p = probability(model, features(text, a, b, toks, names, spec, weights))
-        if p < limit:
-            continue
-        parts = remainder(text, a, b, list(taken or ()))
-        if parts == [(a, b)]:
+        if p >= limit:
             out.append((a, b, p))
-            continue
-        for x, y in parts:
-            part = [t for t in toks if x <= t.idx < y]
-            q = probability(model, features(text, x, y, part, names, spec, weights))
-            if q >= gap_limit:
-                out.append((x, y, q))
     return out
