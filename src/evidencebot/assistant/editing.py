@@ -216,8 +216,11 @@ REDACTED = "[removed]"
 
 
 def redact(text: str, findings) -> str:
-    """``text`` with the span of every privacy finding replaced by ``[removed]`` (overlaps merged)."""
-    spans = sorted((f.start, f.end) for f in findings if f.family == "privacy" and f.end > f.start)
+    """``text`` with the span of every privacy finding replaced by ``[removed]`` (overlaps merged). A finding that
+    holds others (the learned check's warning over a whole line beside the name or address found in it, p27) is their
+    context: the findings inside are removed, not the whole line."""
+    found = {(f.start, f.end) for f in findings if f.family == "privacy" and f.end > f.start}
+    spans = sorted(s for s in found if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in found))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
