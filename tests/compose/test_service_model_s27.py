@@ -107,3 +107,25 @@ def test_the_bases_are_said_by_locality_with_the_cmht_and_outreach(answer):
 def test_no_run_it_ourselves_boilerplate_and_the_answer_is_checked(answer):
     assert "ourselves from the first day" not in answer.markdown
     assert answer.checked
+
+
+NO_PARTNERS = """## Question 1 – Service model
+
+| Facility / function | Location | Operating hours | Run by |
+|---|---|---|---|
+| Single Point of Access (telephone and online self-referral) | Borough-wide | 09:00–19:00, Monday to Saturday | Provider |
+| Alder Court step-down flats (5 flats) | Northgate | 24 hours a day | Provider |
+
+Describe the components of the service and how they will work together, and how a person moves through the service
+from first contact to discharge. (600 words)
+"""
+
+
+def test_a_buyer_with_no_partner_crisis_team_and_flats_but_no_house_gets_a_journey_that_invents_no_stay():
+    """(s27 review) with no partner at all the template failed ('No first item, sequence was empty'); with step-down
+    flats and no step-up house it offered 'a short stay with us' that the buyer never named."""
+    model = service_model.read(NO_PARTNERS)
+    assert not model.partners() and model.ours("stepdown")
+    text = service_model.render(model, ["components", "journey"], {})
+    assert "Alder Court" in text and "3. Step-down: people leaving hospital step down into" in text
+    assert "short stay" not in text and "In a crisis" not in text

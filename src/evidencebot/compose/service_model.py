@@ -367,5 +367,7 @@ def render(model: Model, aspects: list[str], profile: dict, env=None) -> str:
                "flats": next(iter(model.ours("stepdown")), None), "hubs": model.ours("hub"),
                "teams": model.ours("team"), "groups": _groups(model.ours()),
                "local": [c for c in model.ours() if c.kind in LOCAL_KINDS], "the": _the,
-               "partners_said": _listed([c.as_partner for c in model.partners()]), "join_and": join_and}
+               "partners_said": _listed([c.as_partner for c in model.partners()]), "join_and": join_and,
+               # (s27 review) in Python: a Jinja 'first' of an empty selection failed under StrictUndefined
+               "crisis": next((c for c in model.partners() if c.kind == "crisis_team"), None)}
     return compose_env.render(TEMPLATE, context, env=env)
