@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from evidencebot.compose import buyer_standards, buyer_terms
 from evidencebot.compose.buyer_kpis import KpiRow, row_sentence
 from evidencebot.compose.buyer_scale import _singular_role
@@ -126,3 +128,17 @@ def test_role_keeps_the_name_the_buyer_writes_inside_it():
     from evidencebot.compose.buyer_scale import role_name
     assert role_name("Alder Grange night staff") == "Alder Grange night staff"
     assert role_name("Community Link Workers") == "community link workers"  # a role in title case, said as ours
+
+
+@pytest.mark.parametrize("heading, said", [
+    ("How people tell you what matters to them", "How people tell us what matters to them"),
+    ("How staff will help you understand the risks", "How staff will help us understand the risks"),
+    ("What support they will receive after discharge", "What support they will receive after discharge"),
+    ("Which record system they will use", "Which record system we will use"),
+])
+def test_the_bidder_as_an_object_is_us_and_the_persons_they_stays_theirs(heading, said):
+    """(s27 review) 'you' after a verb it is the object of became 'we' ('How people tell we what matters'), and the
+    person's 'they' was made ours ('What support we will receive after discharge')."""
+    from evidencebot.compose.tender import in_our_voice
+
+    assert in_our_voice(heading) == said

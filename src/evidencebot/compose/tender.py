@@ -54,6 +54,7 @@ from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.filters import count_prose, fmt_month, join_and, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
+from evidencebot.compose.questions import _words as intake_words
 from evidencebot.compose.questions import (
     END_BAD,
     RELATIVE_OPENERS,
@@ -1130,12 +1131,24 @@ def in_our_voice(heading: str) -> str:
     """A heading in the buyer's words said as ours: the bidder the buyer calls 'you' is us ('Developing and supporting
     your peer support workers' -> '... our peer support workers'; 'the supervision you will give' -> 'we will give':
     s25 q08 panel). A heading the buyer mandates is never changed (the caller keeps it)."""
+    objects = intake_words("you_object_after", within="heading")
+    person_verbs = intake_words("they_person_verbs", within="heading")
+
     def ours(m: re.Match) -> str:
-        if m.group("object"):
-            return "us"  # 'Triggers that will lead you to increase support'
+        before = heading[:m.start()].split()
+        if m.group("object") or (m.group("you") and before and before[-1].lower() in objects):
+            # 'Triggers that will lead you to increase support'; 'How people tell you what matters' (s27 review)
+            return "us" + ("" if m.group("object") else m.group(0)[3:])
         word = "our" if m.group("your") else "we " + m.group("modal")
         return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
-    heading = _THEIR_OPENING.sub(lambda m: m.group("wh") + ("we" if m.group("who").lower() == "they" else "our"), heading)
+
+    def theirs(m: re.Match) -> str:
+        after = heading[m.end():].split()
+        verb = after[1] if m.group("who").lower() == "they" and len(after) > 1 else ""
+        if verb.lower().strip(",.;:?") in person_verbs:
+            return m.group(0)  # 'What support they will receive': the person's, not ours
+        return m.group("wh") + ("we" if m.group("who").lower() == "they" else "our")
+    heading = _THEIR_OPENING.sub(theirs, heading)
     return _YOUR.sub(ours, heading)
 
 
