@@ -129,3 +129,26 @@ def test_a_buyer_with_no_partner_crisis_team_and_flats_but_no_house_gets_a_journ
     text = service_model.render(model, ["components", "journey"], {})
     assert "Alder Court" in text and "3. Step-down: people leaving hospital step down into" in text
     assert "short stay" not in text and "In a crisis" not in text
+
+
+PROSE = ("The provider will run the single point of access, the Ashcombe Recovery Hub (Mill Lane, Ashcombe) and the "
+         "Tarrow Recovery Hub (Pier Street, Tarrow) itself. The Beacon safe haven (run by Coastal Minds) and the Dunmore "
+         "drug and alcohol service are run by partners and are not part of this contract. The CMHTs are Ashcombe CMHT "
+         "(Elm House, Ashcombe) and Tarrow CMHT (Pier Clinic, Tarrow, with an outreach clinic at Fenby Cottage "
+         "Hospital).\n" + """
+
+| Ref | Question | Word limit |
+|---|---|---|
+| Q1 | Describe how you will deliver the service from the Ashcombe Recovery Hub and the Tarrow Recovery Hub. | 500 words |
+""")
+
+
+def test_places_said_in_a_comma_list_sentence_are_read_and_each_cmht_keeps_its_own_outreach():
+    """(s27, after its measurement: its q01 said the provider's places in one comma sentence, and named three CMHTs in
+    one sentence; the model was not read and the third CMHT's outreach clinic went to the second)."""
+    model = service_model.read(PROSE)
+    assert {c.short for c in model.ours()} >= {"Ashcombe Recovery Hub", "Tarrow Recovery Hub"}
+    assert "Coastal Minds" in {c.runner for c in model.partners()}
+    outreach = {loc.cmht: loc.outreach for loc in model.localities}
+    assert outreach["Ashcombe CMHT"] == [] and outreach["Tarrow CMHT"] == ["outreach clinic at Fenby Cottage Hospital"]
+    assert service_model.asks("how you will deliver the service from the Ashcombe Recovery Hub") == ["bases"]

@@ -226,6 +226,9 @@ def _components(text: str) -> list[Component]:
             elif side is not None:
                 ours, runner = side, ""
             else:
+                # a question's row whose guidance cell says in prose which places we run (s27 q01)
+                for cell in cells:
+                    out += _sentence_components(cell)
                 continue
             where = next((cells[n] for n, h in enumerate(heads) if n and n < len(cells) and n != run
                           and _re("location_column").search(h)), "")
@@ -244,6 +247,7 @@ def _components(text: str) -> list[Component]:
                 out.append(c)
         elif body and not item:
             side = None
+            out += _sentence_components(body)
             for sentence in re.split(r"(?<=[.])\s+(?=[A-Z*])", body):
                 said = _side(sentence)
                 if said is None:
@@ -265,23 +269,61 @@ def _components(text: str) -> list[Component]:
     return unique
 
 
+def _top_level_items(listed: str) -> list[str]:
+    """The items of a comma list, commas inside brackets kept ('A (Church Street, Kestlebury), B and C' -> A (...), B,
+    C)."""
+    items, depth, start = [], 0, 0
+    for n, ch in enumerate(listed):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            items.append(listed[start:n])
+            start = n + 1
+    items.append(listed[start:])
+    out = []
+    for item in items:
+        parts = re.split(r"\s+and\s+(?![^()]*\))", item.strip()) if item is items[-1] or len(items) == 1 else [item]
+        out += [re.sub(r"^\s*(?:and|or)\s+", "", x).strip(" .") for x in parts]
+    return [x for x in out if x]
+
+
+def _sentence_components(body: str) -> list[Component]:
+    """Places said as ours or partners' in a sentence that lists them with commas (phrasebank run_ours_list /
+    run_partners_list; the colon-and-semicolon list is :func:`_components`' own)."""
+    out: list[Component] = []
+    for sentence in re.split(r"(?<=[.])\s+(?=[A-Z*])", body or ""):
+        for key, ours in (("run_ours_list", True), ("run_partners_list", False)):
+            m = _re(key).search(sentence.strip())
+            if not m or ":" in m.group("list"):
+                continue
+            for item in _top_level_items(m.group("list")):
+                c = _component(item, item, ours)
+                if c:
+                    out.append(c)
+    return out
+
+
 def _localities(text: str, components: list[Component]) -> list[Locality]:
     """Each CMHT the buyer names with its base ('Pellingford CMHT – Elm House, Station Road, Pellingford', 'Kelsworth
     North CMHT (Ashby Road Health Centre)'), its outreach clinic where the buyer gives one, and our places there."""
     cmht = re.compile(r"(?<![\w-])(?P<name>(?!The\b|Each\b|Our\b|All\b|Four\b|Three\b)[A-Z][\w'’]+(?:\s+(?:and\s+)?"
                       r"[A-Z][\w'’]+){0,3})\s+CMHT\b\s*(?:[–—-]\s*(?P<base>[^\n;(]+?)(?=\s*\(|\s*$|;)|\((?P<base2>[^)]+)\)|\s+at\s+(?:the\s+)?(?P<base3>[A-Z][^;,.\n]+))", re.M)
     out: list[Locality] = []
+    towns: dict[str, str] = {}
     for m in cmht.finditer(text or ""):
         name = " ".join(m.group("name").split())
         if any(loc.cmht == f"{name} CMHT" for loc in out):
             continue
-        base = " ".join((m.group("base") or m.group("base2") or m.group("base3") or "").split()).strip(" .,")
-        base = re.sub(r"^The\s+", "the ", base.split(",")[0])  # the building: its street address is no base
-        line = re.split(r"[;\n]", text[m.end():], maxsplit=1)[0][:160]
-        outreach = [f"{o.group('what')} at {o.group('where')}" for o in _re("outreach", 0).finditer(line)]
+        whole = " ".join((m.group("base") or m.group("base2") or m.group("base3") or "").split()).strip(" .,")
+        base = re.sub(r"^The\s+", "the ", whole.split(",")[0])  # the building: its street address is no base
+        # what follows, up to the next CMHT the buyer names (s27: one sentence names all three, and the third's
+        # outreach clinic was read as the second's)
+        after = cmht.search(text, m.end())
+        line = re.split(r"[;\n]", text[m.end():after.start() if after else len(text)], maxsplit=1)[0][:160]
+        outreach = [f"{o.group('what')} at {o.group('where')}" for o in _re("outreach", 0).finditer(f"{whole} {line}")]
         out.append(Locality(place=name, cmht=f"{name} CMHT", base=base, outreach=outreach))
+        towns[f"{name} CMHT"] = whole
     for loc in out:
-        words = _place_words(f"{loc.place} {loc.base}")
+        words = _place_words(f"{loc.place} {towns.get(loc.cmht, loc.base)}")
         for c in components:
             if not c.ours or c.kind not in LOCAL_KINDS:
                 continue
