@@ -94,7 +94,8 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # features off) and NOT shipped: tests/language/test_rule_examples.py's suggestion test reads "Our mentors get results
 # that other charities give the figures and their source only dream of." (comparison-claim's suggestion put into its
 # own example) over that threshold. The shipped weights are still m25's. Figures: bench/overclaim_o27.md
-TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26"]
+# s27: session 27's held-out set, spent at its end, folded as a transfer check (not in the shipped weights)
+TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}

@@ -1488,9 +1488,11 @@ def assemble_tender(
     dates = buyer_mobilisation.dated(buyer_text)
     for key, m in methods.items():
         for u in m.units if dates else []:
-            if u.get("block") == COMMITMENT:
+            if u.get("block") == COMMITMENT or str(u.get("block") or "").startswith("buyer-standard"):
                 # the buyer's requirement in the buyer's words holds its own timing (s22 q07: 'within 1 working day of
-                # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23)
+                # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23); so does our
+                # commitment to a buyer standard (s27 q03, FIRM: 'within 20 working days of starting with the service'
+                # became 'by 12 February 2027', a mobilisation milestone's date)
                 continue
             text, moved = buyer_mobilisation.hold_to_dates(u["text"], dates)
             if moved:
