@@ -25,6 +25,8 @@ import argparse
 import re
 from pathlib import Path
 
+from restated_parts import parts  # one reader of an answer's parts for every bench
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 COMMON = frozenset("will with that from their this have which into each when where what them they been also the and "
                    "for are our your you service services ensure make sure how including provide provider work "
@@ -47,29 +49,6 @@ def _stem(w: str) -> str:
 
 def words(text: str) -> set[str]:
     return {_stem(w) for w in WORD.findall(text)} - {_stem(c) for c in COMMON}
-
-
-def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph) if s.strip()]
-
-
-def parts(answer: str) -> list[tuple[str, list[str]]]:
-    """(heading, sentences) for each '##' part of an answer (a table row or a '[To write' marker is no sentence)."""
-    out: list[tuple[str, list[str]]] = []
-    head, body = "", []
-    for para in re.split(r"\n\s*\n", answer):
-        p = para.strip()
-        if p.startswith("## "):
-            if head or body:
-                out.append((head, body))
-            head, body = p[3:].splitlines()[0], []
-            p = p.split("\n", 1)[1].strip() if "\n" in p else ""
-        if not p or p.startswith("# ") or p.startswith("|") or p.startswith("[To write"):
-            continue
-        body += sentences(" ".join(line.strip("-* ") for line in p.splitlines()))
-    if head or body:
-        out.append((head, body))
-    return out
 
 
 def clauses(question: str) -> list[str]:

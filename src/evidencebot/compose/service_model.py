@@ -60,9 +60,9 @@ class Component:
     does: str = ""
     text: str = ""
     serves: str = ""
+    """what a partner's is for, after its name ('a crisis stay outside hospital')"""
     do: str = ""
     """what it does, said of several ('are where people meet ...'), or '' when the phrasebank has no plural"""
-    """what a partner's is for, after its name ('a crisis stay outside hospital')"""
 
     @property
     def proper(self) -> bool:
