@@ -157,3 +157,17 @@ def test_the_step_down_limit_and_the_return_window_go_in_the_first_sentence_once
                           "days, only with the agreement of the ICB,")
     assert "the date it is expected to end." in out  # the limit is said once
     assert "saying how to come back without a new referral within 3 months of discharge" in out
+
+
+def test_a_partner_teams_referrals_are_not_our_services_volume():
+    """(s27 q01/q03, FIRM after its measurement) the crisis team's 'received 2,140 referrals in 2025/26' was planned as
+    ours ('We plan the service for about 2,140 referrals a year'); the buyer's own '1,570 referrals' for the current
+    services is the service's."""
+    from evidencebot.compose import buyer_local
+
+    text = ("In 2025/26 the current services received 1,570 referrals and the active caseload is about 650 people.\n\n"
+            "The Crisis Resolution and Home Treatment Team works 24 hours a day and received 2,140 referrals in "
+            "2025/26, 38% of them at night.")
+    assert buyer_local.read(text).get("local_referrals") == "1,570"
+    crisis_only = "The CRHTT received 2,140 referrals in 2025/26."
+    assert "local_referrals" not in buyer_local.read(crisis_only)

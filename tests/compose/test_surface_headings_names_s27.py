@@ -142,3 +142,15 @@ def test_the_bidder_as_an_object_is_us_and_the_persons_they_stays_theirs(heading
     from evidencebot.compose.tender import in_our_voice
 
     assert in_our_voice(heading) == said
+
+
+@pytest.mark.parametrize("ask, heading", [
+    ("how you will support people who have to travel to the mainland on the Kessel Point car ferry (Dunmouth to "
+     "Arlow) or the fast boat", "Supporting people who have to travel to the mainland"),
+    ("how you will support people who use drugs", "Supporting people who use drugs"),
+])
+def test_a_heading_keeps_the_relative_clause_that_says_whom_the_part_is_for(ask, heading):
+    """(s27 q01 panel, after its measurement) cut before 'who', the heading was 'Supporting people', a cut label."""
+    from evidencebot.compose.questions import make_heading
+
+    assert make_heading(ask) == heading

@@ -79,12 +79,17 @@ def _hubs(text: str, spec: dict) -> str:
     return str(said.get("one") or "{name}").format(name=names[0]) if names else ""
 
 
-def _number(text: str, patterns) -> tuple[str, str] | None:
+def _number(text: str, patterns, theirs: str = "") -> tuple[str, str] | None:
     """The first of the buyer's numbers one of ``patterns`` reads in ``text``, as (the number as written, its unit):
-    ('2,400', ''), ('4', 'hours'); None when none states it."""
+    ('2,400', ''), ('4', 'hours'); None when none states it. ``theirs``: a pattern naming a partner's team; a number in
+    a sentence that names one is the partner's (the crisis team's referrals), not our service's."""
+    other = re.compile(theirs, re.I) if theirs else None
     for p in patterns or []:
-        m = re.search(str(p), text or "", re.I)
-        if m:
+        for m in re.finditer(str(p), text or "", re.I):
+            start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("|", 0, m.start()))
+            end = min([i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
+            if other is not None and other.search(text[start + 1:end]):
+                continue
             unit = (m.groupdict().get("unit") or "").lower()
             return m.group("n"), " ".join(unit.split())
     return None
@@ -94,8 +99,9 @@ def _numbers(text: str, spec: dict) -> dict[str, str]:
     """The buyer's volumes, response times, review cycle and opening hours as fields (``referrals``: '2,400';
     ``urgent``: '4 hours'; ``review``: '3 months' with ``review_adj``: '3-monthly'; ``hours``: the buyer's hours)."""
     out: dict[str, str] = {}
+    theirs = str(spec.get("not_our_number") or "")
     for field, patterns in (spec.get("numbers") or {}).items():
-        found = _number(text, patterns)
+        found = _number(text, patterns, theirs)
         if not found:
             continue
         n, unit = found

@@ -4187,6 +4187,12 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     t = _short_names(t)
     whole_t = t
     t = _cut_at_boundary(t, max_words)
+    if len(t.split()) <= 2 and re.match(r"\s+(?:who|that|which)\s", whole_t[len(t):]):
+        # the relative clause says whom the part is for: 'Supporting people | who have to travel to the mainland on
+        # the ferry' was cut to 'Supporting people' (s27 q01 panel, after its measurement)
+        t = _cut_longer(_cut_long(whole_t, max_words), max_words)
+        if len(t.split()) > LONG_HEADING_WORDS:  # the clause up to its first phrase of place or means
+            t = re.split(r"\s+(?:on|by|via|using|through)\s+(?:the\s+)?(?=[A-Z])|\s*\(", t, maxsplit=1)[0]
     if len(t.split()) > LONG_HEADING_WORDS:
         t = _cut_longer(_cut_long(t, max_words), max_words)
     if t != whole_t and re.match(r"\s+(?:that|which|who)\s", whole_t[len(t):]):
