@@ -252,3 +252,14 @@ def test_every_answer_of_the_tender_states_one_establishment():
         outs.append((out["team_wte"], out["caseload"], out[bs.DIFFERS]))
     assert outs[0] == outs[1] == outs[2]
     assert "peer support workers 7.0" in outs[0][0] and "family liaison lead 1.0" in outs[0][0]
+
+
+def test_a_single_post_the_buyer_sets_above_ours_is_raised_not_kept_at_ours():
+    """(s27 q09, FIRM after its measurement) the buyer's 'Data and Performance Officer | at least 1.0 WTE', one post,
+    made our data and quality officer a kept role, so the establishment said 0.5 beside 'every minimum met'."""
+    text = ("| Role | Minimum establishment |\n|---|---|\n| Data and Performance Officer | at least 1.0 WTE |\n"
+            "| Peer Support Workers | at least 2.0 WTE |\n")
+    est = bs.establishment(OURS, [], [], bs.role_minimums(text))
+    roles = dict(est.roles)
+    officer = next(n for r, n in roles.items() if "officer" in r)
+    assert officer == 1.0, roles

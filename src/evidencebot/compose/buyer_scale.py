@@ -556,14 +556,17 @@ def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], mini
     out = [r for r, _ in sized]
     floors = []
     for i, (r, n) in enumerate(sized):
-        if _in(r, spec.get("fixed")):
+        kept = _in(r, spec.get("fixed"))
+        if kept and i not in matched:
             floors.append(tenths[i])
         elif i in matched:
             want = int(round(matched[i].wte * 10))
             if tenths[i] < want:
+                # a kept role too (s27 q09, FIRM after the measurement: our data officer 0.5 was named the buyer's
+                # 'Data and Performance Officer', one post at 1.0, and kept at 0.5 beside 'every minimum met')
                 notes.append(f"{r} raised to {matched[i].wte:g} WTE from {n:g} for the buyer's '{matched[i].words}'")
                 tenths[i] = want
-            floors.append(want)
+            floors.append(tenths[i] if kept else want)  # a kept role above the minimum stays as it is
         else:
             floors.append(min(tenths[i], int(round(current[i][1] * 10))))
     added = sorted((m for m in minimums if m not in matched.values()), key=lambda m: (-m.wte, m.role))
