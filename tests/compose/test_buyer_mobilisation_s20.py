@@ -69,3 +69,18 @@ def test_the_answer_to_the_plan_gives_the_dated_milestones_first(demo_db, checke
     assert "9 November 2026 (contract award): the service manager convenes the mobilisation group" in part
     assert "1 April 2027 (go-live)" in part
     assert not answer.findings
+
+
+def test_a_weekly_rhythm_before_a_meeting_is_no_milestone_timing():
+    """(s27 q09, after its measurement) 'every week before the allocation meeting' shared 'caseload' with the buyer's
+    'Caseload transfer plan agreed' milestone and was said 'by 12 February 2027 meeting'; a timing before go-live still
+    takes the buyer's date."""
+    from evidencebot.compose import buyer_mobilisation
+
+    milestones = [("12 February 2027", "Caseload transfer plan agreed with the incumbents"),
+                  ("8 March 2027", "Readiness review")]
+    weekly = "The team leaders check each worker's caseload every week before the allocation meeting."
+    assert buyer_mobilisation.hold_to_dates(weekly, milestones) == (weekly, [])
+    text, changed = buyer_mobilisation.hold_to_dates("The service manager signs off a readiness checklist two weeks "
+                                                     "before go-live.", milestones)
+    assert "by 8 March 2027" in text and changed == [("two weeks before go-live", "8 March 2027")]

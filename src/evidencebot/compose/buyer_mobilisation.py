@@ -165,6 +165,11 @@ def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, l
         rel = _RELATIVE.search(s)
         if rel is None:
             bare = _BARE.search(s)
+            if bare and (re.match(r"(?i)(?:every|each)\b", bare.group(0)) or not timeline.search(bare.group(0))):
+                # a rhythm ('every week before the allocation meeting') or a step before no event of the contract's
+                # timeline is no timing of a milestone (s27 q09, after its measurement: it became 'by 12 February 2027
+                # meeting', the date of the buyer's caseload transfer plan)
+                bare = None
             best = _same_event(s[:bare.start()], milestones_) if bare else None
             if bare and best:
                 # a bare timing of our own ('signs off a readiness checklist two weeks before go-live') against the
