@@ -154,3 +154,13 @@ def test_a_heading_keeps_the_relative_clause_that_says_whom_the_part_is_for(ask,
     from evidencebot.compose.questions import make_heading
 
     assert make_heading(ask) == heading
+
+
+def test_a_passive_ask_with_two_verbs_is_a_question_heading_not_a_stranded_gerund():
+    """(s27 q01 panel, after its measurement) 'how people will be referred to and access the service' was headed
+    'Referring people to and access the service'."""
+    from evidencebot.compose.questions import make_heading
+
+    assert make_heading("how carers will be referred to and use the support line, including at weekends") == \
+        "How carers are referred to and use the support line"
+    assert make_heading("how people will be referred to the service") == "Referring people to the service"

@@ -4215,11 +4215,21 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         # ...': s26 q04's heading read as an order, 'Agree a planned admission'): a gerund like the others
         t = gerund(bare.group(1)) + t[bare.end():]
     t = t[:1].upper() + t[1:]
+    if _STRANDED.search(t):
+        # a passive made a gerund strands its preposition before a second verb ('Referring people to and access the
+        # service', s27 q01 panel, after its measurement): the buyer's question said in the present
+        said = re.sub(r"(?i)\bwill\s+be\b", "are", re.split(r",", _clean(text), maxsplit=1)[0].strip())
+        said = re.sub(r"(?i)\bwill\s+", "", said)
+        if len(said.split()) <= LONG_HEADING_WORDS:
+            t = said[:1].upper() + said[1:]
     if _fallback and heading_fault(t, text):
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
         t = _fallback_heading(text, t, max_words)
     return t
 
+
+_STRANDED = re.compile(r"^\w+ing\b.*\b(?:to|from|with|for|into|on|by)\s+and\s+[a-z]+\b")
+"""A gerund heading whose preposition is left before 'and' and another verb ('Referring people to and access')."""
 
 _AIM_END = _words("aim_end", within="heading")
 _AUXILIARIES = _words("auxiliaries", within="heading")
