@@ -67,3 +67,13 @@ def test_two_partners_named_together_are_their_staff_not_its():
     _, lines = C.shaped("how you will work with Tollway House and the Greyfold Night Café", "Crisis places",
                         {"team": "two locality team leaders"})
     assert "Tollway House and the Greyfold Night Café" in lines[0] and "their staff" in lines[0]
+
+
+def test_an_expected_quantity_of_our_work_is_a_requirement_not_the_buyers_forecast():
+    """(s27 review) the forecast reading ('The service is expected to handle around 2,600 referrals a year': demand,
+    not a promise) also swallowed 'The Provider is expected to offer 6 sessions to each carer', a requirement."""
+    from evidencebot.compose import commitments
+
+    assert commitments.from_statement("The service is expected to handle around 2,600 referrals a year.") == ""
+    assert commitments.from_statement("The Provider is expected to offer 6 sessions to each carer.") == \
+        "We will offer 6 sessions to each carer."

@@ -369,7 +369,9 @@ def from_statement(sentence: str, document: str = "") -> str:
     subj, rest = _LIST_MARK.sub("", m.group("subj").strip(" ,")), m.group("rest")
     if re.search(r"\b(?:not|never)\b", m.group("modal") + " " + rest[:4]) or re.match(r"not\b", rest):
         return ""  # 'must not': what we will not do is said by the library's method, never turned round here
-    if "expect" in m.group("modal") and (_FORECAST.match(subj) or re.match(r"[a-z]+\s+" + _FORECAST.pattern, rest, re.I)):
+    demand = "|".join(re.escape(w) for w in load_phrasebank(PHRASEBANK).get("forecast_nouns") or []) or "(?!)"
+    if "expect" in m.group("modal") and (_FORECAST.match(subj) or re.match(
+            r"[a-z]+\s+" + _FORECAST.pattern + rf"(?:\s+[\w,-]+){{0,3}}?\s+(?:{demand})\b", rest, re.I)):
         # ('The service is expected to handle around 2,600 referrals a year' is the buyer's forecast of our volume too:
         # s26 q11 said it back as 'We will handle around 2,600 referrals', a promise no panel asked for)
         # 'Around 34 staff are expected to transfer under TUPE' is the buyer's forecast (s19 q12: 'We will meet the
