@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -108,12 +109,22 @@ def _sentence_of(token):
     return index[token.i]
 
 
-def cache_sentences(doc) -> None:
-    """Make ``token.sent`` on ``doc`` a look-up (:func:`_sentence_of`, through spaCy's ``user_token_hooks``), unless
-    the doc has a hook of its own. A Span (not a Doc) is left alone."""
+@contextmanager
+def cached_sentences(doc):
+    """While the block runs, ``token.sent`` on ``doc`` is a look-up (:func:`_sentence_of`, through spaCy's
+    ``user_token_hooks``), unless the doc has a hook of its own; the hook and its index go at the end, so a doc
+    shared with other callers (the parse cache, the pipeline's joined docs) is left as it came (review of perf27: a
+    hook left installed read a stale index after a retokenize). A Span (not a Doc) is left alone."""
     hooks = getattr(doc, "user_token_hooks", None)
-    if hooks is not None and "sent" not in hooks:
+    ours = hooks is not None and "sent" not in hooks
+    if ours:
         hooks["sent"] = _sentence_of
+    try:
+        yield
+    finally:
+        if ours:
+            hooks.pop("sent", None)
+            doc.user_data.pop("_evidencebot_sent_of", None)
 
 
 @dataclass

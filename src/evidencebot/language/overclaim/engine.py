@@ -44,7 +44,7 @@ from evidencebot.language.overclaim.common import (
     _span_text,
     _split_hyphens,
     _toks,
-    cache_sentences,
+    cached_sentences,
     governing_verb,
     verb_forms,
 )
@@ -173,7 +173,10 @@ class OverclaimRules:
     # -- running -------------------------------------------------------------------
 
     def find(self, doc) -> list[Finding]:
-        cache_sentences(doc)  # (token.sent a look-up: the same spans, without a walk per call)
+        with cached_sentences(doc):  # (token.sent a look-up while the checks run: the same spans, no walk per call)
+            return self._find(doc)
+
+    def _find(self, doc) -> list[Finding]:
         ctx = Context(doc, self.vocab, self.bank.context)
         strings = self._strings
         cands: list[Candidate] = []
