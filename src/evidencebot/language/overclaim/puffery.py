@@ -28,10 +28,13 @@ def _settings(rule: Rule) -> dict:
 
 
 def _in_a_name(T, i: int, j: int) -> bool:
-    """The praise word at ``i``..``j`` is a word of a capitalised name: it and the word after it are capitalised and
-    one of them is read as a proper noun ('we work from Beacon House', 'the Flagship Centre on Quay Street'). A model
-    that reads the buyer's building names ('Beacon House' in s26 q01) as praise drops the sentence naming our base."""
+    """The praise word at ``i``..``j`` is a word of a capitalised name: it and the word after it are capitalised, one
+    of them read as a proper noun, and no possessive of ours stands before it ('we work from Beacon House', 'the
+    Flagship Centre on Quay Street'). A model that read the buyer's 'Beacon House' as praise dropped the sentence
+    naming our base (s26 q01); 'Our Outstanding Peer Mentors are ...' is our praise in capitals (s27 review)."""
     nxt = T[j + 1] if j + 1 < len(T) else None
+    if i > 0 and T[i - 1].lower_ in W.possessive_determiners:
+        return False
     return (nxt is not None and T[i].text[:1].isupper() and nxt.text[:1].isupper() and nxt.is_alpha
             and "PROPN" in (T[i].pos_, nxt.pos_))
 
