@@ -1036,7 +1036,6 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # (p27) a line of an export cut at commas or semicolons ("client_id,first_name,last_name,dob"): a line with no "|" or
 # tab, its cells short (a header's labels, a row's values), three or more of them
-_CSV_CELL = re.compile(r"[^,;\n]+")
 _CSV_LONG_CELL = re.compile(r"\S+(?:[ \t]+\S+){4}")
 
 
