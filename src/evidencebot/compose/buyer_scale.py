@@ -255,6 +255,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
                                  "committed to the buyer's measures: " + _and(buyer_m)))
     by = {q.kind: q for q in quantities}
     ours = current or profile
+    carry: float | None = None
     holders = max((n for r, n in our_roles(ours) if not _in(r, (load_phrasebank(PHRASEBANK).get("establishment") or {})
                                                               .get("fixed"))), default=0.0)
     short_at_cap = ("open_caseload" in by and "caseload_cap" in by
@@ -269,18 +270,26 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
         caps = list(by["caseload_cap"].roles)
         if caps and sum(m.wte * (cap_for(m.role, caps) or 0.0) for m in minimums) >= by["open_caseload"].value:
             sized = None
+            carry = by["open_caseload"].value if len(caps) > 1 else None  # the arithmetic said, nothing raised
+        elif len(caps) > 1 and any(cap_for(m.role, caps) for m in minimums):
+            # a cap for each role beside a minimum for each (s27 q09, FIRM: 18.0 recovery workers at 20, 6.0 registered
+            # practitioners at 12, ... held 626 of the 650 people open): the minimums, with the capped role that holds
+            # most raised until the roles at their caps hold the buyer's people (:func:`establishment`'s ``carry``),
+            # never our current ratios scaled by the first row's cap (87.4 WTE, 15.5 team leaders)
+            sized, carry = None, by["open_caseload"].value
     # the buyer's role minimums our current team does not meet ('8.0 WTE Peer Support Workers', 'a dedicated Carers
     # Lead'): this contract's establishment meets them, even where the buyer gives no size
     short = [m for m in minimums or [] if not any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in our_roles(ours))]
     est = establishment(ours, quantities if sized is not None else [q for q in quantities if q.kind == "caseload_cap"],
-                        localities, minimums) if sized is not None or short else None
+                        localities, minimums, carry=carry) if sized is not None or short or carry else None
     if est is not None:
         out.update(establishment_fields(est))
         if sized is None:  # our current team's shape and capacity, not this contract's
             drop([f for f in size if f not in establishment_fields(est)])
         if est.differs:
             out[DIFFERS] = est.differs
-        words = sized.words if sized is not None else "; ".join(m.words for m in short)
+        words = (sized.words if sized is not None else by["open_caseload"].words if carry
+                 else "; ".join(m.words for m in short))
         notes.append(Adapted("establishment", "this contract's establishment", words,
                              ours.get("team_wte") or "", f"the establishment offered is sized from the buyer's "
                              f"figures, not our current team: {est.derived}; check it against the costed model"))
@@ -396,6 +405,9 @@ class Establishment:
     meets: bool = False
     """Every role minimum the buyer sets is met (a role of ours of the same name at or above it): the establishment's
     own words say so (``establishment.meets_fill``), role by role."""
+    carries: str = ""
+    """The arithmetic of the people the roles the buyer caps hold at its caps, against the people it says are open
+    (``establishment.carries``), said in the establishment's own sentence so that a panel can check it (s27 #5)."""
 
 
 _ROLE = re.compile(r"^\s*(?:and\s+)?(?P<role>[a-z][a-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)\b")
@@ -436,7 +448,7 @@ def _capacity(profile: dict) -> float | None:
 
 
 def establishment(profile: dict, quantities: list[Quantity], localities: list[str] | None = None,
-                  minimums: list[RoleMinimum] | None = None) -> Establishment | None:
+                  minimums: list[RoleMinimum] | None = None, carry: float | None = None) -> Establishment | None:
     """This contract's establishment when the buyer says how big the service is: the workforce it needs
     (``establishment``), else the people open at once (``open_caseload``, over our capacity); our roles in their
     current ratios scaled to it (the ``fixed`` roles, one per service, kept), the peer share raised to the buyer's
@@ -502,6 +514,10 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
         sized, names, met = _meet(sized, roles, minimums, spec, big, target,
                                   by["open_caseload"].value if "open_caseload" in by else None, cap)
         notes += met
+    held_at_caps = ""
+    if carry and caps:
+        sized, held_at_caps, raised = _carry(sized, names, caps, carry)
+        notes += raised
     if need is not None and cap is not None:
         # the people the other roles the buyer caps hold ('12 per Registered Mental Health Practitioner') are not the
         # biggest role's to hold
@@ -531,7 +547,31 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     # the establishment's own words say it meets the minimums when the sentence beside it only lists them again (a
     # repeat of its figures, which the answer may leave out: the roles would stand with no word of the minimums)
     return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total, differs=beside,
-                         meets=meets and beside == _minimums_sentence(minimums))
+                         meets=meets and beside == _minimums_sentence(minimums), carries=held_at_caps)
+
+
+def _carry(sized: list[tuple[str, float]], names: dict[int, str], caps: list[tuple[str, float]], people: float
+           ) -> tuple[list[tuple[str, float]], str, list[str]]:
+    """``sized`` with the capped role that holds most at its cap raised, in tenths of a WTE, until the roles at the
+    buyer's caps hold its ``people`` open at once (WTE times cap, summed over the roles it caps); with the sentence that
+    gives that arithmetic (``establishment.carries``) and a note for the review copy."""
+    out = list(sized)
+    capped = [(i, c) for i, (r, _) in enumerate(out) if (c := _own_cap(names.get(i, r), caps))]
+    if not capped:
+        return out, "", []
+    notes = []
+    held = sum(out[i][1] * c for i, c in capped)
+    if held + 1e-9 < people:
+        i, c = max(capped, key=lambda ic: (out[ic[0]][1] * ic[1], ic[1]))
+        add = -(-int(round((people - held) / c * 1000)) // 100) / 10  # tenths, rounded up
+        notes.append(f"{out[i][0]} raised to {_tenth(out[i][1] + add):g} WTE from {out[i][1]:g}: at the buyer's caps "
+                     f"the roles held {held:,.0f} of its {people:,.0f} people open at once")
+        out[i] = (out[i][0], _tenth(out[i][1] + add))
+        held = sum(out[i][1] * c for i, c in capped)
+    sums = _and([f"{names.get(i, out[i][0])} {out[i][1]:.1f} × {c:g}" for i, c in capped])
+    spec = _establishment_spec()
+    said = str(spec.get("carries") or "").format(held=f"{held:,.0f}", sums=sums, people=f"{people:,.0f}")
+    return out, said, notes
 
 
 def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], minimums: list[RoleMinimum], spec: dict,
@@ -653,7 +693,8 @@ def _roles_text(roles: list[tuple[str, float]]) -> str:
 def establishment_fields(est: Establishment) -> dict[str, str]:
     """The profile fields the blocks fill with this contract's establishment (``team_wte``, ``team_by_locality``)."""
     how = str(_establishment_spec().get("meets_fill") or "") if est.meets else ""
-    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"}
+    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"
+                       + (f"; {est.carries}" if est.carries else "")}
     if est.by_locality:
         parts = [f"{p}: {_roles_text(rs)}" for p, rs in est.by_locality]
         if est.across:
@@ -829,6 +870,14 @@ def cap_for(role: str, caps: list[tuple[str, float]]) -> float | None:
     """The lowest of the buyer's caps for ``role`` (ours: 'practitioner', 'recovery worker'), None when it caps none."""
     fits = [n for r, n in caps if same_role(r, role)]
     return min(fits) if fits else None
+
+
+def _own_cap(role: str, caps: list[tuple[str, float]]) -> float | None:
+    """The buyer's cap for the role it names closest to ``role`` (s21: 'peer support workers' take the cap of 12 set for
+    'Peer support workers', not the 4 set for 'Ferncliffe House support workers', which :func:`same_role` also
+    matches); None when it caps none."""
+    fits = [(_closeness(r, role), -n, n) for r, n in caps if same_role(r, role)]
+    return max(fits)[2] if fits else None
 
 
 def caps_text(caps: list[tuple[str, float]]) -> str:

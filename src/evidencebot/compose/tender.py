@@ -43,7 +43,7 @@ from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
                                  descriptors, figure_clauses, filters, gates, gather, library, proofread, repeats,
-                                 service_model, tender_profile)
+                                 service_model, tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -84,7 +84,7 @@ from evidencebot.metrics import periods
 from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
-from evidencebot.store.blocks import get_profile, library_files
+from evidencebot.store.blocks import block_rows, get_profile, library_files
 from evidencebot.text import match_form, sentences, straight_quotes
 
 HEADING_MIN_WORDS = 60
@@ -1483,6 +1483,18 @@ def assemble_tender(
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
+    # one event, one timing, in every answer (s27 contradictions #6, #20, FIRM): a first contact we offer after a
+    # referral, a release or a discharge is never slower than the buyer's standard for it anywhere in the tender, nor,
+    # where the buyer gives none, than the fastest our approved library gives (answers drafted one file at a time then
+    # still agree)
+    one_timing = _one_timing(db, buyer_text)
+    for key, m in methods.items():
+        for u in m.units if one_timing else []:
+            text, changed = timings.hold(u["text"], one_timing)
+            if changed:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + changed
+                held.setdefault(key, []).extend(changed)
     # the buyer's dated milestones hold over our own timings of the same step (s22 q10, FIRM: 'within four weeks of
     # award we send the measures letter' against the buyer's '11 January 2027 | Measures letter sent')
     dates = buyer_mobilisation.dated(buyer_text)
@@ -2841,6 +2853,16 @@ def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: l
     method = methods[home.key]
     at = next((i for i, u in enumerate(method.units) if not u.get("template")), len(method.units))
     method.units[at:at] = units
+
+
+def _one_timing(db: Database, buyer_text: str) -> dict[timings.Key, timings.Timing]:
+    """The timing every answer of the tender gives for each first contact after an event: the fastest of the buyer's
+    (its whole tender's text) and our approved library's (:mod:`evidencebot.compose.timings`)."""
+    held = dict(timings.library_fastest([str(r.get("body") or "") for r in block_rows(db, "approved")]))
+    for key, t in timings.standards(buyer_text).items():
+        if key not in held or t.days <= held[key].days + 1e-9:
+            held[key] = t
+    return held
 
 
 def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:
