@@ -91,6 +91,10 @@ def count(answers: Path, questions: Path) -> dict:
     qtext = "\n".join(p.read_text() for p in sorted(questions.glob("q*.md")))
     files = sorted(p for p in answers.glob("q*.md") if re.fullmatch(r"q\d+[a-z]?\.md", p.name))
     texts = {p.stem: p.read_text() for p in files}
+    if not texts and (answers / "response.md").exists():
+        # the whole tender drafted together (``--all``): one response, an answer under each top-level heading
+        parts = re.split(r"(?m)^# ", (answers / "response.md").read_text())
+        texts = {f"a{i:02d}": t for i, t in enumerate(parts[1:], 1)}
     # capacity
     caps, people = [], None
     for q in buyer_scale.read(qtext):
@@ -128,11 +132,11 @@ def count(answers: Path, questions: Path) -> dict:
     return {"answers": len(texts), "capacity": capacity, "slower": slower, "two_timings": two}
 
 
-def draft(set_name: str, out: Path, db: str, whole: bool) -> Path:
+def draft(set_name: str, out: Path, db: str, whole: bool, src: Path = ROOT / "src") -> Path:
     qdir = ROOT / "tests" / "data" / "heldout" / set_name / "questions"
     dest = out / set_name
     dest.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     base = [PY, "-m", "evidencebot"]
     if whole:
         files = sorted(qdir.glob("q*.md"))
@@ -141,17 +145,21 @@ def draft(set_name: str, out: Path, db: str, whole: bool) -> Path:
             tdb.unlink()
         import shutil
         shutil.copy(db, tdb)
-        r = subprocess.run(base + ["tender", "import", *map(str, files), "--db", str(tdb)], env=env,
-                           capture_output=True, text=True)
-        tid = re.search(r"\btender\s+(\S+?)\b", r.stdout + r.stderr)
-        args = ["tender", "draft", "--all", "--db", str(tdb)] + (["--tender", tid.group(1)] if tid else [])
-        subprocess.run(base + args, env=env, capture_output=True, text=True)
+        subprocess.run(base + ["tender", "import", *map(str, files), "--db", str(tdb)], env=env,
+                       capture_output=True, text=True)
+        subprocess.run(base + ["tender", "draft", "--all", "--db", str(tdb)], env=env, capture_output=True, text=True)
         subprocess.run(base + ["tender", "export", "-o", str(dest / "response.md"), "--db", str(tdb), "--force"],
                        env=env, capture_output=True, text=True)
         return dest
+    failed = []
     for q in sorted(qdir.glob("q*.md")):
-        subprocess.run(base + ["assemble", "tender", "--question-file", str(q), "--force", "-o", str(dest / q.name),
-                               "--db", db], env=env, capture_output=True, text=True)
+        r = subprocess.run(base + ["assemble", "tender", "--question-file", str(q), "--force", "-o", str(dest / q.name),
+                                   "--db", db], env=env, capture_output=True, text=True)
+        (dest / f"{q.stem}.log").write_text(r.stderr)
+        if r.returncode:
+            failed.append(q.stem)
+    print(f"{set_name}: drafted one file at a time; exit 1 (a checker finding or a contradiction left): "
+          f"{', '.join(failed) or 'none'}")
     return dest
 
 
@@ -174,6 +182,7 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="draft the whole tender with `tender draft --all`")
     ap.add_argument("--answers", default="")
     ap.add_argument("--questions", default="")
+    ap.add_argument("--src", default=str(ROOT / "src"), help="the code to draft with (another checkout's src: before)")
     a = ap.parse_args()
     if a.answers:
         report(a.answers, count(Path(a.answers), Path(a.questions)))
@@ -186,7 +195,7 @@ def main() -> None:
                        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
     totals = [0, 0, 0]
     for s in [x for x in a.sets.split(",") if x]:
-        dest = draft(s, out, db, a.all)
+        dest = draft(s, out, db, a.all, Path(a.src))
         r = count(dest, ROOT / "tests" / "data" / "heldout" / s / "questions")
         report(s, r)
         totals = [totals[0] + len(r["capacity"]), totals[1] + len(r["slower"]), totals[2] + len(r["two_timings"])]
