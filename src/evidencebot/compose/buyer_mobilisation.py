@@ -152,6 +152,22 @@ def buyer_milestones(dates: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def steps(what: str) -> list[str]:
+    """The steps we take to reach the buyer's milestone ``what`` ('CQC registration application for Harbour View
+    submitted'), one sentence each: when, relative to the milestone's date, who of our team, what they do
+    (``milestone_steps`` of the phrasebank, the first entry whose ``match`` finds the milestone; ``any_milestone`` when
+    none does). s27 q11, panel: our plan said the buyer's table back 'with no steps under any row'."""
+    spec = _spec()
+    found = next((e.get("steps") or [] for e in spec.get("milestone_steps") or []
+                  if re.search(str(e.get("match") or r"(?!x)x"), what or "", re.I)), None)
+    out = []
+    for st in found if found is not None else spec.get("any_milestone") or []:
+        when, who, does = (str(st.get(k) or "").strip() for k in ("when", "who", "what"))
+        if when and who and does:
+            out.append(f"{when[:1].upper() + when[1:]}, {who} {does.rstrip('.')}.")
+    return out
+
+
 def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
     """Our sentence that times a step of the buyer's dated milestones by our own reckoning ('Within four weeks of award
     we send the outgoing employer our measures letter') says the buyer's date instead ('By 11 January 2027 we send

@@ -1488,7 +1488,7 @@ def assemble_tender(
     dates = buyer_mobilisation.dated(buyer_text)
     for key, m in methods.items():
         for u in m.units if dates else []:
-            if u.get("block") == COMMITMENT or str(u.get("block") or "").startswith("buyer-standard"):
+            if u.get("block") == COMMITMENT or str(u.get("block") or "").startswith(("buyer-standard", "buyer-mobilisation")):
                 # the buyer's requirement in the buyer's words holds its own timing (s22 q07: 'within 1 working day of
                 # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23); so does our
                 # commitment to a buyer standard (s27 q03, FIRM: 'within 20 working days of starting with the service'
@@ -2451,7 +2451,13 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
         return
     said = buyer_mobilisation.buyer_milestones(own) if len(own) >= 3 else \
         buyer_mobilisation.milestones(timetable, buyer) if timetable is not None else []
-    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True} for t in said]
+    units = []
+    for n, t in enumerate(said):
+        units.append({"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True})
+        # under each of the buyer's own milestones, the steps we take to reach it: who, what, by when (s27 q11, panel:
+        # 'the milestone table is copied as a list with no steps under any row')
+        for step in buyer_mobilisation.steps(own[n][1]) if len(own) >= 3 else []:
+            units.append({"text": step, "priority": 2, "block": block.block_id, "cont": True, "template": True})
     _place(methods[point.key], block, units, {}, lead=True)
 
 
