@@ -1657,7 +1657,8 @@ def assemble_tender(
     # answer gave ours where Q1 had set the buyer's)
     withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
         f.kind == "hours" for f in held_facts) else ""
-    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
+    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours,
+                                      {c.sentence for c in service_model.read(question).cover} if withheld_hours else set())
     _quote_buyer_figures(sections, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
@@ -1905,7 +1906,8 @@ def _home(question: str) -> str:
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
 
 
-def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") -> list[tuple[int, Unit, str]]:
+def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
+                         cover: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, Unit, str]]:
     """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
     the buyer's, 'within 72 hours of discharge' against its 48, DIALOG as primary against its ReQoL-10) says the
     buyer's value instead where it reads as a drop-in, and is left out where it does not. Returns (section index,
@@ -1923,7 +1925,9 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") 
                 # drop-in for them (s22 q07: 'within 1 working day of the concern being identified' became 'by 1 March
                 # 2027 being identified', a milestone of Q10, and the checker cut the commitment; f23)
                 continue
-            if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
+            # ``hours``: our current service's, which this tender does not set; ``cover``: our sentences saying the
+            # hours the buyer sets for its places (:mod:`service_model`), which may hold ours word for word (s27 q01)
+            if hours and hours in u.text and u.text not in cover:
                 bare = buyer_facts.without_hours(u.text, hours)
                 note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
                         "contract's. Give the buyer's hours here if it sets them elsewhere.")
@@ -2516,9 +2520,11 @@ def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer
         if a in given:
             by_point.setdefault(given[a].key, []).append(a)
     placed: dict[str, str] = {}
-    for key, aspects in by_point.items():
+    for n, (key, aspects) in enumerate(by_point.items()):
         units, previous = [], -1
-        for u in parse_units(service_model.render(model, aspects, profile, env)):
+        # the hours and staffing cover the buyer sets for our places, as our commitment, in the first part given the
+        # model (s27 q01, panel: the single point of access's and the hubs' hours 'never committed to')
+        for u in parse_units(service_model.render(model, aspects, profile, env, cover=n == 0)):
             units.append({"text": u.text, "priority": u.priority, "block": block.block_id,
                           "cont": u.paragraph == previous, "template": True})
             previous = u.paragraph
