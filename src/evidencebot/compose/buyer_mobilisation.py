@@ -43,6 +43,13 @@ def asks(text: str) -> bool:
     return bool(pat and re.search(str(pat), text or "", re.I))
 
 
+def asks_with_table(text: str) -> bool:
+    """Whether ``text`` (a part of a question that holds the buyer's own milestone table) is about mobilising, so that
+    the table and our steps go in it when no part asks for the plan in :func:`asks`' words (s22b q07)."""
+    pat = _spec().get("asks_with_table")
+    return bool(pat and re.search(str(pat), text or "", re.I))
+
+
 def read(text: str) -> Timetable | None:
     """The buyer's timetable in ``text`` (the question and the rest of the tender); None without an award and a start."""
     facts = buyer_facts.read(text)
@@ -148,6 +155,9 @@ def buyer_milestones(dates: list[tuple[str, str]]) -> list[str]:
     buyer's readiness review or caseload handover dates."""
     out = []
     for day, what in dates:
+        # 'week commencing 12 October 2026' reads as a start on that date to the consistency check (a contract start
+        # stated differently, s25 q10 and s22b q07 once their tables were said): the same week in other words
+        day = re.sub(r"^(?:week\s+commencing|w/c)\s+", "in the week of ", day, flags=re.I)
         out.append(f"{day[:1].upper() + day[1:]}: {what.rstrip('.')}.")
     return out
 

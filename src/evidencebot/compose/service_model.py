@@ -424,7 +424,7 @@ def _cover(question: str, components: list[Component]) -> list[Cover]:
         start = max(text.rfind(ch, 0, m.start()) for ch in ".;|\n(") + 1
         region = text[start:m.start()]
         before = ""
-        if text[start - 1:start] in ")(":
+        if start > 0 and text[start - 1] in ")(":
             # 'Foundry Lodge (8 beds, Foundry Street) is staffed ...', 'Gull Lane House, Saltby (6-bed house, staffed
             # ...)': the name before the bracket
             opened = start - 1 if text[start - 1] == "(" else text.rfind("(", 0, start)
@@ -432,10 +432,10 @@ def _cover(question: str, components: list[Component]) -> list[Cover]:
             before = text[begin:opened] if opened >= 0 else ""
         if _re("run_by", 0).search(region) or _subject_of(region, partners):
             continue  # a partner's place ('the safe haven, run by ..., opens 6pm to 11pm')
-        c = _subject_of(region, ours) or (_subject_of(before, ours) if before else None)
-        if before and c is not None and _subject_of(region, ours) is None:
+        place = _subject_of(region, ours) or (_subject_of(before, ours) if before else None)
+        if before and place is not None and _subject_of(region, ours) is None:
             region = before
-        if c is None or c.hours or any(x.component is c for x in out):
+        if place is None or place.hours or any(x.component is place for x in out):
             continue  # a place whose hours the buyer's table gives is said from the table (below)
         ends = [i for i in (text.find(ch, m.end()) for ch in ";|\n()") if i >= 0]
         sentence_end = re.search(r"\.(?=\s|$)", text[m.end():])
@@ -456,10 +456,10 @@ def _cover(question: str, components: list[Component]) -> list[Cover]:
         subject = " ".join(region.split()).strip(" -*,")
         subject = re.sub(r"\s+(?:must|will|shall|should)\s*(?:be)?$|\s+(?:is|are)$", "", subject, flags=re.I).strip()
         if not subject or len(subject.split()) > 8 or re.search(r"[,:]", subject) or not subject[:1].isalpha():
-            subject = _the(c.name)
+            subject = _the(place.name)
         else:
             subject = subject[:1].lower() + subject[1:] if re.match(r"(?:The|Both|Each|All|Our)\b", subject) else subject
-        out.append(Cover(c, subject, m.group("verb").lower(), hours, taken.group("when") if taken else ""))
+        out.append(Cover(place, subject, m.group("verb").lower(), hours, taken.group("when") if taken else ""))
     return out
 
 

@@ -2450,6 +2450,9 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
     timetable = buyer_mobilisation.read(buyer_text) if block is not None and point is not None else None
     # the buyer's own milestone table, where it gives one, is the plan's timetable (its dates, not ours reckoned from
     # the award: s22 q10, dev23 q08)
+    if point is None and block is not None and len(buyer_mobilisation.dated(question)) >= 3:
+        point = next((p for p in plan.points if p.kind != "confirm"
+                      and buyer_mobilisation.asks_with_table(f"{p.label} {p.text}")), None)
     own = buyer_mobilisation.dated(question) if block is not None and point is not None else []
     if block is None or point is None or (timetable is None and len(own) < 3):
         return
@@ -2460,9 +2463,15 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
         units.append({"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True})
         # under each of the buyer's own milestones, the steps we take to reach it: who, what, by when (s27 q11, panel:
         # 'the milestone table is copied as a list with no steps under any row')
-        for step in buyer_mobilisation.steps(own[n][1]) if len(own) >= 3 else []:
-            units.append({"text": step, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+        # the first step (the earliest: how far ahead we start) is kept with its row; the later ones go first when the
+        # part is over its budget
+        for k, step in enumerate(buyer_mobilisation.steps(own[n][1]) if len(own) >= 3 else []):
+            units.append({"text": step, "priority": 1 if k == 0 else 2, "block": block.block_id, "cont": True,
+                          "template": True})
     _place(methods[point.key], block, units, {}, lead=True)
+    if len(own) >= 3:  # the rows with their first steps take room from the question's other parts, as a model does
+        _room_for_the_model(plan, point.key, sum(count_words(u["text"]) for u in units if u["priority"] == 1),
+                            {point.key}, 2)
 
 
 MODEL_ROOM = 0.4
