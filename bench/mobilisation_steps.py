@@ -66,7 +66,7 @@ def hours(raw: str, question: str) -> tuple[int, int, list[str]]:
     for s in re.split(r"(?<=[.;|])\s+", question):
         if HOURS_SENTENCE.search(s):
             wanted += [t.group(0) for t in TIME.finditer(s) if t.group(0) not in wanted]
-    ours = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(raw.split())) if re.match(r"We (?:will|confirm)\b", s)]
+    ours = [s for p in _paragraphs(raw) for s in re.split(r"(?<=[.!?])\s+", p) if re.match(r"We (?:will|confirm)\b", s)]
     said = [t for t in wanted if any(t.lower() in s.lower() for s in ours)]
     return len(wanted), len(said), [t for t in wanted if t not in said]
 

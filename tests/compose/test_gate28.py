@@ -175,3 +175,16 @@ def test_a_part_on_mobilising_takes_the_buyers_milestones_each_with_a_step_of_ou
     # the buyer's week, said so that it does not read as a contract start on that day
     assert "In the week of 16 November 2026: Mobilisation kick-off meeting" in part
     assert mobilised.checked and not mobilised.findings
+
+
+def test_the_moved_gate_sentence_is_first_in_the_part_so_the_checker_can_find_it():
+    g = _gate("Responses will not score above 2 unless the bidder confirms that it will answer the Fenwick advice "
+              "line from 9am to 9pm every day.")
+    lean = Unit(text="The duty worker takes those calls.", paragraph=1)
+    sec = Section(point=SimpleNamespace(key="b", label="b"), units=[
+        Unit(text="Calls go to the duty worker first.", paragraph=0), lean,
+        Unit(text="Each call is logged.", paragraph=1, parent=1)])
+    gates.as_worded([g], [sec], _unit)
+    assert sec.units[0].text == gates.our_sentence(g)
+    # a sentence that leaned on another still leans on the same one after the move
+    assert sec.units[sec.units[3].parent] is lean

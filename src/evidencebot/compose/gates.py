@@ -327,17 +327,26 @@ def _said(text: str) -> str:
 
 
 def _to_top(sec, unit) -> None:
-    """The gate's sentence ``unit`` opens its part: in the part's first paragraph already, it stays; else it becomes a
+    """The gate's sentence ``unit`` opens its part: the part's first sentence already, it stays; else it becomes a
     paragraph of its own before the first, unless a later sentence leans on it (its ``parent``: moved, they would read
     apart)."""
     kept = [u for u in sec.units if u.kept]
     first = min((u.paragraph for u in kept), default=0)
-    if unit.paragraph == first:
+    if kept and kept[0] is unit and unit.paragraph == first:
         return
     index = sec.units.index(unit)
     if any(u.parent == index and u.kept for u in sec.units) or unit.parent is not None:
         return
     unit.paragraph = first - 1
+    # first in the list too: the checker finds each unit in the answer in list order (tender._locate), and a unit laid
+    # out before its place in the list is not found, so a finding in it could not be fixed (s26 q10, found in session 28)
+    before = list(sec.units)
+    order = [unit] + [u for u in before if u is not unit]
+    at = {id(u): i for i, u in enumerate(order)}
+    for u in order:
+        if u.parent is not None:
+            u.parent = at[id(before[u.parent])]
+    sec.units[:] = order
 
 
 def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[str]]:
@@ -370,7 +379,7 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
                 # a paragraph of its own that opens the part (s27 q11: the panel looks for the gate first, and capped
                 # an answer whose confirmation it could not find)
                 first = min((u.paragraph for u in sec.units if u.kept), default=0)
-                sec.units.append(make_unit(g.commitment, first - 1))
+                sec.units.append(make_unit(g.commitment, first))
                 holding = [sec.units[-1]]
                 done.append(f"the buyer's gate said as worded: added '{g.commitment}'")
         _to_top(sec, holding[0])
