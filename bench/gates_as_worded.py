@@ -1,6 +1,7 @@
 """The buyer's gates made word for word, and substitution errors, in one drafted answer set (issue 12, session 24).
 
     PYTHONPATH=src python bench/gates_as_worded.py ANSWERS_DIR QUESTIONS_DIR [-v]
+    PYTHONPATH=src python bench/gates_as_worded.py --sets ANSWERS_ROOT [-v]   (ANSWERS_ROOT/s21/q03.md ...; session 28)
 
 ANSWERS_DIR holds answers drafted one file at a time (``evidencebot assemble tender --db DEMO.db --question-file
 QUESTIONS_DIR/qNN.md --force -o ANSWERS_DIR/qNN.md``). For each gate the question states (:func:`gates.read`):
@@ -30,7 +31,46 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text).replace("’", "'").split()).lower()
 
 
+def _opens_part(raw: str, sentence: str) -> bool:
+    """``sentence`` is said in the first paragraph under its part's heading (session 28: the panel looks for it there)."""
+    at = _norm(raw).find(_norm(sentence))
+    if at < 0:
+        return False
+    for block in re.split(r"\n(?=#)", raw):
+        paras = [p for p in re.split(r"\n\s*\n", block) if p.strip() and not p.lstrip().startswith("#")]
+        if any(_norm(sentence) in _norm(p) for p in paras):
+            return _norm(sentence) in _norm(paras[0])
+    return False
+
+
+def sets(root: Path, verbose: bool) -> int:
+    """Session 28: every set under ``root`` (ANSWERS_ROOT/sNN/qNN.md, questions from tests/data/heldout/sNN/questions),
+    per set and in total: gates, our sentence as worded, and of those the ones that open their part."""
+    base = Path(__file__).resolve().parents[1] / "tests/data/heldout"
+    total = made = top = 0
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        t = m = o = 0
+        for path in sorted(d.glob("q*.md")):
+            if path.stem.endswith("-evidence") or not (base / d.name / "questions" / path.name).exists():
+                continue
+            raw = path.read_text(encoding="utf-8")
+            for g in gates.read((base / d.name / "questions" / path.name).read_text(encoding="utf-8")):
+                g.commitment = gates.our_sentence(g)
+                said = g.commitment.rstrip(".") if g.commitment else (g.will or g.statement)
+                ok = _norm(said) in _norm(raw)
+                first = ok and _opens_part(raw, said)
+                t, m, o = t + 1, m + ok, o + first
+                if verbose:
+                    print(f"{'OK ' if ok else 'NO '}{'top' if first else '   '} {d.name} {path.stem}: {said}")
+        print(f"{d.name}: gates {t}; made as worded {m}; opening their part {o}")
+        total, made, top = total + t, made + m, top + o
+    print(f"all: gates {total}; made as worded {made}; opening their part {top}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--sets":
+        return sets(Path(argv[1]), "-v" in argv)
     answers, questions, verbose = Path(argv[0]), Path(argv[1]), "-v" in argv
     total = worded = ours_said = undercut = mended = flagged = 0
     for path in sorted(answers.glob("*.md")):

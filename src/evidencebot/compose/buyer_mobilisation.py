@@ -43,6 +43,13 @@ def asks(text: str) -> bool:
     return bool(pat and re.search(str(pat), text or "", re.I))
 
 
+def asks_with_table(text: str) -> bool:
+    """Whether ``text`` (a part of a question that holds the buyer's own milestone table) is about mobilising, so that
+    the table and our steps go in it when no part asks for the plan in :func:`asks`' words (s22b q07)."""
+    pat = _spec().get("asks_with_table")
+    return bool(pat and re.search(str(pat), text or "", re.I))
+
+
 def read(text: str) -> Timetable | None:
     """The buyer's timetable in ``text`` (the question and the rest of the tender); None without an award and a start."""
     facts = buyer_facts.read(text)
@@ -148,7 +155,26 @@ def buyer_milestones(dates: list[tuple[str, str]]) -> list[str]:
     buyer's readiness review or caseload handover dates."""
     out = []
     for day, what in dates:
+        # 'week commencing 12 October 2026' reads as a start on that date to the consistency check (a contract start
+        # stated differently, s25 q10 and s22b q07 once their tables were said): the same week in other words
+        day = re.sub(r"^(?:week\s+commencing|w/c)\s+", "in the week of ", day, flags=re.I)
         out.append(f"{day[:1].upper() + day[1:]}: {what.rstrip('.')}.")
+    return out
+
+
+def steps(what: str) -> list[str]:
+    """The steps we take to reach the buyer's milestone ``what`` ('CQC registration application for Harbour View
+    submitted'), one sentence each: when, relative to the milestone's date, who of our team, what they do
+    (``milestone_steps`` of the phrasebank, the first entry whose ``match`` finds the milestone; ``any_milestone`` when
+    none does). s27 q11, panel: our plan said the buyer's table back 'with no steps under any row'."""
+    spec = _spec()
+    found = next((e.get("steps") or [] for e in spec.get("milestone_steps") or []
+                  if re.search(str(e.get("match") or r"(?!x)x"), what or "", re.I)), None)
+    out = []
+    for st in found if found is not None else spec.get("any_milestone") or []:
+        when, who, does = (str(st.get(k) or "").strip() for k in ("when", "who", "what"))
+        if when and who and does:
+            out.append(f"{when[:1].upper() + when[1:]}, {who} {does.rstrip('.')}.")
     return out
 
 

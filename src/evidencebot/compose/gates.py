@@ -326,11 +326,34 @@ def _said(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text or "").replace("’", "'").split()).lower()
 
 
+def _to_top(sec, unit) -> None:
+    """The gate's sentence ``unit`` opens its part: the part's first sentence already, it stays; else it becomes a
+    paragraph of its own before the first, unless a later sentence leans on it (its ``parent``: moved, they would read
+    apart)."""
+    kept = [u for u in sec.units if u.kept]
+    first = min((u.paragraph for u in kept), default=0)
+    if kept and kept[0] is unit and unit.paragraph == first:
+        return
+    index = sec.units.index(unit)
+    if any(u.parent == index and u.kept for u in sec.units) or unit.parent is not None:
+        return
+    unit.paragraph = first - 1
+    # first in the list too: the checker finds each unit in the answer in list order (tender._locate), and a unit laid
+    # out before its place in the list is not found, so a finding in it could not be fixed (s26 q10, found in session 28)
+    before = list(sec.units)
+    order = [unit] + [u for u in before if u is not unit]
+    at = {id(u): i for i, u in enumerate(order)}
+    for u in order:
+        if u.parent is not None:
+            u.parent = at[id(before[u.parent])]
+    sec.units[:] = order
+
+
 def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[str]]:
     """Each gate's sentence (:func:`our_sentence`, set as ``commitment``) stands in its part word for word, once, after
     every rewrite of the part's text (s23 q11: a rewrite of dates made the gate 'by 15 March 2027 month'; s22 q10:
     a milestone row stood for it): the part's sentence saying most of it is put back to it, or, when none does, the
-    sentence is added to the part's first paragraph; a second copy goes; and our sentences that plan for a shortfall
+    sentence is added; either way it opens the part (:func:`_to_top`); a second copy goes; and our sentences that plan for a shortfall
     at the start the gate holds from go (:func:`undercuts`). ``sections``: the answer's parts (``point.key``,
     ``units`` with ``text``, ``kept``, ``short``, ``full``; ``drop(index, why)``); ``make_unit(text, paragraph)`` makes a unit. Returns
     what was done, for the writer, per part key."""
@@ -353,10 +376,13 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
                 best.text, best.short, best.full = g.commitment, None, None
                 holding = [best]
             else:
+                # a paragraph of its own that opens the part (s27 q11: the panel looks for the gate first, and capped
+                # an answer whose confirmation it could not find)
                 first = min((u.paragraph for u in sec.units if u.kept), default=0)
                 sec.units.append(make_unit(g.commitment, first))
                 holding = [sec.units[-1]]
                 done.append(f"the buyer's gate said as worded: added '{g.commitment}'")
+        _to_top(sec, holding[0])
         for u in holding[1:]:
             if _said(u.text) == want:
                 sec.drop(sec.units.index(u), "said once: the buyer's gate")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from evidencebot.compose import buyer_standards, tender_profile
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.filters import join_and, load_phrasebank
+from evidencebot.compose.library import content_stems
 
 PHRASEBANK = "service_model.yaml"
 TEMPLATE = "service_model.md.j2"
@@ -125,6 +126,8 @@ class Model:
     routes: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
     timescales: dict[str, str] = field(default_factory=dict)
+    cover: list = field(default_factory=list)
+    """The hours and staffing cover the buyer sets for places we run (:class:`Cover`)."""
 
     def ours(self, kind: str | None = None) -> list[Component]:
         return [c for c in self.components if c.ours and (kind is None or c.kind == kind)]
@@ -228,7 +231,7 @@ def _components(text: str) -> list[Component]:
             else:
                 # a question's row whose guidance cell says in prose which places we run (s27 q01)
                 for cell in cells:
-                    out += _sentence_components(cell)
+                    out += _sentence_components(cell, body)
                 continue
             where = next((cells[n] for n, h in enumerate(heads) if n and n < len(cells) and n != run
                           and _re("location_column").search(h)), "")
@@ -286,9 +289,11 @@ def _top_level_items(listed: str) -> list[str]:
     return [x for x in out if x]
 
 
-def _sentence_components(body: str) -> list[Component]:
+def _sentence_components(body: str, context: str = "") -> list[Component]:
     """Places said as ours or partners' in a sentence that lists them with commas (phrasebank run_ours_list /
-    run_partners_list; the colon-and-semicolon list is :func:`_components`' own)."""
+    run_partners_list; the colon-and-semicolon list is :func:`_components`' own). A place listed by its name alone
+    ('Harbour View (8 bedrooms, ...)') takes its kind from where ``context`` (the whole line) or ``body`` names it with
+    more words ('Harbour View step-up/step-down house': s27 q01, its staffing cover went unsaid)."""
     out: list[Component] = []
     for sentence in re.split(r"(?<=[.])\s+(?=[A-Z*])", body or ""):
         for key, ours in (("run_ours_list", True), ("run_partners_list", False)):
@@ -297,6 +302,10 @@ def _sentence_components(body: str) -> list[Component]:
                 continue
             for item in _top_level_items(m.group("list")):
                 c = _component(item, item, ours)
+                name = _name(item)[0]
+                if c is None and len(name) >= 4:
+                    said = re.search(re.escape(name) + r"\s+([\w/-]+(?:\s+[\w/-]+){0,3})", f"{context} {body}")
+                    c = _component(item, f"{item} {said.group(1)}", ours) if said else None
                 if c:
                     out.append(c)
     return out
@@ -356,6 +365,104 @@ def _said(entries, text: str) -> list[str]:
     return out
 
 
+_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*])|;|\||\n|\(|\)")
+
+
+def _subject_of(region: str, ours: list[Component]) -> Component | None:
+    """The place of ours the words before a cover verb name: its name or proper name in them (the last said), else
+    the one whose name's content words they share most, two at least ('both Recovery Hubs': the Kestlebury Recovery
+    Hub; 'The single point of access telephone line')."""
+    low = region.lower()
+    named = [(low.rfind(n.lower()), c) for c in ours for n in {c.name, c.short} if n and n.lower() in low]
+    if named:
+        return max(named, key=lambda x: x[0])[1]
+    words = content_stems(region)
+    scored = [(len(words & content_stems(c.name)), c) for c in ours]
+    best = max(scored, key=lambda x: x[0], default=(0, None))
+    return best[1] if best[0] >= min(2, len(content_stems(best[1].name)) if best[1] else 2) else None
+
+
+@dataclass
+class Cover:
+    component: Component
+    subject: str
+    """The buyer's words for the place ('both Recovery Hubs'), or its name when the buyer's are not a short phrase."""
+    verb: str
+    hours: str
+    admissions: str = ""
+
+    @property
+    def sentence(self) -> str:
+        spec = _spec()
+        said = str((spec.get("cover_said") or {}).get(self.verb) or "")
+        if not said:
+            return ""
+        text = said.format(subject=self.subject, hours=self.hours)
+        if self.admissions:
+            text += str(spec.get("cover_admissions_said") or "").format(when=self.admissions)
+        return text.rstrip(" ,.") + "."
+
+
+def _cover(question: str, components: list[Component]) -> list[Cover]:
+    """The opening hours and staffing cover the buyer sets, each for a place we run (``cover_*`` of the phrasebank):
+    'The single point of access telephone line must be open 8am to 10pm, seven days a week; both Recovery Hubs must be
+    open 8am to 8pm Monday to Friday ...; Harbour View is staffed 24 hours a day, 365 days a year' (s27 q01). One per
+    place, the first the buyer states."""
+    ours = [c for c in components if c.ours]
+    partners = [c for c in components if not c.ours]
+    verb, stop, hours_rx = _re("cover_verb"), _re("cover_stop"), _re("cover_hours")
+    admissions = _re("cover_admissions")
+    out: list[Cover] = []
+    for c in ours:  # the hours column of the buyer's table of places (s26 q01)
+        said = re.match(rf"(?:{verb.pattern})\s+", c.hours, re.I)
+        hours = c.hours[said.end():] if said else c.hours
+        if said or hours_rx.match(hours) and re.match(r"\d", hours):
+            hours = re.sub(r"\s*;\s*(?:open\s+)?", ", and ", hours).strip(" ,.")
+            out.append(Cover(c, _the(c.name), said.group("verb").lower() if said else "open", hours))
+    text = question or ""
+    for m in verb.finditer(text):
+        start = max(text.rfind(ch, 0, m.start()) for ch in ".;|\n(") + 1
+        region = text[start:m.start()]
+        before = ""
+        if start > 0 and text[start - 1] in ")(":
+            # 'Foundry Lodge (8 beds, Foundry Street) is staffed ...', 'Gull Lane House, Saltby (6-bed house, staffed
+            # ...)': the name before the bracket
+            opened = start - 1 if text[start - 1] == "(" else text.rfind("(", 0, start)
+            begin = max(text.rfind(ch, 0, opened) for ch in ".;|\n") + 1 if opened >= 0 else start
+            before = text[begin:opened] if opened >= 0 else ""
+        if _re("run_by", 0).search(region) or _subject_of(region, partners):
+            continue  # a partner's place ('the safe haven, run by ..., opens 6pm to 11pm')
+        place = _subject_of(region, ours) or (_subject_of(before, ours) if before else None)
+        if before and place is not None and _subject_of(region, ours) is None:
+            region = before
+        if place is None or place.hours or any(x.component is place for x in out):
+            continue  # a place whose hours the buyer's table gives is said from the table (below)
+        ends = [i for i in (text.find(ch, m.end()) for ch in ";|\n()") if i >= 0]
+        sentence_end = re.search(r"\.(?=\s|$)", text[m.end():])
+        end = min(ends + ([m.end() + sentence_end.start()] if sentence_end else []) + [len(text)])
+        rest = text[m.end():end]
+        taken = admissions.search(rest)
+        cut = stop.search(rest)
+        body = rest[:min(cut.start() if cut else len(rest), taken.start() if taken else len(rest))]
+        parts = [p.strip() for p in body.split(",")]
+        kept: list[str] = []
+        for p in parts:
+            if not p or not hours_rx.search(p):
+                break
+            kept.append(p)
+        hours = ", ".join(kept).strip(" ,.")
+        if not hours or not re.search(r"\d|\b(?:seven|every)\b", hours, re.I):
+            continue
+        subject = " ".join(region.split()).strip(" -*,")
+        subject = re.sub(r"\s+(?:must|will|shall|should)\s*(?:be)?$|\s+(?:is|are)$", "", subject, flags=re.I).strip()
+        if not subject or len(subject.split()) > 8 or re.search(r"[,:]", subject) or not subject[:1].isalpha():
+            subject = _the(place.name)
+        else:
+            subject = subject[:1].lower() + subject[1:] if re.match(r"(?:The|Both|Each|All|Our)\b", subject) else subject
+        out.append(Cover(place, subject, m.group("verb").lower(), hours, taken.group("when") if taken else ""))
+    return out
+
+
 def read(question: str, buyer_text: str = "") -> Model:
     """The service model the buyer sets out in ``question`` (its facilities, teams and localities) and the whole
     tender's text ``buyer_text`` (its routes in and access standards)."""
@@ -372,7 +479,7 @@ def read(question: str, buyer_text: str = "") -> Model:
     return Model(components=components, localities=_localities(question, components),
                  routes=_said(spec.get("routes"), question),
                  channels=_said(spec.get("channels"), access.text if access else question),
-                 timescales=timescales)
+                 timescales=timescales, cover=_cover(question, components))
 
 
 def _the(name: str) -> str:
@@ -398,12 +505,15 @@ def _groups(components: list[Component]) -> list[tuple[list[Component], str]]:
     return out
 
 
-def render(model: Model, aspects: list[str], profile: dict, env=None) -> str:
+def render(model: Model, aspects: list[str], profile: dict, env=None, cover: bool = False) -> str:
     """The model's aspects ``aspects`` in our words (``templates/service_model.md.j2``), as unit lines ('[P] text', a
-    blank line between paragraphs: the tender point's format); '' when the buyer names no place of ours."""
+    blank line between paragraphs: the tender point's format); '' when the buyer names no place of ours. ``cover``:
+    this part also says the hours and staffing cover the buyer sets for our places, first, as our commitment (the
+    first part given the model); no part then says those places' hours again, nor the profile's own hours."""
     if not model.ours() or not aspects:
         return ""
-    context = {"aspects": aspects, "ours": model.ours(), "partners": model.partners(), "localities": model.localities,
+    context = {"cover": [c.sentence for c in model.cover if c.sentence] if cover else [],
+               "covered": [c.component.name for c in model.cover if c.sentence], "aspects": aspects, "ours": model.ours(), "partners": model.partners(), "localities": model.localities,
                "routes": model.routes, "channels": model.channels, "t": model.timescales, "profile": profile,
                "access": next(iter(model.ours("access")), None), "house": next(iter(model.ours("stepup")), None),
                "flats": next(iter(model.ours("stepdown")), None), "hubs": model.ours("hub"),

@@ -1500,7 +1500,7 @@ def assemble_tender(
     dates = buyer_mobilisation.dated(buyer_text)
     for key, m in methods.items():
         for u in m.units if dates else []:
-            if u.get("block") == COMMITMENT or str(u.get("block") or "").startswith("buyer-standard"):
+            if u.get("block") == COMMITMENT or str(u.get("block") or "").startswith(("buyer-standard", "buyer-mobilisation")):
                 # the buyer's requirement in the buyer's words holds its own timing (s22 q07: 'within 1 working day of
                 # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23); so does our
                 # commitment to a buyer standard (s27 q03, FIRM: 'within 20 working days of starting with the service'
@@ -1669,7 +1669,8 @@ def assemble_tender(
     # answer gave ours where Q1 had set the buyer's)
     withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
         f.kind == "hours" for f in held_facts) else ""
-    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
+    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours,
+                                      {c.sentence for c in service_model.read(question).cover} if withheld_hours else set())
     _quote_buyer_figures(sections, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
@@ -1917,7 +1918,8 @@ def _home(question: str) -> str:
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
 
 
-def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") -> list[tuple[int, Unit, str]]:
+def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
+                         cover: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, Unit, str]]:
     """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
     the buyer's, 'within 72 hours of discharge' against its 48, DIALOG as primary against its ReQoL-10) says the
     buyer's value instead where it reads as a drop-in, and is left out where it does not. Returns (section index,
@@ -1935,7 +1937,9 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") 
                 # drop-in for them (s22 q07: 'within 1 working day of the concern being identified' became 'by 1 March
                 # 2027 being identified', a milestone of Q10, and the checker cut the commitment; f23)
                 continue
-            if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
+            # ``hours``: our current service's, which this tender does not set; ``cover``: our sentences saying the
+            # hours the buyer sets for its places (:mod:`service_model`), which may hold ours word for word (s27 q01)
+            if hours and hours in u.text and u.text not in cover:
                 bare = buyer_facts.without_hours(u.text, hours)
                 note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
                         "contract's. Give the buyer's hours here if it sets them elsewhere.")
@@ -2458,13 +2462,28 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
     timetable = buyer_mobilisation.read(buyer_text) if block is not None and point is not None else None
     # the buyer's own milestone table, where it gives one, is the plan's timetable (its dates, not ours reckoned from
     # the award: s22 q10, dev23 q08)
+    if point is None and block is not None and len(buyer_mobilisation.dated(question)) >= 3:
+        point = next((p for p in plan.points if p.kind != "confirm"
+                      and buyer_mobilisation.asks_with_table(f"{p.label} {p.text}")), None)
     own = buyer_mobilisation.dated(question) if block is not None and point is not None else []
     if block is None or point is None or (timetable is None and len(own) < 3):
         return
     said = buyer_mobilisation.buyer_milestones(own) if len(own) >= 3 else \
         buyer_mobilisation.milestones(timetable, buyer) if timetable is not None else []
-    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True} for t in said]
+    units = []
+    for n, t in enumerate(said):
+        units.append({"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True})
+        # under each of the buyer's own milestones, the steps we take to reach it: who, what, by when (s27 q11, panel:
+        # 'the milestone table is copied as a list with no steps under any row')
+        # the first step (the earliest: how far ahead we start) is kept with its row; the later ones go first when the
+        # part is over its budget
+        for k, step in enumerate(buyer_mobilisation.steps(own[n][1]) if len(own) >= 3 else []):
+            units.append({"text": step, "priority": 1 if k == 0 else 2, "block": block.block_id, "cont": True,
+                          "template": True})
     _place(methods[point.key], block, units, {}, lead=True)
+    if len(own) >= 3:  # the rows with their first steps take room from the question's other parts, as a model does
+        _room_for_the_model(plan, point.key, sum(count_words(u["text"]) for u in units if u["priority"] == 1),
+                            {point.key}, 2)
 
 
 MODEL_ROOM = 0.4
@@ -2522,9 +2541,11 @@ def _service_model_parts(plan: QuestionPlan, methods: dict, question: str, buyer
         if a in given:
             by_point.setdefault(given[a].key, []).append(a)
     placed: dict[str, str] = {}
-    for key, aspects in by_point.items():
+    for n, (key, aspects) in enumerate(by_point.items()):
         units, previous = [], -1
-        for u in parse_units(service_model.render(model, aspects, profile, env)):
+        # the hours and staffing cover the buyer sets for our places, as our commitment, in the first part given the
+        # model (s27 q01, panel: the single point of access's and the hubs' hours 'never committed to')
+        for u in parse_units(service_model.render(model, aspects, profile, env, cover=n == 0)):
             units.append({"text": u.text, "priority": u.priority, "block": block.block_id,
                           "cont": u.paragraph == previous, "template": True})
             previous = u.paragraph
