@@ -4001,7 +4001,7 @@ def _with_title_before(text: str, spans: list[tuple[int, int]], rule: PrivacyRul
             if m is None:
                 break
             word = m.group(1).rstrip(".")
-            if word.casefold() in ("and", "&") and out is not None:
+            if word.casefold() in ("and", "&"):
                 m2 = _WORD_BEFORE_ANY.search(text, max(0, m.start() - 16), m.start())
                 if m2 is None or not _written_title(m2.group(1).rstrip("."), titles, lower):
                     break
