@@ -823,7 +823,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 
 
 CONTEXT_LISTS = (
-    "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
+    "line_label_words", "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
@@ -1855,6 +1855,7 @@ class _NameFinder:
         return (
             word in n.place_words or word in n.veto_words or word in MONTHS or word in DAYS
             or word.casefold() in n.role_words or self.rule.exceptions.match(word)
+            or word.casefold() in self.context.get("line_label_words", ())
         )
 
     def followed_by_place(self, end: int) -> bool:
@@ -3942,12 +3943,84 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
-        kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
+        kept = _by_line(finder, (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals())
         named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
         named = _with_split_names(text, named, rule)
-        return _with_description(text, _with_nickname_word(text, named, rule), rule)
-    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
+        return _with_description(text, _with_title_before(text, _with_nickname_word(text, named, rule), rule), rule)
+    plain = _by_line(finder, [(s, e) for s, e, _ in spans] + finder.capitals())
+    return _with_description(text, _with_title_before(text, _with_nickname_word(text, _whole_names(text, plain), rule), rule),
                              rule)
+
+
+def _by_line(finder: "_NameFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(s28) A name found across a line break is cut at it: a list's or a rota's lines are one name each
+    ("Maria Kowalczyk\nJoe Lamb", "Joanne Pike\nSun 9th"), and a part that is only a word the lists know (a day, a
+    month, a role, a column's label: ``line_label_words``) is no name ("June\nMon", "Readmissions\nWillow")."""
+    text, out = finder.text, []
+    labels = finder.context.get("line_label_words", frozenset())
+    for start, end in spans:
+        if "\n" not in text[start:end]:
+            # a list's label at either end of a name the model read on one line: "Nwosu Sun" in "Sat: Dr Emeka Nwosu
+            # Sun: Rhian" (a rota whose line ends were read as spaces)
+            m = _LABEL_EDGE.search(text, start, end)
+            if m is not None and m.group(1).casefold() in labels:
+                end = start + len(text[start:m.start()].rstrip())
+            m = _LABEL_LEAD.match(text, start, end)
+            if m is not None and m.group(1).casefold() in labels:
+                start = m.end()
+            if end > start:
+                out.append((start, end))
+            continue
+        pos = start
+        for part in text[start:end].split("\n"):
+            a = pos + len(part) - len(part.lstrip())
+            b = pos + len(part.rstrip())
+            pos += len(part) + 1
+            words = text[a:b].split()
+            if words and not all(finder.blocked_word(w.rstrip(":,.;")) or w.rstrip(":,.;").casefold() in labels
+                                 for w in words):
+                out.append((a, b))
+    return out
+
+
+_LABEL_EDGE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)\Z")
+_LABEL_LEAD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+")
+
+
+def _with_title_before(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(s28) A name's span widened over the title (or two titles joined by "and") written right before it in
+    capitals or, before a name in lower case, in lower case: "MS HUONG TRAN", "mr and mrs o'connell"."""
+    titles = rule.names.titles if rule.names is not None else []
+    if not spans or not titles:
+        return spans
+    out = []
+    for start, end in spans:
+        lower = text[start:end].islower()
+        while True:
+            m = _WORD_BEFORE_ANY.search(text, max(0, start - 16), start)
+            if m is None:
+                break
+            word = m.group(1).rstrip(".")
+            if word.casefold() in ("and", "&"):
+                m2 = _WORD_BEFORE_ANY.search(text, max(0, m.start() - 16), m.start())
+                if m2 is None or not _written_title(m2.group(1).rstrip("."), titles, lower):
+                    break
+                start = m2.start(1)
+                continue
+            if not _written_title(word, titles, lower):
+                break
+            start = m.start(1)
+        out.append((start, end))
+    return out
+
+
+_WORD_BEFORE_ANY = re.compile(r"(?<![\w'’\-])([A-Za-z]+\.?|&)[ \t\u00a0]+\Z")
+
+
+def _written_title(word: str, titles, lower: bool) -> bool:
+    """``word`` is one of ``titles`` in capitals, or in lower case before a name in lower case (as written is the
+    title finder's own)."""
+    return any(word == (t.lower() if lower else t.upper()) for t in titles)
 
 
 def _alternation(words) -> str:
@@ -3970,7 +4043,9 @@ def _description_patterns(rule: PrivacyRule) -> tuple[re.Pattern, re.Pattern, re
                 re.compile(rf"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}(?=[ \t\u00a0]*(?:[,;:.)]|\Z))"
                            rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}"
                            # (p22b) the place in the brackets with the age: "JT (34, Hulme)"
-                           rf"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?[ \t\u00a0]*\))"),
+                           rf"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?[ \t\u00a0]*\)"
+                           # (s28) the year or date of birth in the brackets: "Mr Nguyen (b. 1948)", "Ana (born 12/3/61)"
+                           rf"|\([ \t\u00a0]*(?i:b\.|born|d\.?o\.?b\.?:?)[ \t\u00a0]*(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-])?\d{{2,4}}[ \t\u00a0]*\))"),
                 re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?i:{_alternation(leads)})[ \t\u00a0]+[^,;:.!?()\n]{{1,60}}?"
                            rf"(?=[ \t\u00a0]*(?:[,;:.!?)]|\n|\Z))"),
                 re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?i:{_alternation(origins)})[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
@@ -4058,6 +4133,10 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t
 # (p23) one capital letter between a name and a capitalised word belongs to the name: an initial or a one-letter
 # particle ("Ciarán Ó Briain", "John R Hurst"; not the article "A" or "I")
 _INITIAL_AFTER_NAME = re.compile(rf"[ \t\u00a0](?![AI][ \t])[{_UPPER}]\.?[ \t\u00a0]{_NAME_WORD}")
+# (s28) one letter after a name that ends a list item, a cell or a line is its surname's initial: "Eilidh M - Sarah",
+# "Jahid R,", "marcus w\n" (a dash after a space, so "A-level" is not one; never "I")
+_INITIAL_ENDS_NAME = re.compile(rf"[ \t\u00a0]((?![Ii][ \t\u00a0,;:|/)\n]|[Ii]\Z)[{_UPPER}a-z])\.?"
+                                rf"(?=[ \t\u00a0]*(?:[,;:|/)\n]|\Z)|[ \t\u00a0]+[-–—][ \t\u00a0])")
 # two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
 _NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
 
@@ -4100,6 +4179,10 @@ def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         m = _INITIAL_AFTER_NAME.match(text, end)
         if m is not None:
             end = m.end()
+        else:
+            m = _INITIAL_ENDS_NAME.match(text, end)
+            if m is not None and m.group(1).isupper() == text[start:start + 1].isupper():
+                end = m.end(1)  # (s28) a list's "Eilidh M - Sarah", a note's "marcus w - low"
         if out and (start <= out[-1][1] or (start - out[-1][1] == 1 and _NAME_GAP.match(text, out[-1][1], start))):
             out[-1][1] = max(out[-1][1], end)
         else:
