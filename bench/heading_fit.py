@@ -17,7 +17,8 @@ assembler's code; a group inside a document's name, 'the Homelessness Reduction 
 * *a gap* when it holds only a writer's marker (honest: nothing placed).
 
 Printed per set and in total: group headings, not answering, gaps, and paragraphs under group headings that name none
-of the heading's groups. ``--show`` lists each heading not answered with its first words.
+of the heading's groups. ``--show`` lists each heading not answered with its first words, ``--paras`` each such
+paragraph.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def main(argv=None) -> int:
     ap.add_argument("--src", default=str(ROOT / "src"))
     ap.add_argument("--db")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--paras", action="store_true", help="print each paragraph under a group heading naming none")
     args = ap.parse_args(argv)
     sys.path.insert(0, args.src)
     sys.path.insert(1, str(ROOT / "bench"))
@@ -118,7 +120,10 @@ def main(argv=None) -> int:
                     n["gap"] += 1
                     continue
                 n["paras"] += len(paras)
-                n["bad_paras"] += sum(not (groups_in(p, names) & asked) for p in paras)
+                bad = [p for p in paras if not groups_in(p, names) & asked]
+                n["bad_paras"] += len(bad)
+                for p in bad if args.paras else []:
+                    print(f"  {set_name}/{f.stem} para | {heading[:50]} | {' '.join(p.split())[:120]}")
                 if not (groups_in(said, names) & asked):
                     n["not"] += 1
                     if args.show:

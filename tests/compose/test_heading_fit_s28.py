@@ -130,3 +130,29 @@ def test_a_shaped_method_for_a_group_ask_names_the_group():
     ask = "how you will work with the Probation Service when supporting people released from prison"
     _, lines = commitments.shaped(ask, "Working with the Probation Service", profile)
     assert lines and "people released from prison" in groups.named(" ".join(lines)), lines
+
+
+def test_the_block_for_the_group_the_heading_names_leads_a_part_asking_for_two_groups(demo_db):
+    q = ("Q1 Access. Describe how people will reach the service. Your answer should cover: (a) how people are "
+         "referred; (b) how you will make the service accessible to seasonal workers living in caravan parks and "
+         "staff accommodation, and to men released from prison.")
+    plan, methods = _parts(demo_db, q)
+    part = next(p for p in plan.points if "seasonal" in p.text)
+    assert "seasonal workers" in groups.asked(part.label), part.label
+    blocks = methods[part.key].blocks
+    assert blocks and "seasonal workers" in groups.named(blocks[0].body), [b.block_id for b in blocks]
+
+
+def test_a_part_whose_heading_group_no_text_names_opens_with_a_method_for_that_group():
+    plan = plan_question("Q5 Carers. Your answer should cover: (a) how you will identify carers; (b) how you will "
+                         "support carers who are themselves older or in poor health, young carers aged under 18, and "
+                         "carers who live far away.", 600)
+    part = next(p for p in plan.points if "older" in p.text)
+    assert "older carers" in groups.asked(part.label), part.label
+    young = "Young carers are referred to the council's young carers team within 5 working days, with consent."
+    methods = {p.key: T.Method() for p in plan.points}
+    methods[part.key].units = [{"text": young, "priority": 1, "block": "young-carers", "cont": False}]
+    T._lead_with_the_heading_group(plan, methods, {}, {})
+    units = methods[part.key].units
+    assert "older carers" in groups.named(units[0]["text"]), units[0]["text"]
+    assert units[-1]["text"] == young  # the young carers' text stays, after it
