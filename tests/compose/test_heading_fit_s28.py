@@ -156,3 +156,14 @@ def test_a_part_whose_heading_group_no_text_names_opens_with_a_method_for_that_g
     units = methods[part.key].units
     assert "older carers" in groups.named(units[0]["text"]), units[0]["text"]
     assert units[-1]["text"] == young  # the young carers' text stays, after it
+
+
+def test_a_group_named_only_among_the_details_of_an_ask_is_not_what_it_asks_about():
+    ask = "reducing the carbon footprint of the service, including staff travel across rural Upper Esk"
+    assert groups.asked(ask) == frozenset()
+    assert groups.misfit(ask, "Staff use pool electric cars and book shared journeys.") is None
+    assert groups.asked("how you will reach people in rural villages, including by video") == {"people in rural areas"}
+    ask = ("make assessment accessible to people whose first language is not English, including seasonal workers, "
+           "and to people with a learning disability")
+    assert groups.asked(ask) == {"people whose first language is not English", "people with a learning disability"}
+    assert "seasonal workers" in groups.asked(ask, details=True)

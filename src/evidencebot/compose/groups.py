@@ -75,10 +75,19 @@ def _document_name() -> re.Pattern:
                       + r")\b(?:\s+\d{4})?")
 
 
-def asked(text: str) -> frozenset[str]:
-    """The groups an ask names, leaving out those inside a document's or law's name ('the Homelessness Reduction
-    Act 2017' is the duty it sets, not a group of people; ``document_heads``)."""
-    return named(_document_name().sub(" ", text or ""))
+_DETAIL = re.compile(r",?\s+\(?(?:including|such\s+as|for\s+example|e\.g\.)\s[^,;()]*[,)]?", re.I)
+"""An ask's details, to the next comma: 'reducing the carbon footprint of the service, including staff travel across
+rural Upper Esk' asks about the footprint, not about people in rural areas (s9 q12, spent); 'accessible to people whose
+first language is not English, including seasonal workers, and to people with a learning disability' still asks about
+people with a learning disability."""
+
+
+def asked(text: str, *, details: bool = False) -> frozenset[str]:
+    """The groups an ask names, leaving out those inside a document's or law's name ('the Homelessness Reduction Act
+    2017' is the duty it sets, not a group of people; ``document_heads``), and those named only among its details
+    (:data:`_DETAIL`) unless ``details``: a block need not speak of them, though a block for them may be added."""
+    text = (text or "") if details else _DETAIL.sub(" ", text or "")
+    return named(_document_name().sub(" ", text))
 
 
 def misfit(ask: str, text: str) -> str | None:

@@ -4634,7 +4634,7 @@ def _each_group_spoken_of(plan: QuestionPlan, chosen: dict, used: set, approved:
         have = chosen[point.key]
         if point.key in pins or point.kind == "confirm":
             continue
-        for group in sorted(groups.asked(point.text)):
+        for group in sorted(groups.asked(point.text, details=True)):
             if len(have) >= MAX_BLOCKS_PER_POINT or any(group in groups.named(b.body) for b in have):
                 continue
             nxt = next((b for b in approved if b.block_id not in used and group in groups.named(b.title)
