@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from evidencebot import locations
+from evidencebot.compose import groups
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
 from evidencebot.errors import ConfigError
@@ -403,6 +404,11 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
     hits = topic_hits(text, topics)
     if not hits:
         return []
+    # a block written for a group of people is another kind of bid's where neither the text nor its question names
+    # that group: the garrison welfare block under 'support for carers and families', a veterans' workforce block under
+    # care leavers (s27 panel: "lifted from other bids"; :func:`groups.out_of_place`)
+    asked = f"{text} {context}"
+    blocks = [b for b in blocks if groups.out_of_place(b, asked) is None]
     context_topics = {h.topic.name for h in topic_hits(context, topics)} if context else set()
     # what the sub-point asks stands before the list of what it should cover ('carry out a holistic assessment
     # covering mental health, physical health, substance use ...', s23 q02, spent): a topic its head names ranks as

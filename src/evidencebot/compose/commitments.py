@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose import blockmatch, gates
+from evidencebot.compose import blockmatch, gates, groups
 from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund, verb_base
@@ -1587,6 +1587,8 @@ def shaped(point_text: str, label: str, profile: dict) -> tuple[str, list[str]]:
     role = lead_role(f"{label} {point_text}", profile) or str(load_phrasebank(PHRASEBANK).get("shape_lead") or "")
     if not role:
         return "", []
+    # an ask naming a group of people takes a shape whose sentences name that group (:mod:`groups`)
+    asked = groups.asked(f"{point_text} {label}")
     for shape, pattern, sentences in _shapes():
         for text in (" ".join((point_text or "").split()), " ".join((label or "").split())):
             m = pattern.search(text)
@@ -1605,6 +1607,8 @@ def shaped(point_text: str, label: str, profile: dict) -> tuple[str, list[str]]:
                 t = t.replace("{its}", "their" if re.search(r"\s(?:and|&)\s", value) else "its")
                 if "{" not in t:
                     out.append(t[:1].upper() + t[1:])
+            if asked and not groups.named(" ".join(out)) & asked:
+                continue  # a partner's mechanics that never speak of the people asked about: the next shape (session 28)
             return shape, out
     return "", []
 

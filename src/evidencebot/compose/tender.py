@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
-                                 descriptors, figure_clauses, filters, gates, gather, library, proofread, repeats,
+                                 descriptors, figure_clauses, filters, gates, gather, groups, library, proofread, repeats,
                                  service_model, tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
@@ -1456,6 +1456,7 @@ def assemble_tender(
     gate_said = _gate_commitments(plan, asks)
     unmet = _commitments(methods, asks, gate_said)
     _shape_thin_parts(plan, methods, fill_profile, pins or {})
+    _lead_with_the_heading_group(plan, methods, fill_profile, pins or {})
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
     # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
@@ -4566,7 +4567,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         # read in the buyer's part it sits in: 'Part 2 – Leaving hospital' says 'the first 72 hours' are after a
         # discharge, not after becoming unwell (s11 q06); the part's title judges the situation only, never which
         # of its headings a block answers best
-        wrong = [(b, askfit.misfit(situated(point), b)) for b in have]
+        # nor one that never speaks of the group of people the part asks about, or is written for a group the question
+        # never names (s27 panel: seasonal workers over prison release, older carers over young carers; groups)
+        wrong = [(b, askfit.misfit(situated(point), b) or groups.block_misfit(point.text, b, plan.question)) for b in have]
         wrong = [(b, why) for b, why in wrong if why]
         if not wrong:
             continue
@@ -4575,15 +4578,28 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             used.discard(b.block_id)
             left_out[point.key].append(why)
         if not have:
-            # the one that takes its place must be written for the situation asked about (not merely not against it)
-            nxt = next((b for b in cands[point.key] if b.block_id not in used and askfit.fits(situated(point), b)), None)
+            # the one that takes its place must be written for the situation asked about (not merely not against it);
+            # where only the group was wrong, any next candidate that speaks of the group and is not against the ask
+            situation = any(askfit.misfit(situated(point), b) for b, _ in wrong)
+
+            def takes(b, ask: str = situated(point), situation: bool = situation, point: SubPoint = point) -> bool:
+                return (askfit.fits(ask, b) if situation else askfit.misfit(ask, b) is None) \
+                    and groups.block_misfit(point.text, b, plan.question) is None
+
+            nxt = next((b for b in cands[point.key] if b.block_id not in used and takes(b)), None)
+            if nxt is None and not situation:
+                # a block written for the group the part asks about, though its topic words matched another ('how the
+                # service will be accessible to seasonal workers ...': the seasonal workers' outreach block)
+                asked = groups.asked(point.text)
+                nxt = next((b for b in approved if b.block_id not in used and groups.named(b.title) & asked
+                            and answers_point(point, b, strict=False, vocab=vocab) and takes(b)), None)
             if nxt is None and in_part(point):
                 # the blocks the heading read in its part is offered (after a discharge: the follow-up blocks)
                 read = dataclasses.replace(point, text=situated(point))
                 more = block_options(db, dataclasses.replace(plan, points=[read]), today=today, profile=profile,
                                      approved=approved)[point.key]
                 nxt = next((b for b in more if b.block_id not in used and answers_point(read, b, strict=False, vocab=vocab)
-                            and askfit.fits(read.text, b)), None)
+                            and takes(b, read.text)), None)
             if nxt is None and any(askfit.direction_misfit(situated(point), b) for b, _ in wrong):
                 # a part whose block faced the other way takes the block that fits it best from a part holding two or
                 # more, which keeps the rest (s16 q08: (a) 'discharged from the CRHT' lost the escalation block while
@@ -4592,13 +4608,14 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 ranked = [b.block_id for b in offered[point.key]]
                 spare = [(ranked.index(b.block_id), q.key, b) for q in plan.points
                          if q.key != point.key and q.key not in pins and len(chosen[q.key]) >= 2
-                         for b in chosen[q.key] if b.block_id in ranked and askfit.fits(situated(point), b)]
+                         for b in chosen[q.key] if b.block_id in ranked and takes(b)]
                 if spare:
                     _, donor, nxt = min(spare, key=lambda t: t[0])
                     chosen[donor].remove(nxt)
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
+    _each_group_spoken_of(plan, chosen, used, approved, vocab, pins)
     filled = _fill_to_budget(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins) if fill else []
     out: dict[str, Method] = {}
     for point in plan.points:
@@ -4648,6 +4665,56 @@ FILL_MIN_BUDGET = 250
 placed blocks outside the labelled answers, dev_s8 misplaced 14 -> 28)."""
 FILL_CONTEXT = 0.3
 """The weight of the question's own words (its stem, its title) against the part's in ranking blocks for a part."""
+
+
+def _each_group_spoken_of(plan: QuestionPlan, chosen: dict, used: set, approved: list, vocab: set[str],
+                          pins: dict) -> None:
+    """A part asking about several groups of people gets, for each group none of its blocks speaks of, the approved
+    block written for that group (its title names it), when one fits the ask (askfit, :func:`answers_point`): s27 q01's
+    'accessible to seasonal workers living in caravans ..., and to men released from HMP Hollins Down' held the
+    prison-release block only, under a heading the panel read as seasonal workers (issue 12, session 28)."""
+    for point in plan.points:
+        have = chosen[point.key]
+        if point.key in pins or point.kind == "confirm":
+            continue
+        for group in sorted(groups.asked(point.text, details=True)):
+            if len(have) >= MAX_BLOCKS_PER_POINT or any(group in groups.named(b.body) for b in have):
+                continue
+            nxt = next((b for b in approved if b.block_id not in used and group in groups.named(b.title)
+                        and group in groups.named(b.body) and askfit.misfit(situated(point), b) is None
+                        and groups.block_misfit(point.text, b, plan.question) is None
+                        and answers_point(point, b, strict=False, vocab=vocab)), None)
+            if nxt is not None:
+                have.append(nxt)
+                used.add(nxt.block_id)
+        # the block speaking of the group the heading names leads the part, so it is the last to be trimmed (s27 q01:
+        # the heading read 'seasonal workers living in caravans', the prison-release block led and the seasonal
+        # workers' block was trimmed away)
+        heading = groups.asked(point.label)
+        lead = next((b for b in have if heading & groups.named(b.body)), None) if heading else None
+        if lead is not None and lead is not have[0]:
+            have.remove(lead)
+            have.insert(0, lead)
+
+
+def _lead_with_the_heading_group(plan: QuestionPlan, methods: dict, profile: dict, pins: dict) -> None:
+    """A part whose heading names a group of people that none of its text names opens with the method its ask's
+    shape gives for that group (:func:`commitments.shaped`, which names it), so the text under the heading answers
+    the heading: s27 q05's 'Supporting carers who are themselves older or in poor health' stood over two paragraphs
+    about young carers, the next group its ask named (issue 12, session 28). Without such a shape the part is left
+    as it is."""
+    for point in plan.points:
+        method = methods.get(point.key)
+        if method is None or point.key in pins or not method.units or point.kind == "confirm":
+            continue
+        heading = groups.asked(point.label)
+        if not heading or heading & groups.named(" ".join(u["text"] for u in method.units)):
+            continue
+        _, lines = commitments.shaped(point.label, point.label, profile)
+        if not lines or not heading & groups.named(" ".join(lines)):
+            continue
+        method.units[0:0] = [{"text": t, "priority": 1 if n == 0 else 2, "block": SHAPED, "cont": n > 0,
+                              "template": True} for n, t in enumerate(lines)]
 
 
 def _idf(blocks: list) -> dict[str, float]:
@@ -4727,7 +4794,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
 
     def fits(point: SubPoint, b) -> bool:
         have = chosen[point.key]
-        if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
+        if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b) \
+                or groups.block_misfit(point.text, b, plan.question):
             return False
         if timeline(b) and any(timeline(x) for bl in chosen.values() for x in bl):
             return False  # the answer walks through its timeline once (:func:`one_timeline`): no second one to fill
