@@ -63,6 +63,7 @@ from evidencebot.language.markdown import quote_spans  # re-exported: used by fa
 from evidencebot.language.overclaim import load_overclaim_rules
 from evidencebot.language.overclaim.common import remember_text
 from evidencebot.language.overclaim.learned import model_key, one_check
+from evidencebot.language.overclaim.voice import others_speech
 
 FamilyFunc = Callable[[str, object], list]
 
@@ -482,12 +483,6 @@ def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = N
     return Checker(settings, families).check_text(text, path=path)
 
 
-def _others_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    from evidencebot.language.overclaim.voice import others_speech
-
-    return others_speech(text, quotes)
-
-
 register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False,
-                quote_filter=_others_speech)
+                quote_filter=others_speech)
 register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True, reads_hidden=True)

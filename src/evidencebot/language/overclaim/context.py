@@ -14,7 +14,9 @@ import functools
 import re
 from typing import Iterable
 
+from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import Vocab, _span_text, _text, _toks, subject_of
+from evidencebot.language.overclaim.voice import spoken_by_us
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import ContextRecord, norm_word
 
@@ -432,7 +434,4 @@ def _quoted_lead(sent) -> bool:
     text = sent.text
     if not any(ch in text for ch in "'‘\"“"):
         return False
-    from evidencebot.language.markdown import quote_spans
-    from evidencebot.language.overclaim.voice import spoken_by_us
-
     return any(spoken_by_us(text, q) for q in quote_spans(text))
