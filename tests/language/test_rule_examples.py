@@ -128,7 +128,10 @@ def test_suggestion_in_context_trips_nothing(domain_checker, scorer_reads, rule_
         # nor is the learned scorer when it reads the example as a claim too (it defers to the rule there): the
         # rest of the sentence is what it reads ("... which is consistent with that tenancy support prevents
         # homelessness" keeps the original's general claim after proof-framing's fix)
-        if scorer_reads(example):
+        # (oc28) nor when it reads what is left of the example with the match taken out: those words are the
+        # example's, not the suggestion's (comparison-claim's "Our mentors get results that other charities can only
+        # dream of": without the idiom, "Our mentors get results that other charities" is still read as a claim)
+        if scorer_reads(example) or scorer_reads(example[:match.start] + example[match.end:]):
             already.add(SCORER)
         fixed = example[:match.start] + suggestion + example[match.end:]
         lo, hi = match.start, match.start + len(suggestion)

@@ -168,9 +168,9 @@ def test_our_own_saying_is_our_claim(overclaim_checker, text):
     # the learned rule reads as ours (_said_by_some: only "some" of a group not ours is a report). The s22 writer
     # labelled it a pass; the fresh writers since label such reports by staff or carers as claims. Kept visible as a
     # writers' disagreement to settle with more labelled reports, not hidden
-    pytest.param("Staff say the drop in evictions was driven by our tenancy coaches.",
-                 marks=pytest.mark.xfail(reason="writers disagree: our staff's report of our cause (m25 refit 0.96)",
-                                         strict=True)),
+    # (oc28) the refit on every set, s27 included, scores it under its threshold: it passes, as the s22 writer
+    # labelled it (the strict xfail above it turned into a pass)
+    "Staff say the drop in evictions was driven by our tenancy coaches.",
     "Mrs Khan told us the befriending calls saved her life.",
     "We believe the fall in A&E visits was helped by our night team, among other changes.",
 ])

@@ -63,6 +63,7 @@ from evidencebot.language.markdown import quote_spans  # re-exported: used by fa
 from evidencebot.language.overclaim import load_overclaim_rules
 from evidencebot.language.overclaim.common import remember_text
 from evidencebot.language.overclaim.learned import model_key, one_check
+from evidencebot.language.overclaim.voice import others_speech
 
 FamilyFunc = Callable[[str, object], list]
 
@@ -81,6 +82,9 @@ class FamilySpec:
     targets, code, comments, front matter: :func:`evidencebot.language.markdown.hidden_blocks`)."""
     default: bool = True
     """Run when no ``families`` are named."""
+    quote_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
+    """With ``skip_quotes``: given a block and its quoted spans, the spans whose findings are dropped (oc28: the
+    over-claim family keeps a quote in our own voice, :mod:`evidencebot.language.overclaim.voice`); None drops all."""
     unavailable: str = ""
     """Why the family could not be loaded (empty when it is fine)."""
 
@@ -98,6 +102,7 @@ def register_family(
     needs_ner: bool = False,
     default: bool = True,
     reads_hidden: bool = False,
+    quote_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None,
 ) -> None:
     """Plug a family of rules into the checker.
 
@@ -117,6 +122,7 @@ def register_family(
             needs_ner=needs_ner,
             default=default,
             reads_hidden=reads_hidden,
+            quote_filter=quote_filter,
         )
         _CACHE.clear()
 
@@ -448,8 +454,9 @@ class Checker:
             if spec.skip_quotes and items:
                 if quotes is None:
                     quotes = quote_spans(text)
-                if quotes:
-                    items = _outside_quotes(items, quotes)
+                skipped = spec.quote_filter(text, quotes) if quotes and spec.quote_filter else quotes
+                if skipped:
+                    items = _outside_quotes(items, skipped)
             items = list(items)
             _cache_put((name, ver, text), items)
             known[(name, ver, text)] = items
@@ -476,5 +483,6 @@ def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = N
     return Checker(settings, families).check_text(text, path=path)
 
 
-register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False)
+register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False,
+                quote_filter=others_speech)
 register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True, reads_hidden=True)

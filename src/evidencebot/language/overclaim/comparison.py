@@ -94,6 +94,19 @@ def _ranked(words, T, end: int, s: dict):
     return None
 
 
+def _idiom_end(ranked, s: dict) -> int:
+    """(oc28) The end of the idiom that starts at ``ranked`` ("can only dream of": the finding is the whole idiom,
+    not its first word, so '{match}' in the message and a suggestion put in its place are the idiom's), or the
+    word after ``ranked`` when no idiom starts there."""
+    doc = ranked.doc
+    for idiom in s["idioms"]:
+        parts = idiom.split()
+        end = ranked.i + len(parts)
+        if end <= len(doc) and [t.lower_ for t in doc[ranked.i:end]] == parts:
+            return end
+    return ranked.i + 1
+
+
 def _comparative(t, s: dict):
     """The comparative word at ``t`` ("better"; "more effective": the adjective), or None."""
     low = t.lower_
@@ -129,7 +142,7 @@ def comparison_claim(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list
         ranked = _ranked(words, T, sent.end, s) if (ours or any(
             x.lemma_.lower() in s["agents"] for x in words)) else None
         if ranked is not None:
-            out.append(Candidate(rule, ranked.i, ranked.i + 1, governing_verb(ranked).i))
+            out.append(Candidate(rule, ranked.i, _idiom_end(ranked, s), governing_verb(ranked).i))
             continue
         for t in words:
             comp = _comparative(t, s)

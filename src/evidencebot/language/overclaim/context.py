@@ -14,7 +14,9 @@ import functools
 import re
 from typing import Iterable
 
+from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import Vocab, _span_text, _text, _toks, subject_of
+from evidencebot.language.overclaim.voice import spoken_by_us
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import ContextRecord, norm_word
 
@@ -234,7 +236,10 @@ class Context:
     def _own_voice(rec, verb) -> bool:
         """(o22) A verb of saying in the writer's own voice (``limits``: the subjects that are the writer: "we are proud
         to say ...", "I can tell you ..."), or an infinitive with no subject ("Proud to say the improvement ... was
-        driven by our model"): what follows is asserted, not reported."""
+        driven by our model"): what follows is asserted, not reported. (oc28) So is a quote given to one of our
+        leads by the job before the name ("'...,' said manager Lisa Brennan": :mod:`.voice`)."""
+        if _quoted_lead(verb.sent):
+            return True
         subj = subject_of(verb)
         if subj is not None:
             return norm_word(subj.text) in rec.limits
@@ -422,3 +427,11 @@ class Context:
             return False
         prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
         return prev is None or prev.lower_ not in rec.exclude
+
+
+def _quoted_lead(sent) -> bool:
+    """(oc28) Does ``sent`` hold a quote in our own voice (:func:`evidencebot.language.overclaim.voice.spoken_by_us`)?"""
+    text = sent.text
+    if not any(ch in text for ch in "'‘\"“"):
+        return False
+    return any(spoken_by_us(text, q) for q in quote_spans(text))

@@ -54,6 +54,8 @@ def _settings_from(o: dict) -> dict:
         place_deps=option_words(o.get("place_deps")),
         portion_words=option_words(o.get("portion_words")),
         deontic_modals=option_words(o.get("deontic_modals")),
+        thank_verbs=option_words(o.get("thank_verbs")),
+        thank_preps=option_words(o.get("thank_preps")),
     )}
 
 
@@ -136,7 +138,7 @@ def _credit_subject(subj, s: dict):
 @check("credit_claim")
 def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"])):
+    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"])):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -165,6 +167,22 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 [c] if c.dep_ == "attr" else [x for x in c.subtree if x.dep_ == "pobj"])]
             if any(_ours(p, s) for p in places) and _says_change(sent, s, terms):
                 hit = (subj.i, max(p.i for p in places) + 1)
+        elif lemma in s["thank_verbs"] and not _ours(subj, s):
+            # (oc28) someone told to thank us for a change: "tenants can thank our money advisers for the fall in
+            # evictions", "the council should thank our officers for the drop in ..." (what changed said in the
+            # "for" phrase, or in the sentence when that phrase is a pronoun: "... can thank our team for it")
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None and verb.dep_ in s["clause_deps"] and verb.head.lemma_.lower() in s["copulas"]:
+                # a cleft: "it is our officers the council should thank for the drop in ..."
+                obj = next((c for c in verb.head.children if c.dep_ == "attr"), None)
+            why = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["thank_preps"]]
+            if obj is None or not why or not _ours(obj, s):
+                continue
+            what = [t for c in why for t in c.subtree]
+            pronoun = all(g.pos_ == "PRON" for c in why for g in c.children if g.dep_ == "pobj")
+            if _says_change(what, s, terms) or (pronoun and _says_change(
+                    [t for t in sent if not (verb.i <= t.i <= why[-1].right_edge.i)], s, terms)):
+                hit = (min(obj.i, subj.i), why[-1].right_edge.i + 1)
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
@@ -176,7 +194,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
                 continue  # "our team is the reason the referral form is shorter": our own process
             hit = (subj.i, clause.i + 1)
-        if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] else None):
+        if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] | s["thank_verbs"] else None):
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from evidencebot.language.markdown import quote_spans
+from evidencebot.language.overclaim.voice import others_speech
 from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _text, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
@@ -768,7 +769,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if _is_wh_form(sent) or _is_none_there(sent):
             continue
         if quotes is None:
-            quotes = quote_spans(_text(doc))
+            quotes = others_speech(_text(doc), quote_spans(_text(doc)))  # (oc28) our leads' quotes are scored
         if quotes and _is_reported(sent, quotes):
             continue
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
