@@ -59,6 +59,7 @@ from evidencebot.compose.questions import (
     END_BAD,
     RELATIVE_OPENERS,
     MIN_WORDS_PER_POINT,
+    MAX_HEADING_WORDS,
     PART_MARGIN,
     QuestionPlan,
     SubPoint,
@@ -876,9 +877,31 @@ def _refill(sections: list[Section], limit: int) -> None:
 
 
 def _part_room(sections: list[Section], point: SubPoint) -> int:
-    """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections hold."""
+    """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections and its
+    own heading (:func:`part_heading`) hold."""
     cap = (point.part_limit or 0) - part_reserve(point.part_limit or 0)
-    return cap - sum(s.words() for s in sections if s.point.part == point.part)
+    head = part_heading(point) if _in_parts(sections) else ""
+    return cap - sum(s.words() for s in sections if s.point.part == point.part) - (count_words(head) if head else 0)
+
+
+def _in_parts(sections: list[Section]) -> bool:
+    """The answer is written part by part under the buyer's numbering: two or more parts, each with its own limit,
+    and every section in one of them."""
+    return bool(sections) and all(s.point.part and s.point.part_limit for s in sections) \
+        and len({s.point.part for s in sections}) >= 2
+
+
+def part_heading(point: SubPoint) -> str:
+    """The heading of the buyer's part ``point`` is in, under the buyer's numbering: '4.1 Returning home from a
+    mainland admission', 'Part 2 – Leaving hospital', '6a'. A title longer than MAX_HEADING_WORDS words is not
+    kept (the part's label alone), so no heading of ours runs on; the s27 panel could not tell where 4.1 ended and
+    4.2 began, nor hold each to its own limit."""
+    label, title = point.part.strip(), " ".join((point.part_title or "").split())
+    if title.lower().startswith(label.lower()):
+        title = title[len(label):].strip(" :.–—-")
+        head = point.part_title.strip() if count_words(title) <= MAX_HEADING_WORDS else label
+        return head if title else label
+    return f"{label} {title}" if title and count_words(title) <= MAX_HEADING_WORDS else label
 
 
 def _drop_globally(sections: list[Section], why: str) -> bool:
@@ -929,7 +952,15 @@ def _layout(sections: list[Section], env) -> str:
     for s in sections:  # a long name said once in full per part, then short (s20: the buyer's name five times in 12.1)
         repeats.counts_agree(s.units)  # 'starts with five risks' says how many the part keeps (s20 q12.1: four)
         repeats.apply([s.kept_units()])
-    data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
+    data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key, "part_heading": "",
+             "level": 2} for s in sections]
+    if _in_parts(sections):  # the buyer's parts each under its own heading, the sub-points' headings below them
+        seen = set()
+        for row, s in zip(data, sections):
+            if s.point.part not in seen:
+                seen.add(s.point.part)
+                row["part_heading"] = part_heading(s.point)
+            row["level"] = 3
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n" if text else ""
