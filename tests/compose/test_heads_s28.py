@@ -109,3 +109,23 @@ def test_a_list_is_never_cut_to_its_first_items_to_make_a_heading_short():
     h = make_heading("how you will deliver the opening hours of 9am to 7pm, Monday to Saturday, and 10am to 2pm on "
                      "Sundays and bank holidays")
     assert not h.endswith(("Monday", "9am"))
+
+
+KEYED_PARTS = """## Question 6 – Physical health
+
+**6.1** Describe how you will make sure people on your caseload receive an annual physical health check with their GP
+practice. (Maximum 300 words)
+
+**6.2** Describe how you will support people to stop smoking. (Maximum 200 words)
+"""
+
+
+def test_a_part_answered_under_one_heading_that_carries_its_number_gets_no_second_heading(demo_db, checker):
+    """'**6.1** Describe ...' / '**6.2** ...' gives one sub-point a part, keyed with the part's number: its heading
+    ('6.1) Making sure ...') is the part's, so no bare '## 6.1' goes above it."""
+    from evidencebot.compose import tender as T
+
+    answer = T.assemble_tender(demo_db, KEYED_PARTS, period="2025-10..2026-09", checker=checker)
+    heads = [x for x in answer.markdown.splitlines() if x.startswith("#")]
+    assert [h.split()[1] for h in heads if h.startswith("## ")] == ["6.1)", "6.2)"], heads
+    assert not any(h.startswith("### ") for h in heads), heads

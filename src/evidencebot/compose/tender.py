@@ -880,7 +880,8 @@ def _part_room(sections: list[Section], point: SubPoint) -> int:
     """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections and its
     own heading (:func:`part_heading`) hold."""
     cap = (point.part_limit or 0) - part_reserve(point.part_limit or 0)
-    head = part_heading(point) if _in_parts(sections) else ""
+    head = part_heading(point) if _in_parts(sections) and not any(
+        _keyed_alone(s, sections) for s in sections if s.point.part == point.part) else ""
     return cap - sum(s.words() for s in sections if s.point.part == point.part) - (count_words(head) if head else 0)
 
 
@@ -889,6 +890,14 @@ def _in_parts(sections: list[Section]) -> bool:
     and every section in one of them."""
     return bool(sections) and all(s.point.part and s.point.part_limit for s in sections) \
         and len({s.point.part for s in sections}) >= 2
+
+
+def _keyed_alone(section: Section, sections: list[Section]) -> bool:
+    """``section`` is the only one of its part and keyed with the part's number ('6.1' under '**6.1** Describe ...'):
+    its heading is the part's, under the buyer's numbering, and needs no other above it."""
+    part = section.point.part
+    return section.point.key.strip("()").lower() == part.lower() \
+        and sum(1 for s in sections if s.point.part == part) == 1
 
 
 def part_heading(point: SubPoint) -> str:
@@ -957,6 +966,8 @@ def _layout(sections: list[Section], env) -> str:
     if _in_parts(sections):  # the buyer's parts each under its own heading, the sub-points' headings below them
         seen = set()
         for row, s in zip(data, sections):
+            if _keyed_alone(s, sections):
+                continue  # '6.1) Making sure ...': the part's one heading carries its number already
             if s.point.part not in seen:
                 seen.add(s.point.part)
                 row["part_heading"] = part_heading(s.point)
