@@ -124,6 +124,10 @@ class SubPoint:
     part_title: str = ""
     """The part's title line as the buyer wrote it ('Part 2 – Leaving hospital'), '' when none: read with the
     sub-point when matching blocks (the first 72 hours of 'Part 2 – Leaving hospital' are after a discharge)."""
+    heading: str = ""
+    """The heading printed over this sub-point's part of the answer: ``label`` made short (at most ten words, no
+    order or 'must' of the buyer's: :func:`make_heading`); '' means ``label``. The label stays the longer wording the
+    method blocks are matched by."""
     mandated: bool = False
     """The buyer mandates this heading ('You MUST structure your response using the four headings below'):
     ``label`` is the buyer's heading word for word, and the answer's part is headed with it alone."""
@@ -4084,19 +4088,22 @@ def _cut_longer(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
-def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True) -> str:
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True, *, short: bool = True) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
     'how you identify early warning signs' -> 'Identifying early warning signs';
     'your standard for first contact (for example within 48 hours)' -> 'Standard
     for first contact'. A long wording is cut only at a phrase boundary (a
     bracket, a dash, ', such as', ' and how', a relative clause): never after a
-    fixed number of words.
+    fixed number of words. ``short`` (the heading printed over the part): a buyer's 'must' said as what is done, an
+    order joined on with 'and say' left out, and at most ``max_words`` words (:func:`_cap_heading`); without it, the
+    longer label the method blocks are fitted by (SubPoint.label), as before session 28.
     """
     t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
     t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
-    t = _obliged_as_ask(t)
+    if short:
+        t = _obliged_as_ask(t)
     # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
     # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
     lead = _shape("guidance_lead").match(t) or _shape("heading_lead").match(t)
@@ -4132,7 +4139,8 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
                  flags=re.I)[0]
     # '... they will use and say on which days they will attend, and should show how ...' (s27 q01 panel: pasted as a
     # heading): an order or an obligation joined on with 'and' is the buyer's next ask, not this heading's words
-    t = _JOINED_ORDER.split(t, maxsplit=1)[0]
+    if short:
+        t = _JOINED_ORDER.split(t, maxsplit=1)[0]
     listed = re.match(r"^(?P<head>[^,]{6,}?),\s*(?:who|what|when|where|whether)\s+\S+(?:\s+\S+)?\s+(?:will|would|is|are|be)\b", t, re.I)
     if listed and len(listed.group("head").split()) >= 2:
         t = listed.group("head")
@@ -4259,7 +4267,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     if _fallback and heading_fault(t, text):
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
         t = _fallback_heading(text, t, max_words)
-    if _fallback and _heading_words(t) > max_words:
+    if short and _fallback and _heading_words(t) > max_words:
         t = _cap_heading(t, text, max_words)
     return t
 
@@ -4278,6 +4286,11 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?=[a-z][a-z-]+ing\b)")
 _SURE_PASSIVE = re.compile(r"^(?:making\s+sure|ensuring)\s+(?:that\s+)?(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?P<verb>[a-z]+)\b"
                            r"(?P<particle>\s+(?:up|out|back|on))?(?P<rest>(?:\s+(?:and|or)\s+[a-z]+ed\b)?(?:\s+(?:within|by|before|after|at|in|on)\b.*)?)$",
                            re.I)
+
+
+_BOUND = r"(?:to|from|with|by|into|onto|on|in|at|for)"
+"""Prepositions a participle takes as its own ('admitted | to the mainland'); 'during', 'within', 'before' say when
+('staff informed | during a cyber attack' is cut there)."""
 
 
 def _bare_participle_end(head: str) -> bool:
@@ -4338,9 +4351,10 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         t = done
     # before a participle that says which ('island residents | admitted to the mainland'), not after it ('admitted |
     # to the mainland' leaves the participle without its place)
-    participles = [m.start() for m in re.finditer(r"(?<=[a-z])\s+(?=[a-z]+ed\b)", t)
+    participles = [m.start() for m in re.finditer(r"(?<=[a-z])\s+(?=[a-z]+ed\s+" + _BOUND + r"\s)", t, re.I)
                    if not re.search(r"(?i)\b(?:is|are|be|been|being|was|were|has|have|had|will|get|gets)\s*$", t[:m.start()])]
-    cuts = [m.start() for m in _CAP_BEFORE.finditer(t) if not _bare_participle_end(t[:m.start()])]
+    cuts = [m.start() for m in _CAP_BEFORE.finditer(t)
+            if not (_bare_participle_end(t[:m.start()]) and re.match(r"(?i)[\s,]*" + _BOUND + r"\s", t[m.start():]))]
     cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
     best = ""
     for at in sorted(set(cuts)):
@@ -4797,7 +4811,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     mandated = mandated_headings(question) and len(items) >= 2
     for (key, _), (cleaned, weight) in zip(items, weighed):
         whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
-        heading, own = point_heading(cleaned, make_heading(whose), mandated)
+        heading, own = point_heading(cleaned, make_heading(whose, short=False), mandated)
+        printed = heading if own else make_heading(whose)
         before = cleaned
         found = match_topics(whose, topics)
         borrowed = False
@@ -4805,7 +4820,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             found = stem_topics[:2] or fallback[:2]
             borrowed = True
         points.append(
-            SubPoint(key=key, text=cleaned, label=heading, weight=weight or default_weight,
+            SubPoint(key=key, text=cleaned, label=heading, heading=printed, weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms), mandated=own)
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)

@@ -191,12 +191,19 @@ class Section:
     def kept_units(self) -> list[Unit]:
         return [u for u in self.units if u.kept]
 
+    short: str = ""
+    """The heading as printed when ``heading`` is still ``short_for``: at most ten words (SubPoint.heading)."""
+    short_for: str = ""
+
     def heading_text(self) -> str | None:
-        return self.heading if self.heading_kept and self.kept_units() else None
+        if not (self.heading_kept and self.kept_units()):
+            return None
+        return self.short if self.short and self.heading == self.short_for else self.heading
 
     def words(self) -> int:
         n = sum(u.words for u in self.kept_units())
-        head = self.heading_text()
+        # counted with the longer heading the drafting uses, so the short one printed never needs more room
+        head = self.heading if self.heading_kept and self.kept_units() else None
         return n + (count_words(head) if head else 0)
 
     def paragraphs(self) -> list[str]:
@@ -1668,6 +1675,10 @@ def assemble_tender(
         # the buyer's mandated heading stands word for word, without our numbering in front of it
         label = point.label if point.mandated else in_our_voice(point.label)
         heading = f"{point.key}) {label}" if not point.key.startswith("p") and not point.mandated else label
+        # the heading printed is the short one (at most ten words: SubPoint.heading); the drafting goes on with the
+        # label's, as before session 28, so what is placed under it does not change with it
+        short = in_our_voice(point.heading) if point.heading and not point.mandated else ""
+        short = f"{point.key}) {short}" if short and not point.key.startswith("p") else short
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
             DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
@@ -1675,7 +1686,8 @@ def assemble_tender(
             "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "",
             writing_brief(db, point, used=[b.block_id for m in methods.values() for b in m.blocks])) if x)
         sections.append(Section(point=point, units=units, heading=heading,
-                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note))
+                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note,
+                                short=short, short_for=heading))
 
     notes = attachment_notes(plan.instructions)
     if notes and sections:  # the buyer's appendix numbers, echoed as a marked note for the writer
