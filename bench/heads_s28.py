@@ -39,7 +39,8 @@ _YOU = re.compile(r"(?i)\b(?:you|your|yours)\b")
 
 
 def n_words(h: str) -> int:
-    return len(re.findall(r"[\w'’-]+", re.sub(r"^\(?[a-z0-9]{1,4}[.)]\s+|^\d+(?:\.\d+)+[a-z]?\s+", "", h, flags=re.I)))
+    h = re.sub(r"^\(?[a-z0-9]{1,4}[.)]\s+|^\d+(?:\.\d+)+[a-z]?\s+", "", h, flags=re.I)  # the buyer's key is not a word
+    return sum(1 for w in h.split() if re.search(r"\w", w))  # as a portal counts: '2,350' is one word
 
 
 def kinds(h: str) -> list[str]:
@@ -56,14 +57,12 @@ def kinds(h: str) -> list[str]:
 def intake(sets: list[str]) -> dict:
     from question_intake import measure
 
-    from evidencebot.compose.questions import parse_question
-
     tot = {"headings": 0, "long": 0, "instruction": 0, "second person": 0}
     for s in sets:
         rows = [json.loads(x) for x in open(ROOT / f"tests/data/heldout/{s}/questions_{s}.jsonl", encoding="utf-8") if x.strip()]
         row = {"headings": 0, "long": 0, "instruction": 0, "second person": 0}
         for r in rows:
-            for h in parse_question(r["text"]).headings:
+            for h in _printed(r["text"]):
                 row["headings"] += 1
                 for k in kinds(h):
                     row[k] += 1
@@ -76,6 +75,17 @@ def intake(sets: list[str]) -> dict:
             tot[k] += row[k]
     print("intake total: " + ", ".join(f"{k} {v}" for k, v in tot.items()))
     return tot
+
+
+def _printed(text: str) -> list[str]:
+    """The headings printed over the parts (SubPoint.heading, else the label), as plan_question makes them; the
+    parser's own labels when the question cannot be planned (no limit)."""
+    from evidencebot.compose.questions import parse_question, plan_question
+
+    try:
+        return [p.heading or p.label for p in plan_question(text).points]
+    except Exception:  # noqa: BLE001 - a question with no readable limit is still headed
+        return parse_question(text).headings
 
 
 def _parts(question: str) -> list[tuple[str, int]]:

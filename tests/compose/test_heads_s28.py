@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from evidencebot.compose import questions as Q
-from evidencebot.compose.questions import make_heading
+from evidencebot.compose.questions import make_heading as _made
+
+
+def make_heading(text: str) -> str:
+    """The heading printed over a part (SubPoint.heading), not the longer label blocks are matched by."""
+    return _made(text, short=True)
 
 TWO_PARTS = """## Question 7 – Leaving the crisis house
 

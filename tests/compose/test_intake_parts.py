@@ -259,8 +259,7 @@ def test_asks_under_your_response_must_keep_their_own_words():
         "explain how you will deliver each commitment, who will be accountable, and what resources are in place",
         "say what you will do if you are falling behind on a commitment."], q.points
     assert not any(h.startswith("Response must") for h in q.headings), q.headings
-    # (s28: at most ten words, the condition is the heading: 'What you will do if ...' was eleven)
-    assert q.headings[-1] == "If you are falling behind on a commitment"
+    assert q.headings[-1] == "What you will do if you are falling behind on a commitment"
 
 
 def test_a_table_of_the_buyer_s_figures_holds_no_weighting_and_marks_out_of_100_are_one():

@@ -4088,7 +4088,7 @@ def _cut_longer(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
-def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True, *, short: bool = True) -> str:
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True, *, short: bool = False) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
     'how you identify early warning signs' -> 'Identifying early warning signs';
@@ -4301,7 +4301,8 @@ def _bare_participle_end(head: str) -> bool:
 
 
 def _heading_words(heading: str) -> int:
-    return len(re.findall(r"[\w'’-]+", heading))
+    """Words as a portal counts them: pieces between spaces with a letter or digit ('2,350' is one)."""
+    return sum(1 for w in heading.split() if re.search(r"\w", w))
 
 
 def _obliged_as_ask(t: str) -> str:
@@ -4317,7 +4318,8 @@ def _obliged_as_ask(t: str) -> str:
     if _BIDDER_SUBJECT.match(subject):
         return "how you will " + rest
     if re.match(r"(?i)^be\s+[a-z]+(?:ed|en|wn|ne|lt|pt|nt)\b", rest):
-        return f"how {subject[:1].lower() + subject[1:] if subject.split()[0] in ('The', 'A', 'An', 'Each', 'Every', 'All') else subject} will {rest}"
+        lower = subject.split()[0].lower() in _words("plain_first")  # 'The council's ...' inside the sentence
+        return f"how {subject[:1].lower() + subject[1:] if lower else subject} will {rest}"
     return t
 
 
@@ -4370,6 +4372,8 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             continue  # inside a list: 'the required operating hours of 8am to 8pm, Monday | to Friday'
         if re.search(r"(?i)\b(?:between|both|either|neither)\s+\S+$", head) or re.match(r"(?i)\s*(?:and|or)\s", t[at:]):
             continue  # 'between the hubs | and ...' holds both
+        if re.match(r"(?i)[\s,]*(?:from|to)\s+[^,;]*\d", t[at:]):
+            continue  # the buyer's figures stay whole: 'Growing the caseload | from 2,350 people to 3,100 people'
         if re.match(r"(?i)\s*to\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
             continue  # a range: '8am | to 8pm', 'Monday | to Friday'
         if re.search(r"(?i)\bto\s+[a-z]+$", head) and _looks_like_verb(last) \
@@ -4811,8 +4815,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     mandated = mandated_headings(question) and len(items) >= 2
     for (key, _), (cleaned, weight) in zip(items, weighed):
         whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
-        heading, own = point_heading(cleaned, make_heading(whose, short=False), mandated)
-        printed = heading if own else make_heading(whose)
+        heading, own = point_heading(cleaned, make_heading(whose), mandated)
+        printed = heading if own else make_heading(whose, short=True)
         before = cleaned
         found = match_topics(whose, topics)
         borrowed = False
