@@ -23,7 +23,8 @@ S10_Q06 = ("4.6 TRANSITIONS\n\n"
 
 
 def _parts(markdown: str) -> dict[str, str]:
-    return {m.group(1).strip(): m.group(2) for m in re.finditer(r"(?m)^## (.+)\n((?:(?!^## ).*\n?)*)", markdown)}
+    # (s28: under a buyer's numbered part the sub-points' headings are '###', below the part's own '##')
+    return {m.group(1).strip(): m.group(2) for m in re.finditer(r"(?m)^#{2,3} (.+)\n((?:(?!^#{2,3} ).*\n?)*)", markdown)}
 
 
 def test_a_figure_under_a_heading_is_about_that_heading(demo_db, checker):

@@ -124,6 +124,10 @@ class SubPoint:
     part_title: str = ""
     """The part's title line as the buyer wrote it ('Part 2 – Leaving hospital'), '' when none: read with the
     sub-point when matching blocks (the first 72 hours of 'Part 2 – Leaving hospital' are after a discharge)."""
+    heading: str = ""
+    """The heading printed over this sub-point's part of the answer: ``label`` made short (at most ten words, no
+    order or 'must' of the buyer's: :func:`make_heading`); '' means ``label``. The label stays the longer wording the
+    method blocks are matched by."""
     mandated: bool = False
     """The buyer mandates this heading ('You MUST structure your response using the four headings below'):
     ``label`` is the buyer's heading word for word, and the answer's part is headed with it alone."""
@@ -997,13 +1001,43 @@ def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[
     parts, _ = numbered_parts(question)
     if not parts:
         return None
+    text = _parts_text(question)
     out = []
-    for at in _point_starts(_parts_text(question), [t for _, t in items]):
+    for at, (_, said) in zip(_point_starts(text, [t for _, t in items]), items):
         home = next((p for p in parts if at is not None and p.start <= at < p.end), None)
+        if home is None and at is not None and at < parts[0].start:
+            # a requirement the buyer states above the parts ('... Selvey Island Homes must be involved in discharge
+            # planning from the first week of admission' above '### 4.1' / '### 4.2', s27 q04 panel: the answer lost
+            # both part headings and both limits over it): in the part whose words it shares most, when one does
+            home = _nearest_part(said, [text[p.start:p.end] for p in parts], parts)
         if home is None:
             return None
         out.append((home.label, home.limit, home.title))
     return out if len({o[0] for o in out}) == len(parts) else None
+
+
+def _parts_in_order(question: str, items: list[tuple[str, str]], groups: list[tuple[str, int, str]]
+                    ) -> tuple[list[tuple[str, str]], list[tuple[str, int, str]]]:
+    """The sub-points part by part in the buyer's order of the parts, each part's own asks first in the order
+    written and a requirement stated above the parts after them (:func:`_numbered_groups`): the answer is then
+    written under each part's heading once ('4.1' ... '4.2', never back to '4.1')."""
+    parts, _ = numbered_parts(question)
+    first = parts[0].start if parts else None
+    starts = _point_starts(_parts_text(question), [t for _, t in items]) if parts else [None] * len(items)
+    rank = {label: n for n, label in enumerate(dict.fromkeys(g[0] for g in groups))}
+    order = sorted(range(len(items)), key=lambda i: (rank[groups[i][0]],
+                                                     first is not None and starts[i] is not None and starts[i] < first, i))
+    return [items[i] for i in order], [groups[i] for i in order]
+
+
+def _nearest_part(said: str, texts: list[str], parts: tuple[NumberedPart, ...]) -> NumberedPart | None:
+    """The part whose text shares the most content words with ``said``; None when none shares any or two tie."""
+    mine = _content_words(said)
+    shared = [len(mine & _content_words(t)) for t in texts]
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    return parts[shared.index(best)]
 
 
 def _part_id(label: str) -> str:
@@ -4054,18 +4088,22 @@ def _cut_longer(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
-def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True) -> str:
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True, *, short: bool = False) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
     'how you identify early warning signs' -> 'Identifying early warning signs';
     'your standard for first contact (for example within 48 hours)' -> 'Standard
     for first contact'. A long wording is cut only at a phrase boundary (a
     bracket, a dash, ', such as', ' and how', a relative clause): never after a
-    fixed number of words.
+    fixed number of words. ``short`` (the heading printed over the part): a buyer's 'must' said as what is done, an
+    order joined on with 'and say' left out, and at most ``max_words`` words (:func:`_cap_heading`); without it, the
+    longer label the method blocks are fitted by (SubPoint.label), as before session 28.
     """
     t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
     t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
+    if short:
+        t = _obliged_as_ask(t)
     # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
     # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
     lead = _shape("guidance_lead").match(t) or _shape("heading_lead").match(t)
@@ -4099,6 +4137,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     # the heading names the first
     t = re.split(r",?\s+and\s+(?:please\s+)?(?:explain|describe|set\s+out|outline|tell\s+us)\b", t, maxsplit=1,
                  flags=re.I)[0]
+    # '... they will use and say on which days they will attend, and should show how ...' (s27 q01 panel: pasted as a
+    # heading): an order or an obligation joined on with 'and' is the buyer's next ask, not this heading's words
+    if short:
+        t = _JOINED_ORDER.split(t, maxsplit=1)[0]
     listed = re.match(r"^(?P<head>[^,]{6,}?),\s*(?:who|what|when|where|whether)\s+\S+(?:\s+\S+)?\s+(?:will|would|is|are|be)\b", t, re.I)
     if listed and len(listed.group("head").split()) >= 2:
         t = listed.group("head")
@@ -4225,7 +4267,130 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     if _fallback and heading_fault(t, text):
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
         t = _fallback_heading(text, t, max_words)
+    if short and _fallback and _heading_words(t) > max_words:
+        t = _cap_heading(t, text, max_words)
     return t
+
+
+_OBLIGED = _words_pattern(_listed("obliged", within="cut"))
+_JOINED_ORDER = re.compile(r",?\s+and\s+(?:(?:" + _OBLIGED + r")\s+)?" + _words_pattern(_listed("joined_orders", within="cut"))
+                           + r"\b|,?\s+and\s+" + _OBLIGED + r"\s+[a-z]+\b", re.I)
+_OBLIGED_CLAUSE = re.compile(r"^(?:(?:where|if|when|once|unless|whenever)\b[^,;:]{3,150},\s*)?(?P<subject>[^;:]{2,160}?)\s+"
+                             + _OBLIGED + r"\s+(?P<rest>(?:not\s+)?[a-z][\s\S]*)$", re.I)
+_BIDDER_SUBJECT = re.compile(r"^(?:" + _words_pattern(_listed("bidder_subjects", within="cut")) + r")$", re.I)
+_WITH_LEAD = re.compile(r"^(?:" + _words_pattern(_listed("with_lead", within="cut")) + r")\s+(?P<who>.+?)\s+to\s+"
+                        r"(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$", re.I)
+_CAP_BEFORE = re.compile(r"(?:,\s*|\s+)(?=(?:" + _words_pattern(_listed("cap_before", within="cut")) + r")\b)", re.I)
+_CAP_NOT_END = _words("cap_not_end", within="cut")
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?=[a-z][a-z-]+ing\b)")
+_SURE_PASSIVE = re.compile(r"^(?:making\s+sure|ensuring)\s+(?:that\s+)?(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?P<verb>[a-z]+)\b"
+                           r"(?P<particle>\s+(?:up|out|back|on))?(?P<rest>(?:\s+(?:and|or)\s+[a-z]+ed\b)?(?:\s+(?:within|by|before|after|at|in|on)\b.*)?)$",
+                           re.I)
+
+
+_BOUND = r"(?:to|from|with|by|into|onto|on|in|at|for)"
+"""Prepositions a participle takes as its own ('admitted | to the mainland'); 'during', 'within', 'before' say when
+('staff informed | during a cyber attack' is cut there)."""
+
+
+def _bare_participle_end(head: str) -> bool:
+    """``head`` ends on a participle that says which ('residents admitted'), not on a passive verb ('is closed'): what
+    follows it ('to the mainland') is its own and stays."""
+    return bool(re.search(r"[a-z]ed$", head.rstrip(" ,"))) and not re.search(
+        r"(?i)\b(?:is|are|be|been|being|was|were|get|gets)\s+(?:[a-z]+ly\s+)?[a-z-]+ed$", head.rstrip(" ,"))
+
+
+def _heading_words(heading: str) -> int:
+    """Words as a portal counts them: pieces between spaces with a letter or digit ('2,350' is one)."""
+    return sum(1 for w in heading.split() if re.search(r"\w", w))
+
+
+def _obliged_as_ask(t: str) -> str:
+    """A requirement the buyer states as a sub-point, said as the ask it makes (s27 q04 panel: 'Where a person's tenancy
+    is at risk ..., the Council's Housing Options Team ... must be involved in discharge planning ...' was a heading):
+    'X must be involved in Y' -> 'how X will be involved in Y' (a heading 'Involving X in Y'), 'the provider must
+    agree Z' -> 'how you will agree Z'; the condition before it ('Where ..., ') goes. Anything else as it is."""
+    m = _OBLIGED_CLAUSE.match(t)
+    if not m or _WH.match(m.group("subject")) or re.match(r"(?i)^not\b", m.group("rest")):
+        return t
+    subject, rest = m.group("subject").strip(), m.group("rest")
+    subject = re.sub(r",\s*(?:for|in|at|with|where|when|if)\b[^,]{1,40},\s*", " ", subject)  # 'and, for its tenants, X'
+    if _BIDDER_SUBJECT.match(subject):
+        return "how you will " + rest
+    if re.match(r"(?i)^be\s+[a-z]+(?:ed|en|wn|ne|lt|pt|nt)\b", rest):
+        lower = subject.split()[0].lower() in _words("plain_first")  # 'The council's ...' inside the sentence
+        return f"how {subject[:1].lower() + subject[1:] if lower else subject} will {rest}"
+    return t
+
+
+def _cap_heading(t: str, source: str, max_words: int) -> str:
+    """A heading still over ``max_words`` words, brought within them in the buyer's words, never cut mid-phrase:
+    'Working with X to plan Y' -> 'Planning Y' (what is done; the partners are in the text); else the longest start of
+    three to ``max_words`` words before a phrase of place, time, means, purpose or a clause (``cut.cap_before``) or a
+    comma-set -ing phrase or a participle that says which, that ends a phrase, stops in no list and has no fault
+    (:func:`heading_fault`); else the heading as it is (a list is never said to its first items)."""
+    sure = _SURE_PASSIVE.match(t)
+    if sure and _base_verb(sure.group("verb")):
+        # 'Making sure every person leaving Elmstead Lodge or Harbour View is contacted' -> 'Contacting every person
+        # leaving Elmstead Lodge or Harbour View' (cut, it lost its verb)
+        done = gerund(_base_verb(sure.group("verb"))) + (sure.group("particle") or "") + " " + sure.group("subject") \
+            + sure.group("rest")
+        t = done[:1].upper() + done[1:]
+        if _heading_words(t) <= max_words and not heading_fault(t, source):
+            return t
+    done_when = re.match(r"(?i)^what\s+(?:you|we)\s+will\s+do\s+(?=(?:when|if|where)\s)", t)
+    if done_when:  # 'What you will do when a KPI target is not met' -> 'When a KPI target is not met'
+        t = t[done_when.end():]
+        t = t[:1].upper() + t[1:]
+        if _heading_words(t) <= max_words:
+            return t
+    lead = _WITH_LEAD.match(t)
+    if lead and _looks_like_verb(lead.group("verb").lower()) and lead.group("verb").lower() not in _NOT_VERBS:
+        done = gerund(lead.group("verb").lower()) + " " + lead.group("rest")
+        done = done[:1].upper() + done[1:]
+        if _heading_words(done) <= max_words and not heading_fault(done, source):
+            return done
+        t = done
+    # before a participle that says which ('island residents | admitted to the mainland'), not after it ('admitted |
+    # to the mainland' leaves the participle without its place)
+    participles = [m.start() for m in re.finditer(r"(?<=[a-z])\s+(?=[a-z]+ed\s+" + _BOUND + r"\s)", t, re.I)
+                   if not re.search(r"(?i)\b(?:is|are|be|been|being|was|were|has|have|had|will|get|gets)\s*$", t[:m.start()])]
+    cuts = [m.start() for m in _CAP_BEFORE.finditer(t)
+            if not (_bare_participle_end(t[:m.start()]) and re.match(r"(?i)[\s,]*" + _BOUND + r"\s", t[m.start():]))]
+    cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
+    best = ""
+    for at in sorted(set(cuts)):
+        head = t[:at].rstrip(" ,;:–—-")
+        n = _heading_words(head)
+        if n < 3 or n > max_words or head.count("(") != head.count(")"):
+            continue
+        last = head.split()[-1].lower()
+        if last in END_BAD or last in _AIM_END or last in _CAP_NOT_END:
+            continue
+        chunk = head.rsplit(",", 1)[1] if "," in head else ""
+        if chunk and not re.search(r"(?i)\b(?:and|or)\b", chunk) and _heading_words(chunk) <= 4:
+            continue  # inside a list: 'the required operating hours of 8am to 8pm, Monday | to Friday'
+        if re.search(r"(?i)\b(?:between|both|either|neither)\s+\S+$", head) or re.match(r"(?i)\s*(?:and|or)\s", t[at:]):
+            continue  # 'between the hubs | and ...' holds both
+        if re.match(r"(?i)[\s,]*(?:from|to)\s+[^,;]*\d", t[at:]):
+            continue  # the buyer's figures stay whole: 'Growing the caseload | from 2,350 people to 3,100 people'
+        if re.match(r"(?i)\s*to\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
+            continue  # a range: '8am | to 8pm', 'Monday | to Friday'
+        if re.search(r"(?i)\bto\s+[a-z]+$", head) and _looks_like_verb(last) \
+                and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at|from|about)\s", t[at:]):
+            continue  # 'to work | with co-occurring conditions': the verb's phrase goes on
+        if last.endswith("ing") and len(head.split()) <= 4 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
+            continue  # 'Assessing and responding | to substance use', 'Working day to day | with ...': no object yet
+        if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
+            continue
+        clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
+        if len(clause) > 1 and not any(_verb_like(w) and not w.endswith("ing") for w in clause[-1].split()):
+            continue  # 'Making sure every person leaving Elmstead Lodge | or ... is contacted': its verb was cut
+        best = head
+    if best:  # 'Social value commitments you will make': what is left adds nothing to a heading
+        best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
+                      "", best)
+    return best or t
 
 
 _STRANDED = re.compile(r"^\w+ing\b.*\b(?:to|from|with|for|into|on|by)\s+and\s+[a-z]+\b")
@@ -4609,6 +4774,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     # words)'), else parts a key names ('(a)' in 'Section (a) – 600 words'), else a table's rows by reference
     groups = (_numbered_groups(question, items) or part_groups(question, items) or _row_groups(question, items)) \
         if len(items) >= 2 else None
+    if groups:
+        items, groups = _parts_in_order(question, items, groups)
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
@@ -4649,6 +4816,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     for (key, _), (cleaned, weight) in zip(items, weighed):
         whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
         heading, own = point_heading(cleaned, make_heading(whose), mandated)
+        printed = heading if own else make_heading(whose, short=True)
         before = cleaned
         found = match_topics(whose, topics)
         borrowed = False
@@ -4656,7 +4824,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             found = stem_topics[:2] or fallback[:2]
             borrowed = True
         points.append(
-            SubPoint(key=key, text=cleaned, label=heading, weight=weight or default_weight,
+            SubPoint(key=key, text=cleaned, label=heading, heading=printed, weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms), mandated=own)
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)

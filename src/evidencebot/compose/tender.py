@@ -59,6 +59,7 @@ from evidencebot.compose.questions import (
     END_BAD,
     RELATIVE_OPENERS,
     MIN_WORDS_PER_POINT,
+    MAX_HEADING_WORDS,
     PART_MARGIN,
     QuestionPlan,
     SubPoint,
@@ -190,12 +191,19 @@ class Section:
     def kept_units(self) -> list[Unit]:
         return [u for u in self.units if u.kept]
 
+    short: str = ""
+    """The heading as printed when ``heading`` is still ``short_for``: at most ten words (SubPoint.heading)."""
+    short_for: str = ""
+
     def heading_text(self) -> str | None:
-        return self.heading if self.heading_kept and self.kept_units() else None
+        if not (self.heading_kept and self.kept_units()):
+            return None
+        return self.short if self.short and self.heading == self.short_for else self.heading
 
     def words(self) -> int:
         n = sum(u.words for u in self.kept_units())
-        head = self.heading_text()
+        # counted with the longer heading the drafting uses, so the short one printed never needs more room
+        head = self.heading if self.heading_kept and self.kept_units() else None
         return n + (count_words(head) if head else 0)
 
     def paragraphs(self) -> list[str]:
@@ -876,9 +884,40 @@ def _refill(sections: list[Section], limit: int) -> None:
 
 
 def _part_room(sections: list[Section], point: SubPoint) -> int:
-    """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections hold."""
+    """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections and its
+    own heading (:func:`part_heading`) hold."""
     cap = (point.part_limit or 0) - part_reserve(point.part_limit or 0)
-    return cap - sum(s.words() for s in sections if s.point.part == point.part)
+    head = part_heading(point) if _in_parts(sections) and not any(
+        _keyed_alone(s, sections) for s in sections if s.point.part == point.part) else ""
+    return cap - sum(s.words() for s in sections if s.point.part == point.part) - (count_words(head) if head else 0)
+
+
+def _in_parts(sections: list[Section]) -> bool:
+    """The answer is written part by part under the buyer's numbering: two or more parts, each with its own limit,
+    and every section in one of them."""
+    return bool(sections) and all(s.point.part and s.point.part_limit for s in sections) \
+        and len({s.point.part for s in sections}) >= 2
+
+
+def _keyed_alone(section: Section, sections: list[Section]) -> bool:
+    """``section`` is the only one of its part and keyed with the part's number ('6.1' under '**6.1** Describe ...'):
+    its heading is the part's, under the buyer's numbering, and needs no other above it."""
+    part = section.point.part
+    return section.point.key.strip("()").lower() == part.lower() \
+        and sum(1 for s in sections if s.point.part == part) == 1
+
+
+def part_heading(point: SubPoint) -> str:
+    """The heading of the buyer's part ``point`` is in, under the buyer's numbering: '4.1 Returning home from a
+    mainland admission', 'Part 2 – Leaving hospital', '6a'. A title longer than MAX_HEADING_WORDS words is not
+    kept (the part's label alone), so no heading of ours runs on; the s27 panel could not tell where 4.1 ended and
+    4.2 began, nor hold each to its own limit."""
+    label, title = point.part.strip(), " ".join((point.part_title or "").split())
+    if title.lower().startswith(label.lower()):
+        title = title[len(label):].strip(" :.–—-")
+        head = point.part_title.strip() if count_words(title) <= MAX_HEADING_WORDS else label
+        return head if title else label
+    return f"{label} {title}" if title and count_words(title) <= MAX_HEADING_WORDS else label
 
 
 def _drop_globally(sections: list[Section], why: str) -> bool:
@@ -929,7 +968,17 @@ def _layout(sections: list[Section], env) -> str:
     for s in sections:  # a long name said once in full per part, then short (s20: the buyer's name five times in 12.1)
         repeats.counts_agree(s.units)  # 'starts with five risks' says how many the part keeps (s20 q12.1: four)
         repeats.apply([s.kept_units()])
-    data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
+    data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key, "part_heading": "",
+             "level": 2} for s in sections]
+    if _in_parts(sections):  # the buyer's parts each under its own heading, the sub-points' headings below them
+        seen = set()
+        for row, s in zip(data, sections):
+            if _keyed_alone(s, sections):
+                continue  # '6.1) Making sure ...': the part's one heading carries its number already
+            if s.point.part not in seen:
+                seen.add(s.point.part)
+                row["part_heading"] = part_heading(s.point)
+            row["level"] = 3
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n" if text else ""
@@ -1639,6 +1688,10 @@ def assemble_tender(
         # the buyer's mandated heading stands word for word, without our numbering in front of it
         label = point.label if point.mandated else in_our_voice(point.label)
         heading = f"{point.key}) {label}" if not point.key.startswith("p") and not point.mandated else label
+        # the heading printed is the short one (at most ten words: SubPoint.heading); the drafting goes on with the
+        # label's, as before session 28, so what is placed under it does not change with it
+        short = in_our_voice(point.heading) if point.heading and not point.mandated else ""
+        short = f"{point.key}) {short}" if short and not point.key.startswith("p") else short
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
             DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
@@ -1646,7 +1699,8 @@ def assemble_tender(
             "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "",
             writing_brief(db, point, used=[b.block_id for m in methods.values() for b in m.blocks])) if x)
         sections.append(Section(point=point, units=units, heading=heading,
-                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note))
+                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note,
+                                short=short, short_for=heading))
 
     notes = attachment_notes(plan.instructions)
     if notes and sections:  # the buyer's appendix numbers, echoed as a marked note for the writer
