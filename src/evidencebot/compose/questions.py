@@ -3714,6 +3714,13 @@ def _question_title(question: str) -> str:
 
 _HEADER_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s+\S")
 _NAMES_QUESTION = re.compile(r"^(?:question|q)\s*[a-z]{0,3}\s*\d", re.I)
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.)]?\s+[A-Z][^.?!]{2,80}$")
+
+
+def _titled_reference(line: str) -> bool:
+    """'Question 10: Staffing and workforce', not 'Question SV1' alone (a title line above it names the topic)."""
+    m = _REF.match(line)
+    return bool(m) and len(re.findall(r"[A-Za-z]{2,}", m.group("rest"))) >= 2
 
 
 def _title_lines(text: str) -> list[str]:
@@ -3722,14 +3729,24 @@ def _title_lines(text: str) -> list[str]:
     ...', 'Lot: ...': the tender's, not this question's), and with a heading that names the question ('## Question 7 –
     Workforce, training and supervision') first wherever it stands in the opening lines."""
     lines, named = [], ""
-    for n, raw in enumerate(ln.strip() for ln in text.split("\n") if ln.strip()):
+    rows = text.split("\n")
+    # a line standing alone between blank lines ('**4. Students …**' once its bold markers are spaced out)
+    alone = {rows[i].strip() for i in range(len(rows)) if rows[i].strip()
+             and (i == 0 or not rows[i - 1].strip()) and (i + 1 == len(rows) or not rows[i + 1].strip())}
+    for n, raw in enumerate(ln.strip() for ln in rows if ln.strip()):
         line = re.sub(r"\*\*|__", "", raw).strip()
         head = MD_HEADING.match(line)
         plain = head.group(1).strip() if head else line
         field = _HEADER_FIELD.match(plain)
         if field and " ".join(field.group("label").lower().split()) in _words("header_labels"):
             continue
-        if head and not named and n < 12 and _NAMES_QUESTION.match(plain):
+        whole_bold = bool(re.fullmatch(r"(?:\*\*|__).+(?:\*\*|__)", raw)) or raw in alone
+        if not named and n < 12 and (
+                ((head or whole_bold) and (_NAMES_QUESTION.match(plain) or _NUMBERED_TITLE.match(plain)))
+                or (not head and _NAMES_QUESTION.match(plain) and len(plain.split()) <= 14
+                    and not re.search(r"[.?!]$", plain) and _titled_reference(plain))):
+            # 'Q2. Co-occurring …', 'Question 6 | Digital …', '**4. Students …**', '# 11. Mobilisation': the question's
+            # own title, above an unlabelled buyer line ('Brackenford City Council and …', s28)
             named = plain
         elif plain:
             lines.append(plain)
