@@ -15,6 +15,7 @@ workers).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -316,9 +317,10 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
     kinds = {f.name: f.kind for f in facts}
     out: list[Contradiction] = []
     for name, said in statements(answers, facts).items():
-        firsts = _first_of_each_value(said)
-        if len(firsts) > 1 and not (kinds[name] == "time" and _bound_met(firsts)):
-            out.append(Contradiction("fact", labels[name], firsts))
+        for group in (_by_site(said) if kinds[name] == "hours" else [said]):
+            firsts = _first_of_each_value(group)
+            if len(firsts) > 1 and not (kinds[name] == "time" and _bound_met(firsts)):
+                out.append(Contradiction("fact", labels[name], firsts))
     if db is not None:
         actions = _open_actions(db)
         if actions:
@@ -388,6 +390,28 @@ def place_kind_unsaid(sentence: str, buyer_text: str) -> str:
     buyer's text never speaks of such places, else ''."""
     m = _PLACE_KIND.match((sentence or "").strip())
     return m.group("kind") if m and not re.search(rf"\b{re.escape(m.group('kind'))}\b", buyer_text or "", re.I) else ""
+
+
+def _site(sentence: str) -> str:
+    """The place a sentence gives hours for: the first name it gives that is not a day ('Foundry Hub' in 'The
+    Foundry Hub will be open Monday to Friday 09:00–20:00'), '' when it names none."""
+    from evidencebot.compose.buyer_terms import named_terms
+
+    days = _DAY_WORDS
+    return next((t for t in named_terms(sentence) if not set(t.lower().split()) & days), "")
+
+
+_DAY_WORDS = frozenset(d.lower() for d in calendar.day_name) | {"bank", "holidays", "holiday"}
+
+
+def _by_site(said: list[Statement]) -> list[list[Statement]]:
+    """Statements of opening hours grouped by the place each names: two sites open at different hours say nothing
+    against each other (s28 q01: 'the Foundry Hub … 09:00–20:00' beside 'the Eastbrook Wellbeing Hub … 09:00–17:00'
+    stopped the answer as inconsistent)."""
+    groups: dict[str, list[Statement]] = {}
+    for s in said:
+        groups.setdefault(_site(s.sentence), []).append(s)
+    return list(groups.values())
 
 
 def _first_of_each_value(said) -> list[Statement]:
