@@ -393,14 +393,19 @@ def place_kind_unsaid(sentence: str, buyer_text: str) -> str:
 
 
 def _site(sentence: str) -> str:
-    """The place a sentence gives hours for: the first name it gives that is not a day ('Foundry Hub' in 'The
-    Foundry Hub will be open Monday to Friday 09:00–20:00'), '' when it names none."""
-    from evidencebot.compose.buyer_terms import named_terms
+    """The place a sentence gives hours for: the first name of two or more capitalised words in it that is not a day
+    ('Foundry Hub' in 'The Foundry Hub will be open Monday to Friday 09:00–20:00'), '' when it names none."""
+    for m in _NAME.finditer(sentence):
+        words = m.group(0).split()
+        if not sentence[:m.start()].strip():
+            words = words[1:]  # the sentence's first word is capitalised whatever it is ('The', 'Each Hub is open')
+        words = [w for w in words if w.lower() != "the"]
+        if len(words) >= 2 and not {w.lower() for w in words} & _DAY_WORDS:
+            return " ".join(words)
+    return ""
 
-    days = _DAY_WORDS
-    return next((t for t in named_terms(sentence) if not set(t.lower().split()) & days), "")
 
-
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _DAY_WORDS = frozenset(d.lower() for d in calendar.day_name) | {"bank", "holidays", "holiday"}
 
 

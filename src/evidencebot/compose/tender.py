@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local, buyer_mobilisation,
-                                 buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
+from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
+                                 buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
+                                 confirmations, consistency,
                                  descriptors, figure_clauses, filters, gates, gather, groups, library, proofread, repeats,
                                  service_model, tender_profile, timings)
 from evidencebot.compose import env as compose_env
@@ -1727,6 +1728,7 @@ def assemble_tender(
     held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours,
                                       {c.sentence for c in service_model.read(question).cover} if withheld_hours else set())
     _quote_buyer_figures(sections, buyer_text)
+    _buyer_age_floor(sections, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -2894,6 +2896,19 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                     u.text = cut
             if wrong and buyer_standards.unpublished(u.text, buyer_text):
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
+
+
+def _buyer_age_floor(sections: list[Section], buyer_text: str) -> None:
+    """An age range in our text starts no lower than the buyer's service (:mod:`ages`; s28 q04: 'young people aged 16
+    to 25' in a service for adults 18 and over)."""
+    lowest = ages.floor(buyer_text)
+    if lowest is None:
+        return
+    for sec in sections:
+        for u in sec.units:
+            u.text = ages.lift(u.text, lowest)
+            if u.short:
+                u.short = ages.lift(u.short, lowest)
 
 
 def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None,
