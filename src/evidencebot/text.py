@@ -167,6 +167,11 @@ _ITEM_NUMBERS = {
 }
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a Markdown table row ('| Role | 2.0 WTE |' -> ['Role', '2.0 WTE']), each with its spaces made one."""
+    return [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
+
+
 @lru_cache(maxsize=None)
 def list_marker(bullets: str = BULLETS, numbers: str | None = None) -> re.Pattern:
     """The marker at the start of a list item, with the space after it, as one pattern every reader of lists

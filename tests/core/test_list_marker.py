@@ -62,3 +62,14 @@ def test_the_three_readers_of_lists_strip_markers_through_the_one_home():
         source = (SRC / name).read_text(encoding="utf-8")
         # no bullet character class of their own: '[-*•]', '[-•*–]' ...
         assert not re.search(r"\[-[*•–]{1,3}\]|\[[*•]-", source), name
+
+
+def test_table_cells_is_the_one_row_splitter_the_buyer_readers_share():
+    from evidencebot.text import table_cells
+
+    assert table_cells("| Role |  2.0   WTE | Cap |") == ["Role", "2.0 WTE", "Cap"]
+    assert table_cells("| a |") is not table_cells("| a |")  # a fresh list each call: callers may change it
+    for name in ("compose/buyer_kpis.py", "compose/buyer_scale.py", "compose/buyer_standards.py",
+                 "compose/service_model.py"):
+        source = (SRC / name).read_text(encoding="utf-8")
+        assert '.strip().strip("|").split("|")' not in source, name

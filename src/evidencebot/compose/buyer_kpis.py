@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evidencebot.compose import blockmatch
-from evidencebot.text import sentences as text_sentences
+from evidencebot.text import sentences as text_sentences, table_cells
 
 _MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December")}
@@ -46,9 +46,6 @@ class KpiRow:
     reported: str = ""
     """How often the buyer has it reported ('Monthly'), '' when the table does not say."""
 
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def _when(header: str) -> str:
@@ -99,7 +96,7 @@ def read(text: str) -> list[KpiRow]:
             continue
         block = []
         while i < len(lines) and lines[i].lstrip().startswith("|"):
-            block.append(_cells(lines[i]))
+            block.append(table_cells(lines[i]))
             i += 1
         if len(block) < 3:
             continue

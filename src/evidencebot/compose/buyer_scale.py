@@ -32,7 +32,7 @@ from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.compose.tender_profile import place_name_at_start
 from evidencebot.mentions import NUMBER_OR_WORD_VALUES, number_or_word
-from evidencebot.text import line_sentences
+from evidencebot.text import line_sentences, table_cells
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -947,9 +947,6 @@ def _staffing_spec() -> dict:
     return _establishment_spec().get("staffing") or {}
 
 
-def _cells(line: str) -> list[str]:
-    return [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
-
 
 def _column_kind(header: str, columns: dict) -> str:
     """The kind of a table column by its header's words ('Caseload cap' -> 'cap', 'Minimum staffing' -> 'minimum',
@@ -1012,14 +1009,14 @@ def _table_staffing(text: str) -> list[StaffRow]:
         while i < len(lines) and lines[i].count("|") >= 2:
             block.append(lines[i])
             i += 1
-        kinds = [_column_kind(h, columns) for h in _cells(block[0])]
+        kinds = [_column_kind(h, columns) for h in table_cells(block[0])]
         if not {"minimum", "cap"} & set(kinds):
             continue
         role_at = kinds.index("role") if "role" in kinds else 0
         mins = [j for j, k in enumerate(kinds) if k == "minimum"]
         caps = [j for j, k in enumerate(kinds) if k == "cap"]
         for line in block[1:]:
-            cells = _cells(line)
+            cells = table_cells(line)
             if all(re.fullmatch(r":?-+:?", c) for c in cells if c) or len(cells) <= role_at:
                 continue  # the header's rule
             role = _role_cell(cells[role_at], column="role" in kinds)

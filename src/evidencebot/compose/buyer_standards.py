@@ -29,7 +29,7 @@ from evidencebot.compose import blockmatch, buyer_kpis, figure_clauses
 from evidencebot.compose.consistency import caseloads, normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
-from evidencebot.text import BULLETS, line_sentences
+from evidencebot.text import BULLETS, line_sentences, table_cells
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -172,7 +172,7 @@ def _rows(text: str) -> list[str]:
     tender holds several tables."""
     out = []
     for line in (line for table in _tables(text) for line in table.splitlines()):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = table_cells(line)
         cells = [c for c in cells if c and not re.fullmatch(r"[-: ]+", c)]
         # two rows run together on one line (a row's last cell, then the next row's first: 'within 4 hours of referral
         # Early warning signs and ...') are two rows
@@ -514,9 +514,6 @@ def _own_measure(s: str) -> bool:
 _KPI_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*)?KPI\s*\d+[a-z]?\s*[:.–—-]", re.I)
 
 
-def _cells(line: str) -> list[str]:
-    return [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
-
 
 def _kpi_units(text: str) -> list[tuple[str, str | None]]:
     """The buyer's sentences of ``text`` in order, each with None; but each row of a table whose header names a target
@@ -530,7 +527,7 @@ def _kpi_units(text: str) -> list[tuple[str, str | None]]:
     i = 0
     while i < len(lines):
         rule = i + 1 < len(lines) and re.fullmatch(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*", lines[i + 1].strip())
-        head = _cells(lines[i]) if lines[i].count("|") >= 2 and rule else []
+        head = table_cells(lines[i]) if lines[i].count("|") >= 2 and rule else []
         at = next((j for j, h in enumerate(head) if pat.search(h)), None)
         if at is None:
             chunk.append(lines[i])
@@ -540,7 +537,7 @@ def _kpi_units(text: str) -> list[tuple[str, str | None]]:
         chunk = []
         i += 2
         while i < len(lines) and lines[i].count("|") >= 2:
-            cells = _cells(lines[i])
+            cells = table_cells(lines[i])
             if at < len(cells) and _PCT.search(cells[at]):
                 rest = [c for j, c in enumerate(cells) if j != at and c]
                 out.append((" – ".join(rest), cells[at]))

@@ -23,6 +23,7 @@ from evidencebot.compose import buyer_standards, tender_profile
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.filters import join_and, load_phrasebank
 from evidencebot.compose.library import content_stems
+from evidencebot.text import table_cells
 
 PHRASEBANK = "service_model.yaml"
 TEMPLATE = "service_model.md.j2"
@@ -144,7 +145,7 @@ _LEAD = re.compile(r"^(?:the|a|an|(?:two|three|four|five|six|\d+))\s+", re.I)
 
 
 def _cells(line: str) -> list[str]:
-    return [c.replace("*", "").strip() for c in line.strip().strip("|").split("|")]
+    return [c.replace("*", "").strip() for c in table_cells(line)]
 
 
 def _name(text: str) -> tuple[str, str]:
