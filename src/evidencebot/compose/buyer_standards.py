@@ -471,7 +471,10 @@ def reports_before_start(standard: Standard) -> bool:
 def _measure(s: str, measures: dict) -> str | None:
     low = s.lower()
     for key, spec in measures.items():
-        if _phrases(spec.get("any")).search(s) and all(str(w) in low for w in spec.get("all") or []):
+        # `none`: words that make it another measure of the same people ('paired ReQoL-10 scores showing reliable
+        # improvement' is an outcome's share, not the share with a paired measure: s28 q09 quoted KPI 5's 55% as KPI 4's)
+        if _phrases(spec.get("any")).search(s) and all(str(w) in low for w in spec.get("all") or []) \
+                and not (spec.get("none") and _phrases(spec.get("none")).search(s)):
             return key
     return None
 
