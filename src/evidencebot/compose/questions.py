@@ -4105,6 +4105,12 @@ def _cut_longer(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
+_NOBODY_PASSIVE = re.compile(r"^(?:making\s+sure|ensuring)\s+(?:that\s+)?(?:no\s+one|no-one|nobody|no\s+person)\s+(?:is|gets)\s+"
+                             r"(?P<verb>[a-z]+ed)\b(?P<particle>\s+(?:away|out|off|back))?(?P<rest>[^,;:]*)", re.I)
+_ASIDE_BEFORE_VERB = re.compile(r",\s+(?:including|such\s+as|for\s+example|especially|particularly|in\s+particular)\s+"
+                                r"[^,;:]{3,120}?,\s+(?=(?:will|would|can|could|should|must|are|is)\s)", re.I)
+
+
 def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True, *, short: bool = False) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
@@ -4118,6 +4124,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     """
     t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
     t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
+    # an aside set between the subject and its verb is not the heading's: 'how your staff, including the 2.0 WTE dual
+    # diagnosis practitioners required in Question 10, will be trained, supervised and supported' (s28 q02 printed 'How
+    # your staff', spent; session 29)
+    t = _ASIDE_BEFORE_VERB.sub(" ", t)
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
     if short:
         t = _obliged_as_ask(t)
@@ -4273,6 +4283,12 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         # a sub-point the buyer lists as a bare verb after a shared 'how you will' ('agree a planned admission to
         # ...': s26 q04's heading read as an order, 'Agree a planned admission'): a gerund like the others
         t = gerund(bare.group(1)) + t[bare.end():]
+    nobody = _NOBODY_PASSIVE.match(t)
+    if nobody and (verb_base(nobody.group("verb")) or _base_verb(nobody.group("verb"))):
+        # 'Making sure no one is turned away, or asked to stop ...' is a guarantee to our checker and the part printed
+        # only its reference ('a)': s28 q02, spent; session 29): what we do not do, said of our own practice
+        base = _base_verb(nobody.group("verb")) or verb_base(nobody.group("verb"))
+        t = "not " + gerund(base) + " anyone" + (nobody.group("particle") or "") + nobody.group("rest")
     t = t[:1].upper() + t[1:]
     if _STRANDED.search(t):
         # a passive made a gerund strands its preposition before a second verb ('Referring people to and access the
