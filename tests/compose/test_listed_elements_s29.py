@@ -6,6 +6,7 @@ Channel (Prevent) panels' were missing while the library held a block for each, 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from evidencebot.compose import tender as T
@@ -67,8 +68,8 @@ def test_an_element_no_block_is_written_about_stays_to_write(demo_db, checker):
 
 def test_a_tight_part_keeps_an_element_s_short_form_and_cuts_the_least_specific_text_first():
     """Of two sentences of equal priority, the one naming none of the listed elements goes first."""
-    point = T.plan_question("Describe how you will keep people safe, including domestic abuse and self-neglect.",
-                            60).points[0]
+    point = dataclasses.replace(T.plan_question("Describe how you will keep people safe.", 60).points[0],
+                                text="how staff notice and report worries, including domestic abuse and self-neglect")
     units = [T.Unit(text="Our workers follow the safeguarding policy and record every concern on the day, and "
                          "the team leader reads the log each week.", priority=1, refs=["block:general"]),
              T.Unit(text="Workers ask about domestic abuse at the first visit when the person is seen alone.",
