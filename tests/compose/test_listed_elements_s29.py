@@ -79,3 +79,20 @@ def test_a_tight_part_keeps_an_element_s_short_form_and_cuts_the_least_specific_
     sec = T.Section(point=point, units=units)
     T._fit_section(sec, count_words(units[1].text) + count_words(units[2].text))
     assert [u.kept for u in sec.units] == [False, True, True]
+
+
+def test_the_coverage_says_which_block_names_each_element_and_where_the_others_are():
+    plan = T.plan_question("Describe how you will keep people safe.", 200)
+    base = plan.points[0]
+    here = dataclasses.replace(base, key="a", label="Noticing worries",
+                               text="how staff notice worries, including domestic abuse, hoarding and section 42 referrals")
+    there = dataclasses.replace(base, key="b", label="Working with agencies", text="how you will work with agencies")
+    a = T.Section(point=here, units=[T.Unit(text="Workers ask about domestic abuse at every review.",
+                                            refs=["block:da-ask"])])
+    b = T.Section(point=there, units=[T.Unit(text="We refer adults at risk for section 42 referrals to the council.",
+                                             refs=["block:law"])])
+    said = " ".join(u.text for u in a.kept_units())
+    status = T._element_rows(a, said, [a, b])
+    assert "met: domestic abuse (da-ask)" in status, status
+    assert "section 42 referrals (said in 'Working with agencies': move or repeat it)" in status, status
+    assert "hoarding (write this)" in status, status

@@ -1880,7 +1880,7 @@ def assemble_tender(
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
-        row.status += _element_rows(sec, said)
+        row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
             row.status += f"; the buyer's {theirs} said where our method text says {ours}: confirm it"
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
@@ -5038,16 +5038,18 @@ def _short_form(block) -> str:
     return " ".join(_split_sentences(block.body)[:2])
 
 
-def _element_rows(sec: Section, said: str) -> str:
+def _element_rows(sec: Section, said: str, sections: list[Section] | None = None) -> str:
     """The coverage's account of the elements a sub-point lists: each one its part names with the block that names
-    it, and those it does not, to write ('' when it lists none)."""
+    it, those another part says (move or repeat it), and those no part says, to write ('' when it lists none)."""
     elements = asked_elements(sec.point.text)
     if not elements or sec.point.kind == "confirm":
         return ""
     met, unmet = [], []
     for e in elements:
         if not element_said(e, said):
-            unmet.append(e)
+            there = next((o.point.label for o in sections or [] if o is not sec
+                          and element_said(e, " ".join(u.text for u in o.kept_units()))), None)
+            unmet.append(f"{e} (said in '{there}': move or repeat it)" if there else f"{e} (write this)")
             continue
         by = next((r.partition(":")[2] for u in sec.kept_units() if element_said(e, u.text)
                    for r in u.refs if r.startswith("block:")), "")
@@ -5056,7 +5058,7 @@ def _element_rows(sec: Section, said: str) -> str:
     if met:
         out += "; the buyer lists here, met: " + ", ".join(met)
     if unmet:
-        out += "; the buyer lists here, not in this part: " + ", ".join(unmet) + " (write this)"
+        out += "; the buyer lists here, not in this part: " + ", ".join(unmet)
     return out
 
 
