@@ -74,9 +74,11 @@ def draft(ns) -> None:
         dbs.append(str(tmp / f"db{i}.db"))
         shutil.copy(ns.db, dbs[-1])
     jobs = [(dbs[i % ns.jobs], f) for i, f in enumerate(files)]
+    out = []
     with ProcessPoolExecutor(ns.jobs) as pool:
-        out = list(pool.map(_draft_one, jobs))
-    Path(ns.out).write_text(json.dumps(out, indent=1), encoding="utf-8")
+        for ans in pool.map(_draft_one, jobs):
+            out.append(ans)  # written as each answer comes, so a long run stopped early keeps what it drafted
+            Path(ns.out).write_text(json.dumps(out, indent=1), encoding="utf-8")
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"drafted {len(out)} answers -> {ns.out}")
 
