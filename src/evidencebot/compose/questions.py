@@ -2134,6 +2134,29 @@ def listed_elements(text: str) -> list[str]:
     return [i for i in items if i]
 
 
+_LIST_LEAD = re.compile(r"(?i)(?:,\s*|\s+)(?:including|such\s+as)\s+(?!but\b)")
+_LATER_ASK = re.compile(r"(?i),\s+(?:and|as\s+well\s+as)\s+(?=(?:how|what|when|who|where|whether)\b)")
+_ABOUT_LEAD = re.compile(r"(?i)^(?:about|on|for|in)\s+(?=\S)")
+
+
+def asked_elements(text: str) -> list[str]:
+    """The named elements a sub-point lists, which a panel looks for one by one: the items after 'including' or 'such
+    as', and an ask the sub-point adds after that list (', and how you will ...'). ('how staff will raise concerns,
+    including about domestic abuse, exploitation, self-neglect and modern slavery, and how you will make referrals
+    under section 42' -> ['domestic abuse', 'exploitation', 'self-neglect', 'modern slavery', 'how you will make
+    referrals under section 42']: :func:`listed_elements` read it as one element, s28 q08 b.) [] when it lists none."""
+    text = _clean(text or "").rstrip(".?;")
+    m = _LIST_LEAD.search(text)
+    if not m:
+        return []
+    rest = text[m.end():]
+    later = _LATER_ASK.split(rest, maxsplit=1)
+    items = [_ABOUT_LEAD.sub("", _clean(i).rstrip(".?;,")) for i in _split_series(later[0])]
+    if len(later) == 2:  # the ask after the list is an element of its own
+        items.append(_clean(later[1]).rstrip(".?;,"))
+    return [i for i in dict.fromkeys(items) if i]
+
+
 _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
 
 

@@ -66,7 +66,7 @@ from evidencebot.compose.questions import (
     SubPoint,
     answer_title,
     heading_fault,
-    listed_elements,
+    asked_elements,
     part_reserve,
     plan_question,
     question_focus,
@@ -740,6 +740,7 @@ def _fit_section(sec: Section, budget: int) -> None:
     them, later units first. A continuation of the same priority as its head
     goes together with the head. The heading goes before the last sentence.
     """
+    elements = asked_elements(sec.point.text) if sec.point and sec.words() > budget else []
     while sec.words() > budget:
         kept = [i for i, u in enumerate(sec.units) if u.kept]
         if not kept:
@@ -766,10 +767,13 @@ def _fit_section(sec: Section, budget: int) -> None:
         # then one naming the cue the part was matched by goes after the rest of its priority ('Who acts on a positive
         # screen': 'A positive screen is acted on by ...' was cut and the PHQ-9 sentence before it kept, issue 12)
         cues = [set(blockmatch.tokens(h.cue)) for h in blockmatch.topic_hits(sec.point.text)] if sec.point else []
+        # then a sentence naming none of the elements the sub-point lists goes before one naming an element: the least
+        # specific text is cut before the short form of an element's block (s28 q08)
         worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
                                          f"block:{COMMITMENT}" not in sec.units[i].refs,
-                                         not any(c <= set(blockmatch.tokens(sec.units[i].text)) for c in cues), i))
+                                         not any(c <= set(blockmatch.tokens(sec.units[i].text)) for c in cues),
+                                         not any(element_said(e, sec.units[i].text) for e in elements), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
@@ -1875,9 +1879,8 @@ def assemble_tender(
         lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
-        unsaid = [e for e in listed_elements(sec.point.text) if not _says(e, said)] if sec.point.kind != "confirm" else []
-        if unsaid:  # 'B2 ... including crisis plans, early warning signs, ...': what the part leaves out, said
-            row.status += "; the buyer lists here, not in this part: " + ", ".join(unsaid)
+        # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
+        row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
             row.status += f"; the buyer's {theirs} said where our method text says {ours}: confirm it"
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
@@ -4594,6 +4597,13 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         used.add(nxt.block_id)
         asks[g.key].add(nxt.block_id)
         gate_lines[g.key].add(nxt.block_id)
+    # each element the sub-point lists ('including domestic abuse, exploitation, self-neglect and modern slavery') that
+    # no chosen block names takes the approved block that names it, its first sentence kept as firmly as the part's
+    # first and its second before its later ones (s28 q08: the coverage said 'the buyer lists here, not in this part:
+    # ... MARAC, Channel (Prevent) panels' while the library held a block for each; the panel: 'Not covered')
+    element_blocks = _element_blocks(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins)
+    for key, ids in element_blocks.items():
+        asks[key] |= set(ids)
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -4708,6 +4718,20 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 first = not any(u["block"] == b.block_id for u in method.units)
                 lead = n == 0 or b.block_id in asks[point.key]
                 priority = (1 if lead else 2) if first else (2 if n == 0 else 3)
+                element = element_blocks.get(point.key, {}).get(b.block_id)
+                mine = [u for u in method.units if u["block"] == b.block_id]
+                if not first and element is not None:
+                    # a listed element's block, in short: its first two sentences when the first names the element;
+                    # else the first sentence that names it, on its own when it stands alone (it is kept before the
+                    # block's first, 'A high risk score ... leads to a MARAC referral' of the domestic abuse block
+                    # under 'the Brackenford MARAC'), or as the second; the rest is trimmed first
+                    names = element_said(element, sentence) and not any(element_said(element, u["text"]) for u in mine)
+                    if names and len(mine) >= 2 and not _leans_back(sentence):
+                        mine[0]["priority"] = max(mine[0]["priority"], 2)
+                        method.units.append({"text": sentence, "priority": 1, "block": b.block_id, "cont": False})
+                        continue
+                    if names or (len(mine) == 1 and element_said(element, mine[0]["text"])):
+                        priority = 2
                 if b.block_id in gate_lines[point.key] and (first or any(
                         g.key == point.key and gates.share(g, sentence) >= 0.5 for g in plan.gates)):
                     # the sentence making the gate's statement, and its block's first that it continues, go last: the
@@ -4918,6 +4942,124 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         if added[point.key] and len(have) > 2:  # who and what first, then when and how often, then review and learning
             have[1:] = sorted(have[1:], key=descriptors.later_phase)
     return [b.block_id for bl in added.values() for b in bl]
+
+
+ELEMENT_AT_MOST = 4
+"""A part takes at most this many blocks for the elements its sub-point lists (:func:`_element_blocks`); the rest are
+named in its coverage row as still to write."""
+
+
+def _element_core(element: str) -> set[str]:
+    """The words (stems) that name a listed element: its content words, less generic ones and the buyer's own place
+    words no approved block could use ('Brackenford' of 'the Brackenford MARAC': capitalised, outside the library's
+    vocabulary)."""
+    vocab = library_words()
+    local = {t for w in re.findall(r"\b[A-Z][a-z][\w'-]*", element) for t in blockmatch.tokens(w) if t not in vocab}
+    return set(blockmatch.tokens(element)) - _GAP_GENERIC - HEAD_GENERIC - local
+
+
+def _enough(core: set[str], have: set[str]) -> bool:
+    return len(core & have) >= (len(core) if len(core) <= 2 else (len(core) + 1) // 2)
+
+
+def element_said(element: str, text: str) -> bool:
+    """Whether ``text`` names a listed element: all its naming words (:func:`_element_core`) when it has one or two
+    ('domestic abuse', 'MARAC' of 'the Brackenford MARAC'), half of them when more ('Channel (Prevent) panels')."""
+    core = _element_core(element)
+    if not core:
+        return _says(element, text)
+    return _enough(core, set(blockmatch.tokens(text)))
+
+
+def element_block_names(element: str, block) -> bool:
+    """Whether an approved block is written about a listed element: its title and tags name it (:func:`_enough` of the
+    element's naming words), never a word or two of its body ('exploitation' said in passing by the multi-agency
+    block)."""
+    core = _element_core(element)
+    return bool(core) and _enough(core, set(blockmatch.tokens(" ".join([block.title, *block.tags]))))
+
+
+def _element_blocks(plan: QuestionPlan, chosen: dict, used: set, avoid: set, approved: list, offered: dict,
+                    answering: dict, focus: set, topics: list, pins: dict) -> dict[str, dict[str, str]]:
+    """For each scored sub-point, the approved blocks added for the elements it lists (:func:`asked_elements`) that
+    none of its chosen blocks names: for each such element, the block whose title or tags name it
+    (:func:`element_block_names`), written for the situation and the group the part asks about (askfit, groups), of
+    the question's topic or among the part's own options, not used elsewhere in the answer (one used by another answer
+    of the tender only when no other names it), whose text says it too. An element no block honestly names stays a
+    gap, said in the coverage. {sub-point key: {block id: the element it names}}."""
+    out: dict[str, dict[str, str]] = {}
+    for point in plan.points:
+        have = chosen[point.key]
+        if point.kind == "confirm" or point.key in pins or not have:
+            continue  # a part with no block is a gap the writer fills; an element block would not answer its ask
+        told = " ".join(b.body for b in have)  # what the part will say: a tag names, the text says
+        added: dict[str, str] = {}
+        for element in asked_elements(point.text):
+            if len(added) >= ELEMENT_AT_MOST:
+                break
+            if element_said(element, told):
+                continue
+
+            def honest(b, element: str = element, point: SubPoint = point) -> bool:
+                return element_block_names(element, b) and element_said(element, b.body) and b.block_id not in used \
+                    and (b in offered[point.key] or b in answering[point.key]
+                         or blockmatch.in_question_topic(b, focus, topics)) \
+                    and askfit.misfit(situated(point), b) is None \
+                    and groups.block_misfit(point.text, b, plan.question) is None
+
+            found = sorted((b for b in approved if honest(b)),
+                           key=lambda b: (b.block_id in avoid, b.stale, not element_said(element, _short_form(b)),
+                                          b not in offered[point.key], not element_said(element, b.title),
+                                          _block_words(b), b.block_id))
+            if not found:
+                continue
+            pick = found[0]
+            have.append(pick)
+            used.add(pick.block_id)
+            added[pick.block_id] = element
+            told += f" {pick.body}"
+        if added:
+            out[point.key] = added
+    return out
+
+
+_LEANS_BACK = intake_words("leans_back_openers")
+
+
+def _leans_back(sentence: str) -> bool:
+    """Whether a sentence opens with a word pointing to the one before it ('They ...', 'This ...'), so cannot stand
+    alone."""
+    first = re.match(r"[A-Za-z']+", sentence.strip())
+    return bool(first) and first.group(0).lower() in _LEANS_BACK
+
+
+def _short_form(block) -> str:
+    """A block's first two sentences: what a part keeps of it for a listed element when its budget is tight."""
+    return " ".join(_split_sentences(block.body)[:2])
+
+
+def _element_rows(sec: Section, said: str, sections: list[Section] | None = None) -> str:
+    """The coverage's account of the elements a sub-point lists: each one its part names with the block that names
+    it, those another part says (move or repeat it), and those no part says, to write ('' when it lists none)."""
+    elements = asked_elements(sec.point.text)
+    if not elements or sec.point.kind == "confirm":
+        return ""
+    met, unmet = [], []
+    for e in elements:
+        if not element_said(e, said):
+            there = next((o.point.label for o in sections or [] if o is not sec
+                          and element_said(e, " ".join(u.text for u in o.kept_units()))), None)
+            unmet.append(f"{e} (said in '{there}': move or repeat it)" if there else f"{e} (write this)")
+            continue
+        by = next((r.partition(":")[2] for u in sec.kept_units() if element_said(e, u.text)
+                   for r in u.refs if r.startswith("block:")), "")
+        met.append(f"{e} ({by})" if by else e)
+    out = ""
+    if met:
+        out += "; the buyer lists here, met: " + ", ".join(met)
+    if unmet:
+        out += "; the buyer lists here, not in this part: " + ", ".join(unmet)
+    return out
 
 
 def _tag_named(text: str, block) -> bool:
