@@ -53,3 +53,47 @@ def test_no_privacy_pattern_is_skipped_on_a_text_it_matches():
                         tested += 1
                         assert regex.search(text) is None, (rule.id, regex.pattern[:80], text)
     assert tested > 1000
+
+
+# --- prefilter.guarded: a look-ahead on a pattern's first characters (perf29) -----------------------
+
+_GUARD_TEXTS = [
+    "", "w/c Monday 3rd March, then Tues. 4/5/2025 and the 12th of May", "The former headteacher, who lives nearby.",
+    "DOB: 01/02/1980; d.o.b 3 Jan 85", "Kelvin sign \u212a and long s \u017f and İstanbul", "he and she met HE at 9:30am",
+    "a\nb\tc  #  [x] -y- ^z^ \\w", "ÀÉÎ çà ß", "x" * 50 + "Monday",
+]
+
+
+def _matches(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_guarded_finds_exactly_the_same_matches():
+    patterns = [
+        r"(?P<value>(?:w/c[ \t]+)?(?:(?<![\w])(?:Monday|Tues?|Mon)\.?,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[/ ](?:\d+|[A-Z][a-z]+))",
+        r"(?i:\b(?:the|a|an|our)[ \t]+(?:former[ \t]+)?(?:headteacher|vicar))",
+        r"(?i:\bd\.?o\.?b\b\.?)[ :]*(?P<v>\d+)", r"(?x: (?<!\w) (?-i:[Hh]e|[Ss]he) \s+ (?:and|met) # comment" "\n )",
+        r"(?i:k|ſ)", r"(?:\d+:\d+)?(?:am|pm)", r"(?:[#\[\]\-\^\\]|\t)+", r"\b(?:ß|ç)\w*",
+    ]
+    guarded_any = False
+    for source in patterns:
+        for flags in (0, re.IGNORECASE):
+            pattern = re.compile(source, flags)
+            fast = prefilter.guarded(pattern)
+            guarded_any |= fast is not pattern
+            assert fast.groupindex == pattern.groupindex
+            for text in _GUARD_TEXTS:
+                assert _matches(fast, text) == _matches(pattern, text), (source, flags, text)
+    assert guarded_any
+
+
+def test_guarded_leaves_alone_what_it_cannot_prove_or_would_not_speed_up():
+    for source in (r"(?:x)?", r"a*b?", r".b", r"[^a]b", r"Monday", r"[ab]c", r"(a)\1"):
+        pattern = re.compile(source)
+        assert prefilter.guarded(pattern) is pattern, source
+    lead = re.compile(r"(?:w/c )?(?<!\w)Monday")
+    assert prefilter.guarded(lead) is not lead
+    assert prefilter.guarded(lead) is prefilter.guarded(lead)  # (made once per pattern)
+    verbose = re.compile(r"(?<!\w) (?:w/c \s)? Monday  # a comment to the end", re.VERBOSE)
+    assert prefilter.guarded(verbose) is not verbose
+    assert _matches(prefilter.guarded(verbose), "xMonday Monday w/c Monday") == _matches(verbose, "xMonday Monday w/c Monday")

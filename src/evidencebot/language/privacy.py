@@ -39,7 +39,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
-from evidencebot.language.prefilter import grams, may_match
+from evidencebot.language.prefilter import grams, guarded, may_match
 from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
@@ -1202,7 +1202,7 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
         has_label = has_value and "label" in pat.regex.groupindex
-        for m in pat.regex.finditer(text):
+        for m in guarded(pat.regex).finditer(text):  # (the same matches: prefilter.guarded)
             if has_value and m.start("value") >= 0:
                 start, end = m.span("value")
             else:
@@ -1429,7 +1429,7 @@ def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat
             may_match(pat.requires, low) and pat.requires.search(text)):
         return  # (none of the words every match holds is in the text)
     has_value = "value" in pat.regex.groupindex
-    for m in pat.regex.finditer(text):
+    for m in guarded(pat.regex).finditer(text):  # (the same matches: prefilter.guarded)
         start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
         if start < end and not rule.exceptions.match(text[start:end]):
             found.setdefault(str(pat.part), []).append((start, end))
