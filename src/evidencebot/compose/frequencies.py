@@ -88,10 +88,12 @@ _PIECES = re.compile(r"[,;:()|`]|\s(?:and|or|but|while|whereas|until|then)\s", r
 
 
 def _kind_of(word: str) -> str | None:
+    """The kind of thing ``word`` names, as a noun or a verb ('reports', 'reported', 'meeting'; not 'clinical')."""
     w = word.lower()
     for kind, words in (_spec().get("kinds") or {}).items():
         for k in words:
-            if w.startswith(str(k)) and len(w) <= len(str(k)) + 3:
+            k = str(k)
+            if w == k or w in (k + "s", k + "es", k + "d", k + "ed", k + "ing", k.rstrip("e") + "ing"):
                 return str(kind)
     return None
 
@@ -107,23 +109,46 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][\w'’-]*", text or "")
 
 
-def _naming(words: list[str]) -> set[str]:
+def _naming(words: list[str], weak: bool = True) -> set[str]:
+    """The words of ``words`` that can name a thing: not general words, adverbs of frequency or kind words; with
+    ``weak`` False, words too weak to tell the buyer's thing ('contract', 'performance') still name ours."""
     general = {str(w).lower() for w in _spec().get("general") or []}
+    if weak:
+        general |= {str(w).lower() for w in _spec().get("weak") or []}
     adverbs = {str(w).lower() for w in _spec().get("adverbs") or {}}
     return {w.lower() for w in words if w.lower() not in general and w.lower() not in adverbs and not _kind_of(w)
             and len(w) > 2}
 
 
+def _modifiers(words: list[str], i: int, most: int = 4, weak: bool = True) -> set[str]:
+    """The words just before ``words[i]`` that name it with it, up to the first general word ('two joint street
+    outreach' sessions -> joint, street, outreach; 'a short written' update -> none)."""
+    out: set[str] = set()
+    for w in reversed(words[max(0, i - most):i]):
+        if not _naming([w], weak):
+            break
+        out.add(w.lower())
+    return out
+
+
+def _verb_form(word: str) -> bool:
+    """A kind word said as a verb ('reported', 'meets', 'reviewing'): what it is said of is its subject, not the words
+    before it."""
+    w = word.lower()
+    if w in {str(x) for x in _spec().get("verbs") or []}:
+        return True
+    nouns = {str(k) for v in (_spec().get("kinds") or {}).values() for k in v}
+    return w.endswith(("ed", "ing")) and w not in nouns and w.rstrip("s") not in nouns  # 'meeting' is a noun
+
+
 def _names(piece: str) -> frozenset:
-    """The words naming the thing in a piece: up to four before each kind word ('joint street outreach' sessions,
-    'mobilisation' reports), else the words of the piece after it ('reports to the Programme Board')."""
+    """The words naming the thing in a piece: those just before each kind word said as a noun ('weekly mobilisation
+    reports' -> mobilisation; 'two joint street outreach sessions' -> joint, street, outreach)."""
     words = _words(piece)
     out: set[str] = set()
     for i, w in enumerate(words):
-        if _kind_of(w):
-            out |= _naming(words[max(0, i - 4):i])
-    if not out:
-        out = _naming(words)
+        if _kind_of(w) and not _verb_form(w):
+            out |= _modifiers(words, i)
     return frozenset(out)
 
 
@@ -174,7 +199,11 @@ def _sentence(sentence: str) -> tuple[Frequency, ...]:
         taken.append((start, end))
         lo, hi = _piece(sentence, start, end)
         piece = sentence[lo:hi]
-        kinds = frozenset(k for w in _words(piece) if (k := _kind_of(w)))
+        # the kind of the kind word nearest the frequency in its piece ('reviews the pathway each year with the
+        # lived experience group' is a review, not the group's meeting)
+        near = sorted(((abs(m.start() + lo - start), k) for m in re.finditer(r"[A-Za-z][\w'’-]*", piece)
+                       if (k := _kind_of(m.group(0)))), key=lambda x: x[0])
+        kinds = frozenset([near[0][1]] if near else [])
         out.append(Frequency(n, days, sentence[start:end], sentence, start, form, kinds, _names(piece),
                              bool(p["ceiling"].search(sentence[max(0, start - 30):start]))))
     return tuple(sorted(out, key=lambda f: f.start))
@@ -200,15 +229,16 @@ def _own_names(ours: Frequency, kinds: frozenset) -> set[str]:
     words = _words(ours.sentence[lo:hi])
     out: set[str] = set()
     for i, w in enumerate(words):
-        if i and _kind_of(w) in kinds:
-            out |= _naming(words[i - 1:i])
+        if _kind_of(w) in kinds and not _verb_form(w):
+            out |= _modifiers(words, i, 2, weak=False)
     return out
 
 
 def _about(ours: Frequency, context: str) -> str:
     """The words that may name the thing ours is said of: its sentence without the pieces of its other frequencies
     ('... on a street shift each week and holds a weekly session at the hostel': the street is the shift's), and,
-    when the sentence holds no other frequency, the rest of its paragraph."""
+    when the sentence holds no other frequency, its paragraph's opening sentence, which says what the paragraph is
+    about ('During mobilisation ...', 'The named mobilisation lead is ...')."""
     others = [f for f in _sentence(ours.sentence) if f.start != ours.start]
     text = ours.sentence
     for f in sorted(others, key=lambda x: -x.start):
@@ -216,7 +246,12 @@ def _about(ours: Frequency, context: str) -> str:
         mine = _piece(text, ours.start, ours.start + len(ours.text))
         if (lo, hi) != mine:
             text = text[:lo] + " " * (hi - lo) + text[hi:]
-    return text if others else text + " " + (context or "")
+    opening = line_sentences(context or "")[:1]
+    return text if others or not opening else text + " " + opening[0]
+
+
+def _plain(words) -> set[str]:
+    return {w.lower().rstrip("s") for w in words}
 
 
 def same_thing(ours: Frequency, context: str, theirs: Frequency) -> bool:
@@ -224,11 +259,10 @@ def same_thing(ours: Frequency, context: str, theirs: Frequency) -> bool:
     or ``context`` (its paragraph), and the words we name it with, when we name it, one of the buyer's."""
     if not ours.kinds & theirs.kinds:
         return False
-    said = {w.lower() for w in _words(_about(ours, context))}
-    if not any(n in said or n.rstrip("s") in said or n + "s" in said for n in theirs.names):
-        return False
+    if len(_plain(theirs.names) & _plain(_words(_about(ours, context)))) < min(2, len(_plain(theirs.names))):
+        return False  # two of the buyer's words when it names the thing with two ('street outreach', not 'outreach')
     own = _own_names(ours, ours.kinds & theirs.kinds)
-    return not own or bool(own & theirs.names)
+    return not own or bool(_plain(own) & _plain(theirs.names))
 
 
 def slower(ours: Frequency, context: str, theirs: list[Frequency]) -> Frequency | None:
