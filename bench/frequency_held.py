@@ -3,6 +3,7 @@
     PYTHONPATH=src python bench/frequency_held.py draft ROOT [SETS...]   # draft every answer (demo db, one file at a time)
     PYTHONPATH=src python bench/frequency_held.py draft AFTER --like BEFORE  # only BEFORE's answers with a slow one
     PYTHONPATH=src python bench/frequency_held.py count ROOT [-v]        # count the slow frequencies in ROOT/sNN/qNN.md
+    PYTHONPATH=src python bench/frequency_held.py blocks [SETS...] [-v]  # the library's block paragraphs, each tender
 
 *draft*: builds the demo database in ROOT and runs ``evidencebot assemble tender --db ROOT/demo.db --question-file
 tests/data/heldout/sNN/questions/qNN.md --force -o ROOT/sNN/qNN.md`` for each question of the sets (default s21..s28),
@@ -113,7 +114,43 @@ def count(root: Path, verbose: bool) -> int:
     return 0
 
 
+def blocks(sets: list[str], verbose: bool) -> int:
+    """Each paragraph of the shipped library's blocks (corpus/library/*.yaml) read against each set's tender: the
+    frequencies of ours a drafted answer would say slower than the buyer's if the block were placed (before), and
+    after :func:`frequencies.hold` (after). Not drafted answers: what the library exposes to each tender."""
+    import yaml
+
+    from evidencebot.compose import frequencies
+
+    paras = []
+    for p in sorted((BASE.parents[2] / "corpus/library").glob("*.yaml")):
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        for b in (data.get("blocks") if isinstance(data, dict) else data) or []:
+            if isinstance(b, dict) and b.get("body"):
+                paras += [(str(b.get("id")), " ".join(x.split())) for x in str(b["body"]).split("\n\n") if x.strip()]
+    before = after = 0
+    for s in sets:
+        tender = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((BASE / s / "questions").glob("*.md")))
+        theirs = frequencies.read_buyer(tender)
+        n = 0
+        for bid, para in paras:
+            for f in frequencies.read(para):
+                over = frequencies.slower(f, para, theirs)
+                if over:
+                    n += 1
+                    if verbose:
+                        print(f"  {s} {bid}: ours '{f.text}' < the buyer's '{over.text}': {f.sentence[:120]}")
+            held, _ = frequencies.hold(para, theirs, para)
+            after += sum(1 for f in frequencies.read(held) if frequencies.slower(f, held, theirs))
+        print(f"{s}: {len(theirs)} buyer frequencies; block paragraphs with ours slower: {n}")
+        before += n
+    print(f"{len(paras)} block paragraphs x {len(sets)} tenders: slower than the buyer's {before} before, {after} after hold")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "blocks":
+        return blocks([a for a in argv[1:] if a != "-v"] or SETS, "-v" in argv)
     if argv and argv[0] == "draft":
         like = Path(argv[argv.index("--like") + 1]) if "--like" in argv else None
         rest = [a for a in argv[2:] if a != "--like" and (like is None or a != str(like))]
