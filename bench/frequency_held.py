@@ -44,7 +44,7 @@ def draft(root: Path, sets: list[str], like: Path | None = None) -> int:
     if not db.exists():
         _run(["demo", "--db", str(db)])
     jobs = []
-    slow = {(s, q) for s, q, _ in _slow(like)} if like else set()
+    slow = {(s, q) for s, q, line in _slow(like) if line} if like else set()
     for s in sets:
         (root / s).mkdir(exist_ok=True)
         for q in sorted((BASE / s / "questions").glob("q*.md")):
