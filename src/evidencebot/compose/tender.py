@@ -43,7 +43,7 @@ from evidencebot import locations
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency,
-                                 descriptors, figure_clauses, filters, gates, gather, groups, library, proofread, repeats,
+                                 descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library, proofread, repeats,
                                  service_model, tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
@@ -2976,10 +2976,8 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
         for u in m.units:
             if u.get("held"):
                 held.setdefault(key, []).extend(u["held"])
-    if not theirs and not elsewhere:
-        return held
     for key, m in methods.items():
-        for u in m.units:
+        for u in m.units if theirs or elsewhere else []:
             if u.get("template") or not figure_clauses.FIGURE.search(u["text"]):
                 continue
             text, changed = figure_clauses.hold_to_buyer(u["text"], theirs, elsewhere=elsewhere)
@@ -2987,7 +2985,29 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + list(changed)  # the review copy says what was changed (s17)
                 held.setdefault(key, []).extend(changed)
+    _hold_frequencies(methods, "\n".join([question, tender_text]), held)
     return held
+
+
+def _hold_frequencies(methods: dict, buyer_text: str, held: dict[str, list[tuple[str, str]]]) -> None:
+    """How often we do a recurring thing is never less often than the buyer sets anywhere in the tender for the same
+    thing (s28 contradictions #2, #3, FIRM: our 'reported to the commissioner every two weeks' against its milestone
+    row 'weekly mobilisation reports'; our street shift 'each week' against 'at least two joint street outreach
+    sessions a week'): said with the buyer's frequency in our sentence's own form (:func:`frequencies.hold`), the
+    thing read from the sentence and the paragraph its block gives, and recorded in ``held`` for the part's status."""
+    theirs = frequencies.read_buyer(buyer_text)
+    if not theirs:
+        return
+    for key, m in methods.items():
+        for u in m.units:
+            if u.get("template") or u.get("block") == COMMITMENT:
+                continue
+            paragraph = " ".join(x["text"] for x in m.units if x.get("block") == u.get("block"))
+            text, changed = frequencies.hold(u["text"], theirs, paragraph)
+            if changed:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + list(changed)
+                held.setdefault(key, []).extend(changed)
 
 
 _MEASURE_VERB = r"(?:know|measur|evidenc|show|monitor|track|demonstrat)"
