@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "contributing": re.compile(rf"(?<![\w-])(?:{_alt(data.get('contributing'))})\s+{other}{gap}\s+{noun}(?![\w-])",
                                    re.I),
         "instead": re.compile(rf"(?<![\w-])(?:{_alt(data.get('instead_of_own'))})(?![\w-])", re.I),
-        "noun": re.compile(rf"(?<![\w-]){noun}(?![\w-])", re.I),
+        "ours": re.compile(rf"(?<![\w-])(?:{_alt(data.get('ours'))})(?P<between>{gap})\s+{noun}(?![\w-])", re.I),
     }
 
 
@@ -56,20 +56,33 @@ def asks_own(ask: str) -> bool:
     return any(not p["other"].search(m.group("between")) for kind in ("own", "verb") for m in p[kind].finditer(text))
 
 
+def _text(block) -> str:
+    return _plain(f"{getattr(block, 'title', '')}. {getattr(block, 'body', '')}")
+
+
+def refuses_own(block) -> bool:
+    """``block`` says no plan of our own is kept ('rather than running a separate one')."""
+    return bool(_patterns()["instead"].search(_text(block)))
+
+
 def contributing(block) -> bool:
     """``block`` is about taking part in another body's plan: its title or text says so ('Contributing to the ICB's
-    PCREF action plan'), or that no plan of our own is kept ('rather than running a separate one')."""
-    p = _patterns()
-    text = _plain(f"{getattr(block, 'title', '')}. {getattr(block, 'body', '')}")
-    return bool(p["contributing"].search(text) or p["instead"].search(text))
+    PCREF action plan'), or that no plan of our own is kept (:func:`refuses_own`)."""
+    return bool(_patterns()["contributing"].search(_text(block))) or refuses_own(block)
+
+
+def sets_out_own(block) -> bool:
+    """``block`` sets out a plan of the provider's own ('our race equality action plan'), no other body's name
+    between."""
+    return any(not _patterns()["other"].search(m.group("between")) for m in _patterns()["ours"].finditer(_text(block)))
 
 
 def misfit(ask: str, block, beside=()) -> str | None:
     """Why ``block`` is not placed under ``ask``: the ask is for the bidder's own plan and the block only takes part
-    in another body's, with no block ``beside`` it (the part's others) setting out a plan of ours. None otherwise."""
+    in another body's, with no block ``beside`` it (the part's others) setting out a plan of ours
+    (:func:`sets_out_own`); a block saying no plan of ours is kept goes whatever stands beside it. None otherwise."""
     if not contributing(block) or not asks_own(ask):
         return None
-    noun = _patterns()["noun"]
-    if any(b is not block and not contributing(b) and noun.search(_plain(getattr(b, "body", ""))) for b in beside):
+    if not refuses_own(block) and any(b is not block and not contributing(b) and sets_out_own(b) for b in beside):
         return None
     return f"{block.block_id} takes part in another body's plan, where the part asks for the provider's own"
