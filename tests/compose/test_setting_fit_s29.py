@@ -123,6 +123,7 @@ def test_the_library_block_joining_the_icbs_pcref_plan_is_left_out_of_an_own_pla
     join_ids = [b.block_id for p in join.points for b in T.choose_methods(demo_db, join, fill=True)[p.key].blocks]
     assert "pcref-action-plan" in join_ids  # the block is the library's answer where the ask is to join theirs
     assert "pcref-action-plan" not in own_ids, own_ids
+    assert "pcref-own-action-plan" in own_ids, own_ids  # the part takes the block setting out a plan of ours
 
 
 @pytest.mark.parametrize("setting", [s.name for s in settings.table()])
