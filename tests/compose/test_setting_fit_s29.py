@@ -126,6 +126,15 @@ def test_the_library_block_joining_the_icbs_pcref_plan_is_left_out_of_an_own_pla
     assert "pcref-own-action-plan" in own_ids, own_ids  # the part takes the block setting out a plan of ours
 
 
+def test_the_coastal_seasonal_workers_block_needs_the_buyer_to_name_the_coast():
+    block = next(b for b in (SimpleNamespace(block_id=str(s["id"]), title=str(s["title"]), body=str(s["body"]),
+                                             tags=list(s.get("tags") or []), means=str(s.get("means") or ""))
+                             for s, _ in library_blocks()) if b.block_id == "seasonal-workers-shared-houses")
+    assert settings.out_of_place(block, "seasonal workers living in caravan parks")
+    assert settings.out_of_place(block, "seasonal workers living in caravan parks on the coast") is None
+    assert settings.out_of_place(block, "seasonal workers on the island over the summer") is None
+
+
 @pytest.mark.parametrize("setting", [s.name for s in settings.table()])
 def test_every_setting_has_words_that_name_it_and_words_that_take_it_for_granted(setting):
     s = next(x for x in settings.table() if x.name == setting)
