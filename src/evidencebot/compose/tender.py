@@ -43,8 +43,8 @@ from evidencebot import locations
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency,
-                                 descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library, proofread, repeats,
-                                 service_model, tender_profile, timings)
+                                 descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
+                                 ownplan, proofread, repeats, service_model, settings, tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -1434,11 +1434,12 @@ def assemble_tender(
     # the blocks, the buyer's templates and standards go to the scored sub-points only
     full_plan, plan = plan, _scored_plan(plan)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile,
-                             fill=True)
+                             fill=True, buyer_text=buyer_text)
     for m in methods.values():
         # a sentence for one kind of place ('In rural areas workers plan visits by area') is said only to a buyer whose
         # text speaks of such places (s22 panel: said to a metropolitan borough)
-        _drop_units(m, lambda u: bool(place_kind_unsaid(u["text"], buyer_text)))
+        _drop_units(m, lambda u: bool(place_kind_unsaid(u["text"], buyer_text)
+                                      or settings.sentence_unnamed(u["text"], buyer_text)))
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
@@ -1454,7 +1455,8 @@ def assemble_tender(
     # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
                              held_facts + buyer_facts.outgoing_facts(question))
-    approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved_now = settings.fitting([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                                    buyer_text, keep=(pins or {}).values())
     # a block that will say the buyer's local fact ('Saltmarsh Homes' for 'the housing associations in the area') names it
     local_profile = _with_local_facts(resolved.profile, buyer_text)  # read once: the buyer's text is the same for each
     library_text = [_block_text(b, local_profile) for b in fits_provider(approved_now, resolved.profile)]
@@ -4419,7 +4421,7 @@ def _keeps_subject(point: SubPoint, block, strict: bool) -> bool:
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
-                   profile: dict | None = None, fill: bool = False) -> dict[str, Method]:
+                   profile: dict | None = None, fill: bool = False, buyer_text: str = "") -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
 
     Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
@@ -4444,6 +4446,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     ``fill`` (what an assembled answer asks): a part still well under its budget then takes the next blocks of its
     own options that fit it (:func:`_fill_to_budget`), listed in ``Method.filled``. Without it, the blocks that
     answer each part (what bench/part_coverage.py measures).
+
+    A block that takes for granted a setting (a crisis house, a ward, villages, a Traveller site) that neither the
+    question nor ``buyer_text`` (the rest of the tender) names is not offered (:mod:`evidencebot.compose.settings`):
+    the part takes its next candidate, else is an honest gap. A pinned block stays.
     """
     topics = blockmatch.load_topics()
     plan = _read_in_context(plan)
@@ -4453,6 +4459,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     every = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     vocab = block_words(every)  # the words of this database's approved library, not the shipped file's
     approved = fits_provider(every, profile)
+    # a block written for another kind of service (a crisis house's 'before anyone leaves the house', a county's
+    # 'so people in rural areas can join') only where the buyer's words name that setting (s28 panel)
+    approved = settings.fitting(approved, f"{plan.question}\n{buyer_text}", keep=(pins or {}).values())
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
     offered = block_options(db, plan, today=today, profile=profile, approved=approved)
@@ -4668,7 +4677,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         # of its headings a block answers best
         # nor one that never speaks of the group of people the part asks about, or is written for a group the question
         # never names (s27 panel: seasonal workers over prison release, older carers over young carers; groups)
-        wrong = [(b, askfit.misfit(situated(point), b) or groups.block_misfit(point.text, b, plan.question)) for b in have]
+        # nor, under an ask for the provider's own plan, a block that only takes part in another body's (s28 panel,
+        # FIRM: 'we take part in the ICB's PCREF action plan rather than running a separate one'; ownplan)
+        wrong = [(b, askfit.misfit(situated(point), b) or groups.block_misfit(point.text, b, plan.question)
+                  or ownplan.misfit(point.text, b, have)) for b in have]
         wrong = [(b, why) for b, why in wrong if why]
         if not wrong:
             continue
@@ -4683,7 +4695,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
 
             def takes(b, ask: str = situated(point), situation: bool = situation, point: SubPoint = point) -> bool:
                 return (askfit.fits(ask, b) if situation else askfit.misfit(ask, b) is None) \
-                    and groups.block_misfit(point.text, b, plan.question) is None
+                    and groups.block_misfit(point.text, b, plan.question) is None \
+                    and ownplan.misfit(point.text, b) is None
 
             nxt = next((b for b in cands[point.key] if b.block_id not in used and takes(b)), None)
             if nxt is None and not situation:
@@ -4908,7 +4921,7 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     def fits(point: SubPoint, b) -> bool:
         have = chosen[point.key]
         if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b) \
-                or groups.block_misfit(point.text, b, plan.question):
+                or groups.block_misfit(point.text, b, plan.question) or ownplan.misfit(point.text, b, have):
             return False
         if timeline(b) and any(timeline(x) for bl in chosen.values() for x in bl):
             return False  # the answer walks through its timeline once (:func:`one_timeline`): no second one to fill
