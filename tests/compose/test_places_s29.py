@@ -1,6 +1,8 @@
 """The buyer's named sites (compose/places.py, session 29): the sites the buyer says we will run are named where our
 text says where we deliver, never given a partner's paragraph; partners' sites are never said as ours."""
 
+import re
+
 from evidencebot.compose import places
 
 TENDER = """# Question 1 - Where the service runs
@@ -46,6 +48,8 @@ def test_generic_place_words_are_said_with_the_hubs_we_run():
     sites = _sites()
     said = places.place("Peer support workers run weekly groups in each locality.", sites)
     assert said == ("Peer support workers run weekly groups at both the Larkfield Hub and the Milbrook Wellbeing Hub.")
+    assert places.place("It goes on posters in each locality base and online.", sites) == (
+        "It goes on posters at both the Larkfield Hub and the Milbrook Wellbeing Hub and online.")
     assert "the Larkfield Hub or the Milbrook Wellbeing Hub" in places.place(
         "Staff start and finish from the base nearest their home.", sites)
 
@@ -91,6 +95,8 @@ def test_an_answer_never_gives_a_hub_we_run_a_partners_paragraph_and_names_our_h
          "referrals and information pass between services, and how peer support workers will run weekly groups.")
     answer = assemble_tender(demo_db, q)
     text = answer.markdown
-    assert "agreement with the Larkfield Hub" not in text
-    assert "its referral criteria" not in text
-    assert "Milbrook Wellbeing Hub" in text or "Larkfield Hub" in text
+    sites = places.read(q)
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert not [s for s in re.split(r"(?<=[.!?])\s+", " ".join(lines)) if places.partner_misuse(s, sites)]
+    assert "named link with the Larkfield Hub" not in text  # the partner block's wording, with the fix taken out
+    assert "Larkfield Hub" in text

@@ -72,7 +72,8 @@ def _name_re() -> re.Pattern:
 
 def _clean(name: str) -> str:
     words = " ".join(name.split()).split()
-    while words and words[0].lower() in ("the", "and", "of", "neither", "both", "each", "all"):
+    lead = {w.lower() for w in _words("lead_words")}
+    while words and words[0].lower() in lead:
         words = words[1:]
     return " ".join(words)
 
@@ -195,8 +196,7 @@ def place(sentence: str, sites: Sites) -> str:
     for entry in _spec().get("said_at") or []:
         pat = re.compile(str(entry.get("match") or r"(?!x)x"), re.I)
         said = str(entry.get("said") or "")
-        out = pat.sub(lambda m: said.format(what=m.group("what") if "what" in m.groupdict() else "", **values), out,
-                      count=1)
+        out = pat.sub(lambda m, said=said: said.format(what=m.groupdict().get("what") or "", **values), out, count=1)
         if out != sentence:
             break
     return out

@@ -2928,7 +2928,7 @@ def _our_sites(sections: list[Section], sites: places.Sites) -> None:
             if u.kept and places.partner_misuse(u.text, sites):
                 u.kept, u.why = False, "a partner's sentence said of a site we run"
                 wrong |= {r for r in u.refs if r.startswith("block:buyer-partner")}
-        for n, u in enumerate(sec.units):
+        for u in sec.units:
             if not u.kept:
                 continue
             if (wrong & set(u.refs)) or (u.parent is not None and not sec.units[u.parent].kept
