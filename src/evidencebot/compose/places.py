@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import tender_profile
 from evidencebot.compose.filters import join_and, load_phrasebank
 
 PHRASEBANK = "places.yaml"
@@ -106,8 +107,6 @@ def _side(clause: str) -> bool | None:
 
 def read(text: str) -> Sites:
     """The named sites the buyer's ``text`` says the provider will run, and those it says partners run."""
-    from evidencebot.compose import tender_profile
-
     ours: dict[str, Site] = {}
     theirs: dict[str, Site] = {}
     text = text or ""
@@ -196,7 +195,11 @@ def place(sentence: str, sites: Sites) -> str:
     for entry in _spec().get("said_at") or []:
         pat = re.compile(str(entry.get("match") or r"(?!x)x"), re.I)
         said = str(entry.get("said") or "")
-        out = pat.sub(lambda m, said=said: said.format(what=m.groupdict().get("what") or "", **values), out, count=1)
+
+        def fill(m: re.Match, said: str = said) -> str:
+            return said.format(what=m.groupdict().get("what") or "", **values)
+
+        out = pat.sub(fill, out, count=1)
         if out != sentence:
             break
     return out
