@@ -44,7 +44,7 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
-                                 ownplan, proofread, repeats, service_model, settings, tender_profile, timings)
+                                 ownplan, places, proofread, repeats, service_model, settings, tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -1735,6 +1735,8 @@ def assemble_tender(
                                       {c.sentence for c in service_model.read(question).cover} if withheld_hours else set())
     _quote_buyer_figures(sections, buyer_text)
     _buyer_age_floor(sections, buyer_text)
+    sites = places.read(buyer_text)
+    _our_sites(sections, sites)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -1881,6 +1883,7 @@ def assemble_tender(
         lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
+        row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
         row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
@@ -2916,6 +2919,50 @@ def _buyer_age_floor(sections: list[Section], buyer_text: str) -> None:
                 u.short = ages.lift(u.short, lowest)
 
 
+def _our_sites(sections: list[Section], sites: places.Sites) -> None:
+    """The buyer's sites in our text (:mod:`places`; s28 panel: 'weekly groups in each locality' where the buyer names
+    the two hubs we will run, and 'an information sharing agreement with the Foundry Hub', a hub we run): a sentence
+    written for a partner relationship that names a site we run is left out, with what continues it and the rest of
+    its block's sentences in the part; our generic place words are said with the sites we run where the sentence is
+    about where people come (groups, sessions, drop-ins)."""
+    if not sites.run:
+        return
+    for sec in sections:
+        wrong: set[str] = set()
+        for u in sec.units:
+            if u.kept and places.partner_misuse(u.text, sites):
+                u.kept, u.why = False, "a partner's sentence said of a site we run"
+                wrong |= {r for r in u.refs if r.startswith("block:buyer-partner")}
+        for u in sec.units:
+            if not u.kept:
+                continue
+            if (wrong & set(u.refs)) or (u.parent is not None and not sec.units[u.parent].kept
+                                         and sec.units[u.parent].why.startswith("a partner's")):
+                u.kept, u.why = False, "a partner's sentence said of a site we run"
+                continue
+            u.text = places.place(u.text, sites)
+            if u.short:
+                u.short = places.place(u.short, sites)
+            if u.full:
+                u.full = places.place(u.full, sites)
+
+
+def _sites_status(said: str, asked: str, sites: places.Sites) -> str:
+    """The coverage row's word on the buyer's sites we run: those this part names, and those its ask names (or all of
+    them, when it asks where: 'each of the two hubs') that it does not; '' when neither."""
+    if not sites.run:
+        return ""
+    named = places.named(said, sites.run)
+    wanted = places.named(asked, sites.run) or (sites.run if places.asks_where(asked) else [])
+    missing = [s for s in wanted if s not in named]
+    out = ""
+    if named:
+        out += "; the buyer's sites we run named here: " + join_and([s.said for s in named])
+    if missing:
+        out += "; the buyer's sites we run, not named here: " + join_and([s.said for s in missing])
+    return out
+
+
 def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None,
                           required: dict[str, str] | None = None) -> None:
     """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
@@ -3255,6 +3302,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     base = profile.get("base") or ""
     todo = []
     roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
+    run_sites = places.read(buyer_text).run
     colocated = buyer_terms.colocation(buyer_text)
     values["colocated_with"] = ("the " + buyer_terms.with_article(colocated[0]) if colocated[0]
                                 else "the community mental health teams")
@@ -3277,6 +3325,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             found = buyer_terms.local_kind(r.name, r.sentence, local)
             if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
                 continue  # a role in the buyer's staffing table is our staff group, not a partner
+            if found and found[0] == "partner" and places.named(found[1], run_sites):
+                continue  # a site the buyer says we run is never a partner (s28 panel: 'an information sharing
+                # agreement with the Foundry Hub', a hub the provider runs)
             if found and found[0] == "partner" and buyer_terms.site_only(found[1], buyer_text):
                 # a building where another body is ('... CMHT at Harbour House'): a site, not a partner; where our
                 # teams share it, the buildings are said once, each with its team (the 'buyer named colocated' block)
