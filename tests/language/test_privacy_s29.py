@@ -65,8 +65,9 @@ def test_a_room_in_use_for_work_is_no_one_s_bedroom(rules, nlp, text):
 @pytest.mark.parametrize("text, role", [
     ("The head greenkeeper at Ilkley Golf Club has been coming to the men's group since May.",
      "The head greenkeeper at Ilkley Golf Club"),
-    ("The only Welsh-speaking optician in Bala asked us about counselling.", "The only Welsh-speaking optician in Bala"),
-    ("He is the organist at St Wilfrid's in Ripon and was referred by his GP.", "the organist at St Wilfrid's in Ripon"),
+    ("The groundsman at Bramley Cricket Club disclosed heavy drinking to our worker.",
+     "The groundsman at Bramley Cricket Club"),
+    ("The verger at St Wilfrid's in Ripon was referred to us by his GP.", "The verger at St Wilfrid's in Ripon"),
 ])
 def test_a_role_at_a_named_place_with_our_service_said_of_it(rules, nlp, text, role):
     assert role in _found(rules, nlp, text, "privacy.role-at-place")
