@@ -72,6 +72,9 @@ def test_shipped_rules_load_and_cover_every_kind():
         # (p23) a date, an age or a record code beside another finding
         "privacy.detail-beside-person",
         "privacy.person-workplace",
+        # (s29) the room one person sleeps in, with no name; a role at a named place with our service said of it
+        "privacy.room-of-person",
+        "privacy.role-at-place",
         "privacy.age-street",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
