@@ -244,7 +244,8 @@ def _make_guarded(pattern: re.Pattern) -> re.Pattern | None:
         tree = _p.parse(pattern.pattern, pattern.flags)
         if _compiler._get_literal_prefix(tree, pattern.flags)[0] or _compiler._get_charset_prefix(tree, pattern.flags):
             return None  # (``re`` already skips to a possible first character in C)
-    except Exception:  # noqa: BLE001 - an internal parser we read: no guard, the pattern is run as it is
+    except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError):
+        # an internal parser we read (its names may change between Python versions): no guard, the pattern runs as is
         return None
     found, empty, folded = _first_chars(list(tree), pattern.flags)
     if found is None or empty or not found:
