@@ -123,6 +123,11 @@ def _build(o: dict) -> dict:
         general_sources=list(o.get("general_sources") or []),
         general_outcomes=option_words(o.get("general_outcomes")),
         general_object_preps=option_words(o.get("general_object_preps")),
+        general_degree_verbs=option_words(o.get("general_degree_verbs")),
+        general_degree_words=option_words(o.get("general_degree_words")),
+        general_amount_verbs=option_words(o.get("general_amount_verbs")),
+        general_amount_words=option_words(o.get("general_amount_words")),
+        general_state_words=option_words(o.get("general_state_words")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -642,6 +647,12 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                     lemma = f"{lemma} {prep.lower_}"
         if lemma in s["frame_verbs"] and lemma not in verbs and _frame_noun(tok, s):
             lemma = next(iter(verbs), lemma)  # "marked a new era for", "turned ... on its head": a verb of the class
+        if s["general"] and lemma in s["general_degree_verbs"] | s["general_amount_verbs"]:
+            # (oc29) "damp housing makes depression worse", "early help means fewer crises"
+            if tok.pos_ == "VERB" and _general_fact(tok, _subject(tok), s, ctx) and _general_degree(
+                    tok, s, terms) and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         misparsed = tok.tag_ in W.misread_verb_tags or (
@@ -656,6 +667,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
+        if needs and s["general"] and any(c.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lower_ in needs for g in c.children) for c in tok.children):
+            needs = None  # (oc29) "leads to relapse" read as "to" and an infinitive
         if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
             continue  # "lead" and "result" claim a result only with "to" and "in"
         misread = s["any_agent"] and (_misread_root_verb(tok) or _misread_past(tok))
@@ -816,6 +830,29 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
                or t.lower_ in s["general_outcomes"] for t in words)
 
 
+def _is_outcome(t, s: dict, terms: Terms) -> bool:
+    return (any(terms.covers(name, t.i) for name in s["outcomes"]) or t.lemma_.lower() in s["general_outcomes"]
+            or t.lower_ in s["general_outcomes"])
+
+
+def _general_degree(verb, s: dict, terms: Terms) -> bool:
+    """(oc29) An outcome made worse or better ("makes depression worse": a degree word as the verb's complement,
+    the outcome its subject or the verb's object), or more or fewer of it ("means fewer crises")."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if lemma in s["general_degree_verbs"] and c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and (
+                c.lower_ in s["general_degree_words"]):
+            held = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
+            held += [g for g in verb.children if g.dep_ == "dobj"]
+            if any(_is_outcome(t, s, terms) for g in held for t in g.subtree if t.i <= g.i):
+                return True
+        if lemma in s["general_amount_verbs"] and c.dep_ == "dobj" and any(
+                g.dep_ == "amod" and g.lower_ in s["general_amount_words"] for g in c.children):
+            if _is_outcome(c, s, terms):
+                return True
+    return False
+
+
 def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
     """(oc29) The outcome a general causal verb acts on: the head of its object (or of its phrase after
     ``general_object_preps``: "leads to relapse", "protects people from exploitation", "keeps people out of
@@ -825,14 +862,19 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if c.dep_ in ("dobj", "attr"):
+        if c.dep_ in ("dobj", "attr") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"):
             heads.append(c)
         elif c.dep_ == "prep" and c.lower_ in s["general_object_preps"]:
-            heads.extend(g for g in c.children if g.dep_ == "pobj")
+            # the first noun under it ("out | of crisis")
+            heads.extend([g for g in c.subtree if g.dep_ == "pobj"][:1])
         elif c.dep_ in ("prt", "advmod"):
             heads.extend(g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj")
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
     for d in list(heads):
+        if d.dep_ == "dobj" and _is_people(d, s) and any(
+                c.dep_ in ("advmod", "acomp", "oprd", "ccomp") and c.lower_ in s["general_state_words"]
+                for c in verb.children if c.i > d.i):
+            return d.i, d.i + 1  # "keeps people well", "keeps young people safe"
         if d.dep_ == "dobj" and _is_people(d, s):
             heads.extend(g for c in d.children if c.dep_ == "prep" and c.lower_ in s["general_object_preps"]
                          for g in c.children if g.dep_ == "pobj")

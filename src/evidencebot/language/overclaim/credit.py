@@ -58,6 +58,7 @@ def _settings_from(o: dict) -> dict:
         thank_preps=option_words(o.get("thank_preps")),
         owned_nouns=option_words(o.get("owned_nouns")),
         own_pronouns=option_words(o.get("own_pronouns")),
+        record_nouns=option_words(o.get("record_nouns")),
     )}
 
 
@@ -149,7 +150,7 @@ def _owned_credit(verb, s: dict):
         if c.lower_ in s["own_pronouns"]:
             subj = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             # "the better attendance figures are ours" may only say whose figures they are
-            return None if subj is None or _word(subj, W.measure_nouns) else c
+            return None if subj is None or _word(subj, W.measure_nouns) or _word(subj, s["record_nouns"]) else c
         if _word(c, s["owned_nouns"]) and any(g.dep_ == "poss" and g.lower_ in W.provider_pronouns for g in c.children):
             return c
     return None
@@ -231,7 +232,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
 
 def _ours_np(np, provider: frozenset) -> bool:
     """We ("we", "us"), or something we own ("our campaign", "our advocates")."""
-    return np.lower_ in provider or any(c.dep_ == "poss" and c.lower_ in provider for c in np.children)
+    return np.lower_ in provider or any(t.dep_ == "poss" and t.lower_ in provider for t in np.subtree if t.i < np.i)
 
 
 def _our_causer(verb, s: dict) -> bool:
@@ -274,7 +275,8 @@ def _moved_body(verb, s: dict):
             continue
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             return body, c
-        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ in ("advcl", "acl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                  for g in c.children):
             return body, c  # "got the council | to reopen ..." read as a clause of purpose
         if c.dep_ == "prep" and c.lower_ in s["into_preps"] and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             return body, c
