@@ -164,7 +164,8 @@ CASES += [("overclaim", "oc24dev"), ("privacy", "pv24dev")]
 CASES += [("overclaim", "oc24focus")]
 # (oc29) general causal links said as fact ("poverty causes poor mental health", no "our") and credit for a change
 # another body made ("we got the council to ...", "the fall in ... is ours"), with near misses (hedged, sourced,
-# asked, shared), written by oc29 and tuned on: before P 0.912 R 0.463, after P 0.950 R 0.851
+# asked, shared), written by oc29 and tuned on (196 rows; its second batch of 70 was scored once before tuning on it:
+# P 1.000 R 0.778 with the first changes, base P 1.000 R 0.361): base P 0.936 R 0.427, after P 0.968 R 0.874
 CASES += [("overclaim", "oc29dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",

@@ -697,7 +697,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if passive and s["general"]:
-            continue  # a general truth is read in the active only
+            # (oc29) the passive of a general truth: "relapse is driven by isolation" (present, no modal)
+            if _general_passive(tok, s, terms, ctx) and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if passive:
             # "relapse was prevented by our team"; with any agent, also "relapse was prevented"
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -743,7 +746,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     return out
 
 
-def _general_fact(verb, subj, s: dict, ctx: Context) -> bool:
+def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool:
     """(oc29) Is ``verb`` a causal link said as a general truth? Its subject is a common noun phrase (a condition
     or a piece of help: "isolation", "stable housing", "early diagnosis", an activity in -ing), not a person, a
     pronoun, a name, an outside body or something someone owns ("her drinking", "this rota"); the verb is in the
@@ -764,7 +767,7 @@ def _general_fact(verb, subj, s: dict, ctx: Context) -> bool:
             return False  # a name ("Public Health England's"), not a capital at the start ("Group work")
     finite = verb.tag_ in W.general_present_tags or _present_read_as_base(verb)
     head = verb.head if verb.dep_ == "conj" else verb
-    if not finite or any(c.dep_ in ("aux", "auxpass", "neg") for c in [*verb.children, *head.children]):
+    if tense and (not finite or any(c.dep_ in ("aux", "auxpass", "neg") for c in [*verb.children, *head.children])):
         return False
     words = [t for t in verb.subtree]
     if any(t.lower_ in s["general_limiters"] for t in words):
@@ -828,6 +831,22 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
         return False
     return any(any(terms.covers(name, t.i) for name in s["outcomes"]) or t.lemma_.lower() in s["general_outcomes"]
                or t.lower_ in s["general_outcomes"] for t in words)
+
+
+def _general_passive(verb, s: dict, terms: Terms, ctx: Context) -> bool:
+    """(oc29) "Relapse is driven by isolation", "most evictions are caused by debt": an outcome as the subject of a
+    present-simple passive ("is", "are" and nothing else) whose agent would pass as a general subject."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ != "VBN" or len(aux) != 1 or aux[0].lower_ not in W.general_present_be:
+        return False
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None or not any(_is_outcome(t, s, terms) for t in subj.subtree if t.i <= subj.i):
+        return False
+    if any(t.lower_ in s["general_limiters"] for t in verb.subtree):
+        return False
+    # the agent read as a general subject: the tense test is the passive's own (done above)
+    return _general_fact(verb, agent, s, ctx, tense=False)
 
 
 def _is_outcome(t, s: dict, terms: Terms) -> bool:
