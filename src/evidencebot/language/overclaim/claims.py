@@ -767,7 +767,7 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
             return False  # a name ("Public Health England's"), not a capital at the start ("Group work")
     finite = verb.tag_ in W.general_present_tags or _present_read_as_base(verb)
     head = verb.head if verb.dep_ == "conj" else verb
-    if tense and (not finite or any(c.dep_ in ("aux", "auxpass", "neg") for c in [*verb.children, *head.children])):
+    if tense and (not finite or any(c.dep_ in W.general_no_aux_deps for c in [*verb.children, *head.children])):
         return False
     words = [t for t in verb.subtree]
     if any(t.lower_ in s["general_limiters"] for t in words):
@@ -859,7 +859,7 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
     the outcome its subject or the verb's object), or more or fewer of it ("means fewer crises")."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
-        if lemma in s["general_degree_verbs"] and c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and (
+        if lemma in s["general_degree_verbs"] and c.dep_ in W.general_degree_deps and (
                 c.lower_ in s["general_degree_words"]):
             held = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
             held += [g for g in verb.children if g.dep_ == "dobj"]
@@ -891,7 +891,7 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
     for d in list(heads):
         if d.dep_ == "dobj" and _is_people(d, s) and any(
-                c.dep_ in ("advmod", "acomp", "oprd", "ccomp") and c.lower_ in s["general_state_words"]
+                c.dep_ in W.general_state_deps and c.lower_ in s["general_state_words"]
                 for c in verb.children if c.i > d.i):
             return d.i, d.i + 1  # "keeps people well", "keeps young people safe"
         if d.dep_ == "dobj" and _is_people(d, s):

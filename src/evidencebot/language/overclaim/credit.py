@@ -145,7 +145,7 @@ def _owned_credit(verb, s: dict):
         if c.dep_ not in ("attr", "acomp"):
             continue
         if any(_word(g, s["partial"]) or _word(g, s["own_words"]) for g in c.subtree) or any(
-                g.dep_ in ("xcomp", "relcl", "acl") for g in [*c.children, *verb.children]):
+                g.dep_ in W.owned_clause_deps for g in [*c.children, *verb.children]):
             return None  # "partly ours", "our own doing", "ours to explain"
         if c.lower_ in s["own_pronouns"]:
             subj = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
