@@ -621,6 +621,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
                 c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
             # "X is a risk factor for Y", "X is a key driver of Y" (the copula's subject as the cause)
+            if s["general"] and any(c.lower_ in W.general_evidenced for c in tok.children):
+                continue  # (oc29) "is the recorded cause of": the data say so
             if agent_ok(subject_of(tok.head), tok.head) and not blocked(tok.head):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
             continue
@@ -805,6 +807,8 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
     doc, sent = tok.doc, tok.sent
     if not tok.lower_.endswith("s") or tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
+    if any(t.tag_ in W.general_finite_tags for t in sent if t.i != tok.i):
+        return False  # the sentence has a verb of its own ("Funding cuts reduced ...")
     before = doc[sent.start:tok.i]
     if len(before) > 6 or any(t.pos_ not in W.general_subject_pos or (t.is_punct and t.tag_ != "HYPH")
                               for t in before):
@@ -820,7 +824,7 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
         if doc[i].lower_ not in needs:
             return False
         i += 1
-    words = []
+    words: list = []
     while i < sent.end and (doc[i].pos_ in W.general_subject_pos and not (doc[i].is_punct and doc[i].tag_ != "HYPH")
                             or (doc[i].lower_ == "of" and words)):
         words.append(doc[i])  # (through "of": "the length of grief")
