@@ -162,6 +162,11 @@ CASES += [("overclaim", "oc24dev"), ("privacy", "pv24dev")]
 # absolute-people-outcome structures: P 0.926 R 0.833 both times (counterfactual 0.67, credit-taking 0.67). Read by o24
 # after the second measurement; development material from session 25
 CASES += [("overclaim", "oc24focus")]
+# (oc29) general causal links said as fact ("poverty causes poor mental health", no "our") and credit for a change
+# another body made ("we got the council to ...", "the fall in ... is ours"), with near misses (hedged, sourced,
+# asked, shared), written by oc29 and tuned on (196 rows; its second batch of 70 was scored once before tuning on it:
+# P 1.000 R 0.778 with the first changes, base P 1.000 R 0.361): base P 0.936 R 0.427, after P 0.968 R 0.874
+CASES += [("overclaim", "oc29dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -221,6 +226,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
     ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
+    ("overclaim", "oc29dev"): {"precision": 0.95, "recall": 0.85},
     # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883; after p24: P 0.957 R 0.925
     ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.92},
     # pv23dev after p24 (tuned on it as development material): P 0.978 R 0.926 (was 0.951 / 0.811)

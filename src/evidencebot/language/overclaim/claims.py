@@ -38,6 +38,7 @@ from evidencebot.language.overclaim.common import (
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.text import has_phrase
 
 
 def _build(o: dict) -> dict:
@@ -111,6 +112,22 @@ def _build(o: dict) -> dict:
         source_preps=option_words(o.get("source_preps")),
         pointer_words=option_words(o.get("pointer_words")),
         source_complements=option_words(o.get("source_complements")),
+        # (oc29) a causal link said as a general truth, whoever's the cause ("isolation brings on relapse",
+        # "debt advice lowers the risk of suicide"): any common noun phrase as the subject of a present-simple
+        # causal verb with an outcome in its object; see :func:`_general_fact`
+        general=bool(o.get("general")),
+        general_determiners=option_words(o.get("general_determiners")),
+        general_limiters=option_words(o.get("general_limiters")),
+        general_reporting=option_words(o.get("general_reporting")),
+        general_own_knowing=option_words(o.get("general_own_knowing")),
+        general_sources=list(o.get("general_sources") or []),
+        general_outcomes=option_words(o.get("general_outcomes")),
+        general_object_preps=option_words(o.get("general_object_preps")),
+        general_degree_verbs=option_words(o.get("general_degree_verbs")),
+        general_degree_words=option_words(o.get("general_degree_words")),
+        general_amount_verbs=option_words(o.get("general_amount_verbs")),
+        general_amount_words=option_words(o.get("general_amount_words")),
+        general_state_words=option_words(o.get("general_state_words")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -586,6 +603,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
     promise = s["future_only"]
 
+    def agent_ok(subj, verb) -> bool:
+        return _general_fact(verb, subj, s, ctx) if s["general"] else _is_agent(subj, s)
+
     def blocked(tok) -> bool:
         # a rule with ``tense: future`` reads promises ("will get people back into work", "is
         # sure to reduce demand", "we undertake to deliver a fall in ..."): only those
@@ -601,7 +621,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
                 c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
             # "X is a risk factor for Y", "X is a key driver of Y" (the copula's subject as the cause)
-            if _is_agent(subject_of(tok.head), s) and not blocked(tok.head):
+            if s["general"] and any(c.lower_ in W.general_evidenced for c in tok.children):
+                continue  # (oc29) "is the recorded cause of": the data say so
+            if agent_ok(subject_of(tok.head), tok.head) and not blocked(tok.head):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
             continue
         conj_of_predicate = tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")  # "was safe and effective"
@@ -614,7 +636,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             obj = _outcome_in(terms, s, [t for c in holder.children if c.dep_ == "prep" for t in c.subtree])
             if s["any_outcome"]:
                 obj = obj or (tok.i, tok.i + 1)  # "X is effective": the outcome is left implicit
-            if obj is not None and _is_agent(subject_of(verb), s) and not blocked(verb):
+            if obj is not None and agent_ok(subject_of(verb), verb) and not blocked(verb):
                 out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
             continue
         if lemma in s["particle_heads"]:
@@ -627,16 +649,29 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                     lemma = f"{lemma} {prep.lower_}"
         if lemma in s["frame_verbs"] and lemma not in verbs and _frame_noun(tok, s):
             lemma = next(iter(verbs), lemma)  # "marked a new era for", "turned ... on its head": a verb of the class
+        if s["general"] and lemma in s["general_degree_verbs"] | s["general_amount_verbs"]:
+            # (oc29) "damp housing makes depression worse", "early help means fewer crises"
+            if tok.pos_ == "VERB" and _general_fact(tok, _subject(tok), s, ctx) and _general_degree(
+                    tok, s, terms) and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         misparsed = tok.tag_ in W.misread_verb_tags or (
             tok.tag_ == "VBZ" and tok.dep_ in W.compound_amod_nmod and _subject(tok) is None)  # ("ends" as a compound)
+        if s["general"] and misparsed:
+            if _general_misread(tok, s, terms) and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if s["people"] and misparsed:
             hit = _misread_claim(tok, s, terms)
             if hit is not None and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
+        if needs and s["general"] and any(c.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lower_ in needs for g in c.children) for c in tok.children):
+            needs = None  # (oc29) "leads to relapse" read as "to" and an infinitive
         if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
             continue  # "lead" and "result" claim a result only with "to" and "in"
         misread = s["any_agent"] and (_misread_root_verb(tok) or _misread_past(tok))
@@ -659,10 +694,15 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if noun is None or any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in noun.children):
                 continue
             obj = _outcome_in(terms, s, [t for c in noun.children if c.dep_ == "prep" for t in c.subtree])
-            if obj is not None and _is_agent(subject_of(tok), s) and not blocked(tok):
+            if obj is not None and agent_ok(subject_of(tok), tok) and not blocked(tok):
                 out.append(Candidate(rule, tok.i, noun.i + 1, tok.i))
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive and s["general"]:
+            # (oc29) the passive of a general truth: "relapse is driven by isolation" (present, no modal)
+            if _general_passive(tok, s, terms, ctx) and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if passive:
             # "relapse was prevented by our team"; with any agent, also "relapse was prevented"
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -681,6 +721,11 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         subj = _subject(tok)
         if subj is None and s["any_agent"]:
             subj = _compound_subject(tok)
+        if s["general"]:
+            obj = _general_object(tok, s, terms) if _general_fact(tok, subj, s, ctx) else None
+            if obj is not None and not blocked(tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
         if not _is_agent(subj, s) or _own_doing(tok, subj, s):
             continue
         complements = _object_tokens(tok)
@@ -701,6 +746,174 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
     return out
+
+
+def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool:
+    """(oc29) Is ``verb`` a causal link said as a general truth? Its subject is a common noun phrase (a condition
+    or a piece of help: "isolation", "stable housing", "early diagnosis", an activity in -ing), not a person, a
+    pronoun, a name, an outside body or something someone owns ("her drinking", "this rota"); the verb is in the
+    present simple with no auxiliary (no modal, perfect or "do"); nothing limits it to some people or some of
+    the time ("for many", "often"); and it is not reported from a source ("research suggests that ...",
+    "according to ...", a citation in brackets), unless we are the ones who know it ("we know that ...")."""
+    if subj is None or subj.dep_ == "expl" or subj.tag_ in W.relative_tags:
+        return False
+    if not (subj.pos_ == "NOUN" or (subj.tag_ == "VBG" and subj.dep_ in W.nsubj_nsubjpass_csubj)):
+        return False
+    if _is_people(subj, s) or subj.lemma_.lower() in s["not_named"] or subj.lower_ in s["not_named"]:
+        return False
+    for c in subj.children:
+        if c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ not in s["general_determiners"]):
+            return False
+        if c.dep_ in ("compound", "amod") and ((c.pos_ == "PROPN" and c.i != c.sent.start)
+                                              or c.lower_ in s["not_named"]):
+            return False  # a name ("Public Health England's"), not a capital at the start ("Group work")
+    finite = verb.tag_ in W.general_present_tags or _present_read_as_base(verb)
+    head = verb.head if verb.dep_ == "conj" else verb
+    if tense and (not finite or any(c.dep_ in W.general_no_aux_deps for c in [*verb.children, *head.children])):
+        return False
+    words = [t for t in verb.subtree]
+    if any(t.lower_ in s["general_limiters"] for t in words):
+        return False
+    sent = verb.sent
+    low = sent.text.lower()
+    if any(has_phrase(low, p) for p in s["general_sources"]):
+        return False
+    toks = list(sent)
+    for i, t in enumerate(toks):
+        if t.like_num and len(t.text) == 4 and any(x.text == "(" for x in toks[max(0, i - 6):i]):
+            return False  # a citation: "(Marmot 2010)"
+    cur = verb
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        gov = cur.head
+        if any(c.dep_ == "neg" or (c.dep_ in W.nsubj_nsubjpass_csubj and any(
+                g.dep_ == "det" and g.lower_ in W.no_one_words for g in c.children)) for c in gov.children):
+            return False  # "no claim is made that ...", "we do not say that ..."
+        if gov.lemma_.lower() in s["general_reporting"]:
+            said_by = subject_of(gov)
+            if said_by is None or said_by.lower_ not in W.provider_pronouns_short or (
+                    gov.lemma_.lower() not in s["general_own_knowing"]):
+                return False
+        cur = gov
+    return True
+
+
+def _general_misread(tok, s: dict, terms: Terms) -> bool:
+    """(oc29) A general causal verb in -s the small model read as a plural noun ("Overcrowding fuels anxiety in
+    children", "Gambling harm results in family breakdown"), read from the surface: only words of a bare noun
+    phrase before it from the start of the sentence (no pronoun, no owner, not a person or an outside body), and an
+    outcome at the head of the noun phrase after it (after "in" or "to" for ``result`` and ``lead``)."""
+    doc, sent = tok.doc, tok.sent
+    if not tok.lower_.endswith("s") or tok.i == sent.start or tok.i + 1 >= sent.end:
+        return False
+    if any(t.tag_ in W.general_finite_tags for t in sent if t.i != tok.i):
+        return False  # the sentence has a verb of its own ("Funding cuts reduced ...")
+    before = doc[sent.start:tok.i]
+    if len(before) > 6 or any(t.pos_ not in W.general_subject_pos or (t.is_punct and t.tag_ != "HYPH")
+                              for t in before):
+        return False
+    if any(t.pos_ == "DET" and t.lower_ not in s["general_determiners"] for t in before) or any(
+            _is_people(t, s) or t.lower_ in s["not_named"] or t.lemma_.lower() in s["not_named"] for t in before):
+        return False
+    if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG":
+        return False
+    i = tok.i + 1
+    needs = W.result_preps.get(tok.lemma_.lower())
+    if needs is not None:
+        if doc[i].lower_ not in needs:
+            return False
+        i += 1
+    words: list = []
+    while i < sent.end and (doc[i].pos_ in W.general_subject_pos and not (doc[i].is_punct and doc[i].tag_ != "HYPH")
+                            or (doc[i].lower_ == "of" and words)):
+        words.append(doc[i])  # (through "of": "the length of grief")
+        i += 1
+    if not words or any(t.lower_ in s["general_limiters"] for t in sent):
+        return False
+    if any(t.lemma_.lower() in s["not_outcomes"] for t in words[-1:]):
+        return False
+    return any(any(terms.covers(name, t.i) for name in s["outcomes"]) or t.lemma_.lower() in s["general_outcomes"]
+               or t.lower_ in s["general_outcomes"] for t in words)
+
+
+def _general_passive(verb, s: dict, terms: Terms, ctx: Context) -> bool:
+    """(oc29) "Relapse is driven by isolation", "most evictions are caused by debt": an outcome as the subject of a
+    present-simple passive ("is", "are" and nothing else) whose agent would pass as a general subject."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ != "VBN" or len(aux) != 1 or aux[0].lower_ not in W.general_present_be:
+        return False
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None or not any(_is_outcome(t, s, terms) for t in subj.subtree if t.i <= subj.i):
+        return False
+    if any(t.lower_ in s["general_limiters"] for t in verb.subtree):
+        return False
+    # the agent read as a general subject: the tense test is the passive's own (done above)
+    return _general_fact(verb, agent, s, ctx, tense=False)
+
+
+def _is_outcome(t, s: dict, terms: Terms) -> bool:
+    return (any(terms.covers(name, t.i) for name in s["outcomes"]) or t.lemma_.lower() in s["general_outcomes"]
+            or t.lower_ in s["general_outcomes"])
+
+
+def _general_degree(verb, s: dict, terms: Terms) -> bool:
+    """(oc29) An outcome made worse or better ("makes depression worse": a degree word as the verb's complement,
+    the outcome its subject or the verb's object), or more or fewer of it ("means fewer crises")."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if lemma in s["general_degree_verbs"] and c.dep_ in W.general_degree_deps and (
+                c.lower_ in s["general_degree_words"]):
+            held = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
+            held += [g for g in verb.children if g.dep_ == "dobj"]
+            if any(_is_outcome(t, s, terms) for g in held for t in g.subtree if t.i <= g.i):
+                return True
+        if lemma in s["general_amount_verbs"] and c.dep_ == "dobj" and any(
+                g.dep_ == "amod" and g.lower_ in s["general_amount_words"] for g in c.children):
+            if _is_outcome(c, s, terms):
+                return True
+    return False
+
+
+def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
+    """(oc29) The outcome a general causal verb acts on: the head of its object (or of its phrase after
+    ``general_object_preps``: "leads to relapse", "protects people from exploitation", "keeps people out of
+    crisis"), or the noun after its "of" ("the risk of suicide", "the length of grief"), when that is an
+    outcome term or a ``general_outcomes`` word; not our own paperwork or process (``not_outcomes``)."""
+    heads = []
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("dobj", "attr") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"):
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ in s["general_object_preps"]:
+            # the first noun under it ("out | of crisis")
+            heads.extend([g for g in c.subtree if g.dep_ == "pobj"][:1])
+        elif c.dep_ in ("prt", "advmod"):
+            heads.extend(g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj")
+    heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
+    for d in list(heads):
+        if d.dep_ == "dobj" and _is_people(d, s) and any(
+                c.dep_ in W.general_state_deps and c.lower_ in s["general_state_words"]
+                for c in verb.children if c.i > d.i):
+            return d.i, d.i + 1  # "keeps people well", "keeps young people safe"
+        if d.dep_ == "dobj" and _is_people(d, s):
+            heads.extend(g for c in d.children if c.dep_ == "prep" and c.lower_ in s["general_object_preps"]
+                         for g in c.children if g.dep_ == "pobj")
+    for n in heads:
+        for _ in range(3):
+            if n.lemma_.lower() in s["not_outcomes"] or n.lower_ in s["not_outcomes"]:
+                break
+            phrase = [t for t in n.subtree if t.i <= n.i and t.dep_ not in ("det", "poss")]
+            if any(any(terms.covers(name, t.i) for name in s["outcomes"]) for t in phrase) or any(
+                    t.lemma_.lower() in s["general_outcomes"] or t.lower_ in s["general_outcomes"] for t in phrase):
+                return n.i, n.i + 1
+            n = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+            if n is None:
+                break
+    return None
 
 
 def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:

@@ -56,6 +56,9 @@ def _settings_from(o: dict) -> dict:
         deontic_modals=option_words(o.get("deontic_modals")),
         thank_verbs=option_words(o.get("thank_verbs")),
         thank_preps=option_words(o.get("thank_preps")),
+        owned_nouns=option_words(o.get("owned_nouns")),
+        own_pronouns=option_words(o.get("own_pronouns")),
+        record_nouns=option_words(o.get("record_nouns")),
     )}
 
 
@@ -135,10 +138,29 @@ def _credit_subject(subj, s: dict):
     return None
 
 
+def _owned_credit(verb, s: dict):
+    """(oc29) The complement of a copula that makes what changed ours: "ours", or a noun of achievement with our
+    possessive ("our work", "our achievement", "our doing"); None for "our own doing" or a part ("partly ours")."""
+    for c in verb.children:
+        if c.dep_ not in ("attr", "acomp"):
+            continue
+        if any(_word(g, s["partial"]) or _word(g, s["own_words"]) for g in c.subtree) or any(
+                g.dep_ in W.owned_clause_deps for g in [*c.children, *verb.children]):
+            return None  # "partly ours", "our own doing", "ours to explain"
+        if c.lower_ in s["own_pronouns"]:
+            subj = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            # "the better attendance figures are ours" may only say whose figures they are
+            return None if subj is None or _word(subj, W.measure_nouns) or _word(subj, s["record_nouns"]) else c
+        if _word(c, s["owned_nouns"]) and any(g.dep_ == "poss" and g.lower_ in W.provider_pronouns for g in c.children):
+            return c
+    return None
+
+
 @check("credit_claim")
 def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"])):
+    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"])
+            or ctx.lower_set & s["own_pronouns"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -183,6 +205,14 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if _says_change(what, s, terms) or (pronoun and _says_change(
                     [t for t in sent if not (verb.i <= t.i <= why[-1].right_edge.i)], s, terms)):
                 hit = (min(obj.i, subj.i), why[-1].right_edge.i + 1)
+        elif lemma in s["copulas"] and s["owned_nouns"] and not _ours(subj, s) and _says_change(
+                list(subj.subtree), s, terms):
+            # (oc29) what changed said to be ours: "that stabilisation was our work", "the family's new stability is
+            # our achievement", "these outcomes are ours" (not "our own doing", nor "partly our work")
+            owned = _owned_credit(verb, s)
+            if owned is None:
+                continue
+            hit = (subj.i, owned.i + 1)
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
@@ -197,4 +227,83 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] | s["thank_verbs"] else None):
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
+    return out
+
+
+def _ours_np(np, provider: frozenset) -> bool:
+    """We ("we", "us"), or something we own ("our campaign", "our advocates")."""
+    return np.lower_ in provider or any(t.dep_ == "poss" and t.lower_ in provider for t in np.subtree if t.i < np.i)
+
+
+def _our_causer(verb, s: dict) -> bool:
+    """(oc29) Is the subject of ``verb`` us: "we", "our campaign", through a relative pronoun to its antecedent in
+    a cleft ("it was our advocates who got ..."), or "the ones" we say we were ("we were the ones who pushed ...")?"""
+    provider = s["provider"]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.tag_ in W.relative_tags and verb.dep_ == "ccomp":
+        # a cleft the small model reads as a complement of the copula: "it was our data that convinced ..."
+        return any(c.dep_ == "attr" and _ours_np(c, provider) for c in verb.head.children)
+    if subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
+        np = verb.head
+        if _ours_np(np, provider):
+            return True
+        cop = np.head
+        return np.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in provider for c in cop.children)
+    return _ours_np(subj, provider)
+
+
+def _moved_body(verb, s: dict):
+    """(oc29) The outside body ``verb`` makes act, and the act: "got the council | to reopen ...", "made the ICB
+    | rethink ...", "pushed the trust | into adopting ...". None when the object is not a body (a person, "14
+    employers") or nothing says what the body did."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and _word(c, s["bodies"]):
+            body = c
+            break
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i:
+            body = next((g for g in c.children if g.dep_ == "nsubj" and _word(g, s["bodies"])), None)
+            if body is not None:
+                return body, c
+    else:
+        return None
+    for c in [*verb.children, *body.children]:
+        if c.i <= body.i:
+            continue
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return body, c
+        if c.dep_ in ("advcl", "acl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                  for g in c.children):
+            return body, c  # "got the council | to reopen ..." read as a clause of purpose
+        if c.dep_ == "prep" and c.lower_ in s["into_preps"] and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return body, c
+    return None
+
+
+def _causative_settings(o: dict) -> dict:
+    return dict(verbs=option_words(o.get("verbs")), bodies=option_words(o.get("bodies")),
+                into_preps=option_words(o.get("into_preps")), provider=option_words(o.get("provider_words")))
+
+
+@check("credit_causative")
+def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """(oc29) We, or something of ours, as the one who made an outside body act (a verb of making someone do
+    something: get, make, persuade, push ...; its object a council, trust, ICB ...; and what the body did): the
+    writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
+    to ...", "we persuaded 14 employers to ..." (not a body) pass."""
+    s = derived(rule, _causative_settings)
+    if not ctx.lemma_set & s["verbs"]:
+        return []
+    T = _toks(doc)
+    out: list[Candidate] = []
+    for verb in T:
+        if verb.pos_ != "VERB" or not _word(verb, s["verbs"]) or not _our_causer(verb, s):
+            continue
+        moved = _moved_body(verb, s)
+        if moved is None or _blocked(ctx, verb, T):
+            continue
+        out.append(Candidate(rule, verb.i, moved[1].i + 1, verb.i))
     return out
