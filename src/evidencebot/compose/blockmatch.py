@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from evidencebot import locations
 from evidencebot.compose import groups
+from evidencebot.compose.filters import load_word_lists
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
 from evidencebot.errors import ConfigError
@@ -64,8 +65,38 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Stems of the content words of ``text``, in order (digits kept: '72 hours')."""
+    """Stems of the content words of ``text``, in order (digits kept: '72 hours'), its paraphrases read in the
+    library's words first (:func:`in_library_words`)."""
     return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern of every wording in ``phrasebank/paraphrases.yaml`` (the longest first, whole phrases, any case,
+    any white space between words) and, for each wording in lower case, the library's phrase it stands for."""
+    data = load_word_lists("paraphrases.yaml").get("paraphrases") or {}
+    said: dict[str, str] = {}
+    for ours, spec in data.items():
+        for wording in (spec or {}).get("say") or []:
+            wording = " ".join(str(wording).lower().replace("’", "'").split())
+            if wording:
+                said.setdefault(wording, " ".join(str(ours).lower().split()))
+    if not said:
+        return None, {}
+    alternatives = sorted(said, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.I), said
+
+
+def in_library_words(text: str) -> str:
+    """``text`` with each buyer's wording the phrasebank lists (``paraphrases.yaml``) written as the library writes it:
+    'experience no break in support' -> 'continuity of support', 'receiving support from the current service' ->
+    'currently supported' (s28 q11 (iii): the continuity block and the topic's cues said it in those words, and the
+    part was left empty). Applied to every text the matcher compares (asks, headings, cues and blocks alike)."""
+    pattern, said = _paraphrases()
+    if pattern is None or not text:
+        return text or ""
+    return pattern.sub(lambda m: said.get(" ".join(m.group(0).lower().replace("’", "'").split()), m.group(0)), text)
 
 
 # A pure function of the text (constant tables and patterns), asked again and again for the same block titles,
@@ -74,6 +105,7 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=32768)
 def _tokens(text: str) -> tuple[str, ...]:
     out = []
+    text = in_library_words(text)
     # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
     # 'step-up', 'stepping support up and down': one word per direction ('up' alone is noise, so 'step up'
