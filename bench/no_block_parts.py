@@ -55,6 +55,26 @@ def verdict(judged: list[dict], set_name: str, qid: str, heading: str) -> dict |
     return best if score >= 0.5 else None
 
 
+def recount(path: Path, judged: list[dict], show: bool) -> int:
+    """The counts of an earlier run's gaps (``--out``) against the verdicts, per set and in total."""
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    tot = {"gaps": 0, "fillable": 0, "unjudged": 0}
+    for set_name in dict.fromkeys(r["set"] for r in rows):
+        n = dict.fromkeys(tot, 0)
+        for r in (r for r in rows if r["set"] == set_name):
+            n["gaps"] += 1
+            seen = verdict(judged, set_name, r["q"], r["heading"])
+            n["unjudged"] += seen is None
+            n["fillable"] += bool(seen and seen.get("fits"))
+            if show and seen is None:
+                print(f"  unjudged {set_name}/{r['q']} | {r['heading'][:100]} | nearest {r['nearest']}")
+        print(f"{set_name}: no block {n['gaps']}; judged to have a fitting block {n['fillable']} (unjudged {n['unjudged']})")
+        for k in tot:
+            tot[k] += n[k]
+    print(f"all: no block {tot['gaps']}; judged to have a fitting block {tot['fillable']} (unjudged {tot['unjudged']})")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db")
@@ -62,7 +82,10 @@ def main(argv=None) -> int:
     ap.add_argument("--show", action="store_true", help="print each gap with its topics and nearest blocks")
     ap.add_argument("--out", help="write each gap as a JSON line here (for judging)")
     ap.add_argument("--judged", default=str(ROOT / "tests/data/labelled/no_block_parts_s29.jsonl"))
+    ap.add_argument("--recount", help="count the gaps of an earlier --out file against --judged (nothing drafted)")
     args = ap.parse_args(argv)
+    if args.recount:
+        return recount(Path(args.recount), load_judged(Path(args.judged)), args.show)
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "bench"))
     from _demo import bench_database
