@@ -90,14 +90,21 @@ def _paraphrases() -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 def in_library_words(text: str) -> str:
-    """``text`` with each buyer's wording the phrasebank lists (``paraphrases.yaml``) written as the library writes it:
-    'experience no break in support' -> 'continuity of support', 'receiving support from the current service' ->
-    'currently supported' (s28 q11 (iii): the continuity block and the topic's cues said it in those words, and the
-    part was left empty). Applied to every text the matcher compares (asks, headings, cues and blocks alike)."""
+    """``text`` with each buyer's wording the phrasebank lists (``paraphrases.yaml``) followed by the library's words for
+    it: 'no break in support' -> 'no break in continuity of support', 'receiving support from the current service' ->
+    '... currently supported' (s28 q11 (iii): the continuity block and the topic's cues said it in those words, and the
+    part was left empty). The wording itself is kept: a block titled 'without a gap in support' still shares 'gap' with
+    an ask about 'falling through the gaps'. Applied to every text the matcher compares (asks, headings, cues and
+    blocks alike)."""
     pattern, said = _paraphrases()
     if pattern is None or not text:
         return text or ""
-    return pattern.sub(lambda m: said.get(" ".join(m.group(0).lower().replace("’", "'").split()), m.group(0)), text)
+
+    def both(m: re.Match) -> str:
+        ours = said.get(" ".join(m.group(0).lower().replace("’", "'").split()))
+        return f"{m.group(0)} {ours}" if ours else m.group(0)
+
+    return pattern.sub(both, text)
 
 
 # A pure function of the text (constant tables and patterns), asked again and again for the same block titles,
