@@ -17,12 +17,14 @@ never used because it shares a word with a sub-point about something else.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from evidencebot import locations
 from evidencebot.compose import groups
+from evidencebot.compose.filters import load_word_lists
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
 from evidencebot.errors import ConfigError
@@ -64,8 +66,45 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Stems of the content words of ``text``, in order (digits kept: '72 hours')."""
+    """Stems of the content words of ``text``, in order (digits kept: '72 hours'), its paraphrases read in the
+    library's words first (:func:`in_library_words`)."""
     return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern of every wording in ``phrasebank/paraphrases.yaml`` (the longest first, whole phrases, any case,
+    any white space between words) and, for each wording in lower case, the library's phrase it stands for."""
+    data = load_word_lists("paraphrases.yaml").get("paraphrases") or {}
+    said: dict[str, str] = {}
+    for ours, spec in data.items():
+        for wording in (spec or {}).get("say") or []:
+            wording = " ".join(str(wording).lower().replace("’", "'").split())
+            if wording:
+                said.setdefault(wording, " ".join(str(ours).lower().split()))
+    if not said:
+        return None, {}
+    alternatives = sorted(said, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.I), said
+
+
+def in_library_words(text: str) -> str:
+    """``text`` with each buyer's wording the phrasebank lists (``paraphrases.yaml``) followed by the library's words for
+    it: 'no break in support' -> 'no break in continuity of support', 'receiving support from the current service' ->
+    '... currently supported' (s28 q11 (iii): the continuity block and the topic's cues said it in those words, and the
+    part was left empty). The wording itself is kept: a block titled 'without a gap in support' still shares 'gap' with
+    an ask about 'falling through the gaps'. Applied to every text the matcher compares (asks, headings, cues and
+    blocks alike)."""
+    pattern, said = _paraphrases()
+    if pattern is None or not text:
+        return text or ""
+
+    def both(m: re.Match) -> str:
+        ours = said.get(" ".join(m.group(0).lower().replace("’", "'").split()))
+        return f"{m.group(0)} {ours}" if ours else m.group(0)
+
+    return pattern.sub(both, text)
 
 
 # A pure function of the text (constant tables and patterns), asked again and again for the same block titles,
@@ -74,6 +113,7 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=32768)
 def _tokens(text: str) -> tuple[str, ...]:
     out = []
+    text = in_library_words(text)
     # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
     # 'step-up', 'stepping support up and down': one word per direction ('up' alone is noise, so 'step up'
@@ -84,6 +124,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     text = _JOINED.sub(lambda m: m.group(1) + m.group(2).replace("-", ""), text)
     for raw in _WORD.findall(text):
         w = raw.strip("'-/")
+        if w.endswith("'s"):
+            w = w[:-2]  # 'the ICB's target' names the ICB: the stem was "icb'", which no cue nor block holds
         if not w or w in _NOISE:
             continue
         if "-" in w and not w.replace("-", "").isalpha():
@@ -161,9 +203,22 @@ _DEADLINE = re.compile(r"\b(?:by|before|at|until|to|from|in|within|during)\s+(?:
                        r"(?:the\s+)?(?:(?:first|second|third)\s+)?(?:contract\s+)?year\s*(?:\d+|one|two|three)\b", re.I)
 
 
+_MONTH = "|".join(m for m in calendar.month_name if m)
+# a calendar date ('30 June 2027', '1st April', 'July 2027'): when, never what about. Its words left the ask's own few
+# ('on 30 June 2027' in s28 q11 (iii)) outnumbered by words no block uses, and 'June' stood among the heading's terms
+_DATE = re.compile(rf"\b(?:(?:on|by|from|until|before|after)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+                   rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|(?:{_MONTH})\s+\d{{4}})\b")
+
+
+def without_dates(text: str) -> str:
+    """``text`` without its calendar dates (:data:`_DATE`)."""
+    return _DATE.sub(" ", text or "")
+
+
 def without_deadlines(text: str) -> str:
-    """``text`` without its deadlines ('by the end of Contract Year 2'): they say when, never what about."""
-    return _DEADLINE.sub(" ", text or "")
+    """``text`` without its deadlines ('by the end of Contract Year 2') and calendar dates ('on 30 June 2027'): they
+    say when, never what about."""
+    return without_dates(_DEADLINE.sub(" ", text or ""))
 
 
 # a name of two or more capitalised words ('Alder Court', 'The Lantern Safe Haven', 'Recovery and Wellbeing Hubs',
@@ -554,7 +609,7 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
     feedback); empty when nothing does."""
     generic = set(HEAD_GENERIC)
     verbs = {stem(v): v for v in METHOD_VERBS}
-    heading = (heading or "").replace("/", " ")  # 'clinical/professional supervision'
+    heading = without_dates((heading or "").replace("/", " "))  # 'clinical/professional supervision'; 'on 30 June 2027'
     if _WITH_PARTNERS.match(heading) and len(_NAME_RUN.findall(heading)) >= 2:
         # 'Working with The Lantern, Linden House and First Response' (s23 dev): a list of partners' names, which no
         # block uses, says nothing of which block fits; what the part asks is left to its topics (one name, 'Working

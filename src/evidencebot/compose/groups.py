@@ -82,11 +82,31 @@ first language is not English, including seasonal workers, and to people with a 
 people with a learning disability."""
 
 
+_LIST_TAIL = re.compile(r"(?i)(?:,\s*|\s)(?:including|covering(?:\s+at\s+least)?:?|such\s+as|for\s+example|e\.g\.)\s"
+                        r"(?P<tail>[^.?!]*)")
+_PAREN_LIST = re.compile(r"\([^()]*(?:,[^(),]*){2,}\)")
+"""A parenthesised list of three or more items ('what it covers (mental health, physical health, housing, ...)')."""
+
+
+def without_details(text: str) -> str:
+    """``text`` without its details: a parenthesised list of three or more items, a tail of three or more items after
+    'including', 'covering' or 'such as' (to the end of the sentence: 'including risk to the person, risk to others, and
+    the risks of lone working in isolated villages' asks about risk, not about people in rural areas, s27 q08; 'covering
+    at least: local employment ...; ...; and ... a rural county', s24 q09), and any other detail to the next comma
+    (:data:`_DETAIL`)."""
+    text = _PAREN_LIST.sub(" ", text or "")
+    m = _LIST_TAIL.search(text)
+    if m and len(re.findall(r"[,;]", m.group("tail"))) >= 2:
+        text = text[:m.start()] + " " + text[m.end():]
+    return _DETAIL.sub(" ", text)
+
+
 def asked(text: str, *, details: bool = False) -> frozenset[str]:
-    """The groups an ask names, leaving out those inside a document's or law's name ('the Homelessness Reduction Act
-    2017' is the duty it sets, not a group of people; ``document_heads``), and those named only among its details
-    (:data:`_DETAIL`) unless ``details``: a block need not speak of them, though a block for them may be added."""
-    text = (text or "") if details else _DETAIL.sub(" ", text or "")
+    """The groups an ask names, leaving out those inside a document's, law's or organisation's name ('the Homelessness
+    Reduction Act 2017' is the duty it sets, 'the Housing Options and Homelessness Service' a partner, not a group of
+    people; ``document_heads``), and those named only among its details (:func:`without_details`) unless ``details``:
+    a block need not speak of them, though a block for them may be added."""
+    text = (text or "") if details else without_details(text or "")
     return named(_document_name().sub(" ", text))
 
 
