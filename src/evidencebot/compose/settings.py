@@ -50,6 +50,11 @@ def table() -> tuple[Setting, ...]:
         cues, named_by = _alternation(spec.get("cues")), _alternation(spec.get("named_by"))
         if cues is None or named_by is None:
             continue
+        # `named_by_patterns`: the buyer names the setting across a few words ('Traveller families on the Saltney
+        # Marsh site'), read as regular expressions
+        extra = [str(p) for p in spec.get("named_by_patterns") or []]
+        if extra:
+            named_by = re.compile("|".join([named_by.pattern] + [f"(?:{p})" for p in extra]), re.I)
         out.append(Setting(str(name), cues, named_by, _alternation(spec.get("instead_of")),
                            str(spec.get("scope") or "block").lower() == "sentence"))
     return tuple(out)
