@@ -24,12 +24,17 @@ def floor(buyer_text: str) -> int | None:
 
 def lift(text: str, lowest: int | None) -> str:
     """``text`` with each age range that starts below ``lowest`` and ends at or above it starting at ``lowest``
-    ('aged 16 to 25' -> 'aged 18 to 25' for an 18+ service); other ranges and text unchanged."""
+    ('aged 16 to 25' -> 'aged 18 to 25' for an 18+ service); other ranges and text unchanged. A range inside a name
+    ('the Joint Transitions Protocol for Young People Aged 16 to 25': capitals) is the buyer's and stays as written
+    (s29 contradictions FIRM, found after its measurement: the protocol's title was changed to '18 to 25')."""
     if not lowest:
         return text
 
     def raise_(m: re.Match) -> str:
         lo, hi = int(m.group("lo")), int(m.group("hi"))
+        before = text[max(0, m.start() - 40):m.start()]
+        if m.group("lead")[:1].isupper() or re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)?$", before):
+            return m.group(0)  # a title's words ('... for Young People Aged 16 to 25'): a name, not our range
         if lo < lowest <= hi:
             return f"{m.group('lead')}{lowest}{m.group('sep')}{hi}"
         return m.group(0)
