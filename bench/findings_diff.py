@@ -28,26 +28,31 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = ("tests/data/heldout", "tests/data/labelled")
 
 
-def texts() -> list[tuple[str, str, str]]:
-    """``(id, path for the markup, text)`` for every text checked, in a fixed order."""
+def texts_of(paths: list[Path]) -> list[tuple[str, str, str]]:
+    """``(id, path for the markup, text)`` for each text of ``paths`` (a JSONL row's "text", a whole .md or .txt file;
+    READMEs left out), in the order given, then the check bench's document."""
     out: list[tuple[str, str, str]] = []
-    for root in SETS:
-        for path in sorted((ROOT / root).rglob("*")):
-            rel = str(path.relative_to(ROOT))
-            if path.suffix == ".jsonl":
-                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-                    if not line.strip():
-                        continue
-                    row = json.loads(line)
-                    if isinstance(row, dict) and isinstance(row.get("text"), str):
-                        out.append((f"{rel}:{n + 1}", "-", row["text"]))
-            elif path.suffix in (".md", ".txt") and path.name != "README.md":
-                out.append((rel, path.name, path.read_text(encoding="utf-8")))
+    for path in paths:
+        rel = str(path.relative_to(ROOT))
+        if path.suffix == ".jsonl":
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                if isinstance(row, dict) and isinstance(row.get("text"), str):
+                    out.append((f"{rel}:{n + 1}", "-", row["text"]))
+        elif path.suffix in (".md", ".txt") and path.name != "README.md":
+            out.append((rel, path.name, path.read_text(encoding="utf-8")))
     sys.path.insert(0, str(ROOT / "bench"))
     import check_bench
 
     out.append(("bench/check_bench.py document", "bench.md", check_bench.build_document(20000)))
     return out
+
+
+def texts() -> list[tuple[str, str, str]]:
+    """Every text checked, in a fixed order: each file under ``SETS``."""
+    return texts_of([path for root in SETS for path in sorted((ROOT / root).rglob("*"))])
 
 
 def findings(src: str) -> dict[str, list[list]]:

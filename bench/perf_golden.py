@@ -31,23 +31,10 @@ def texts(exclude: set[str]) -> list[tuple[str, str, str]]:
     heldout = ROOT / "tests/data/heldout"
     for pattern in ("overclaim_*.jsonl", "privacy_*.jsonl", "s*/overclaim_*.jsonl", "s*/privacy_*.jsonl"):
         files += sorted(p for p in heldout.glob(pattern) if p.parent.name not in exclude)
-    out: list[tuple[str, str, str]] = []
-    for path in files:
-        rel = str(path.relative_to(ROOT))
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                if isinstance(row, dict) and isinstance(row.get("text"), str):
-                    out.append((f"{rel}:{n + 1}", "-", row["text"]))
-        elif path.suffix in (".md", ".txt") and path.name != "README.md":
-            out.append((rel, path.name, path.read_text(encoding="utf-8")))
     sys.path.insert(0, str(ROOT / "bench"))
-    import check_bench
+    from findings_diff import texts_of  # (one reader of the sets for both golden comparisons)
 
-    out.append(("bench/check_bench.py document", "bench.md", check_bench.build_document(20000)))
-    return out
+    return texts_of(files)
 
 
 def findings(items: list[tuple[str, str, str]]) -> dict[str, list[list]]:
