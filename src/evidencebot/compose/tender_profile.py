@@ -287,6 +287,10 @@ def read_facts(text: str) -> dict[str, ReadFact]:
             continue  # "if you are the incumbent provider, ...": said to every bidder alike
         out["provider_status"] = ReadFact("new", _clip(text, m.start(), m.end()))
         break
+    if "provider_status" not in out:
+        named = _P.named_provider.search(text)
+        if named:  # a body named as running the service now: ours or not is for facts_for, with the profile
+            out["provider_status"] = ReadFact("new", _clip(text, named.start(), named.end()))
     places = localities(text)
     if places:
         out["localities"] = places
@@ -634,6 +638,12 @@ def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] 
         if other is not None:  # local bodies and places that are not ours: another buyer, unnamed
             facts["commissioner"] = ReadFact(UNNAMED_BUYER, other[1])
     status = facts.get("provider_status")
+    ours = " ".join(str(service_profile.get("provider") or "").split())
+    if status is not None and status.value == "new" and "provider_status" not in (given or {}) and ours and \
+            re.search(r"\b(?:delivered|provided|run)\s+by\s+(?:the\s+)?" + re.escape(ours), " ".join(status.quote.split()), re.I):
+        # 'The current service is delivered by <our own organisation>': we run it now
+        facts["provider_status"] = ReadFact("incumbent", status.quote)
+        status = facts["provider_status"]
     if status is not None and status.value == "new" and "provider_status" not in (given or {}):
         buyer = facts.get("commissioner")
         # 'the outgoing provider' in a text that names no buyer: a provider that is leaving, not us
