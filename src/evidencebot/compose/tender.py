@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
-                                 confirmations, consistency,
+                                 confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
                                  ownplan, places, proofread, repeats, service_model, settings, tender_profile, timings)
 from evidencebot.compose import env as compose_env
@@ -1548,6 +1548,17 @@ def assemble_tender(
     for key, m in methods.items():
         for u in m.units if one_timing else []:
             text, changed = timings.hold(u["text"], one_timing)
+            if changed:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + changed
+                held.setdefault(key, []).extend(changed)
+    # a report due after a month or a quarter ends is due no later than the buyer's deadline for it (s29
+    # contradictions FIRM: 'within 15 working days of the end of each quarter' against 'by the 20th day of the month
+    # after the quarter ends')
+    due = deadlines.standards(buyer_text)
+    for key, m in methods.items():
+        for u in m.units if due else []:
+            text, changed = deadlines.hold(u["text"], due)
             if changed:
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
