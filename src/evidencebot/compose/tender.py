@@ -1533,36 +1533,20 @@ def assemble_tender(
     # the buyer's caseload cap for a role holds in every sentence of ours that gives that role one (s20 q08: our '25
     # per practitioner' against its '12 per Registered Mental Health Practitioner')
     caps = next((q.roles for q in quantities if q.kind == "caseload_cap"), [])
-    for key, m in methods.items():
-        for u in m.units:
-            text, changed = buyer_scale.hold_caps(u["text"], caps)
-            if changed:
-                u["text"] = text
-                u["held"] = list(u.get("held") or []) + changed
-                held.setdefault(key, []).extend(changed)
+    _hold_units(methods, held, lambda text: buyer_scale.hold_caps(text, caps))
     # one event, one timing, in every answer (s27 contradictions #6, #20, FIRM): a first contact we offer after a
     # referral, a release or a discharge is never slower than the buyer's standard for it anywhere in the tender, nor,
     # where the buyer gives none, than the fastest our approved library gives (answers drafted one file at a time then
     # still agree)
     one_timing = _one_timing(db, buyer_text)
-    for key, m in methods.items():
-        for u in m.units if one_timing else []:
-            text, changed = timings.hold(u["text"], one_timing)
-            if changed:
-                u["text"] = text
-                u["held"] = list(u.get("held") or []) + changed
-                held.setdefault(key, []).extend(changed)
+    if one_timing:
+        _hold_units(methods, held, lambda text: timings.hold(text, one_timing))
     # a report due after a month or a quarter ends is due no later than the buyer's deadline for it (s29
     # contradictions FIRM: 'within 15 working days of the end of each quarter' against 'by the 20th day of the month
     # after the quarter ends')
     due = deadlines.standards(buyer_text)
-    for key, m in methods.items():
-        for u in m.units if due else []:
-            text, changed = deadlines.hold(u["text"], due)
-            if changed:
-                u["text"] = text
-                u["held"] = list(u.get("held") or []) + changed
-                held.setdefault(key, []).extend(changed)
+    if due:
+        _hold_units(methods, held, lambda text: deadlines.hold(text, due))
     # the buyer's dated milestones hold over our own timings of the same step (s22 q10, FIRM: 'within four weeks of
     # award we send the measures letter' against the buyer's '11 January 2027 | Measures letter sent')
     dates = buyer_mobilisation.dated(buyer_text)
@@ -3047,6 +3031,18 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
                 held.setdefault(key, []).extend(changed)
     _hold_frequencies(methods, "\n".join([question, tender_text]), held)
     return held
+
+
+def _hold_units(methods: dict, held: dict[str, list[tuple[str, str]]], hold) -> None:
+    """Each method unit's text through ``hold`` (text -> (text, [(ours, the buyer's)])); what it changed is kept on the
+    unit and in ``held`` under the part's key, for the part's status (caps, timings, deadlines)."""
+    for key, m in methods.items():
+        for u in m.units:
+            text, changed = hold(u["text"])
+            if changed:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + list(changed)
+                held.setdefault(key, []).extend(changed)
 
 
 def _hold_frequencies(methods: dict, buyer_text: str, held: dict[str, list[tuple[str, str]]]) -> None:
