@@ -828,7 +828,8 @@ CONTEXT_LISTS = (
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
-    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
+    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "rota_words", "rota_shift_words",
+    "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
@@ -3158,6 +3159,8 @@ class _NameFinder:
             return True  # "Sarah Lindqvist (Head of Mental Health Commissioning)", not "(service user)"
         if bracket and self._bare_job(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
             return True  # "Dr Williams (consultant psychiatrist) chaired the panel", not "... (trainee nurse) was admitted"
+        if bracket and self._rota_shift(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
+            return True  # (s30) "Rota w/c 4 November: Sarah Jenkins (duty), Mo Hussain (late shift)": staff on shift
         unit = _IN_UNIT.match(after)
         if unit:
             words = unit.group(1).split()
@@ -3273,6 +3276,17 @@ class _NameFinder:
             return False
         return any(w[:1].isupper() and w.casefold() in self.names.role_words and w.casefold() not in people
                    and w.casefold().rstrip("s") not in people for w in words)
+
+    def _rota_shift(self, phrase: str) -> bool:
+        """(s30) A shift or duty in brackets after a name, in a text that calls itself a rota: "Sarah Jenkins
+        (duty)", "Liam Doyle (late shift)" under "Rota w/c 4 November". Only staff are put on a rota; every word in
+        the brackets is one of ``rota_shift_words`` (a time of day, a duty, a group) and the text names the rota
+        (``rota_words``)."""
+        ctx = self.context
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase.casefold())
+        if not 0 < len(words) <= 3 or any(w not in ctx.get("rota_shift_words", ()) for w in words):
+            return False
+        return any(w in ctx.get("rota_words", ()) for w in re.findall(r"[a-z]+", self.text.casefold()))
 
     def _bare_job(self, phrase: str) -> bool:
         """A job in lower case with no owner, set off after the name: "consultant psychiatrist", "consultant liaison
