@@ -3194,10 +3194,15 @@ def _measures_template(plan: QuestionPlan, methods: dict, question: str, buyer_b
         audience = f"the {body.group(1).strip()}" if body and not body.group(1).lower().startswith("our ") else buyer
         mine = dict(values, measure_verb=measure_verb(point.text), measure_what=what, measures=said, report_when=when,
                     audience=audience)
-        units = _template_units(block, mine, lead=True)
+        # a part whose measuring is its later ask ('how you will share information with GPs ..., and how you will track
+        # timeliness') leads with what it asks first: the measures paragraph follows the part's own method (demo q05:
+        # the part headed 'Sharing information with GPs ...' opened with tracking KPIs; the panel read it as lifted)
+        later = any(u.get("block") and not u.get("template") for u in method.units) \
+            and not measure_ask(_SECOND_ASK.split(point.text)[0])
+        units = _template_units(block, mine, lead=not later)
         for i, u in enumerate(units):  # which measures, to whom and the action when off track stay; the counting goes first
             u["priority"] = 2 if i == 1 else 1
-        _place(method, block, units, mine, lead=True)
+        _place(method, block, units, mine, lead=not later)
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:
