@@ -16,9 +16,10 @@ script judges, with its own matchers (not the assembler's code):
 * *setting*: the block takes for granted a setting (``phrasebank/settings.yaml`` cues: the house, residents, a ward,
   ...) that neither the part nor its own question names (the tender may name it elsewhere: the crisis house of another
   question is not this question's setting);
-* *ask*: the part's ask words (its own content words, less the question's frame and the words every part shares)
-  that the block's title, tags and text say: none of them, or only one word when the ask has four or more, is a
-  suspect.
+* *ask*: the part's telling words (its own content words, less the question's frame, the words most of the
+  question's parts share, and words said by more than 8% of the library's blocks: 'check', 'work', 'role') that the
+  block's title, tags and text say: none of them is a suspect ('checking in where there is no signal' and the physical
+  health block share only 'check').
 
 Printed per question the suspect placements (with ``--show``) and the totals. A suspect is a candidate for reading,
 not a verdict: bench/fit_s30.md says how many were judged truly wrong by reading them.
@@ -110,8 +111,21 @@ def question_sets(names: str) -> list[tuple[str, list[tuple[str, str]], bool]]:
     return out
 
 
+COMMON_SHARE = 0.08
+"""A word said by more than this share of the library's blocks ('check', 'work', 'role') tells no topic apart."""
+
+
+def common_words(blocks: dict[str, dict]) -> set[str]:
+    df: dict[str, int] = {}
+    for b in blocks.values():
+        for w in content(" ".join([b.get("title", ""), *map(str, b.get("tags") or []), b.get("body", "")])):
+            df[w] = df.get(w, 0) + 1
+    return {w for w, n in df.items() if n > COMMON_SHARE * len(blocks)}
+
+
 def judge(part: str, question: str, block: dict, table: list[dict], frame: set[str]) -> list[str]:
-    """Why ``block`` looks lifted under ``part`` (its ask text) of ``question``: [] when it does not."""
+    """Why ``block`` looks lifted under ``part`` (its ask text) of ``question``: [] when it does not. ``frame``: the
+    question's own frame words and the library's common words, which tell no topic apart."""
     why = []
     heads = " ".join([block.get("title", ""), *map(str, block.get("tags") or [])])
     said = f"{heads} {block.get('body', '')}"
@@ -119,10 +133,11 @@ def judge(part: str, question: str, block: dict, table: list[dict], frame: set[s
         if s["cues"] is not None and s["cues"].search(said) and not (s["named"] and s["named"].search(f"{part}\n{question}")):
             why.append(f"setting: {s['name']}")
     ask = content(part) - frame
-    have = content(said)
-    shared = ask & have
-    if ask and (not shared or (len(ask) >= 4 and len(shared) <= 1)):
-        why.append(f"ask: shares {sorted(shared) or 'nothing'} of {len(ask)} ask words")
+    shared = ask & content(said)
+    if ask and not shared:
+        common = sorted(content(part) & content(said))
+        why.append(f"ask: shares none of its {len(ask)} telling words {sorted(ask)[:6]}"
+                   + (f" (only {', '.join(common[:4])})" if common else ""))
     return why
 
 
@@ -141,6 +156,7 @@ def main(argv=None) -> int:
 
     table = load_settings(ROOT / "phrasebank" / "settings.yaml")
     blocks = library(ROOT)
+    common = common_words(blocks)
     db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     started = time.perf_counter()
     keys = ("answers", "parts", "placed", "suspect", "setting", "ask", "gaps")
@@ -174,7 +190,7 @@ def main(argv=None) -> int:
                     if b is None or bid.startswith("buyer-"):
                         continue  # a template on the buyer's own terms
                     n["placed"] += 1
-                    why = judge(part, text, b, table, frame)
+                    why = judge(part, text, b, table, frame | common)
                     if why:
                         n["suspect"] += 1
                         n["setting"] += any(w.startswith("setting") for w in why)
