@@ -45,7 +45,11 @@ SCENES: dict[str, tuple[str, ...]] = {
     "supervision": ("supervision", "supervising", "reflective practice"),
     "housing": ("housing", "tenancy", "tenancies", "homelessness", "homeless", "eviction"),
     "money": ("money", "debt", "debts", "benefits", "arrears", "universal credit", "PIP"),
-    "employment": ("employment", "IPS", "Individual Placement and Support", "paid work", "job", "jobs", "employers"),
+    # (s29 q08: 'support people who find seasonal work to keep or move into work when the season ends' took the
+    # seasonal workers' evening outreach block; the panel: text lifted from another topic)
+    "employment": ("employment", "IPS", "Individual Placement and Support", "paid work", "job", "jobs", "employers",
+                   "move into work", "moving into work", "back to work", "return to work", "returning to work",
+                   "stay in work", "staying in work"),
     "first contact": ("first contact", "first appointment", "referral", "referrals", "waiting list", "waiting times",
                       "response standard", "urgent referrals"),
     "the localities": ("locality", "localities", "hub", "bases"),

@@ -145,6 +145,7 @@ class Topic:
     blocks: list[str]
     indicators: list[str] = field(default_factory=list)
     learning: list[str] = field(default_factory=list)
+    nouns: bool = False  # `nouns: true`: a one-word cue is not matched by a verb's past form ('recorded' for 'records')
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _build_topics(path, data: dict) -> list[Topic]:
                 cues.append((str(cue), toks))
         out.append(Topic(name=str(name), cues=cues, blocks=[str(b) for b in spec.get("blocks") or []],
                          indicators=[str(i) for i in spec.get("indicators") or []],
-                         learning=[str(x) for x in spec.get("learning") or []]))
+                         learning=[str(x) for x in spec.get("learning") or []], nouns=bool(spec.get("nouns"))))
     return out
 
 
@@ -292,6 +293,9 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
             # crisis' (the tokens drop them)
             if len(toks) == 1 and cue[:1].islower() and not toks <= common:
                 continue
+            if t.nouns and len(toks) == 1 and not _said_as_noun(next(iter(toks)), said):
+                continue  # 'records' is not 'how concerns are ... recorded' (s29 q09: the subject access block stood
+                # under safeguarding governance; the panel: text lifted from another topic)
             if toks <= have and _near(toks, seq) and _when_words(cue) <= said and _named_in(cue, text) \
                     and (not _generic_cue(cue, toks) or _phrase_in(cue, text)):
                 used |= toks  # every matched cue's words are this topic's
@@ -300,6 +304,11 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
         if best is not None:
             hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
     return hits
+
+
+def _said_as_noun(tok: str, said: set[str]) -> bool:
+    """Some word of the text reads as ``tok`` and is not a verb's past form ('recorded', 'escalated')."""
+    return any(not w.endswith("ed") and _tokens(w) == (tok,) for w in said)
 
 
 @lru_cache(maxsize=8192)

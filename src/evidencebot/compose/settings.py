@@ -11,6 +11,13 @@ in rural areas can join' for a city, 'weekly groups in each locality' where the 
 * :func:`unnamed` - the settings a block takes for granted that the buyer's text does not name;
 * :func:`fitting` - the blocks that may be placed for a buyer (pinned blocks always may);
 * :func:`sentence_unnamed` - for a setting read sentence by sentence ('locality'), whether one sentence says it.
+
+A setting marked ``named_in: question`` (a crisis house, a safe haven: one service among the tender's, not the
+character of the whole area) is named for a question only by the question itself, or by a sentence of the tender that
+names a place the question names ('Harbour View step-up/step-down house' for a question about 'Harbour View step-down
+stays') or a site the provider will run ('The provider will also run Alder House, a crisis house': our house is part
+of the service every question is about; a partner's is not). The s29 panel read a crisis house's missing-resident procedure under 'people who have missed checks before'
+in a physical health question, because another question named a partner's crisis house (issue 12, session 30).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from evidencebot.compose import places
 from evidencebot.compose.filters import load_word_lists
 
 PHRASEBANK = "settings.yaml"
@@ -31,6 +39,7 @@ class Setting:
     named_by: re.Pattern
     instead_of: re.Pattern | None
     sentence: bool  # read sentence by sentence: only a block whose title or tags say a cue is kept out whole
+    local: bool = False  # named for a question only by the question, or a tender sentence naming one of its places
 
 
 def _alternation(phrases) -> re.Pattern | None:
@@ -56,7 +65,8 @@ def table() -> tuple[Setting, ...]:
         if extra:
             named_by = re.compile("|".join([named_by.pattern] + [f"(?:{p})" for p in extra]), re.I)
         out.append(Setting(str(name), cues, named_by, _alternation(spec.get("instead_of")),
-                           str(spec.get("scope") or "block").lower() == "sentence"))
+                           str(spec.get("scope") or "block").lower() == "sentence",
+                           str(spec.get("named_in") or "tender").lower() == "question"))
     return tuple(out)
 
 
@@ -83,13 +93,40 @@ def named(buyer_text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_PLACE_NAME = re.compile(r"(?<![\w'-])[A-Z][a-z][\w'-]*(?:\s+(?:of\s+|on\s+)?[A-Z][a-z][\w'-]*)+")
+"""A place's name as a buyer writes it: two or more capitalised words ('Harbour View', 'Harbour Light')."""
+
+
+@lru_cache(maxsize=256)
+def named_for(question: str, buyer_text: str) -> frozenset[str]:
+    """The settings named for one question of a tender: those of :func:`named` over the question and the tender, less
+    a ``named_in: question`` setting that neither the question nor a sentence of the tender naming one of the
+    question's places names."""
+    wanted = set(named(f"{question}\n{buyer_text}"))
+    local = [s for s in table() if s.local and s.name in wanted]
+    if not local:
+        return frozenset(wanted)
+    text = _plain(question)
+    # the places the question names, and the sites the tender says the provider will run (a house we run is part of
+    # the service every question is about; a partner's crisis house is not)
+    names = {m.group(0) for m in _PLACE_NAME.finditer(text)}
+    names |= {_plain(site.name) for site in places.read(f"{question}\n{buyer_text}").run}
+    tied = [sentence for sentence in re.split(r"(?<=[.!?;])\s+|\n+", _plain(f"{question}\n{buyer_text}"))
+            if any(n in sentence for n in names)]
+    for s in local:
+        if not s.named_by.search(text) and not any(s.named_by.search(t) for t in tied):
+            wanted.discard(s.name)
+    return frozenset(wanted)
+
+
 def _heading_text(block) -> str:
     return " ".join([getattr(block, "title", "") or "", *[str(t) for t in getattr(block, "tags", ()) or ()]])
 
 
-def unnamed(block, buyer_text: str) -> frozenset[str]:
+def unnamed(block, buyer_text: str, question: str | None = None) -> frozenset[str]:
     """The settings ``block`` takes for granted (in its title, tags, text or 'what it means' line; for a
-    sentence-scoped setting, in its title or tags only) that ``buyer_text`` does not name."""
+    sentence-scoped setting, in its title or tags only) that ``buyer_text`` does not name (with ``question``, that
+    are not named for that question of the tender: :func:`named_for`)."""
     whole = presumed(" ".join([_heading_text(block), getattr(block, "body", "") or "",
                                getattr(block, "means", "") or ""]))
     if not whole:
@@ -97,7 +134,7 @@ def unnamed(block, buyer_text: str) -> frozenset[str]:
     sentence_scoped = {s.name for s in table() if s.sentence}
     heading = presumed(_heading_text(block))
     mine = {s for s in whole if s not in sentence_scoped or s in heading}
-    return frozenset(mine - named(buyer_text))
+    return frozenset(mine - (named(buyer_text) if question is None else named_for(question, buyer_text)))
 
 
 def out_of_place(block, buyer_text: str) -> str | None:
@@ -111,11 +148,11 @@ def out_of_place(block, buyer_text: str) -> str | None:
     return f"{block.block_id} takes for granted {said}, which the buyer's questions never name"
 
 
-def fitting(blocks: list, buyer_text: str, keep=()) -> list:
-    """``blocks`` less those written for a setting the buyer never names; a block in ``keep`` (the writer's pins)
-    stays whatever it says."""
+def fitting(blocks: list, buyer_text: str, keep=(), question: str | None = None) -> list:
+    """``blocks`` less those written for a setting the buyer never names (with ``question``, never names for that
+    question: :func:`named_for`); a block in ``keep`` (the writer's pins) stays whatever it says."""
     keep = set(keep)
-    return [b for b in blocks if b.block_id in keep or not unnamed(b, buyer_text)]
+    return [b for b in blocks if b.block_id in keep or not unnamed(b, buyer_text, question)]
 
 
 def sentence_unnamed(sentence: str, buyer_text: str) -> str:

@@ -3194,10 +3194,15 @@ def _measures_template(plan: QuestionPlan, methods: dict, question: str, buyer_b
         audience = f"the {body.group(1).strip()}" if body and not body.group(1).lower().startswith("our ") else buyer
         mine = dict(values, measure_verb=measure_verb(point.text), measure_what=what, measures=said, report_when=when,
                     audience=audience)
-        units = _template_units(block, mine, lead=True)
+        # a part whose measuring is its later ask ('how you will share information with GPs ..., and how you will track
+        # timeliness') leads with what it asks first: the measures paragraph follows the part's own method (demo q05:
+        # the part headed 'Sharing information with GPs ...' opened with tracking KPIs; the panel read it as lifted)
+        later = any(u.get("block") and not u.get("template") for u in method.units) \
+            and not measure_ask(_SECOND_ASK.split(point.text)[0])
+        units = _template_units(block, mine, lead=not later)
         for i, u in enumerate(units):  # which measures, to whom and the action when off track stay; the counting goes first
             u["priority"] = 2 if i == 1 else 1
-        _place(method, block, units, mine, lead=True)
+        _place(method, block, units, mine, lead=not later)
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:
@@ -4245,9 +4250,12 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             top = sorted(found[:3], key=lambda b: not (_claim(point.text, b) >= best and blockmatch.fits_heading(point.label, b)
                                                        and any(mentions(r, _block_text(b, prof)) for r in asked_names)))
             found = top + found[3:]
-        if not found and lead.strip():
+        if not found and lead.strip() and not blockmatch.topic_hits(point.text, topics):
             # the sub-point names no topic ('working with prescribers'): the question's own
-            # topics decide, and among their blocks those sharing the sub-point's words come first
+            # topics decide, and among their blocks those sharing the sub-point's words come first. One that names a
+            # topic whose blocks are not this question's is an honest gap, never the nearest block of the question's
+            # topics ('how staff will check in and out where there is no signal' took the physical health block for
+            # 'check', s29 q11; the panel: text lifted from another topic)
             want = set(blockmatch.tokens(point.text))
             # a block of the question's topics on a subject the part never names is a drift, not an answer: 'Time-limited
             # step-down support' under 'delivered from the three Recovery and Wellbeing Hubs and community venues'
@@ -4519,7 +4527,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     approved = fits_provider(every, profile)
     # a block written for another kind of service (a crisis house's 'before anyone leaves the house', a county's
     # 'so people in rural areas can join') only where the buyer's words name that setting (s28 panel)
-    approved = settings.fitting(approved, f"{plan.question}\n{buyer_text}", keep=(pins or {}).values())
+    approved = settings.fitting(approved, buyer_text, keep=(pins or {}).values(), question=plan.question)
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
     offered = block_options(db, plan, today=today, profile=profile, approved=approved)
@@ -4529,6 +4537,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                   if bl and _for_a_provider(bl[0])}
     pins = dict(pins or {})
     by_id = {b.block_id: b for b in approved}
+    kept_out = {b.block_id for b in every} - set(by_id)
     strict_of: dict[str, bool] = {}
     for bid in pins.values():
         if bid not in by_id:
@@ -4599,7 +4608,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             # a sub-point that names a topic whose blocks do not answer its heading is a gap, not a block of
             # another topic sharing a word ('organisation chart' is not the SPC 'charts' block)
             own = {h.topic.name for h in blockmatch.topic_hits(point.text, topics)}
-            picks = [b for b in _lexical_candidates(db, plan, point, used, today, profile)
+            # never a block kept out above (written for a setting this question does not name: the missing-resident
+            # procedure of a crisis house under 'people who have missed checks before', s29 q07)
+            picks = [b for b in _lexical_candidates(db, plan, point, used | kept_out, today, profile)
                      if _of_this_question(point, b, focus, topics)
                      and (not own or own & blockmatch.block_topics(b, topics))]
             chosen[point.key] = picks
