@@ -1,0 +1,121 @@
+"""The buyer's named elements of a part, promises that say the ask back, and who does what (issue 12, session 30).
+
+The s28 and s29 panels marked parts that left the buyer's own policy, teams, places and figures unsaid, promises that
+were the ask said back ('We will decide when a visit needs two workers'), and a service the buyer says the Provider
+delivers sent out to 'the local IPS service'. Every sentence and name here is written for this test."""
+
+from __future__ import annotations
+
+from evidencebot.compose import named
+from evidencebot.compose.tender import assemble_tender
+
+ASK_STANDARD = ("how you will meet the Fernleigh Borough Council Safe Visiting Standard for Funded Providers "
+                "(version 4.1, March 2026), and how staff will check in where there is no signal")
+
+
+def test_a_document_with_its_version_is_read_and_marked_required_by_the_ask():
+    found = named.in_ask(ASK_STANDARD)
+    docs = [e for e in found if e.kind == "document"]
+    assert len(docs) == 1
+    assert docs[0].text.endswith("(version 4.1, March 2026)")
+    assert docs[0].required
+
+
+def test_a_document_merely_mentioned_is_not_required():
+    docs = [e for e in named.in_ask("how your plan reflects the Fernleigh Wellbeing Strategy 2025-2030")
+            if e.kind == "document"]
+    assert docs and not docs[0].required
+
+
+def test_targets_kpis_and_proper_names_are_read_from_the_ask():
+    ask = ("how you will lift the share of plans reviewed from 48% to the 75% target by June 2028, meet KPI 4, and "
+           "work with the Dunmore Street Hub and the Ravelin Access Team")
+    kinds = {(e.kind, e.text) for e in named.in_ask(ask)}
+    assert ("kpi", "KPI 4") in kinds
+    assert ("name", "Dunmore Street Hub") in kinds
+    assert ("name", "Ravelin Access Team") in kinds
+    assert any(k == "target" and "75%" in t and "June 2028" in t for k, t in kinds)
+
+
+def test_said_needs_the_version_and_the_name_next_to_its_head():
+    doc = next(e for e in named.in_ask(ASK_STANDARD) if e.kind == "document")
+    assert named.said(doc, "We work to the Council's Safe Visiting Standard (version 4.1) on every visit.")
+    assert not named.said(doc, "We work to the Council's Safe Visiting Standard on every visit.")
+    assert not named.said(doc, "Staff follow our own lone visiting procedure.")
+
+
+def test_a_target_is_said_only_with_its_figures():
+    target = next(e for e in named.in_ask("how you will move from 48% to the 75% target by June 2028")
+                  if e.kind == "target")
+    assert named.said(target, "We plan a quarterly review towards 75% by June 2028, from 48% now.")
+    assert not named.said(target, "We plan a quarterly review of the share of plans reviewed.")
+
+
+def test_a_promise_that_only_says_the_ask_back_restates_it():
+    ask = "how you will decide when a home visit needs a second worker"
+    assert named.restates("We will decide when a home visit needs a second worker.", ask)
+
+
+def test_a_promise_with_its_own_who_or_when_does_not_restate():
+    ask = "how you will decide when a home visit needs a second worker"
+    assert not named.restates("The team leader will decide before each first visit when a home visit needs a "
+                              "second worker.", ask)
+    assert not named.restates("We will decide within 3 days when a home visit needs a second worker.", ask)
+
+
+def test_a_plain_commitment_to_follow_a_named_document_is_not_a_restatement():
+    assert not named.restates("We will follow the Fernleigh Safe Visiting Standard v4.1.",
+                              "how you will follow the Fernleigh Safe Visiting Standard v4.1")
+
+
+BUYER = ("The Service must deliver Supported Employment Coaching (SEC) to fidelity. The Borough funds Kinfolk Care "
+         "to run the Fernleigh Family Carers Centre, which carries out carers' assessments on the Borough's behalf.")
+
+
+def test_the_buyers_who_does_what_is_read():
+    found = named.duties(BUYER)
+    assert any(d.by == "" and "SEC" in d.names for d in found)
+    assert any(d.by == "Fernleigh Family Carers Centre" for d in found)
+
+
+def test_sending_out_what_the_provider_delivers_itself_goes_against_the_buyer():
+    found = named.duties(BUYER)
+    assert named.who_does_what("People who want work are referred to the local SEC service within a week.", found)
+    assert named.who_does_what("The SEC service reviews each coach's caseload every month.", found)
+    assert not named.who_does_what("Our SEC coaches meet each person within a week of referral.", found)
+
+
+def test_referring_to_another_body_for_what_a_named_body_does_goes_against_the_buyer():
+    found = named.duties(BUYER)
+    assert named.who_does_what("Carers are referred to the council's adult social care team for a carer's "
+                               "assessment.", found)
+    assert not named.who_does_what("Carers are referred to the Fernleigh Family Carers Centre for a carer's "
+                                   "assessment.", found)
+
+
+def test_gap_note_names_each_element_left_unsaid():
+    els = named.in_ask("how you will use the Halden Outreach Bus and meet KPI 4")
+    note = named.gap_note(els)
+    assert "the buyer names Halden Outreach Bus here: write" in note
+    assert "the buyer names KPI 4 here: write" in note
+
+
+QUESTION = """Question 4: Keeping staff safe
+
+Many visits are to isolated farms, and parts of Greyholt Fell have no mobile signal.
+
+Describe how you will keep staff safe when working alone, including:
+
+(a) how you will meet the Fernleigh Borough Council Safe Visiting Standard for Funded Providers (version 4.1, March 2026);
+(b) how you will decide when a home visit needs a second worker.
+
+Maximum 400 words.
+"""
+
+
+def test_an_answer_commits_to_the_required_document_and_drops_the_ask_said_back(demo_db):
+    ans = assemble_tender(demo_db, QUESTION)
+    assert "We will follow the Fernleigh Borough Council Safe Visiting Standard for Funded Providers (version 4.1, " \
+           "March 2026)" in ans.markdown
+    assert "We will decide when a home visit needs a second worker." not in ans.markdown
+    assert not ans.findings
