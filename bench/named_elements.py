@@ -6,7 +6,8 @@
     PYTHONPATH=src python bench/named_elements.py score before.json after.json [--show]
 
 For each scored part: its named elements (:func:`evidencebot.compose.named.in_ask` on the part's own ask: documents
-with their versions, targets with dates, KPI numbers, named teams, bases, places, schemes); of those, how many the
+with their versions, targets with dates, KPI numbers, named teams, bases, places, schemes; and the documents and
+targets of the question's own text that :func:`named.from_stem` gives the part); of those, how many the
 part's text names in a sentence that is not the ask said back (*named*), how many it leaves unsaid with the coverage
 row saying so (*gap*: the row names the element), and how many it leaves unsaid silently (*silent*). Also the
 sentences that say the part's ask back (:func:`named.restates`, and, as an independent reader, bench/said_back.py's
@@ -43,10 +44,15 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
     from evidencebot.compose import named
     from said_back import CHECKABLE, said_back as bare_said_back, words as sb_words
 
+    from evidencebot.compose.questions import plan_question
+
     duties = {}
     by_set: dict[str, list[int]] = {}
     for ans in run:
         s = ans["file"].split("/")[0]
+        plan = plan_question((ROOT / "tests/data/heldout" / ans["file"]).read_text(encoding="utf-8"))
+        stem = named.from_stem(plan.stem, [(p["key"], f"{p['label']}. {p['point']}") for p in ans["parts"]
+                                           if p["kind"] != "confirm"])
         if s not in duties:
             duties[s] = named.duties(_buyer_text(s))
         # parts, elements, named, gap, silent, restating, said back (bench/said_back.py), who-does-what
@@ -65,7 +71,7 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
             row[7] += len(wrong)
             method = " ".join(x for x in sents if x not in restating)
             status = part["status"].lower()
-            for e in named.in_ask(part["point"]):
+            for e in named.in_ask(part["point"]) + stem.get(part["key"], []):
                 row[1] += 1
                 if named.said(e, method):
                     row[2] += 1

@@ -119,3 +119,46 @@ def test_an_answer_commits_to_the_required_document_and_drops_the_ask_said_back(
            "March 2026)" in ans.markdown
     assert "We will decide when a home visit needs a second worker." not in ans.markdown
     assert not ans.findings
+
+
+class _Point:
+    def __init__(self, label: str, text: str):
+        self.kind, self.label, self.text, self.key = "scored", label, text, "a"
+
+
+def _section(label: str, ask: str, sentences: list[str]):
+    from evidencebot.compose.tender import Section, Unit
+    return Section(point=_Point(label, ask), units=[Unit(text=s, refs=["block:x"], paragraph=i)
+                                                     for i, s in enumerate(sentences)])
+
+
+def test_the_assembler_leaves_out_a_said_back_promise_and_a_sentence_sending_out_what_we_deliver():
+    from evidencebot.compose.tender import NAMED_RESTATES, NAMED_WHO, _buyer_named_elements, _named_status
+    sec = _section("Deciding when a home visit needs a second worker",
+                   "how you will decide when a home visit needs a second worker",
+                   ["We will decide when a home visit needs a second worker.",
+                    "People who want work are referred to the local SEC service within a week.",
+                    "The team leader reads the risk summary before each first visit and books a second worker."])
+    _buyer_named_elements([sec], BUYER, set())
+    whys = [u.why for u in sec.units]
+    assert whys[:3] == [NAMED_RESTATES, NAMED_WHO, ""]
+    status = _named_status(sec, " ".join(u.text for u in sec.kept_units()), [])
+    assert "the ask said back" in status and "sending elsewhere" in status
+
+
+def test_a_gate_commitment_in_the_buyers_words_is_kept():
+    from evidencebot.compose.tender import _buyer_named_elements
+    said = "We will decide when a home visit needs a second worker."
+    sec = _section("Deciding when a home visit needs a second worker",
+                   "how you will decide when a home visit needs a second worker", [said])
+    _buyer_named_elements([sec], "", {said})
+    assert sec.units[0].kept
+
+
+def test_the_coverage_row_names_an_element_the_part_leaves_unsaid():
+    from evidencebot.compose.tender import _named_status
+    sec = _section("Using the Halden Outreach Bus", "how you will use the Halden Outreach Bus in the villages",
+                   ["Workers plan visits by area each week."])
+    status = _named_status(sec, "Workers plan visits by area each week.", [])
+    assert "the buyer names Halden Outreach Bus here: write" in status
+    assert _named_status(sec, "The Halden Outreach Bus visits each village every four weeks.", []) == ""

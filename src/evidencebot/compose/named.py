@@ -33,7 +33,7 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE = (rf"(?:(?:the\s+end\s+of\s+)?(?:{_MONTHS}\s+\d{{4}}|(?:Contract\s+)?Year\s+\d+|month\s+\d+|\d{{4}}(?:/\d{{2,4}})?)"
          rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})")
 _TARGET = re.compile(rf"(?:\bfrom\s+(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%\s+)?(?:\bto\s+(?:the\s+|a\s+|at\s+least\s+)?)?"
-                     rf"\d+(?:\.\d+)?\s?%[^.;:?]{{0,40}}?\bby\s+{_DATE}", re.I)
+                     rf"\d+(?:\.\d+)?\s?%[^.;:?|]{{0,160}}?\bby\s+{_DATE}", re.I)
 _KPI = re.compile(r"\bKPI\s?\d+[A-Za-z]?\b")
 _VERSION = re.compile(r"\s*(?:\((?:version|v)\s*\d+(?:\.\d+)*(?:,\s*[A-Za-z]+\s+\d{4})?\)|,?\s+(?:version|v)\s?\d+(?:\.\d+)*)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -64,7 +64,8 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_TOKEN = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?|[A-Z]{2,}s?|[A-Z][a-z]*\d+[A-Za-z]*|\d{4}(?:[–-]\d{2,4})?)"
+_TOKEN = (r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]{2,}s?|[A-Z][a-z]*\d+[A-Za-z]*"
+          r"|\d{4}(?:[–-]\d{2,4})?)")
 
 
 @functools.cache
@@ -108,11 +109,27 @@ def _documents(text: str) -> list[Named]:
     return out
 
 
+def _split_names(words: list[str]) -> list[list[str]]:
+    """A run of capitalised words joined by 'and' as the names it holds: split after a word that ends a name (a head
+    noun in ``name_heads``, an acronym or a generic word: 'Porthaven Recovery Hub and Harbour View', 'GP and Turning
+    Tide'); 'Crisis Resolution and Home Treatment Team' stays one."""
+    heads = set(_words("name_heads")) | set(_words("generic"))
+    out: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        if w == "and" and out[-1] and (out[-1][-1] in heads or re.fullmatch(r"[A-Z]{2,}s?", out[-1][-1])):
+            out.append([])
+            continue
+        out[-1].append(w)
+    return [_strip_openers(x) for x in out if x]
+
+
 def _names(text: str, taken: list[str]) -> list[Named]:
     generic = set(_words("generic")) | set(_words("openers"))
     out: list[Named] = []
-    for m in _name_re().finditer(text):
-        words = _strip_openers(m.group(0).split())
+    runs = [w for m in _name_re().finditer(text) for w in _split_names(_strip_openers(m.group(0).split()))]
+    for words in runs:
+        if re.search(rf"\b{_MONTHS}\b", " ".join(words)):
+            continue  # a date, not a name
         if not words or any(t in " ".join(words) or " ".join(words) in t for t in taken):
             continue
         caps = [w for w in words if w[:1].isupper() and w.rstrip("'’s") not in generic and w not in generic]
@@ -130,11 +147,55 @@ def in_ask(ask: str) -> list[Named]:
     targets with their dates, KPI numbers, then proper-noun names (teams, bases, places, schemes); none twice."""
     text = " ".join(ask.split())
     out = _documents(text)
-    out += [Named(" ".join(m.group(0).split()), "target") for m in _TARGET.finditer(text)]
+    out += [Named(" ".join(m.group(0).split()), "target") for m in _TARGET.finditer(text) if _is_target(text, m)]
     out += [Named(m.group(0), "kpi") for m in _KPI.finditer(text)]
     out += _names(text, [n.text for n in out])
+    return _longest(out)
+
+
+def _longest(found: list[Named]) -> list[Named]:
+    """Each element once, and none that is part of a longer one ('Patient and Carer Race Equality Framework' within
+    'NHS England Patient and Carer Race Equality Framework')."""
+    out: list[Named] = []
+    for n in found:
+        low = n.text.lower()
+        if any(low in o.text.lower() for o in out):
+            continue
+        out = [o for o in out if o.text.lower() not in low] + [n]
+    return sorted(out, key=found.index)
+
+
+def _is_target(text: str, m: re.Match) -> bool:
+    around = text[max(0, m.start() - 60): m.end()]
+    cues = re.compile(rf"\b(?:{_alt(_words('target_cues'))})\b", re.I)
+    never = re.compile(rf"\b(?:{_alt(_words('not_target_cues'))})\b", re.I)
+    return bool(cues.search(around)) and not never.search(around)
+
+
+def from_stem(stem: str, asks: list[tuple[str, str]]) -> dict[str, list[Named]]:
+    """The documents and targets of the question's own text around its parts (``stem``), each given to the part
+    (``asks``: (key, its ask)) its sentence shares the most content words with, two at least; a target with a
+    date no part speaks of goes to the first part (s29 q07: 'at least 70% ... by 31 March 2029' asked nowhere in a
+    part). An element a part's own ask names stays with that part."""
+    own = {e.text.lower() for _, ask in asks for e in in_ask(ask)}
+    words = {key: set(_content(ask)) for key, ask in asks}
+    out: dict[str, list[Named]] = {}
     seen: set[str] = set()
-    return [n for n in out if not (n.text.lower() in seen or seen.add(n.text.lower()))]
+    for sentence in _sentences(stem):
+        # documents and targets only: the names of the question's text are mostly its header and background
+        found = [e for e in in_ask(sentence) if e.kind in ("document", "target")
+                 and e.text.lower() not in own and e.text.lower() not in seen]
+        if not found or not asks:
+            continue
+        mine = set(_content(sentence))
+        best = max(asks, key=lambda a: len(mine & words[a[0]]))
+        share = len(mine & words[best[0]])
+        for e in found:
+            key = best[0] if share >= 2 else asks[0][0] if e.kind == "target" else None
+            if key is not None:
+                seen.add(e.text.lower())
+                out.setdefault(key, []).append(e)
+    return {k: _longest(v) for k, v in out.items()}
 
 
 def _stem(w: str) -> str:
@@ -153,8 +214,11 @@ def said(element: Named, text: str) -> bool:
     """``text`` names ``element``: a document by the words of its name next to its head and its version number; a
     target by every number it holds; a KPI by its number; a name by each of its capitalised words."""
     have = _stems(text)
-    if element.kind == "target":
-        return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(element.text))
+    if element.kind == "target":  # its percentages and its year ('by 31 March 2029', 'by the end of Contract Year 2')
+        key = re.findall(r"(\d+(?:\.\d+)?)\s?%", element.text) + re.findall(r"\b(?:19|20)\d{2}\b", element.text)
+        numbers = _NUMBER.findall(text)
+        return all(n in numbers for n in key) and all(
+            re.search(rf"\bYear\s+{y}\b", text, re.I) for y in re.findall(r"\bYear\s+(\d+)", element.text))
     if element.kind == "kpi":
         number = re.sub(r"\D", "", element.text)
         return bool(re.search(rf"\bKPI\s?{number}(?![\d])", text))

@@ -1733,7 +1733,9 @@ def assemble_tender(
     _buyer_age_floor(sections, buyer_text)
     sites = places.read(buyer_text)
     _our_sites(sections, sites)
-    _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment})
+    stem_named = named_elements.from_stem(plan.stem, [(sec.point.key, f"{sec.point.label}. {sec.point.text}")
+                                                      for sec in sections if sec.point.kind != "confirm"])
+    _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -1881,7 +1883,8 @@ def assemble_tender(
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
-        row.status += _named_status(sec, said, lacking) if sec.point.kind != "confirm" else ""
+        row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
+            if sec.point.kind != "confirm" else ""
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
         row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
@@ -2904,7 +2907,8 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
 
 
-def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[str]) -> None:
+def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[str],
+                          stem_named: dict[str, list] | None = None) -> None:
     """Each scored part (:mod:`named_elements`): a promise that only says its ask back is left out (s29 q11.2: 'We will decide
     when a visit needs two workers'; a gate's commitment in the buyer's words stays); a sentence that sends elsewhere
     what the buyer says the Provider, or a body it names, does is left out (s29 FIRM: 'referred to the local IPS
@@ -2924,7 +2928,7 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                 sec.drop(i, NAMED_WHO)
         said = " ".join(u.text for u in sec.kept_units())
         para = max((u.paragraph for u in sec.units), default=0) + 1
-        for e in named_elements.in_ask(sec.point.text):
+        for e in named_elements.in_ask(sec.point.text) + (stem_named or {}).get(sec.point.key, []):
             if e.kind == "document" and e.required and not named_elements.said(e, said):
                 sec.units.append(Unit(text=named_elements.follow_sentence(e), priority=1, refs=[f"block:{COMMITMENT}"],
                                       paragraph=para))
@@ -2934,11 +2938,13 @@ NAMED_RESTATES = "the ask said back"
 NAMED_WHO = "said another body does what the buyer says is done by the Provider or a body it names"
 
 
-def _named_status(sec: Section, said: str, lacking: list[str]) -> str:
-    """The coverage row's words for the buyer's named elements the part leaves unsaid (those :func:`mentions` already
-    reported are not said twice), and for the sentences :func:`_buyer_named_elements` left out."""
+def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list | None = None) -> str:
+    """The coverage row's words for the buyer's named elements the part leaves unsaid, its ask's own and those of the
+    question's text given to it (``stem_named``: :func:`named.from_stem`); those :func:`mentions` already reported
+    are not said twice; and for the sentences :func:`_buyer_named_elements` left out."""
     reported = " ".join(lacking).lower()
-    unsaid = [e for e in named_elements.in_ask(sec.point.text) if not named_elements.said(e, said) and e.text.lower() not in reported]
+    unsaid = [e for e in named_elements.in_ask(sec.point.text) + list(stem_named or [])
+              if not named_elements.said(e, said) and e.text.lower() not in reported]
     out = named_elements.gap_note(unsaid)
     gone = [u for u in sec.units if not u.kept and u.why in (NAMED_RESTATES, NAMED_WHO)]
     if any(u.why == NAMED_RESTATES for u in gone):
