@@ -56,7 +56,7 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
         if s not in duties:
             duties[s] = named.duties(_buyer_text(s))
         # parts, elements, named, gap, silent, restating, said back (bench/said_back.py), who-does-what
-        row = by_set.setdefault(s, [0] * 8)
+        row = by_set.setdefault(s, [0] * 9)
         for part in ans["parts"]:
             if part["kind"] == "confirm":
                 continue
@@ -67,6 +67,7 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
             backs = [x for x in sents if bare_said_back(x, sb_words(ask)) and not CHECKABLE.search(x)]
             wrong = [x for x in sents if named.who_does_what(x, duties[s])]
             row[5] += len(restating)
+            row[8] += sum(named.bare(x) for x in restating)
             row[6] += len(backs)
             row[7] += len(wrong)
             method = " ".join(x for x in sents if x not in restating)
@@ -89,11 +90,12 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
     return by_set
 
 
-HEAD = "parts / elements / named / gap / silent / restating / said back / who-does-what"
+HEAD = "parts / elements / named / gap / silent / restating (bare) / said back / who-does-what"
 
 
 def _cells(r: list[int]) -> str:
-    return (f"{r[0]} / {r[1]} / {r[2]} ({r[2] / max(1, r[1]):.0%}) / {r[3]} / {r[4]} / {r[5]} / {r[6]} / {r[7]}")
+    return (f"{r[0]} / {r[1]} / {r[2]} ({r[2] / max(1, r[1]):.0%}) / {r[3]} / {r[4]} / {r[5]} ({r[8]}) / {r[6]} / "
+            f"{r[7]}")
 
 
 def score(ns) -> None:
@@ -102,11 +104,11 @@ def score(ns) -> None:
     sets = sorted({s for _, t in tables for s in t})
     print("| set | " + " | ".join(f"{n}: {HEAD}" for n, _ in tables) + " |")
     print("|---|" + "---|" * len(tables))
-    totals = [[0] * 8 for _ in tables]
+    totals = [[0] * 9 for _ in tables]
     for s in sets:
         cells = []
         for k, (_, t) in enumerate(tables):
-            r = t.get(s, [0] * 8)
+            r = t.get(s, [0] * 9)
             totals[k] = [a + b for a, b in zip(totals[k], r)]
             cells.append(_cells(r))
         print(f"| {s} | " + " | ".join(cells) + " |")

@@ -162,3 +162,25 @@ def test_the_coverage_row_names_an_element_the_part_leaves_unsaid():
     status = _named_status(sec, "Workers plan visits by area each week.", [])
     assert "the buyer names Halden Outreach Bus here: write" in status
     assert _named_status(sec, "The Halden Outreach Bus visits each village every four weeks.", []) == ""
+
+
+def test_a_said_back_promise_with_the_buyers_figure_is_not_bare():
+    assert named.bare("We will decide when a home visit needs a second worker.")
+    assert not named.bare("We will contact each person leaving Greyholt House within 3 working days.")
+    assert not named.bare("We will report progress to the Borough each quarter.")
+
+
+def test_a_said_back_promise_with_a_figure_stays_and_the_row_asks_for_its_method():
+    from evidencebot.compose.tender import _buyer_named_elements, _named_status
+    said = "We will contact each person leaving Greyholt House within 3 working days."
+    sec = _section("Contact after leaving Greyholt House",
+                   "how you will contact each person leaving Greyholt House within 3 working days", [said])
+    _buyer_named_elements([sec], "", set())
+    assert sec.units[0].kept
+    assert "said back with no method" in _named_status(sec, said, [])
+
+
+def test_counting_carers_referred_is_not_sending_their_assessment_elsewhere():
+    found = named.duties(BUYER)
+    assert not named.who_does_what("The data officer counts carers offered an assessment and referred each quarter.",
+                                   found)

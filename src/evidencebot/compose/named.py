@@ -294,6 +294,14 @@ def restates(sentence: str, ask: str) -> bool:
     return all(n in _NUMBER.findall(ask) for n in _NUMBER.findall(s))
 
 
+def bare(sentence: str) -> bool:
+    """A promise with no figure, date or frequency at all ('We will decide when a visit needs two workers'): said back
+    it commits to nothing a panel could check. One that holds the buyer's own figure ('... within 5 working days')
+    commits to the buyer's standard in its words, and stays, with its missing method named in the coverage."""
+    timing = re.compile(rf"\b(?:{_alt(_words('timing_words'))})\b", re.I)
+    return not re.search(r"\d", sentence) and not timing.search(sentence)
+
+
 # ---------------------------------------------------------------- who does what, from the buyer's facts
 
 
@@ -328,11 +336,11 @@ def duties(buyer_text: str) -> list[Duty]:
             full = re.sub(r"^(?:an?|the)\s+", "", re.sub(r"\s*\([A-Z]{2,}\)", "", what)).strip()
             if not (short or re.search(r"\b[A-Z][a-z]+\s+[A-Z]", full)):
                 continue  # 'these bases': no named thing
-            out.append(Duty(tuple(dict.fromkeys([full, *short])), "", s))
+            out.append(Duty(tuple(dict.fromkeys([full, *short])), "", s.strip("-*` ")))
         for m in body.finditer(s):
             who = re.sub(r"^(?:The|the)\s+", "", m.group("who"))
-            out.append(Duty((m.group("what").strip(),), who, s))
-    return out
+            out.append(Duty((m.group("what").strip(),), who, s.strip("-*` ")))
+    return list(dict.fromkeys(out))
 
 
 def _out_before(prefix: str) -> bool:
@@ -360,7 +368,8 @@ def who_does_what(sentence: str, found: list[Duty]) -> str:
         if d.by:
             what = set(_content(d.names[0]))
             who = [w for w in d.by.split() if w[:1].isupper()][-2:]
-            if what and what <= set(_content(s)) and verbs.search(s) and not all(_stem(w) in _stems(s) for w in who):
+            sent = re.search(rf"{verbs.pattern}[^.;]{{0,80}}?\bto\s+(?:the|a|an)\s+\S", s, re.I)
+            if what and what <= set(_content(s)) and sent and not all(_stem(w) in _stems(s) for w in who):
                 return d.sentence
             continue
         for name in d.names:

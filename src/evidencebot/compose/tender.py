@@ -2910,7 +2910,8 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
 def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[str],
                           stem_named: dict[str, list] | None = None) -> None:
     """Each scored part (:mod:`named_elements`): a promise that only says its ask back is left out (s29 q11.2: 'We will decide
-    when a visit needs two workers'; a gate's commitment in the buyer's words stays); a sentence that sends elsewhere
+    when a visit needs two workers'; a gate's commitment in the buyer's words stays; one holding the buyer's figure
+    stays, marked so that the coverage asks for its method); a sentence that sends elsewhere
     what the buyer says the Provider, or a body it names, does is left out (s29 FIRM: 'referred to the local IPS
     service' where 'The Service must deliver IPS'); a document the ask requires us to meet or follow that the part
     does not name gets the plain commitment to follow it."""
@@ -2923,7 +2924,10 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
             if not u.kept or u.text in gates:
                 continue
             if named_elements.restates(u.text, ask):
-                sec.drop(i, NAMED_RESTATES)
+                if named_elements.bare(u.text):
+                    sec.drop(i, NAMED_RESTATES)
+                else:
+                    u.refs.append(NAMED_SAID_BACK)
             elif named_elements.who_does_what(u.text, found):
                 sec.drop(i, NAMED_WHO)
         said = " ".join(u.text for u in sec.kept_units())
@@ -2935,6 +2939,8 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
 
 
 NAMED_RESTATES = "the ask said back"
+NAMED_SAID_BACK = "named:said-back"
+"""A promise kept that says the ask back with the buyer's own figure: the coverage row asks for its method."""
 NAMED_WHO = "said another body does what the buyer says is done by the Provider or a body it names"
 
 
@@ -2949,6 +2955,10 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     gone = [u for u in sec.units if not u.kept and u.why in (NAMED_RESTATES, NAMED_WHO)]
     if any(u.why == NAMED_RESTATES for u in gone):
         out += "; left out, the ask said back with no who, when or how: write the method for it"
+    back = [u.text for u in sec.kept_units() if NAMED_SAID_BACK in u.refs]
+    if back:
+        out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
+            " ".join(back)[:120] + ")"
     if any(u.why == NAMED_WHO for u in gone):
         out += "; left out, a sentence sending elsewhere what the buyer says is done by the Provider or a body it names"
     return out
