@@ -184,3 +184,27 @@ def test_counting_carers_referred_is_not_sending_their_assessment_elsewhere():
     found = named.duties(BUYER)
     assert not named.who_does_what("The data officer counts carers offered an assessment and referred each quarter.",
                                    found)
+
+
+def test_our_words_for_a_kind_of_team_are_said_as_the_buyer_names_it():
+    team = named.Named("Ravelin CRHTT", "name")
+    assert named.by_name("The worker phones the crisis team before the visit.", team) == \
+        "The worker phones the Ravelin CRHTT before the visit."
+    # 'a' speaks of any such team, and a name of another kind is left alone
+    assert named.by_name("The worker phones a crisis team.", team) == "The worker phones a crisis team."
+    assert named.by_name("The worker phones the crisis team.", named.Named("Dunmore Street Hub", "name")) == \
+        "The worker phones the crisis team."
+
+
+def test_a_plural_name_takes_the_plural_of_our_words():
+    teams = named.Named("Ravelin CMHTs", "name")
+    assert named.by_name("We meet the community mental health teams monthly.", teams) == \
+        "We meet the Ravelin CMHTs monthly."
+
+
+def test_the_assembler_names_the_asks_team_in_our_method_text():
+    from evidencebot.compose.tender import _buyer_named_elements
+    sec = _section("Working with the Ravelin CRHTT", "how you will work with the Ravelin CRHTT out of hours",
+                   ["The duty worker calls the crisis team when a person's plan says so."])
+    _buyer_named_elements([sec], "", set())
+    assert sec.units[0].text == "The duty worker calls the Ravelin CRHTT when a person's plan says so."

@@ -115,7 +115,7 @@ def _split_names(words: list[str]) -> list[list[str]]:
     Tide'); 'Crisis Resolution and Home Treatment Team' stays one."""
     heads = set(_words("name_heads")) | set(_words("generic"))
     out: list[list[str]] = [[]]
-    for i, w in enumerate(words):
+    for w in words:
         if w == "and" and out[-1] and (out[-1][-1] in heads or re.fullmatch(r"[A-Z]{2,}s?", out[-1][-1])):
             out.append([])
             continue
@@ -238,6 +238,30 @@ def said(element: Named, text: str) -> bool:
         return all(_stem(w) in have for w in core) and all(n in _NUMBER.findall(text) for n in version)
     core = [w for w in element.text.split() if w[:1].isupper() or w[:1].isdigit()]
     return bool(core) and all(_stem(w) in have for w in core)
+
+
+def _plural(phrase: str) -> str:
+    return phrase + "s" if not phrase.endswith("s") else phrase
+
+
+def by_name(sentence: str, element: Named) -> str:
+    """``sentence`` with its generic words for the kind of team or service ``element`` is ('the crisis team',
+    'the community mental health teams') said as the buyer names it ('the WPFT CRHTT', 'the WPFT CMHTs'), or
+    unchanged. Only after 'the' (never 'a', 'any', 'each': those speak of any such team), and in number with the
+    name."""
+    if element.kind != "name":
+        return sentence
+    for kind in _spec().get("kinds") or []:
+        if not any(m.lower() in element.text.lower() for m in kind.get("marks") or []):
+            continue
+        plural = element.text.endswith("s") and not element.text.endswith("ss")
+        phrases = [_plural(g) if plural else g for g in kind.get("generic") or []]
+        m = re.search(rf"\b[Tt]he\s+(?:local\s+)?(?:{_alt(phrases)})\b(?!['’])", sentence, re.I)
+        if m:
+            name = element.text if element.text.lower().startswith("the ") else f"the {element.text}"
+            name = name[:1].upper() + name[1:] if m.group(0)[:1].isupper() else name
+            return sentence[: m.start()] + name + sentence[m.end():]
+    return sentence
 
 
 def follow_sentence(element: Named) -> str:

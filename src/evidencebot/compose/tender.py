@@ -2913,7 +2913,8 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
     when a visit needs two workers'; a gate's commitment in the buyer's words stays; one holding the buyer's figure
     stays, marked so that the coverage asks for its method); a sentence that sends elsewhere
     what the buyer says the Provider, or a body it names, does is left out (s29 FIRM: 'referred to the local IPS
-    service' where 'The Service must deliver IPS'); a document the ask requires us to meet or follow that the part
+    service' where 'The Service must deliver IPS'); a team the ask names that our method text calls by its kind is
+    called by the buyer's name ('the crisis team' -> 'the WPFT CRHTT'); a document the ask requires us to meet or follow that the part
     does not name gets the plain commitment to follow it."""
     found = named_elements.duties(buyer_text)
     for sec in sections:
@@ -2930,6 +2931,15 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                     u.refs.append(NAMED_SAID_BACK)
             elif named_elements.who_does_what(u.text, found):
                 sec.drop(i, NAMED_WHO)
+        for e in named_elements.in_ask(sec.point.text):
+            # a team the ask names, said by our method text as its kind ('the crisis team'): said by the buyer's name
+            if not named_elements.said(e, " ".join(u.text for u in sec.kept_units())):
+                for u in sec.kept_units():
+                    if f"block:{COMMITMENT}" not in u.refs and (now := named_elements.by_name(u.text, e)) != u.text:
+                        u.text = now
+                        u.short = named_elements.by_name(u.short, e) if u.short else u.short
+                        u.full = named_elements.by_name(u.full, e) if u.full else u.full
+                        break
         said = " ".join(u.text for u in sec.kept_units())
         para = max((u.paragraph for u in sec.units), default=0) + 1
         for e in named_elements.in_ask(sec.point.text) + (stem_named or {}).get(sec.point.key, []):
