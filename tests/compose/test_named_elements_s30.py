@@ -208,3 +208,15 @@ def test_the_assembler_names_the_asks_team_in_our_method_text():
                    ["The duty worker calls the crisis team when a person's plan says so."])
     _buyer_named_elements([sec], "", set())
     assert sec.units[0].text == "The duty worker calls the Ravelin CRHTT when a person's plan says so."
+
+
+def test_a_sentence_continuing_a_dropped_one_stays_when_it_stands_alone():
+    from evidencebot.compose.tender import _buyer_named_elements
+    sec = _section("Delivering SEC", "how you will deliver SEC to fidelity",
+                   ["SEC for the people we support is delivered with the local SEC service.",
+                    "Each coach holds no more than 20 people and joins the weekly team meeting.",
+                    "It follows the fidelity scale."])
+    sec.units[1].parent = 0
+    sec.units[2].parent = 0
+    _buyer_named_elements([sec], BUYER, set())
+    assert [u.kept for u in sec.units] == [False, True, False]

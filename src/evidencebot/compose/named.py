@@ -343,6 +343,12 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.;!?])\s+|\n+", text) if s.strip()]
 
 
+def stands_alone(sentence: str) -> bool:
+    """A sentence that does not lean on the one before it ('It', 'This', 'They', 'Also' ...)."""
+    first = (sentence.split() or [""])[0].strip(",;:").lower()
+    return first not in {w.lower() for w in _words("leaning_openers")}
+
+
 def duties(buyer_text: str) -> list[Duty]:
     """The buyer's who-does-what: 'The Service must deliver Individual Placement and Support (IPS) ...' (the Provider
     itself) and '<body>, which carries out <thing> on the Council's behalf' (a named body)."""

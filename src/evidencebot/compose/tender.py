@@ -2930,6 +2930,11 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                 else:
                     u.refs.append(NAMED_SAID_BACK)
             elif named_elements.who_does_what(u.text, found):
+                # the sentences continuing it that stand alone stay (s29 q08: the IPS fidelity method went with the
+                # sentence saying IPS was delivered with a local service)
+                for other in sec.units:
+                    if other.parent == i and named_elements.stands_alone(other.text):
+                        other.parent = None
                 sec.drop(i, NAMED_WHO)
         for e in named_elements.in_ask(sec.point.text):
             # a team the ask names, said by our method text as its kind ('the crisis team'): said by the buyer's name
