@@ -220,3 +220,8 @@ def test_a_sentence_continuing_a_dropped_one_stays_when_it_stands_alone():
     sec.units[2].parent = 0
     _buyer_named_elements([sec], BUYER, set())
     assert [u.kept for u in sec.units] == [False, True, False]
+
+
+def test_a_sentence_pointing_back_early_does_not_stand_alone():
+    assert not named.stands_alone("The data officer reports these to the Borough each quarter.")
+    assert named.stands_alone("Coaches spend most of their week out of the office with people and employers.")

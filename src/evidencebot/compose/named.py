@@ -344,9 +344,12 @@ def _sentences(text: str) -> list[str]:
 
 
 def stands_alone(sentence: str) -> bool:
-    """A sentence that does not lean on the one before it ('It', 'This', 'They', 'Also' ...)."""
-    first = (sentence.split() or [""])[0].strip(",;:").lower()
-    return first not in {w.lower() for w in _words("leaning_openers")}
+    """A sentence that does not lean on the one before it: it opens with no 'It', 'This', 'They', 'Also' ..., and its
+    first eight words hold no 'these', 'them', 'it' ... ('The officer reports these to the council')."""
+    words = [w.strip(",;:.").lower() for w in sentence.split()]
+    if not words or words[0] in {w.lower() for w in _words("leaning_openers")}:
+        return False
+    return not set(words[1:8]) & {w.lower() for w in _words("leaning_inside")}
 
 
 def duties(buyer_text: str) -> list[Duty]:
