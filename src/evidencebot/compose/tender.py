@@ -2965,7 +2965,8 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     are not said twice; and for the sentences :func:`_buyer_named_elements` left out."""
     reported = " ".join(lacking).lower()
     unsaid = [e for e in named_elements.in_ask(sec.point.text) + list(stem_named or [])
-              if not named_elements.said(e, said) and e.text.lower() not in reported]
+              if not named_elements.said(e, said) and e.text.lower() not in reported
+              and not any(n.lower() in e.text.lower() for n in lacking)]
     out = named_elements.gap_note(unsaid)
     gone = [u for u in sec.units if not u.kept and u.why in (NAMED_RESTATES, NAMED_WHO)]
     if any(u.why == NAMED_RESTATES for u in gone):
