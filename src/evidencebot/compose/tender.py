@@ -46,6 +46,7 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
                                  ownplan, places, proofread, repeats, service_model, settings, tender_profile, timings)
 from evidencebot.compose import env as compose_env
+from evidencebot.compose import named as named_elements
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
@@ -1732,6 +1733,9 @@ def assemble_tender(
     _buyer_age_floor(sections, buyer_text)
     sites = places.read(buyer_text)
     _our_sites(sections, sites)
+    stem_named = named_elements.from_stem(plan.stem, [(sec.point.key, f"{sec.point.label}. {sec.point.text}")
+                                                      for sec in sections if sec.point.kind != "confirm"])
+    _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -1879,6 +1883,8 @@ def assemble_tender(
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
+        row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
+            if sec.point.kind != "confirm" else ""
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
         row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
@@ -2899,6 +2905,79 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                     u.text = cut
             if wrong and buyer_standards.unpublished(u.text, buyer_text):
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
+
+
+def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[str],
+                          stem_named: dict[str, list] | None = None) -> None:
+    """Each scored part (:mod:`named_elements`): a promise that only says its ask back is left out (s29 q11.2: 'We will decide
+    when a visit needs two workers'; a gate's commitment in the buyer's words stays; one holding the buyer's figure
+    stays, marked so that the coverage asks for its method); a sentence that sends elsewhere
+    what the buyer says the Provider, or a body it names, does is left out (s29 FIRM: 'referred to the local IPS
+    service' where 'The Service must deliver IPS'); a team the ask names that our method text calls by its kind is
+    called by the buyer's name ('the crisis team' -> 'the WPFT CRHTT'); a document the ask requires us to meet or follow that the part
+    does not name gets the plain commitment to follow it."""
+    found = named_elements.duties(buyer_text)
+    for sec in sections:
+        if sec.point.kind == "confirm":
+            continue
+        ask = f"{sec.point.label}. {sec.point.text}"
+        for i, u in enumerate(sec.units):
+            if not u.kept or u.text in gates:
+                continue
+            if named_elements.restates(u.text, ask):
+                if named_elements.bare(u.text):
+                    sec.drop(i, NAMED_RESTATES)
+                else:
+                    u.refs.append(NAMED_SAID_BACK)
+            elif named_elements.who_does_what(u.text, found):
+                # the sentences continuing it that stand alone stay (s29 q08: the IPS fidelity method went with the
+                # sentence saying IPS was delivered with a local service)
+                for other in sec.units:
+                    if other.parent == i and named_elements.stands_alone(other.text):
+                        other.parent = None
+                sec.drop(i, NAMED_WHO)
+        for e in named_elements.in_ask(sec.point.text):
+            # a team the ask names, said by our method text as its kind ('the crisis team'): said by the buyer's name
+            if not named_elements.said(e, " ".join(u.text for u in sec.kept_units())):
+                for u in sec.kept_units():
+                    if f"block:{COMMITMENT}" not in u.refs and (now := named_elements.by_name(u.text, e)) != u.text:
+                        u.text = now
+                        u.short = named_elements.by_name(u.short, e) if u.short else u.short
+                        u.full = named_elements.by_name(u.full, e) if u.full else u.full
+                        break
+        said = " ".join(u.text for u in sec.kept_units())
+        para = max((u.paragraph for u in sec.units), default=0) + 1
+        for e in named_elements.in_ask(sec.point.text) + (stem_named or {}).get(sec.point.key, []):
+            if e.kind == "document" and e.required and not named_elements.said(e, said):
+                sec.units.append(Unit(text=named_elements.follow_sentence(e), priority=1, refs=[f"block:{COMMITMENT}"],
+                                      paragraph=para))
+
+
+NAMED_RESTATES = "the ask said back"
+NAMED_SAID_BACK = "named:said-back"
+"""A promise kept that says the ask back with the buyer's own figure: the coverage row asks for its method."""
+NAMED_WHO = "said another body does what the buyer says is done by the Provider or a body it names"
+
+
+def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list | None = None) -> str:
+    """The coverage row's words for the buyer's named elements the part leaves unsaid, its ask's own and those of the
+    question's text given to it (``stem_named``: :func:`named.from_stem`); those :func:`mentions` already reported
+    are not said twice; and for the sentences :func:`_buyer_named_elements` left out."""
+    reported = " ".join(lacking).lower()
+    unsaid = [e for e in named_elements.in_ask(sec.point.text) + list(stem_named or [])
+              if not named_elements.said(e, said) and e.text.lower() not in reported
+              and not any(n.lower() in e.text.lower() for n in lacking)]
+    out = named_elements.gap_note(unsaid)
+    gone = [u for u in sec.units if not u.kept and u.why in (NAMED_RESTATES, NAMED_WHO)]
+    if any(u.why == NAMED_RESTATES for u in gone):
+        out += "; left out, the ask said back with no who, when or how: write the method for it"
+    back = [u.text for u in sec.kept_units() if NAMED_SAID_BACK in u.refs]
+    if back:
+        out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
+            " ".join(back)[:120] + ")"
+    if any(u.why == NAMED_WHO for u in gone):
+        out += "; left out, a sentence sending elsewhere what the buyer says is done by the Provider or a body it names"
+    return out
 
 
 def _buyer_age_floor(sections: list[Section], buyer_text: str) -> None:

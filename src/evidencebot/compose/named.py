@@ -1,0 +1,417 @@
+"""The buyer's named elements of a part, sentences that only say the ask back, and who does what (issue 12, s30).
+
+The blind panels of s28 and s29 marked the same three faults in every session:
+
+* the buyer's own elements of a part (its policy with a version, 'the Council Lone Working Standard v2.3'; named
+  teams, bases, a van, places, 'Morrow Moor'; its figures, 'from 52% to the 70% target by March 2029', 'KPI 6') were
+  answered with generic text or not at all. :func:`in_ask` reads them from the part's own words; :func:`said` tells
+  whether a text names one. A document the ask requires us to meet or follow gets a plain commitment to follow it
+  (:func:`follow_sentence`); every other element the part leaves unsaid is a visible gap in its coverage row
+  (:func:`gap_note`), never a generic paragraph;
+* a promise that is the ask said back ('We will decide when a visit needs two workers' under 'how you will decide
+  when a visit needs two workers'): :func:`restates`;
+* who does what: the buyer says the Provider delivers a thing itself ('The Service must deliver Individual Placement
+  and Support (IPS)') or names the body that does it ('the Carers Hub, which carries out carers' assessments'), and
+  our text sends it elsewhere ('referred to the local IPS service', 'a referral to the council's adult social care
+  team for a carer's assessment'): :func:`who_does_what`.
+
+Vocabulary: ``phrasebank/named_elements.yaml``. Nothing here says we already do a thing; the only sentence it writes
+commits to follow a document the buyer requires.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from evidencebot.compose.filters import load_phrasebank
+
+PHRASEBANK = "named_elements.yaml"
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = (rf"(?:(?:the\s+end\s+of\s+)?(?:{_MONTHS}\s+\d{{4}}|(?:Contract\s+)?Year\s+\d+|month\s+\d+|\d{{4}}(?:/\d{{2,4}})?)"
+         rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})")
+_TARGET = re.compile(rf"(?:\bfrom\s+(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%\s+)?(?:\bto\s+(?:the\s+|a\s+|at\s+least\s+)?)?"
+                     rf"\d+(?:\.\d+)?\s?%[^.;:?|]{{0,160}}?\bby\s+{_DATE}", re.I)
+_KPI = re.compile(r"\bKPI\s?\d+[A-Za-z]?\b")
+_VERSION = re.compile(r"\s*(?:\((?:version|v)\s*\d+(?:\.\d+)*(?:,\s*[A-Za-z]+\s+\d{4})?\)|,?\s+(?:version|v)\s?\d+(?:\.\d+)*)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@dataclass(frozen=True)
+class Named:
+    """One element the buyer names in a part's ask: ``kind`` 'document' (a policy, standard or protocol, with its
+    version when given), 'target' (a figure with its date), 'kpi' ('KPI 6') or 'name' (a team, base, place, scheme).
+    ``required``: for a document, the ask asks us to meet or follow it."""
+
+    text: str
+    kind: str
+    required: bool = False
+
+
+@functools.cache
+def _spec() -> dict:
+    return load_phrasebank(PHRASEBANK)
+
+
+def _words(key: str) -> list[str]:
+    return [str(w) for w in _spec().get(key) or []]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_TOKEN = (r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]{2,}s?|[A-Z][a-z]*\d+[A-Za-z]*"
+          r"|\d{4}(?:[–-]\d{2,4})?)")
+
+
+@functools.cache
+def _name_re() -> re.Pattern:
+    joiners = _alt(_words("name_joiners") + ["the"])
+    return re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{joiners})\s+)?{_TOKEN})*(?:['’]s)?\b")
+
+
+@functools.cache
+def _document_heads() -> frozenset[str]:
+    return frozenset(_words("document_heads"))
+
+
+def _strip_openers(words: list[str]) -> list[str]:
+    openers = set(_words("openers"))
+    joiners = set(_words("name_joiners")) | {"the"}
+    while words and (words[0] in openers or words[0].lower() in joiners):
+        words = words[1:]
+    while words and words[-1].lower() in joiners:
+        words = words[:-1]
+    return words
+
+
+def _documents(text: str) -> list[Named]:
+    heads = _document_heads()
+    cues = re.compile(rf"\b(?:{_alt(_words('require_cues'))})\s+(?:the\s+|your\s+|our\s+)?[^.;:?]{{0,12}}$", re.I)
+    out: list[Named] = []
+    for m in _name_re().finditer(text):
+        words = _strip_openers(m.group(0).split())
+        last = max((i for i, w in enumerate(words) if w.strip("'’s") in heads or w in heads), default=None)
+        if last is None or last == 0 and len(words) == 1:
+            continue
+        # the name runs on past its head only with capitalised words ('Standard for Commissioned Providers')
+        name = " ".join(words)
+        start = m.start() + m.group(0).find(words[0])
+        end = start + len(name)
+        v = _VERSION.match(text, end)
+        if v:
+            name += v.group(0)
+        out.append(Named(name.strip(), "document", bool(cues.search(text[:start]))))
+    return out
+
+
+def _split_names(words: list[str]) -> list[list[str]]:
+    """A run of capitalised words joined by 'and' as the names it holds: split after a word that ends a name (a head
+    noun in ``name_heads``, an acronym or a generic word: 'Porthaven Recovery Hub and Harbour View', 'GP and Turning
+    Tide'); 'Crisis Resolution and Home Treatment Team' stays one."""
+    heads = set(_words("name_heads")) | set(_words("generic"))
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w == "and" and out[-1] and (out[-1][-1] in heads or re.fullmatch(r"[A-Z]{2,}s?", out[-1][-1])):
+            out.append([])
+            continue
+        out[-1].append(w)
+    return [_strip_openers(x) for x in out if x]
+
+
+def _names(text: str, taken: list[str]) -> list[Named]:
+    generic = set(_words("generic")) | set(_words("openers"))
+    out: list[Named] = []
+    runs = [w for m in _name_re().finditer(text) for w in _split_names(_strip_openers(m.group(0).split()))]
+    for words in runs:
+        if re.search(rf"\b{_MONTHS}\b", " ".join(words)):
+            continue  # a date, not a name
+        if not words or any(t in " ".join(words) or " ".join(words) in t for t in taken):
+            continue
+        caps = [w for w in words if w[:1].isupper() and w.rstrip("'’s") not in generic and w not in generic]
+        acronym = len(words) == 1 and re.fullmatch(r"[A-Z]{3,}s?", words[0]) and words[0] not in generic
+        if not (acronym or len(caps) >= 2 or len(caps) == 1 and len(words) >= 2 and words[-1] not in generic):
+            continue
+        if re.fullmatch(r"\d{4}.*", words[0]):
+            continue
+        out.append(Named(" ".join(words).rstrip("'’s") if words[-1].endswith(("'s", "’s")) else " ".join(words), "name"))
+    return out
+
+
+def in_ask(ask: str) -> list[Named]:
+    """The buyer's named elements in a part's ask, in the order the ask gives them: documents (with their versions),
+    targets with their dates, KPI numbers, then proper-noun names (teams, bases, places, schemes); none twice."""
+    text = " ".join(ask.split())
+    out = _documents(text)
+    out += [Named(" ".join(m.group(0).split()), "target") for m in _TARGET.finditer(text) if _is_target(text, m)]
+    out += [Named(m.group(0), "kpi") for m in _KPI.finditer(text)]
+    out += _names(text, [n.text for n in out])
+    return _longest(out)
+
+
+def _longest(found: list[Named]) -> list[Named]:
+    """Each element once, and none that is part of a longer one ('Patient and Carer Race Equality Framework' within
+    'NHS England Patient and Carer Race Equality Framework')."""
+    out: list[Named] = []
+    for n in found:
+        low = n.text.lower()
+        if any(low in o.text.lower() for o in out):
+            continue
+        out = [o for o in out if o.text.lower() not in low] + [n]
+    return sorted(out, key=found.index)
+
+
+def _is_target(text: str, m: re.Match) -> bool:
+    around = text[max(0, m.start() - 60): m.end()]
+    cues = re.compile(rf"\b(?:{_alt(_words('target_cues'))})\b", re.I)
+    never = re.compile(rf"\b(?:{_alt(_words('not_target_cues'))})\b", re.I)
+    return bool(cues.search(around)) and not never.search(around)
+
+
+def from_stem(stem: str, asks: list[tuple[str, str]]) -> dict[str, list[Named]]:
+    """The documents and targets of the question's own text around its parts (``stem``), each given to the part
+    (``asks``: (key, its ask)) its sentence shares the most content words with, two at least; a target with a
+    date no part speaks of goes to the first part (s29 q07: 'at least 70% ... by 31 March 2029' asked nowhere in a
+    part). An element a part's own ask names stays with that part."""
+    own = {e.text.lower() for _, ask in asks for e in in_ask(ask)}
+    words = {key: set(_content(ask)) for key, ask in asks}
+    out: dict[str, list[Named]] = {}
+    seen: set[str] = set()
+    for sentence in _sentences(stem):
+        # documents and targets only: the names of the question's text are mostly its header and background
+        found = [e for e in in_ask(sentence) if e.kind in ("document", "target")
+                 and e.text.lower() not in own and e.text.lower() not in seen]
+        if not found or not asks:
+            continue
+        mine = set(_content(sentence))
+        best = max(asks, key=lambda a: len(mine & words[a[0]]))
+        share = len(mine & words[best[0]])
+        for e in found:
+            key = best[0] if share >= 2 else asks[0][0] if e.kind == "target" else None
+            if key is not None:
+                seen.add(e.text.lower())
+                out.setdefault(key, []).append(e)
+    return {k: _longest(v) for k, v in out.items()}
+
+
+def _stem(w: str) -> str:
+    w = w.lower().replace("’", "'")
+    for end in ("'s", "s'", "'"):
+        if w.endswith(end):
+            w = w[: -len(end)]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text)}
+
+
+def said(element: Named, text: str) -> bool:
+    """``text`` names ``element``: a document by the words of its name next to its head and its version number; a
+    target by every number it holds; a KPI by its number; a name by each of its capitalised words."""
+    have = _stems(text)
+    if element.kind == "target":  # its percentages and its year ('by 31 March 2029', 'by the end of Contract Year 2')
+        key = re.findall(r"(\d+(?:\.\d+)?)\s?%", element.text) + re.findall(r"\b(?:19|20)\d{2}\b", element.text)
+        numbers = _NUMBER.findall(text)
+        return all(n in numbers for n in key) and all(
+            re.search(rf"\bYear\s+{y}\b", text, re.I) for y in re.findall(r"\bYear\s+(\d+)", element.text))
+    if element.kind == "kpi":
+        number = re.sub(r"\D", "", element.text)
+        return bool(re.search(rf"\bKPI\s?{number}(?![\d])", text))
+    if element.kind == "document":
+        v = _VERSION.search(element.text)
+        name = element.text[: v.start()] if v else element.text
+        words = name.split()
+        heads = _document_heads()
+        last = max(i for i, w in enumerate(words) if w.strip("'’s") in heads or w in heads)
+        generic = set(_words("generic"))
+        core = []
+        for w in reversed(words[: last + 1]):
+            if w in generic or not w[:1].isupper():
+                break
+            core.append(w)
+        version = _NUMBER.findall(v.group(0))[:1] if v else []
+        return all(_stem(w) in have for w in core) and all(n in _NUMBER.findall(text) for n in version)
+    core = [w for w in element.text.split() if w[:1].isupper() or w[:1].isdigit()]
+    return bool(core) and all(_stem(w) in have for w in core)
+
+
+def _plural(phrase: str) -> str:
+    return phrase + "s" if not phrase.endswith("s") else phrase
+
+
+def by_name(sentence: str, element: Named) -> str:
+    """``sentence`` with its generic words for the kind of team or service ``element`` is ('the crisis team',
+    'the community mental health teams') said as the buyer names it ('the WPFT CRHTT', 'the WPFT CMHTs'), or
+    unchanged. Only after 'the' (never 'a', 'any', 'each': those speak of any such team), and in number with the
+    name."""
+    if element.kind != "name":
+        return sentence
+    for kind in _spec().get("kinds") or []:
+        if not any(m.lower() in element.text.lower() for m in kind.get("marks") or []):
+            continue
+        plural = element.text.endswith("s") and not element.text.endswith("ss")
+        phrases = [_plural(g) if plural else g for g in kind.get("generic") or []]
+        m = re.search(rf"\b[Tt]he\s+(?:local\s+)?(?:{_alt(phrases)})\b(?!['’])", sentence, re.I)
+        if m:
+            name = element.text if element.text.lower().startswith("the ") else f"the {element.text}"
+            name = name[:1].upper() + name[1:] if m.group(0)[:1].isupper() else name
+            return sentence[: m.start()] + name + sentence[m.end():]
+    return sentence
+
+
+def follow_sentence(element: Named) -> str:
+    """The plain commitment to follow a document the buyer requires, with who checks our procedures against it and
+    when: no claim that we meet it already."""
+    name = element.text if element.text.lower().startswith("the ") else f"the {element.text}"
+    return (f"We will follow {name}, and the service manager will check our own procedures against it before the "
+            "service starts and each time it is revised.")
+
+
+def gap_note(elements: list[Named]) -> str:
+    """The coverage row's words for the elements a part leaves unsaid: a visible gap, in the writer's terms."""
+    if not elements:
+        return ""
+    how = {"target": "how you will reach it (who, what, by when)", "kpi": "how you will meet it (who checks, how often)",
+           "document": "how you will meet it (who, when)", "name": "what you will do with it (who, when, how often)"}
+    return "; " + "; ".join(f"the buyer names {e.text} here: write {how[e.kind]}" for e in elements)
+
+
+# ---------------------------------------------------------------- a promise that is the ask said back
+
+
+@functools.cache
+def _promise() -> re.Pattern:
+    return re.compile(rf"^(?:{_alt(_words('promise_openers'))})\b", re.I)
+
+
+@functools.cache
+def _follows() -> re.Pattern:
+    return re.compile(rf"^We\s+will\s+(?:{_alt(_words('follow_verbs'))})\s+(?:the\s+)?[A-Z]")
+
+
+def _content(text: str) -> list[str]:
+    empty = set(_words("empty_words"))
+    return [_stem(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in empty]
+
+
+def restates(sentence: str, ask: str) -> bool:
+    """``sentence`` is a promise ('We will ...') whose content words are (nearly) all the ask's own and that adds no
+    who, when or how of its own (a role, a frequency, a number the ask does not hold): the ask said back, which
+    earns nothing. A plain commitment to follow a named document ('We will follow the ... Standard v2.3') is not."""
+    s = " ".join(sentence.split())
+    if not _promise().match(s) or _follows().match(s):
+        return False
+    words = _content(s)
+    if len(words) < 3:
+        return False
+    asked = set(_content(ask))
+    if sum(w in asked for w in words) < 0.75 * len(words):
+        return False
+    detail = {_stem(w) for w in _words("own_detail")}
+    if any(w in detail and w not in asked for w in words):
+        return False
+    return all(n in _NUMBER.findall(ask) for n in _NUMBER.findall(s))
+
+
+def bare(sentence: str) -> bool:
+    """A promise with no figure, date or frequency at all ('We will decide when a visit needs two workers'): said back
+    it commits to nothing a panel could check. One that holds the buyer's own figure ('... within 5 working days')
+    commits to the buyer's standard in its words, and stays, with its missing method named in the coverage."""
+    timing = re.compile(rf"\b(?:{_alt(_words('timing_words'))})\b", re.I)
+    return not re.search(r"\d", sentence) and not timing.search(sentence)
+
+
+# ---------------------------------------------------------------- who does what, from the buyer's facts
+
+
+@dataclass(frozen=True)
+class Duty:
+    """What the buyer says is done by whom: ``by`` '' when the Provider delivers it itself, else the body's name;
+    ``names`` how the thing is named (its full name and its acronym); ``sentence`` the buyer's."""
+
+    names: tuple[str, ...]
+    by: str
+    sentence: str
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.;!?])\s+|\n+", text) if s.strip()]
+
+
+def stands_alone(sentence: str) -> bool:
+    """A sentence that does not lean on the one before it: it opens with no 'It', 'This', 'They', 'Also' ..., and its
+    first eight words hold no 'these', 'them', 'it' ... ('The officer reports these to the council')."""
+    words = [w.strip(",;:.").lower() for w in sentence.split()]
+    if not words or words[0] in {w.lower() for w in _words("leaning_openers")}:
+        return False
+    return not set(words[1:8]) & {w.lower() for w in _words("leaning_inside")}
+
+
+def duties(buyer_text: str) -> list[Duty]:
+    """The buyer's who-does-what: 'The Service must deliver Individual Placement and Support (IPS) ...' (the Provider
+    itself) and '<body>, which carries out <thing> on the Council's behalf' (a named body)."""
+    spec = _spec().get("delivers_itself") or {}
+    itself = re.compile(rf"\b(?:{_alt(spec.get('subjects') or [])})\s+(?:must|will|shall)\s+(?:also\s+|itself\s+)?"
+                        rf"(?:{_alt(spec.get('verbs') or [])})\s+(?P<what>[^.;:,]+?)"
+                        r"(?=\s+(?:to|in|at|for|across|within|itself|directly|from|under|and\s+(?:must|will))\b|[.;:,]|$)")
+    body = re.compile(rf"(?P<who>\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{1,6}}),\s+which\s+(?:{_alt(_words('done_by_verbs'))})\s+"
+                      r"(?P<what>[^.;:,]+?)(?=\s+(?:on|for)\s+[^.;:,]*behalf|[.;:,]|$)")
+    out: list[Duty] = []
+    for s in _sentences(" ".join(buyer_text.split(" "))):
+        for m in itself.finditer(s):
+            what = m.group("what").strip()
+            short = re.findall(r"\(([A-Z]{2,})\)", what)
+            full = re.sub(r"^(?:an?|the)\s+", "", re.sub(r"\s*\([A-Z]{2,}\)", "", what)).strip()
+            if not (short or re.search(r"\b[A-Z][a-z]+\s+[A-Z]", full)):
+                continue  # 'these bases': no named thing
+            out.append(Duty(tuple(dict.fromkeys([full, *short])), "", s.strip("-*` ")))
+        for m in body.finditer(s):
+            who = re.sub(r"^(?:The|the)\s+", "", m.group("who"))
+            out.append(Duty((m.group("what").strip(),), who, s.strip("-*` ")))
+    return list(dict.fromkeys(out))
+
+
+def _out_before(prefix: str) -> bool:
+    spec = _spec().get("referred_out") or {}
+    if re.search(r"\bour\s+(?:[\w-]+\s+)?$", prefix, re.I):
+        return False
+    if re.search(rf"\b(?:{_alt(spec.get('before') or [])})\s+(?:[\w-]+\s+)?$", prefix, re.I):
+        return True
+    if re.search(rf"\b(?:{_alt(spec.get('delivered') or [])})\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}$", prefix, re.I):
+        return True
+    return bool(re.search(rf"\b(?:{_alt(spec.get('verbs') or [])})\b[^.;]{{0,80}}\bto\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}$",
+                          prefix, re.I))
+
+
+def who_does_what(sentence: str, found: list[Duty]) -> str:
+    """The buyer's sentence ``sentence`` goes against, or '': it sends elsewhere a thing the Provider delivers itself
+    ('referred to the local IPS service', 'the IPS service goes through ...'), or refers a thing the buyer says a named
+    body does to another ('a referral to the council's adult social care team for a carer's assessment' where the
+    Carers Hub does them)."""
+    spec = _spec().get("referred_out") or {}
+    bodies = _alt(spec.get("bodies") or [])
+    verbs = re.compile(rf"\b(?:{_alt(spec.get('verbs') or [])})\b", re.I)
+    s = " ".join(sentence.split())
+    for d in found:
+        if d.by:
+            what = set(_content(d.names[0]))
+            who = [w for w in d.by.split() if w[:1].isupper()][-2:]
+            sent = re.search(rf"{verbs.pattern}[^.;]{{0,80}}?\bto\s+(?:the|a|an)\s+\S", s, re.I)
+            if what and what <= set(_content(s)) and sent and not all(_stem(w) in _stems(s) for w in who):
+                return d.sentence
+            continue
+        for name in d.names:
+            flags = 0 if name.isupper() else re.I
+            for m in re.finditer(rf"\b{re.escape(name)}\b(?:\s*\([A-Z]{{2,}}\))?", s, flags):
+                prefix, rest = s[: m.start()], s[m.end():]
+                if _out_before(prefix):
+                    return d.sentence
+                if re.search(r"\bthe\s+$", prefix, re.I) and not re.search(r"\bour\s+", prefix[-12:], re.I) \
+                        and re.match(rf"\s+(?:{bodies})\b", rest, re.I):
+                    return d.sentence
+    return ""
