@@ -433,11 +433,25 @@ def _unquote(cell: str) -> str:
     return c
 
 
+_ASKED_COLUMN = re.compile(r"(?i)^\s*(?:(?:evidence|information|detail|response)s?\s+(?:required|requested|needed|sought|expected)"
+                           r"|evidence(?:\s+of\s+\w+)?|what\s+(?:you|bidders?|tenderers?|providers?)\s+(?:should|must|need\s+to)\s+\w+)\s*$")
+"""A header cell naming what the bidder has to give under each row ('Evidence required', 'Information
+requested', 'What you should provide'): the column that asks, beside a 'Requirement' column that states."""
+
+
 def _is_header(cells: list[str]) -> dict[str, int]:
-    """The columns a header row names ({} when the cells read as a row of a question, not a header)."""
+    """The columns a header row names ({} when the cells read as a row of a question, not a header). Beside a
+    column of the buyer's requirements, a column naming the evidence wanted is the one that asks: it is read
+    as the question, and the requirement as the row's context ('Requirement | Evidence required')."""
     if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
         return {}
-    return header_columns(cells)
+    cols = header_columns(cells)
+    asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
+    if cols and asked is not None and asked != cols["question"] and \
+            not re.search(r"(?i)\bquestion", cells[cols["question"]]):
+        cols = {k: v for k, v in cols.items() if v != asked}
+        cols["context"], cols["question"] = cols["question"], asked
+    return cols
 
 
 def _gather_rows(lines: list[str], width: int | None) -> tuple[list[list[str]], list[str]]:
@@ -477,6 +491,9 @@ def _closed(cells: list[str]) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?\s*%", last) or limit_cell(last) or _NO_WEIGHT.match(last))
 
 
+_POINTS_BACK_TO_ROW = re.compile(r"(?i)\b(?:this|these|those|that)\s+(?!is\b|are\b|was\b|will\b|the\b)[a-z]{3,}")
+
+
 def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list[str]:
     """One row written out as a question: its question, guidance, limit and weighting lines."""
     if cols:
@@ -485,6 +502,9 @@ def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list
             return cells[i] if i is not None and i < len(cells) else ""
 
         out = [cell("question"), cell("guidance")]
+        if cell("context") and _POINTS_BACK_TO_ROW.search(out[0]):
+            # 'Explain how you will meet this timescale' needs its row's requirement to make sense
+            out[0] = f"{cell('context').rstrip(' .:')}: {out[0]}"
         limit, weight = cell("limit"), cell("weighting")
         if limit:
             out.append(limit_cell(limit, header[cols["limit"]]) or limit)
@@ -527,8 +547,10 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
     # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
     text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
     lines = text.split("\n")
+    # a row has three cells or more; two do when they are the header of a requirement and its evidence column
     start = next((i for i, line in enumerate(lines) if _CELLS.search(line) and not _MD_RULE.match(line)
-                  and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
+                  and len([c for c in _row_cells(line) if c]) >= 2
+                  and (len(_row_cells(line)) >= 3 or "context" in _is_header(_row_cells(line)))), None)
     if start is None:
         return None
     # the questionnaire's own table after a table of the buyer's facts ('| Role | Minimum | Caseload cap |' above
@@ -572,7 +594,9 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     if cols and _requirements_table(header, cols, rows):
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
-    asking = [bool(cols) and len(cells) == len(header) and bool(_ASK_WORDS.search(cells[cols["question"]]))
+    # under a column of the evidence wanted ('Evidence required') every filled cell asks, noun phrase or not
+    asking = [bool(cols) and len(cells) == len(header) and (bool(_ASK_WORDS.search(cells[cols["question"]])) or
+                                                            "context" in cols and bool(cells[cols["question"]].strip()))
               for cells in rows]
     apart = rows_apart and sum(asking) >= 2
     for cells, asks in zip(rows, asking):
@@ -1134,7 +1158,7 @@ _LIMIT_STUB = re.compile(r"\s*[\(\[]\s*(?:max(?:imum)?|up\s+to|word\s+limit|limi
 '... (b) carers' assessments. (max. 400 words)'."""
 
 _LIMIT_SCOPE = re.compile(r"\s*(?:in\s+total|across\s+(?:both|all|the|each\s+of\s+the)\s+(?:\w+\s+)?(?:parts?|sections?|questions?|"
-                          r"elements?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
+                          r"elements?|rows?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
                           r"per\s+(?:question|part|sub-?question|section))\b\.?", re.I)
 
 
@@ -1293,7 +1317,9 @@ def _is_instruction(text: str) -> bool:
         rest = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", t)
         if not re.search(r"\b(?:that|whether|if)\b", rest, re.I) and (_ANSWER_FORM.search(rest) or len(rest.split()) <= 6):
             return True
-    if _FORMAT_RULE.search(t) and (not _ASK_WORDS.search(t) or re.match(
+    outside = " ".join(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", t).split())
+    if _FORMAT_RULE.search(t) and (outside == t or _FORMAT_RULE.search(outside) or len(outside.split()) < 3) and \
+            (not _ASK_WORDS.search(t) or re.match(
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
     stripped = _clean(_strip_limits(t))
@@ -2730,7 +2756,7 @@ def _wh_split_plain(text: str) -> list[str]:
     return [_clean(p).rstrip("?.") for p in parts]
 
 
-_BACK_SUBJECT = re.compile(r"^(?P<wh>how|what|when|where|why|whether)\s+(?P<s>it|this|these|those|they)\s+"
+_BACK_SUBJECT = re.compile(r"^(?P<wh>how|what|when|where|why|whether)\s+(?P<s>it|this|these|those|they|each)\s+"
                            r"(?:will|would|can|could|should|is|are|does|do|\w+s)\b", re.I)
 
 
@@ -2741,7 +2767,7 @@ def _about_the_first(first: str, second: str, back: str = "") -> bool:
     the first clause has that same subject ('how it will identify risk, and how it will discharge its duties': two
     asks of one bidder), nor 'they' after a wh-clause (:func:`_wh_split_plain`'s ``back``)."""
     m = _BACK_SUBJECT.match(_clean(second))
-    back = back or (r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", first)) else r"them|it|these|those|they")
+    back = back or (r"them|it|these|those|each" if _WH.match(_ASK_HEAD_VERB.sub("", first)) else r"them|it|these|those|they|each")
     if not m or m.group("s").lower() not in back.split("|"):
         return False
     head = _shape("should_ask").sub("", _ASK_HEAD_VERB.sub("", _clean(first)))
