@@ -1323,6 +1323,8 @@ def _is_instruction(text: str) -> bool:
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
     stripped = _clean(_strip_limits(t))
+    if re.search(r":\W*$", t) and not (set(re.findall(r"[a-z]+", t.lower())) - _LIMIT_LEFTOVER):
+        return True  # a limit's label left when its value was read ('Response: 1 side of A4.' -> 'Response:.')
     if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
     if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
@@ -2687,6 +2689,9 @@ def _wh_split(text: str) -> list[str]:
     organisation chart and describe the lines of accountability' -> two asks (two imperatives); a comma series of
     clauses whatever their subjects (:func:`_clause_series`) when it finds more asks than those readings."""
     plain = _wh_split_plain(text)
+    if len(plain) == 2 and re.match(r"(?i)(?:how|what|when|where|why|whether)\s+each\b", plain[1]) and \
+            _about_the_first(*plain):
+        return [_clean(text).rstrip("?.;")]  # 'Your main risks and how each will be mitigated': one ask about the risks
     series = _clause_series(text) or _noun_series(text)
     if series and len(series) == 2 and _about_the_first(*series):
         return plain  # 'which system they will use, and how it will link with X': one ask
@@ -3690,7 +3695,9 @@ def _drop_title(text: str) -> str:
         has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
         # '2.3 Service user involvement' reads as a list line, but is a title when no other line is numbered so
         alone = has_ref and not any(re.match(r"^\s*\d+\.\d+", line) for line in lines[1:])
-        short = len(rest.split()) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and (alone or not _LIST_LINE.match(lines[0]))
+        # its words: a dash, a number or a reference label ('Specification ref. 4.3 – ...') is none
+        short = len([w for w in rest.split() if re.search(r"[^\W\d_]{2}", w) and
+                     not re.fullmatch(r"(?i)(?:ref|no|para|section|spec)\.?", w)]) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and (alone or not _LIST_LINE.match(lines[0]))
         if (has_ref and (not rest or short or re.match(r"^[A-Z][^.?!]*[.?!]", rest))) or short:
             if has_ref and rest and not short:
                 lines[0] = rest  # 'Q2.7 Describe how ...': keep the question, drop its number
