@@ -735,6 +735,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
                 note = _COUNT_NOTE.match(text, more.end())
                 if note:  # '(headings and tables are included in the count)': how to count, not an ask
                     out.spans.append(note.span())
+    if out.words is None and out.chars is None and out.pages is None:
+        _bare_limit(text, out)
     parts = _part_limit_matches(text)
     whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
     if len(parts) >= 2 and len({m.group(1).strip().lower() for m in parts}) == len(parts) and all(
@@ -760,6 +762,29 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         if m and not any(a <= m.start() < b for a, b in out.spans):
             raise InputError(f"the limit {text[m.start():m.end()].strip()!r} is not a number")
     return out
+
+
+_BARE_LIMIT = re.compile(rf"(?im)^[^\S\n]*(?:(?:response|answer|word|length)[^\S\n]+)?(?:limit|max(?:imum)?\.?)[^\S\n]*[:=–-][^\S\n]*{_N}"
+                         rf"(?![^\S\n]*(?:%|[^\W\d_]))")
+_UNIT_SAID = re.compile(r"(?i)\b(?P<c>char(?:acter)?s?)\b|\b(?P<p>pages?|sides?)\b|\b(?P<w>words?)\b")
+
+
+def _bare_limit(text: str, out: Limits) -> None:
+    """A limit given as a number alone on its line ('Limit: 1500'), its unit said elsewhere in the question ('Responses
+    in this section are limited by characters, including spaces', 'Text beyond 500 words will not be evaluated'):
+    the first unit named outside it; words when none is."""
+    m = _BARE_LIMIT.search(text)
+    if not m:
+        return
+    said = next((u for u in _UNIT_SAID.finditer(text) if not m.start() <= u.start() < m.end()), None)
+    value = int(_number(m.group(1)))
+    if said and said.group("c"):
+        out.chars = value
+    elif said and said.group("p"):
+        out.pages = float(value)
+    else:
+        out.words = value
+    out.spans.append(m.span())
 
 
 def _whole_limit(question: str, text: str, out: Limits) -> None:
@@ -1317,8 +1342,12 @@ def _is_instruction(text: str) -> bool:
         rest = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", t)
         if not re.search(r"\b(?:that|whether|if)\b", rest, re.I) and (_ANSWER_FORM.search(rest) or len(rest.split()) <= 6):
             return True
+    # a thing asked for, named with its determiner, whose bracketed aside is the format rule ('A mobilisation plan
+    # showing milestones (a Gantt chart may be attached ...)'): the aside does not make the thing an instruction
     outside = " ".join(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", t).split())
-    if _FORMAT_RULE.search(t) and (outside == t or _FORMAT_RULE.search(outside) or len(outside.split()) < 3) and \
+    aside_only = outside != t and len(outside.split()) >= 3 and not _FORMAT_RULE.search(outside) and \
+        bool(re.match(r"(?i)(?:an?|the|your|each|every)\s", outside))
+    if _FORMAT_RULE.search(t) and not aside_only and \
             (not _ASK_WORDS.search(t) or re.match(
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
@@ -2309,6 +2338,11 @@ buyer's guidance on an ask, never a sub-point of its own (s22 q06, spent)."""
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
+    semi = _semicolon_asks(s)
+    if semi and all(_IMPERATIVE.match(p) or _ASK_HEAD_VERB.match(p) for p in semi):
+        # 'Describe A; explain how B; set out how C, including D; and explain how E': the semicolons divide asks
+        # before any list inside one of them is read (an including-list in the fourth took the sentence, dev29)
+        return [x for p in semi for x in _split_sentence(p)]
     repeated = _preposition_series(s)
     if repeated:
         return repeated
@@ -2859,6 +2893,9 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
+    numbered = re.match(r"^\(?\d{1,2}(?:\.\d{1,2})+[a-z]?\)?\s+(?=[A-Z])", s)
+    if numbered and _shape("should_ask").match(s[numbered.end():]):
+        s = s[numbered.end():]  # '2.3 The Supplier will describe how ...': the paragraph's number is not the asker's
     lead = _shape("should_ask").match(s)
     wh = bool(lead) and bool(_WH.match(s[lead.end():]))
     parts = [] if wh else _split_sentence(s)
@@ -2962,7 +2999,9 @@ def _shape(name: str) -> re.Pattern:
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
-        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+        stated = listed("statement_verbs", "asker")
+        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+(?:{modals}\s+(?:also\s+)?{verbs}|will\s+(?:also\s+)?"
+                                           rf"{stated})\s+(?=\S)", re.I)
         responses = listed("response", "asker")
         answers = listed("guidance_subjects", "heading")
         _SHAPES["heading_lead"] = re.compile(rf"^(?:please\s+)?(?:{answers})\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
