@@ -737,6 +737,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
                     out.spans.append(note.span())
     if out.words is None and out.chars is None and out.pages is None:
         _bare_limit(text, out)
+    if out.weighting is None:
+        _marks_weighting(text, out)
     parts = _part_limit_matches(text)
     whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
     if len(parts) >= 2 and len({m.group(1).strip().lower() for m in parts}) == len(parts) and all(
@@ -785,6 +787,30 @@ def _bare_limit(text: str, out: Limits) -> None:
     else:
         out.words = value
     out.spans.append(m.span())
+
+
+_MARKS_OF_TOTAL = re.compile(rf"(?i)\b{_N}\s+(?:marks?\s+)?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_N}\s+"
+                             rf"(?:quality\s+|technical\s+)?marks?\b")
+_SCORE_TIMES = re.compile(r"(?i)\bscor(?:e|ed|ing)\b[^\n\d]{0,12}0\s*[–—-]\s*(\d{1,2})\s*[x×]\s*(\d{1,2}(?:\.\d+)?)\b")
+_MARKS_AFTER = re.compile(rf"(?im)(?<=[\d.)\]])[^\S\n]*[\(\[]\s*{_N}\s*marks?(?:\s+(?:in\s+total|total|available))?\s*[\)\]][^\S\n]*$")
+
+
+def _marks_weighting(text: str, out: Limits) -> None:
+    """The weighting written as marks in shapes the patterns do not read: marks of a stated total ('(20 of the 200
+    marks available)': 10, a percentage); a score times a multiplier ('Score: 0–4 × 3': its maximum, 12); marks in
+    brackets at the end of a line after a limit or a sentence ('(750 words) (15 marks)', '... may be attached. (15
+    marks)'), the raw marks."""
+    m = _MARKS_OF_TOTAL.search(text)
+    if m and _number(m.group(2)) > 0:
+        out.weighting = round(100 * _number(m.group(1)) / _number(m.group(2)), 2)
+    elif (m := _SCORE_TIMES.search(text)) is not None:
+        out.weighting = _number(m.group(1)) * _number(m.group(2))
+    elif (m := next((x for x in _MARKS_AFTER.finditer(text) if not _ROW_REF.match(
+            text[text.rfind("\n", 0, x.start()) + 1:x.start()].strip())), None)) is not None:
+        # not a bare reference's marks ('Q4 (20 marks)' alone on its line names no weighting: the s6i writer's label)
+        out.weighting = _number(m.group(1))
+    if m:
+        out.spans.append(m.span())
 
 
 def _whole_limit(question: str, text: str, out: Limits) -> None:
