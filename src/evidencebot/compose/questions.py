@@ -871,10 +871,33 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
+    if out.chars and not out.words:
+        _sum_numbered_chars(text, out)
     if out.words and not out.per_part:
         parts, total = numbered_parts(question)
         if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
             out.words = total or sum(p.limit for p in parts)
+
+
+def _sum_numbered_chars(text: str, out: Limits) -> None:
+    """Numbered parts each with a character limit of its own ('6.1.1 ... (Max 1,500 characters)' / '6.1.2 ... (Max
+    2,500 characters)') and none said of the whole: the answer's limit is theirs together, as for words. Nothing
+    when a part has none, or a limit stands before the first part (the whole's)."""
+    heads = _leaf_heads([h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")])
+    refs = [h.group("ref").lower() for h in heads]
+    if len(heads) < 2 or len(set(refs)) != len(refs):
+        return
+    found = sorted({(m.start(), int(_number(m.group(1)))) for pattern in _CHAR_LIMITS for m in pattern.finditer(text)})
+    if not found or found[0][0] < heads[0].start() or _WHOLE_WORDS.search(text[heads[-1].start():]):
+        return
+    values = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        mine = [v for at, v in found if h.start() <= at < end]
+        if not mine:
+            return
+        values.append(mine[0])
+    out.chars = sum(values)
 
 
 def _sum_titled_parts(question: str, out: Limits) -> None:
@@ -901,7 +924,7 @@ def _sum_numbered_weights(text: str, out: Limits) -> None:
     4%)' / '**6.2** ...' / '(maximum 300 words; weighting 2%)'; '6.1 Staffing structure (maximum 600 words) – 6
     marks') and none for the whole: the question's weighting is the parts' together (s21 q06, s24 q06 read the first
     part's 4%). Nothing when a part has none or two of its own (the whole's written after the last part)."""
-    heads = [h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")]
+    heads = _leaf_heads([h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")])
     refs = [h.group("ref").lower() for h in heads]
     if out.weighting is None or len(heads) < 2 or len(set(refs)) != len(refs) or len({r.split(".")[0] for r in refs}) != 1:
         return
@@ -978,7 +1001,7 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
 
 
 _NUMBERED_HEAD = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}\.\d{1,2}[a-z]?)|"
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)|"
     rf"{_OTHER_TONGUE}(?P<label>(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv)(?![\w.])))(?:\*\*|__)?"
     r"[ \t]*[.:)]?[ \t]+(?:[–—-][ \t]+)?(?P<title>\S[^\n]*)$")
 """A numbered part's first line: '## 4.1 Physical health', '**6.2** Describe how ...', '7.1 Mobilisation plan: ...',
@@ -989,6 +1012,13 @@ _EACH_PART = re.compile(r"(?i)[^\S\n]*(?:max(?:imum)?\.?[^\S\n]+)?(?:per|for\s+e
 
 _WHOLE_WORDS = re.compile(r"(?i)\b(?:total|overall|altogether|combined|together|in\s+all|whole|entire)\b")
 """A limit said of the whole question ('Total for Question 5: 800 words', '(900 words in total)'), not of a part."""
+
+
+def _leaf_heads(heads: list[re.Match]) -> list[re.Match]:
+    """Numbered heads without the one whose number opens the others' ('3.2 Safe haven' over '3.2.1', '3.2.2'): that
+    is the question's own title, not one of its parts."""
+    refs = [(h.group("ref") or "").lower() for h in heads]
+    return [h for h, r in zip(heads, refs) if not (r and any(o.startswith(r + ".") for o in refs))]
 
 
 @dataclass(frozen=True)
@@ -1020,7 +1050,7 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
     nothing is guessed."""
     text = _parts_text(question)
     listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
-    found = list(_NUMBERED_HEAD.finditer(text))
+    found = _leaf_heads(list(_NUMBERED_HEAD.finditer(text)))
     heads = [h for h in found if h.group("ref")]
     if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
         heads = [h for h in found if h.group("label")
@@ -4804,7 +4834,9 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
         later = [x for x in starts[n + 1:] if x is not None and x > at]
         end = min([end] + later)
         limits = read_limits(text[at:end])
-        found.append((limits.words, at + limits.spans[0][0]) if limits.words and limits.spans else None)
+        # a character limit of its own holds the part to the words it makes ('(Max 1,500 characters)')
+        own = limits.words or (limits.chars // CHARS_PER_WORD if limits.chars else None)
+        found.append((own, at + limits.spans[0][0]) if own and limits.spans else None)
     if not any(found) and all(at is not None for at in starts):
         # or on the lines after it, before the next sub-point ('6.1 Describe ...' / '(maximum 500 words) Weighting: 4%'
         # / '6.2 ...': s21 q06, read as one limit of 500 for both), when every sub-point has one there: the last one's
