@@ -1408,7 +1408,9 @@ def _is_instruction(text: str) -> bool:
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
     stripped = _clean(_strip_limits(t))
-    if re.search(r":\W*$", t) and not (set(re.findall(r"[a-z]+", t.lower())) - _LIMIT_LEFTOVER):
+    label = re.findall(r"[a-z]+", t.lower())
+    if re.search(r":\W*$", t) and len(label) <= 2 and not (set(label) - _LIMIT_LEFTOVER - _LIMIT_WORDS) and \
+            not set(label) & {w for modal in _listed("modal", within="asker") for w in modal.split()}:
         return True  # a limit's label left when its value was read ('Response: 1 side of A4.' -> 'Response:.')
     if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
