@@ -447,10 +447,17 @@ def _is_header(cells: list[str]) -> dict[str, int]:
         return {}
     cols = header_columns(cells)
     asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
-    if cols and asked is not None and asked != cols["question"] and \
-            not re.search(r"(?i)\bquestion", cells[cols["question"]]):
+    if asked is None:
+        return cols
+    if cols and asked != cols["question"] and not re.search(r"(?i)\bquestion", cells[cols["question"]]):
         cols = {k: v for k, v in cols.items() if v != asked}
         cols["context"], cols["question"] = cols["question"], asked
+    elif not cols:
+        # 'Standard | Evidence needed': a label column the header words do not name, beside the evidence column
+        named = {k: v for k, v in header_columns(cells[:asked] + ["Question"] + cells[asked + 1:]).items()}
+        stated = [i for i, c in enumerate(cells) if c.strip() and i != asked and i not in named.values()]
+        if len(stated) == 1:
+            cols = {**named, "context": stated[0]}
     return cols
 
 
