@@ -1767,6 +1767,19 @@ _GUIDANCE_LEAD = re.compile(
 """A line that opens the buyer's guidance on how answers are judged ('Guidance', 'Evaluators will look for:')."""
 
 
+_JUDGED_LEAD = re.compile(
+    r"^(?:(?:evaluation|scoring|assessment|award)\s+criteria|how\s+(?:we|the\s+panel)\s+(?:will\s+)?(?:score|assess|mark|evaluate)"
+    r"|what\s+(?:we|the\s+panel)\s+will\s+look\s+for)\b"
+    r"|\b(?:the\s+)?(?:evaluators?|assessors?|(?:evaluation\s+)?panel|scorers?|markers?)\s+(?:will|may)\s+"
+    r"(?:consider|look\s+for|assess|take\s+(?:into\s+account|account\s+of)|score\s+against|be\s+looking\s+for)\b",
+    re.I)
+"""A lead that says what the answer is judged by, not what it must say ('Evaluation criteria – the panel will
+consider the following:', 'How we score this question')."""
+_MUST_ADDRESS = re.compile(r"\b(?:must|should|to)\s+(?:address|cover|respond\s+to)\b|\baddress(?:es)?\s+(?:each|every|all)\b"
+                           r"|\bmake\s+sure\s+(?:your|the)\s+(?:answer|response)\b", re.I)
+"""A lead that asks the answer to take each item ('please make sure your answer addresses each point')."""
+
+
 _YES_NO_END = re.compile(r"\byes\s*/\s*no\W*$", re.I)
 
 
@@ -2042,6 +2055,16 @@ def context_lists(text: str) -> tuple[str, list[str]]:
     rules: set[tuple[int, int]] = set()
     for run in runs:
         lead, texts = leads[run], items(run)
+        at = lead_at(run[0])
+        if at is not None and _JUDGED_LEAD.search(_plain_line(lines[at])) and \
+                not _MUST_ADDRESS.search(_plain_line(lines[at])) and not any(_asking_item(t) for t in texts) and \
+                any(_ASK_WORDS.search(ln) for n, ln in enumerate(lines) if n < at and ln.strip()):
+            # 'Evaluation criteria – the panel will consider the following:' over '- Timeliness of first contact':
+            # what the panel weighs the answer by, after the question asked its own (not 'please make sure your
+            # answer addresses each point:', which asks for each)
+            context.append(run)
+            rules.add(run)
+            continue
         if run in asking_runs and not re.search(markers, lead, re.I):
             continue
         if asks_itself(texts):
@@ -2347,7 +2370,11 @@ _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)
 _WANT_TO_KNOW = re.compile(
     r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
-    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
+    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)"
+    # 'we are particularly interested in how ...': the buyer's emphasis on what it asks, the asks after it
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:are|is)\s+"
+    r"(?:also\s+|particularly\s+|especially\s+|most\s+)?interested\s+(?:in\s+(?:hearing|knowing|learning|understanding)\s+)?"
+    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)",
     re.I)
 
 
