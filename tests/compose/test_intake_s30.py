@@ -143,3 +143,31 @@ def test_headings_of_the_new_shapes_are_whole():
     q = parse_question(TABLE)
     for h, (_, t) in zip(q.headings, q.points):
         assert not heading_fault(h, t), (h, t)
+
+
+# ------------------------------------------------------------------ guidance lists after the question
+
+
+def test_a_list_of_what_the_panel_will_consider_is_not_asked():
+    text = ("Describe how your befriending service will reach older people who live alone. We are particularly "
+            "interested in how volunteers will be matched and how you will know a match is working.\n"
+            "Word count: 500\nAssessment criteria – the panel will consider the following; they are not headings:\n"
+            "- Reach into rural villages\n- Volunteer retention")
+    points = _points(text)
+    assert points[1:] == ["how volunteers will be matched", "how you will know a match is working"]
+    assert not any("Reach into" in p or "retention" in p for p in points)
+
+
+def test_a_guidance_list_the_answer_must_address_point_by_point_keeps_the_question_asked():
+    text = ("Describe how link workers will help people use community activities.\n"
+            "What good looks like – please make sure your answer addresses each point:\n"
+            "• people choose the activity\n• a first visit is made together\n• the GP hears how it went\n(500 words)")
+    points = _points(text)
+    assert points[0].startswith("Describe how link workers will help people use community activities")
+    assert points[1:] == ["people choose the activity", "a first visit is made together", "the GP hears how it went"]
+
+
+def test_a_guidance_list_of_what_responses_should_cover_spells_the_question_out():
+    text = ("Describe how you will support tenants at risk of losing their home.\n\nGuidance:\nResponses should cover:\n"
+            "- spotting arrears early;\n- working with the landlord;\n- how tenants give feedback.\n(400 words)")
+    assert _points(text) == ["spotting arrears early", "working with the landlord", "how tenants give feedback"]

@@ -1778,6 +1778,8 @@ consider the following:', 'How we score this question')."""
 _MUST_ADDRESS = re.compile(r"\b(?:must|should|to)\s+(?:address|cover|respond\s+to)\b|\baddress(?:es)?\s+(?:each|every|all)\b"
                            r"|\bmake\s+sure\s+(?:your|the)\s+(?:answer|response)\b", re.I)
 """A lead that asks the answer to take each item ('please make sure your answer addresses each point')."""
+_EACH_POINT = re.compile(r"\baddress(?:es)?\s+(?:each|every|all)\b|\bmake\s+sure\s+(?:your|the)\s+(?:answer|response)\b", re.I)
+"""A guidance lead that holds the answer to every item, not one that lists what it should cover."""
 
 
 _YES_NO_END = re.compile(r"\byes\s*/\s*no\W*$", re.I)
@@ -3587,6 +3589,15 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                 and not _open_end(lead_in) and not _ask_lead_end(lead_in) and not _WH.match(_ASK_HEAD_VERB.sub("", lead_in)):
             extra = [s for s in stem_sentences[:-1] if s.rstrip().endswith("?") and _OWN_ASK.match(s)
                      and not _CONTEXT.match(s)] + extra
+        # 'Describe X.' + 'What good looks like – please make sure your answer addresses each point:' + a list: the
+        # lead-in says what the panel looks for in X, so X is asked as well as each item (not 'Your answer should
+        # cover:', which spells X out; nor 'In particular:', which the spent sets' writers label as spelling X out,
+        # s27 q02, s5-03, while the dev29 writer keeps X: the spent labels are kept)
+        if lead_in.rstrip().endswith(":") and _EACH_POINT.search(lead_in) and (
+                _GUIDANCE_LEAD.match(re.split(r"\s+[–—-]\s+|:", lead_in)[0].strip()) or _JUDGED_LEAD.search(lead_in)):
+            umbrella = [s for s in stem_sentences[:-1] if (_IMPERATIVE.match(s) or _OWN_ASK.match(s))
+                        and not _CONTEXT.match(s) and s not in extra]
+            extra = umbrella[-1:] + extra
         # 'Describe how you will X, including how A and how B.' + 'Bidders should:' + a list: the lead-in names only who
         # answers, so the list is the guidance's further asks, and a question before it that names asks of its own
         # is asked too (s18 q04; one plain question over 'In answering this question you should:' is framed by the
