@@ -3716,11 +3716,18 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
     if frame and frame in parts:
         parts.remove(frame)
         context_parts.append(frame)
+    # 'confirm that you have a policy ..., and attach it as Appendix 1': the attachment is the buyer's instruction, the
+    # confirmation before it still asked (the attachment's format rule took the whole sentence out)
+    parts = [x for p in parts for x in ([p] if not _AND_ATTACH.search(p) else _AND_ATTACH.split(p, maxsplit=1))]
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     parts = [x for p in parts for x in _item_asks(p, SENTENCE_HOWS)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_AND_ATTACH = re.compile(r",?\s+and\s+(?=(?:please\s+)?(?:attach|append|upload|enclose|submit)\s+(?:it|them|this|these|a\s+copy)\b)",
+                         re.I)
 
 
 _FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
