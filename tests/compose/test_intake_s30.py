@@ -171,3 +171,19 @@ def test_a_guidance_list_of_what_responses_should_cover_spells_the_question_out(
     text = ("Describe how you will support tenants at risk of losing their home.\n\nGuidance:\nResponses should cover:\n"
             "- spotting arrears early;\n- working with the landlord;\n- how tenants give feedback.\n(400 words)")
     assert _points(text) == ["spotting arrears early", "working with the landlord", "how tenants give feedback"]
+
+
+def test_a_confirmation_joined_to_an_attachment_is_still_asked():
+    points = _points("Please confirm that you hold employer's liability insurance of at least £5m. Please also confirm "
+                     "that your lone working policy was reviewed this year, and attach it as Appendix 3.")
+    assert len(points) == 2
+    assert "lone working policy was reviewed this year" in points[1] and "Appendix" not in points[1]
+
+
+def test_a_scoring_guide_in_grade_words_is_not_asked():
+    text = ("What will your club change for its members?\nTell us what members will gain in the first year.\n"
+            "How we will assess your answer\nStrong – gains are specific and follow from the activities.\n"
+            "Adequate – gains are named but broad.\nWeak – activities are listed instead of gains.")
+    points = _points(text)
+    assert not any(p.startswith(("Strong", "Adequate", "Weak", "Score", "How we")) for p in points)
+    assert any("members will gain in the first year" in p for p in points)

@@ -3340,7 +3340,30 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(_score_lists(original))))
+    return _fields_apart(_asking_column(_limit_cells(_graded_lines(_score_lists(original)))))
+
+
+def _graded_lines(text: str) -> str:
+    """A scoring guide written in grade words ('How we score this question' over 'Strong – clear, realistic ...',
+    'Adequate – ...', 'Weak – ...'): two lines or more that open on a grade and a dash, under a line saying how the
+    answer is judged. Written as the scoring lines they are ('Score – Strong – ...'), each a sentence, so they are
+    never read as asks; the judging line, a heading over them that asks nothing ('How we score ...' reads as a
+    question), is left out."""
+    lines = text.split("\n")
+    grade = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:{_words_pattern(_listed('score_words'))})[ \t]*[–—:-][ \t]+\S", re.I)
+    for n, line in enumerate(lines):
+        label = line.strip().rstrip(":")
+        if not label or len(label.split()) > 8 or re.search(r"[.?!]$", label) or not _JUDGED_LEAD.search(label):
+            continue
+        run = n + 1
+        while run < len(lines) and grade.match(lines[run]):
+            run += 1
+        if run - n - 1 >= 2:
+            lines[n] = ""
+            for i in range(n + 1, run):
+                row = lines[i].strip().lstrip("-*• ")
+                lines[i] = f"Score – {row}" if re.search(r"[.?!]$", row) else f"Score – {row}."
+    return "\n".join(lines)
 
 
 _SCORE_ITEM = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?(?P<n>[0-5])(?:\*\*|__)?[ \t]*[–—:=-][ \t]+(?P<rest>\S[^\n]*)$")
