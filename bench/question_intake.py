@@ -1,6 +1,11 @@
 """Question intake measured on a labelled set: sub-points, limits, weighting, headings.
 
     python bench/question_intake.py tests/data/labelled/questions_dev.jsonl [--show] [--no-gates]
+        [--ids d01,d05] [--range d01-d27]
+
+``--ids`` keeps only the listed question ids; ``--range A-B`` keeps the ids from A to B
+inclusive (compared as strings of equal length, so 'd01-d27' keeps d01 ... d27). Both
+select a subset, so a development set can be split into a tuning part and a held-out part.
 
 Gates count as sub-points (``--gates``, the default; ``--no-gates`` turns it
 off). Writers label the buyer's required statement ("a clear statement that the
@@ -224,11 +229,34 @@ def measure(rows: list[dict], show: bool = False, gates: bool = True) -> dict:
     }
 
 
+def option(argv: list[str], name: str) -> str | None:
+    """The value after ``name`` ('--ids X') or joined to it ('--ids=X'), else None."""
+    for i, a in enumerate(argv):
+        if a == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith(name + "="):
+            return a[len(name) + 1:]
+    return None
+
+
+def select(rows: list[dict], argv: list[str]) -> list[dict]:
+    """The rows ``--ids`` and ``--range`` keep (all rows when neither is given)."""
+    ids = option(argv, "--ids")
+    span = option(argv, "--range")
+    if ids:
+        keep = {i.strip() for i in ids.split(",") if i.strip()}
+        rows = [r for r in rows if str(r.get("id")) in keep]
+    if span:
+        lo, _, hi = span.partition("-")
+        rows = [r for r in rows if len(str(r.get("id"))) == len(lo) and lo <= str(r.get("id")) <= (hi or lo)]
+    return rows
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
-    rows = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
+    rows = select([json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()], argv[1:])
     use_gates = "--no-gates" not in argv
     m = measure(rows, show="--show" in argv, gates=use_gates)
     other = measure(rows, gates=not use_gates)

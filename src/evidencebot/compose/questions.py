@@ -433,11 +433,32 @@ def _unquote(cell: str) -> str:
     return c
 
 
+_ASKED_COLUMN = re.compile(r"(?i)^\s*(?:(?:evidence|information|detail|response)s?\s+(?:required|requested|needed|sought|expected)"
+                           r"|evidence(?:\s+of\s+\w+)?|what\s+(?:you|bidders?|tenderers?|providers?)\s+(?:should|must|need\s+to)\s+\w+)\s*$")
+"""A header cell naming what the bidder has to give under each row ('Evidence required', 'Information
+requested', 'What you should provide'): the column that asks, beside a 'Requirement' column that states."""
+
+
 def _is_header(cells: list[str]) -> dict[str, int]:
-    """The columns a header row names ({} when the cells read as a row of a question, not a header)."""
+    """The columns a header row names ({} when the cells read as a row of a question, not a header). Beside a
+    column of the buyer's requirements, a column naming the evidence wanted is the one that asks: it is read
+    as the question, and the requirement as the row's context ('Requirement | Evidence required')."""
     if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
         return {}
-    return header_columns(cells)
+    cols = header_columns(cells)
+    asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
+    if asked is None:
+        return cols
+    if cols and asked != cols["question"] and not re.search(r"(?i)\bquestion", cells[cols["question"]]):
+        cols = {k: v for k, v in cols.items() if v != asked}
+        cols["context"], cols["question"] = cols["question"], asked
+    elif not cols:
+        # 'Standard | Evidence needed': a label column the header words do not name, beside the evidence column
+        named = {k: v for k, v in header_columns(cells[:asked] + ["Question"] + cells[asked + 1:]).items()}
+        stated = [i for i, c in enumerate(cells) if c.strip() and i != asked and i not in named.values()]
+        if len(stated) == 1:
+            cols = {**named, "context": stated[0]}
+    return cols
 
 
 def _gather_rows(lines: list[str], width: int | None) -> tuple[list[list[str]], list[str]]:
@@ -477,6 +498,9 @@ def _closed(cells: list[str]) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?\s*%", last) or limit_cell(last) or _NO_WEIGHT.match(last))
 
 
+_POINTS_BACK_TO_ROW = re.compile(r"(?i)\b(?:this|these|those|that)\s+(?!is\b|are\b|was\b|will\b|the\b)[a-z]{3,}")
+
+
 def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list[str]:
     """One row written out as a question: its question, guidance, limit and weighting lines."""
     if cols:
@@ -485,6 +509,9 @@ def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list
             return cells[i] if i is not None and i < len(cells) else ""
 
         out = [cell("question"), cell("guidance")]
+        if cell("context") and _POINTS_BACK_TO_ROW.search(out[0]):
+            # 'Explain how you will meet this timescale' needs its row's requirement to make sense
+            out[0] = f"{cell('context').rstrip(' .:')}: {out[0]}"
         limit, weight = cell("limit"), cell("weighting")
         if limit:
             out.append(limit_cell(limit, header[cols["limit"]]) or limit)
@@ -527,8 +554,10 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
     # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
     text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
     lines = text.split("\n")
+    # a row has three cells or more; two do when they are the header of a requirement and its evidence column
     start = next((i for i, line in enumerate(lines) if _CELLS.search(line) and not _MD_RULE.match(line)
-                  and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
+                  and len([c for c in _row_cells(line) if c]) >= 2
+                  and (len(_row_cells(line)) >= 3 or "context" in _is_header(_row_cells(line)))), None)
     if start is None:
         return None
     # the questionnaire's own table after a table of the buyer's facts ('| Role | Minimum | Caseload cap |' above
@@ -572,7 +601,9 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     if cols and _requirements_table(header, cols, rows):
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
-    asking = [bool(cols) and len(cells) == len(header) and bool(_ASK_WORDS.search(cells[cols["question"]]))
+    # under a column of the evidence wanted ('Evidence required') every filled cell asks, noun phrase or not
+    asking = [bool(cols) and len(cells) == len(header) and (bool(_ASK_WORDS.search(cells[cols["question"]])) or
+                                                            "context" in cols and bool(cells[cols["question"]].strip()))
               for cells in rows]
     apart = rows_apart and sum(asking) >= 2
     for cells, asks in zip(rows, asking):
@@ -711,6 +742,10 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
                 note = _COUNT_NOTE.match(text, more.end())
                 if note:  # '(headings and tables are included in the count)': how to count, not an ask
                     out.spans.append(note.span())
+    if out.words is None and out.chars is None and out.pages is None:
+        _bare_limit(text, out)
+    if out.weighting is None:
+        _marks_weighting(text, out)
     parts = _part_limit_matches(text)
     whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
     if len(parts) >= 2 and len({m.group(1).strip().lower() for m in parts}) == len(parts) and all(
@@ -736,6 +771,53 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         if m and not any(a <= m.start() < b for a, b in out.spans):
             raise InputError(f"the limit {text[m.start():m.end()].strip()!r} is not a number")
     return out
+
+
+_BARE_LIMIT = re.compile(rf"(?im)^[^\S\n]*(?:(?:response|answer|word|length)[^\S\n]+)?(?:limit|max(?:imum)?\.?)[^\S\n]*[:=–-][^\S\n]*{_N}"
+                         rf"(?![^\S\n]*(?:%|[^\W\d_]))")
+_UNIT_SAID = re.compile(r"(?i)\b(?P<c>char(?:acter)?s?)\b|\b(?P<p>pages?|sides?)\b|\b(?P<w>words?)\b")
+
+
+def _bare_limit(text: str, out: Limits) -> None:
+    """A limit given as a number alone on its line ('Limit: 1500'), its unit said elsewhere in the question ('Responses
+    in this section are limited by characters, including spaces', 'Text beyond 500 words will not be evaluated'):
+    the first unit named outside it; words when none is."""
+    m = _BARE_LIMIT.search(text)
+    if not m:
+        return
+    said = next((u for u in _UNIT_SAID.finditer(text) if not m.start() <= u.start() < m.end()), None)
+    value = int(_number(m.group(1)))
+    if said and said.group("c"):
+        out.chars = value
+    elif said and said.group("p"):
+        out.pages = float(value)
+    else:
+        out.words = value
+    out.spans.append(m.span())
+
+
+_MARKS_OF_TOTAL = re.compile(rf"(?i)\b{_N}\s+(?:marks?\s+)?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_N}\s+"
+                             rf"(?:quality\s+|technical\s+)?marks?\b")
+_SCORE_TIMES = re.compile(r"(?i)\bscor(?:e|ed|ing)\b[^\n\d]{0,12}0\s*[–—-]\s*(\d{1,2})\s*[x×]\s*(\d{1,2}(?:\.\d+)?)\b")
+_MARKS_AFTER = re.compile(rf"(?im)(?<=[\d.)\]])[^\S\n]*[\(\[]\s*{_N}\s*marks?(?:\s+(?:in\s+total|total|available))?\s*[\)\]][^\S\n]*$")
+
+
+def _marks_weighting(text: str, out: Limits) -> None:
+    """The weighting written as marks in shapes the patterns do not read: marks of a stated total ('(20 of the 200
+    marks available)': 10, a percentage); a score times a multiplier ('Score: 0–4 × 3': its maximum, 12); marks in
+    brackets at the end of a line after a limit or a sentence ('(750 words) (15 marks)', '... may be attached. (15
+    marks)'), the raw marks."""
+    m = _MARKS_OF_TOTAL.search(text)
+    if m and _number(m.group(2)) > 0:
+        out.weighting = round(100 * _number(m.group(1)) / _number(m.group(2)), 2)
+    elif (m := _SCORE_TIMES.search(text)) is not None:
+        out.weighting = _number(m.group(1)) * _number(m.group(2))
+    elif (m := next((x for x in _MARKS_AFTER.finditer(text) if not _ROW_REF.match(
+            text[text.rfind("\n", 0, x.start()) + 1:x.start()].strip())), None)) is not None:
+        # not a bare reference's marks ('Q4 (20 marks)' alone on its line names no weighting: the s6i writer's label)
+        out.weighting = _number(m.group(1))
+    if m:
+        out.spans.append(m.span())
 
 
 def _whole_limit(question: str, text: str, out: Limits) -> None:
@@ -796,10 +878,33 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
+    if out.chars and not out.words:
+        _sum_numbered_chars(text, out)
     if out.words and not out.per_part:
         parts, total = numbered_parts(question)
         if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
             out.words = total or sum(p.limit for p in parts)
+
+
+def _sum_numbered_chars(text: str, out: Limits) -> None:
+    """Numbered parts each with a character limit of its own ('6.1.1 ... (Max 1,500 characters)' / '6.1.2 ... (Max
+    2,500 characters)') and none said of the whole: the answer's limit is theirs together, as for words. Nothing
+    when a part has none, or a limit stands before the first part (the whole's)."""
+    heads = _leaf_heads([h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")])
+    refs = [h.group("ref").lower() for h in heads]
+    if len(heads) < 2 or len(set(refs)) != len(refs):
+        return
+    found = sorted({(m.start(), int(_number(m.group(1)))) for pattern in _CHAR_LIMITS for m in pattern.finditer(text)})
+    if not found or found[0][0] < heads[0].start() or _WHOLE_WORDS.search(text[heads[-1].start():]):
+        return
+    values = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        mine = [v for at, v in found if h.start() <= at < end]
+        if not mine:
+            return
+        values.append(mine[0])
+    out.chars = sum(values)
 
 
 def _sum_titled_parts(question: str, out: Limits) -> None:
@@ -826,7 +931,7 @@ def _sum_numbered_weights(text: str, out: Limits) -> None:
     4%)' / '**6.2** ...' / '(maximum 300 words; weighting 2%)'; '6.1 Staffing structure (maximum 600 words) – 6
     marks') and none for the whole: the question's weighting is the parts' together (s21 q06, s24 q06 read the first
     part's 4%). Nothing when a part has none or two of its own (the whole's written after the last part)."""
-    heads = [h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")]
+    heads = _leaf_heads([h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")])
     refs = [h.group("ref").lower() for h in heads]
     if out.weighting is None or len(heads) < 2 or len(set(refs)) != len(refs) or len({r.split(".")[0] for r in refs}) != 1:
         return
@@ -903,7 +1008,7 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
 
 
 _NUMBERED_HEAD = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}\.\d{1,2}[a-z]?)|"
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)|"
     rf"{_OTHER_TONGUE}(?P<label>(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv)(?![\w.])))(?:\*\*|__)?"
     r"[ \t]*[.:)]?[ \t]+(?:[–—-][ \t]+)?(?P<title>\S[^\n]*)$")
 """A numbered part's first line: '## 4.1 Physical health', '**6.2** Describe how ...', '7.1 Mobilisation plan: ...',
@@ -914,6 +1019,13 @@ _EACH_PART = re.compile(r"(?i)[^\S\n]*(?:max(?:imum)?\.?[^\S\n]+)?(?:per|for\s+e
 
 _WHOLE_WORDS = re.compile(r"(?i)\b(?:total|overall|altogether|combined|together|in\s+all|whole|entire)\b")
 """A limit said of the whole question ('Total for Question 5: 800 words', '(900 words in total)'), not of a part."""
+
+
+def _leaf_heads(heads: list[re.Match]) -> list[re.Match]:
+    """Numbered heads without the one whose number opens the others' ('3.2 Safe haven' over '3.2.1', '3.2.2'): that
+    is the question's own title, not one of its parts."""
+    refs = [(h.group("ref") or "").lower() for h in heads]
+    return [h for h, r in zip(heads, refs) if not (r and any(o.startswith(r + ".") for o in refs))]
 
 
 @dataclass(frozen=True)
@@ -945,7 +1057,7 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
     nothing is guessed."""
     text = _parts_text(question)
     listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
-    found = list(_NUMBERED_HEAD.finditer(text))
+    found = _leaf_heads(list(_NUMBERED_HEAD.finditer(text)))
     heads = [h for h in found if h.group("ref")]
     if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
         heads = [h for h in found if h.group("label")
@@ -1134,7 +1246,7 @@ _LIMIT_STUB = re.compile(r"\s*[\(\[]\s*(?:max(?:imum)?|up\s+to|word\s+limit|limi
 '... (b) carers' assessments. (max. 400 words)'."""
 
 _LIMIT_SCOPE = re.compile(r"\s*(?:in\s+total|across\s+(?:both|all|the|each\s+of\s+the)\s+(?:\w+\s+)?(?:parts?|sections?|questions?|"
-                          r"elements?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
+                          r"elements?|rows?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
                           r"per\s+(?:question|part|sub-?question|section))\b\.?", re.I)
 
 
@@ -1293,10 +1405,20 @@ def _is_instruction(text: str) -> bool:
         rest = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", t)
         if not re.search(r"\b(?:that|whether|if)\b", rest, re.I) and (_ANSWER_FORM.search(rest) or len(rest.split()) <= 6):
             return True
-    if _FORMAT_RULE.search(t) and (not _ASK_WORDS.search(t) or re.match(
+    # a thing asked for, named with its determiner, whose bracketed aside is the format rule ('A mobilisation plan
+    # showing milestones (a Gantt chart may be attached ...)'): the aside does not make the thing an instruction
+    outside = " ".join(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", t).split())
+    aside_only = outside != t and len(outside.split()) >= 3 and not _FORMAT_RULE.search(outside) and \
+        bool(re.match(r"(?i)(?:an?|the|your|each|every)\s", outside))
+    if _FORMAT_RULE.search(t) and not aside_only and \
+            (not _ASK_WORDS.search(t) or re.match(
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
     stripped = _clean(_strip_limits(t))
+    label = re.findall(r"[a-z]+", t.lower())
+    if re.search(r":\W*$", t) and len(label) <= 2 and not (set(label) - _LIMIT_LEFTOVER - _LIMIT_WORDS) and \
+            not set(label) & {w for modal in _listed("modal", within="asker") for w in modal.split()}:
+        return True  # a limit's label left when its value was read ('Response: 1 side of A4.' -> 'Response:.')
     if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
     if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
@@ -1645,6 +1767,21 @@ _GUIDANCE_LEAD = re.compile(
 """A line that opens the buyer's guidance on how answers are judged ('Guidance', 'Evaluators will look for:')."""
 
 
+_JUDGED_LEAD = re.compile(
+    r"^(?:(?:evaluation|scoring|assessment|award)\s+criteria|how\s+(?:we|the\s+panel)\s+(?:will\s+)?(?:score|assess|mark|evaluate)"
+    r"|what\s+(?:we|the\s+panel)\s+will\s+look\s+for)\b"
+    r"|\b(?:the\s+)?(?:evaluators?|assessors?|(?:evaluation\s+)?panel|scorers?|markers?)\s+(?:will|may)\s+"
+    r"(?:consider|look\s+for|assess|take\s+(?:into\s+account|account\s+of)|score\s+against|be\s+looking\s+for)\b",
+    re.I)
+"""A lead that says what the answer is judged by, not what it must say ('Evaluation criteria – the panel will
+consider the following:', 'How we score this question')."""
+_MUST_ADDRESS = re.compile(r"\b(?:must|should|to)\s+(?:address|cover|respond\s+to)\b|\baddress(?:es)?\s+(?:each|every|all)\b"
+                           r"|\bmake\s+sure\s+(?:your|the)\s+(?:answer|response)\b", re.I)
+"""A lead that asks the answer to take each item ('please make sure your answer addresses each point')."""
+_EACH_POINT = re.compile(r"\baddress(?:es)?\s+(?:each|every|all)\b|\bmake\s+sure\s+(?:your|the)\s+(?:answer|response)\b", re.I)
+"""A guidance lead that holds the answer to every item, not one that lists what it should cover."""
+
+
 _YES_NO_END = re.compile(r"\byes\s*/\s*no\W*$", re.I)
 
 
@@ -1920,6 +2057,16 @@ def context_lists(text: str) -> tuple[str, list[str]]:
     rules: set[tuple[int, int]] = set()
     for run in runs:
         lead, texts = leads[run], items(run)
+        at = lead_at(run[0])
+        if at is not None and _JUDGED_LEAD.search(_plain_line(lines[at])) and \
+                not _MUST_ADDRESS.search(_plain_line(lines[at])) and not any(_asking_item(t) for t in texts) and \
+                any(_ASK_WORDS.search(ln) for n, ln in enumerate(lines) if n < at and ln.strip()):
+            # 'Evaluation criteria – the panel will consider the following:' over '- Timeliness of first contact':
+            # what the panel weighs the answer by, after the question asked its own (not 'please make sure your
+            # answer addresses each point:', which asks for each)
+            context.append(run)
+            rules.add(run)
+            continue
         if run in asking_runs and not re.search(markers, lead, re.I):
             continue
         if asks_itself(texts):
@@ -2225,7 +2372,11 @@ _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)
 _WANT_TO_KNOW = re.compile(
     r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
-    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
+    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)"
+    # 'we are particularly interested in how ...': the buyer's emphasis on what it asks, the asks after it
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:are|is)\s+"
+    r"(?:also\s+|particularly\s+|especially\s+|most\s+)?interested\s+(?:in\s+(?:hearing|knowing|learning|understanding)\s+)?"
+    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)",
     re.I)
 
 
@@ -2281,6 +2432,11 @@ buyer's guidance on an ask, never a sub-point of its own (s22 q06, spent)."""
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
+    semi = _semicolon_asks(s)
+    if semi and all(_IMPERATIVE.match(p) or _ASK_HEAD_VERB.match(p) for p in semi):
+        # 'Describe A; explain how B; set out how C, including D; and explain how E': the semicolons divide asks
+        # before any list inside one of them is read (an including-list in the fourth took the sentence, dev29)
+        return [x for p in semi for x in _split_sentence(p)]
     repeated = _preposition_series(s)
     if repeated:
         return repeated
@@ -2661,6 +2817,9 @@ def _wh_split(text: str) -> list[str]:
     organisation chart and describe the lines of accountability' -> two asks (two imperatives); a comma series of
     clauses whatever their subjects (:func:`_clause_series`) when it finds more asks than those readings."""
     plain = _wh_split_plain(text)
+    if len(plain) == 2 and re.match(r"(?i)(?:how|what|when|where|why|whether)\s+each\b", plain[1]) and \
+            _about_the_first(*plain):
+        return [_clean(text).rstrip("?.;")]  # 'Your main risks and how each will be mitigated': one ask about the risks
     series = _clause_series(text) or _noun_series(text)
     if series and len(series) == 2 and _about_the_first(*series):
         return plain  # 'which system they will use, and how it will link with X': one ask
@@ -2730,7 +2889,7 @@ def _wh_split_plain(text: str) -> list[str]:
     return [_clean(p).rstrip("?.") for p in parts]
 
 
-_BACK_SUBJECT = re.compile(r"^(?P<wh>how|what|when|where|why|whether)\s+(?P<s>it|this|these|those|they)\s+"
+_BACK_SUBJECT = re.compile(r"^(?P<wh>how|what|when|where|why|whether)\s+(?P<s>it|this|these|those|they|each)\s+"
                            r"(?:will|would|can|could|should|is|are|does|do|\w+s)\b", re.I)
 
 
@@ -2741,7 +2900,7 @@ def _about_the_first(first: str, second: str, back: str = "") -> bool:
     the first clause has that same subject ('how it will identify risk, and how it will discharge its duties': two
     asks of one bidder), nor 'they' after a wh-clause (:func:`_wh_split_plain`'s ``back``)."""
     m = _BACK_SUBJECT.match(_clean(second))
-    back = back or (r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", first)) else r"them|it|these|those|they")
+    back = back or (r"them|it|these|those|each" if _WH.match(_ASK_HEAD_VERB.sub("", first)) else r"them|it|these|those|they|each")
     if not m or m.group("s").lower() not in back.split("|"):
         return False
     head = _shape("should_ask").sub("", _ASK_HEAD_VERB.sub("", _clean(first)))
@@ -2828,6 +2987,9 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
+    numbered = re.match(r"^\(?\d{1,2}(?:\.\d{1,2})+[a-z]?\)?\s+(?=[A-Z])", s)
+    if numbered and _shape("should_ask").match(s[numbered.end():]):
+        s = s[numbered.end():]  # '2.3 The Supplier will describe how ...': the paragraph's number is not the asker's
     lead = _shape("should_ask").match(s)
     wh = bool(lead) and bool(_WH.match(s[lead.end():]))
     parts = [] if wh else _split_sentence(s)
@@ -2931,7 +3093,9 @@ def _shape(name: str) -> re.Pattern:
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
-        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+        stated = listed("statement_verbs", "asker")
+        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+(?:{modals}\s+(?:also\s+)?{verbs}|will\s+(?:also\s+)?"
+                                           rf"{stated})\s+(?=\S)", re.I)
         responses = listed("response", "asker")
         answers = listed("guidance_subjects", "heading")
         _SHAPES["heading_lead"] = re.compile(rf"^(?:please\s+)?(?:{answers})\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
@@ -3176,7 +3340,30 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(_score_lists(original))))
+    return _fields_apart(_asking_column(_limit_cells(_graded_lines(_score_lists(original)))))
+
+
+def _graded_lines(text: str) -> str:
+    """A scoring guide written in grade words ('How we score this question' over 'Strong – clear, realistic ...',
+    'Adequate – ...', 'Weak – ...'): two lines or more that open on a grade and a dash, under a line saying how the
+    answer is judged. Written as the scoring lines they are ('Score – Strong – ...'), each a sentence, so they are
+    never read as asks; the judging line, a heading over them that asks nothing ('How we score ...' reads as a
+    question), is left out."""
+    lines = text.split("\n")
+    grade = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:{_words_pattern(_listed('score_words'))})[ \t]*[–—:-][ \t]+\S", re.I)
+    for n, line in enumerate(lines):
+        label = line.strip().rstrip(":")
+        if not label or len(label.split()) > 8 or re.search(r"[.?!]$", label) or not _JUDGED_LEAD.search(label):
+            continue
+        run = n + 1
+        while run < len(lines) and grade.match(lines[run]):
+            run += 1
+        if run - n - 1 >= 2:
+            lines[n] = ""
+            for i in range(n + 1, run):
+                row = lines[i].strip().lstrip("-*• ")
+                lines[i] = f"Score – {row}" if re.search(r"[.?!]$", row) else f"Score – {row}."
+    return "\n".join(lines)
 
 
 _SCORE_ITEM = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?(?P<n>[0-5])(?:\*\*|__)?[ \t]*[–—:=-][ \t]+(?P<rest>\S[^\n]*)$")
@@ -3425,6 +3612,15 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                 and not _open_end(lead_in) and not _ask_lead_end(lead_in) and not _WH.match(_ASK_HEAD_VERB.sub("", lead_in)):
             extra = [s for s in stem_sentences[:-1] if s.rstrip().endswith("?") and _OWN_ASK.match(s)
                      and not _CONTEXT.match(s)] + extra
+        # 'Describe X.' + 'What good looks like – please make sure your answer addresses each point:' + a list: the
+        # lead-in says what the panel looks for in X, so X is asked as well as each item (not 'Your answer should
+        # cover:', which spells X out; nor 'In particular:', which the spent sets' writers label as spelling X out,
+        # s27 q02, s5-03, while the dev29 writer keeps X: the spent labels are kept)
+        if lead_in.rstrip().endswith(":") and _EACH_POINT.search(lead_in) and (
+                _GUIDANCE_LEAD.match(re.split(r"\s+[–—-]\s+|:", lead_in)[0].strip()) or _JUDGED_LEAD.search(lead_in)):
+            umbrella = [s for s in stem_sentences[:-1] if (_IMPERATIVE.match(s) or _OWN_ASK.match(s))
+                        and not _CONTEXT.match(s) and s not in extra]
+            extra = umbrella[-1:] + extra
         # 'Describe how you will X, including how A and how B.' + 'Bidders should:' + a list: the lead-in names only who
         # answers, so the list is the guidance's further asks, and a question before it that names asks of its own
         # is asked too (s18 q04; one plain question over 'In answering this question you should:' is framed by the
@@ -3543,11 +3739,18 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
     if frame and frame in parts:
         parts.remove(frame)
         context_parts.append(frame)
+    # 'confirm that you have a policy ..., and attach it as Appendix 1': the attachment is the buyer's instruction, the
+    # confirmation before it still asked (the attachment's format rule took the whole sentence out)
+    parts = [x for p in parts for x in ([p] if not _AND_ATTACH.search(p) else _AND_ATTACH.split(p, maxsplit=1))]
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     parts = [x for p in parts for x in _item_asks(p, SENTENCE_HOWS)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_AND_ATTACH = re.compile(r",?\s+and\s+(?=(?:please\s+)?(?:attach|append|upload|enclose|submit)\s+(?:it|them|this|these|a\s+copy)\b)",
+                         re.I)
 
 
 _FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
@@ -3664,7 +3867,9 @@ def _drop_title(text: str) -> str:
         has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
         # '2.3 Service user involvement' reads as a list line, but is a title when no other line is numbered so
         alone = has_ref and not any(re.match(r"^\s*\d+\.\d+", line) for line in lines[1:])
-        short = len(rest.split()) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and (alone or not _LIST_LINE.match(lines[0]))
+        # its words: a dash, a number or a reference label ('Specification ref. 4.3 – ...') is none
+        short = len([w for w in rest.split() if re.search(r"[^\W\d_]{2}", w) and
+                     not re.fullmatch(r"(?i)(?:ref|no|para|section|spec)\.?", w)]) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and (alone or not _LIST_LINE.match(lines[0]))
         if (has_ref and (not rest or short or re.match(r"^[A-Z][^.?!]*[.?!]", rest))) or short:
             if has_ref and rest and not short:
                 lines[0] = rest  # 'Q2.7 Describe how ...': keep the question, drop its number
@@ -4706,7 +4911,9 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
         later = [x for x in starts[n + 1:] if x is not None and x > at]
         end = min([end] + later)
         limits = read_limits(text[at:end])
-        found.append((limits.words, at + limits.spans[0][0]) if limits.words and limits.spans else None)
+        # a character limit of its own holds the part to the words it makes ('(Max 1,500 characters)')
+        own = limits.words or (limits.chars // CHARS_PER_WORD if limits.chars else None)
+        found.append((own, at + limits.spans[0][0]) if own and limits.spans else None)
     if not any(found) and all(at is not None for at in starts):
         # or on the lines after it, before the next sub-point ('6.1 Describe ...' / '(maximum 500 words) Weighting: 4%'
         # / '6.2 ...': s21 q06, read as one limit of 500 for both), when every sub-point has one there: the last one's
