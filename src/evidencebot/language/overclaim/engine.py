@@ -33,6 +33,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     share,
     small_numbers,
     structure,
+    universal,
 )
 from evidencebot.language.overclaim.common import (
     CHECKS,
