@@ -18,6 +18,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     certainty,
     claims,
     comparison,
+    counterfactual,
     credit,
     effect,
     ended,

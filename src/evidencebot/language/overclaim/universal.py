@@ -102,7 +102,11 @@ def _predicates(tok, s: dict) -> list:
 def _verbal(t, s: dict) -> bool:
     """A verb, or a verb the small model read as a plural noun ("Every young person we work with stays ...");
     not the noun of "drop-in" or "a relapse"."""
-    return t.pos_ in ("VERB", "AUX") or t.tag_.lower() in s["misread_tags"] and t.lower_.endswith("s")
+    if t.pos_ in ("VERB", "AUX"):
+        return True
+    # a noun with words of its own ("complex emotional needs") is a noun
+    return t.tag_.lower() in s["misread_tags"] and t.lower_.endswith("s") and not any(
+        c.dep_ in s["modifier_deps"] or c.dep_ in ("det", "poss") for c in t.children)
 
 
 def _outcome_beside(verb, s: dict, end: int) -> bool:
