@@ -20,6 +20,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     comparison,
     counterfactual,
     credit,
+    credit_owed,
     effect,
     ended,
     exclusive,
