@@ -19,17 +19,16 @@ the contract", "we would have had to close the café": no outcome named). Words 
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
 
 
 def _settings(o: dict) -> dict:
-    keys = ("absence_preps", "for_openers", "for_words", "if_marks", "inverted_auxiliaries", "negators",
-            "ending_verbs", "removal_verbs", "removal_particles", "result_modals", "future_modals", "harm_verbs",
-            "outcome_nouns", "still_words", "alive_words", "hedge_words", "reporting_verbs", "provider_words",
-            "duty_words", "expletives", "nobody_words", "conjunctions", "perfect_tags")
-    return {k: option_words(o.get(k)) for k in keys}
+    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
+    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _condition(sent, s: dict):
@@ -38,7 +37,7 @@ def _condition(sent, s: dict):
     toks = list(sent)
     for k, t in enumerate(toks):
         low = t.lower_
-        if low in s["absence_preps"] and t.dep_ in ("prep", "advcl", "advmod", "mark"):
+        if low in s["absence_preps"] and t.dep_ in s["absence_deps"]:
             return t, False
         if low in s["for_words"] and k and toks[k - 1].lower_ in (s["for_openers"] | s["negators"]):
             return toks[k - 1], False
@@ -96,8 +95,7 @@ def _outcome_named(verb, s: dict) -> bool:
     or here denied."""
     if verb.lemma_.lower() in s["harm_verbs"]:
         return True
-    words = [t for t in verb.subtree if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj",
-                                                                      "nsubjpass")]
+    words = [t for t in verb.subtree if t.i >= verb.i or t.dep_ in s["before_deps"]]
     for t in words:
         if t.lower_ in s["still_words"] and t.head.i == verb.i:
             return True

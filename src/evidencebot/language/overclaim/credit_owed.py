@@ -18,6 +18,8 @@ Every word is in the rules' options (phrasebank/overclaim.yaml).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from evidencebot.language.overclaim import claims
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
@@ -25,11 +27,8 @@ from evidencebot.language.phrasebank import Rule
 
 
 def _settings(o: dict) -> dict:
-    keys = ("to_verbs", "with_verbs", "owe_verbs", "thank_verbs", "reflect_verbs", "down_words", "to_words",
-            "with_words", "for_words", "receivers", "receiver_pronouns", "change_words", "pointers", "sole_words",
-            "shared_words", "copulas", "all_words", "change_verbs", "particles", "bodies", "between_words",
-            "own_words", "provider_words", "credit_nouns", "relative_words")
-    return {k: option_words(o.get(k)) for k in keys}
+    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
+    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _receiver(tok, s: dict) -> bool:
@@ -40,9 +39,9 @@ def _receiver(tok, s: dict) -> bool:
     return False
 
 
-def _pobj(tok, preps: frozenset):
+def _pobj(tok, preps: frozenset, deps: frozenset):
     for c in tok.children:
-        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+        if c.dep_ in deps and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
@@ -73,8 +72,8 @@ def _shared(sent, s: dict) -> bool:
     return any(t.lower_ in s["shared_words"] for t in sent) or " in part" in low
 
 
-def _subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+def _subject(verb, s: dict):
+    return next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
 
 
 def _blocked(ctx: Context, verb) -> bool:
@@ -93,36 +92,36 @@ def credit_owed(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         lemma = verb.lemma_.lower()
         found = None
         if lemma in s["to_verbs"] or lemma in s["owe_verbs"]:
-            rec = _pobj(verb, s["to_words"])
-            thing = next((c for c in verb.children if c.dep_ == "dobj"), _subject(verb))
+            rec = _pobj(verb, s["to_words"], s["prep_deps"])
+            thing = next((c for c in verb.children if c.dep_ == "dobj"), _subject(verb, s))
             if rec is not None and _receiver(rec, s):
                 found = (thing, rec)
         elif lemma in s["with_verbs"]:
-            rec = _pobj(verb, s["with_words"])
+            rec = _pobj(verb, s["with_words"], s["prep_deps"])
             if rec is not None and _receiver(rec, s):
-                found = (_subject(verb), rec)
+                found = (_subject(verb, s), rec)
         elif lemma in s["thank_verbs"]:
             rec = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            thing = _pobj(verb, s["for_words"])
+            thing = _pobj(verb, s["for_words"], s["prep_deps"])
             if rec is not None and _receiver(rec, s) and thing is not None:
                 found = (thing, rec)
         elif lemma in s["reflect_verbs"]:
             rec = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if rec is not None and _receiver(rec, s) and any(t.lower_ in s["sole_words"] for t in verb.subtree):
-                found = (_subject(verb), rec)
+                found = (_subject(verb, s), rec)
         elif lemma in s["copulas"]:
             down = next((c for c in verb.children if c.lower_ in s["down_words"]), None)
-            rec = _pobj(down, s["to_words"]) if down is not None else None
+            rec = _pobj(down, s["to_words"], s["prep_deps"]) if down is not None else None
             if rec is None:
                 # "those low readmissions are all you", "that's us"
-                attr = next((c for c in verb.children if c.dep_ in ("attr", "dobj", "npadvmod")
+                attr = next((c for c in verb.children if c.dep_ in s["attr_deps"]
                              and c.lower_ in s["receiver_pronouns"]), None)
                 if attr is not None and (any(c.lower_ in s["all_words"] for c in attr.children)
                                          or any(c.lower_ in s["all_words"] for c in verb.children)
-                                         or (_subject(verb) is not None and _subject(verb).lower_ in s["pointers"])):
+                                         or (_subject(verb, s) is not None and _subject(verb, s).lower_ in s["pointers"])):
                     rec = attr
             if rec is not None and _receiver(rec, s):
-                found = (_subject(verb), rec)
+                found = (_subject(verb, s), rec)
         if found is None:
             continue
         thing, rec = found
@@ -150,7 +149,7 @@ def _shared_object(obj, s: dict) -> bool:
         if t.lower_ in s["own_words"]:
             return False
     for t in obj.subtree:
-        if t.dep_ in ("poss", "compound", "nmod", "pobj") and (t.lemma_.lower() in s["bodies"] or t.lower_ in s["bodies"]):
+        if t.dep_ in s["body_deps"] and (t.lemma_.lower() in s["bodies"] or t.lower_ in s["bodies"]):
             return True
         if t.lower_ in s["between_words"]:
             return True
@@ -165,7 +164,7 @@ def shared_change_agent(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Can
     for verb in _toks(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in s["change_verbs"]:
             continue
-        subj = _subject(verb)
+        subj = _subject(verb, s)
         if subj is None or subj.dep_ != "nsubj" or not _ours(subj, s):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

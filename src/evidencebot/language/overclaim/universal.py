@@ -20,18 +20,16 @@ Every word the checks read is in their rules' options (phrasebank/overclaim.yaml
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
 
 
 def _settings(o: dict) -> dict:
-    keys = ("people", "staff_words", "universal_pronouns", "universal_dets", "none_words", "one_words",
-            "single_words", "negators", "softeners", "strong_verbs", "weak_verbs", "outcome_complements",
-            "outcome_nouns", "hedge_modals", "never_words", "again_words", "person_pronouns", "once_words",
-            "clause_breaks", "subject_deps", "comparative_tags", "future_modals", "present_tags", "provider_words",
-            "process_verbs", "particles", "misread_tags", "modifier_deps", "having_preps")
-    return {k: option_words(o.get(k)) for k in keys}
+    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
+    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _people(tok, s: dict) -> bool:
@@ -45,13 +43,13 @@ def _universal(tok, s: dict):
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if low in s["universal_pronouns"]:
         start = tok
-    elif low in s["none_words"] and tok.pos_ in ("NOUN", "PRON", "DET"):
+    elif low in s["none_words"] and tok.pos_.lower() in s["none_pos"]:
         of = next((c for c in tok.children if c.dep_ == "prep"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if obj is None or not _people(obj, s):
             return None
         start = tok
-    elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _people(tok, s):
+    elif tok.pos_.lower() in s["people_pos"] and _people(tok, s):
         dets = [c for c in tok.children if c.i < tok.i and (c.lower_ in s["universal_dets"] or c.lower_ in s["one_words"])]
         if not dets:
             return None
@@ -193,7 +191,7 @@ def never_again(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = derived(rule, _settings)
     out: list[Candidate] = []
     for verb in _toks(doc):
-        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        if verb.pos_.lower() not in s["never_pos"]:
             continue
         never = _never(verb, s)
         if never is None:
