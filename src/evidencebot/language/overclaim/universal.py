@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from evidencebot.language.overclaim import claims
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
@@ -92,7 +93,7 @@ def _predicates(tok, s: dict) -> list:
     for t in tok.doc[tok.i + 1:end]:
         if t.dep_ == "relcl" and t.head.i == tok.i:
             continue
-        if _verbal(t, s) and (t.lemma_.lower() in s["strong_verbs"] or t.lemma_.lower() in s["weak_verbs"]):
+        if _verbal(t, s) and (_lemma(t, s) in s["strong_verbs"] or _lemma(t, s) in s["weak_verbs"]):
             found.append(t)
     return found
 
@@ -103,8 +104,19 @@ def _verbal(t, s: dict) -> bool:
     if t.pos_ in ("VERB", "AUX"):
         return True
     # a noun with words of its own ("complex emotional needs") is a noun
-    return t.tag_.lower() in s["misread_tags"] and t.lower_.endswith("s") and not any(
-        c.dep_ in s["modifier_deps"] or c.dep_ in ("det", "poss") for c in t.children)
+    if not (t.tag_.lower() in s["misread_tags"] and t.lower_.endswith("s")):
+        return False
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return False  # "needs pathway": a noun before a noun
+    return not any(c.dep_ in s["noun_modifier_deps"] and c.tag_ == "JJ" for c in t.children)
+
+
+def _lemma(t, s: dict) -> str:
+    """The verb's lemma; a misread plural's is the word without its "s" ("leaves" is not "leaf")."""
+    if t.pos_ in ("VERB", "AUX"):
+        return t.lemma_.lower()
+    return t.lower_[:-1]
 
 
 def _outcome_beside(verb, s: dict, end: int) -> bool:
@@ -121,7 +133,7 @@ def _outcome_beside(verb, s: dict, end: int) -> bool:
 
 
 def _outcome_predicate(verb, s: dict, end: int) -> bool:
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, s)
     if lemma in s["process_verbs"] and lemma not in s["strong_verbs"] and lemma not in s["weak_verbs"]:
         return False
     if lemma in s["strong_verbs"]:
@@ -212,4 +224,55 @@ def never_again(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or ctx.question(verb):
             continue
         out.append(Candidate(rule, min(subj.i, never.i), verb.i + 1, verb.i))
+    return out
+
+
+def _universal_after(gov, s: dict):
+    """The first universal word after ``gov`` in its sentence: a universal pronoun or determiner, "none",
+    "never"; else None."""
+    for t in gov.doc[gov.i + 1:gov.sent.end]:
+        if t.lower_ in s["universal_pronouns"] or t.lower_ in s["never_words"] or t.lower_ in s["none_words"]:
+            return t
+        if t.lower_ in s["universal_dets"] and t.dep_ == "det":
+            return t
+    return None
+
+
+def _outcome_after(q, s: dict) -> bool:
+    """An outcome after the universal word: an outcome predicate, or a bad outcome or an outcome noun."""
+    end = q.sent.end
+    for t in q.doc[q.i + 1:end]:
+        if _verbal(t, s) and _outcome_predicate(t, s, end):
+            return True
+        if t.pos_ in s["noun_pos"] and (t.lemma_.lower() in s["bad_outcomes"] or t.lower_ in s["bad_outcomes"]):
+            return True
+    return False
+
+
+@check("assured_universal")
+def assured_universal(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """A word of assurance (assure, promise, guarantee, commit, ensure, make sure, be confident, be certain)
+    over a clause that says every person (or none) will have an outcome: "we can assure the Commission that no
+    medication error will occur", "commissioners can be completely confident that every veteran ... will be
+    stabilised", "one thing is certain: no fisherman will ever again have to struggle alone". A promise of the
+    service's process ("we will ensure every tenant has a named worker") names no outcome and passes; so do an
+    aim ("we aim to ensure"), a hedge other than "can", a denial, a condition and a question."""
+    s = derived(rule, _settings)
+    out: list[Candidate] = []
+    T = _toks(doc)
+    for gov in T:
+        if gov.lemma_.lower() not in s["assurance_words"] and gov.lower_ not in s["assurance_words"]:
+            continue
+        q = _universal_after(gov, s)
+        if q is None or not _outcome_after(q, s):
+            continue
+        anchor = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if ctx.negated(anchor) or ctx.aim(anchor) or ctx.conditional(anchor) or ctx.question(anchor):
+            continue
+        if ctx.hedged(anchor) and not claims._only_can(T, anchor.sent, ctx):
+            continue
+        if any(t.lemma_.lower() in s["aim_words"] for t in doc[gov.sent.start:gov.i]):
+            continue
+        out.append(Candidate(rule, gov.i, q.i + 1, anchor.i))
+        break
     return out
