@@ -93,6 +93,8 @@ def _predicates(tok, s: dict) -> list:
     for t in tok.doc[tok.i + 1:end]:
         if t.dep_ == "relcl" and t.head.i == tok.i:
             continue
+        if t.dep_ in s["modifier_deps"]:
+            continue  # "a missed appointment": a verb as a noun's modifier says nothing of the subject
         if _verbal(t, s) and (_lemma(t, s) in s["strong_verbs"] or _lemma(t, s) in s["weak_verbs"]):
             found.append(t)
     return found
