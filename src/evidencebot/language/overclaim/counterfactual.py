@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
 

@@ -251,6 +251,18 @@ def _outcome_after(q, s: dict) -> bool:
     return False
 
 
+def _through_a_noun(gov, q) -> bool:
+    """The universal sits in a clause about a noun the assurance governs ("we commit to the actions that support
+    that no one ..."): the commitment is to the actions, not to everyone's outcome."""
+    path: list = []
+    own = q.head if q.dep_ == "det" else q  # "every child": the universal's own noun
+    for a in own.ancestors:
+        if a.i == gov.i:
+            return any(t.pos_ in ("NOUN", "PROPN") for t in path)
+        path.append(a)
+    return False
+
+
 @check("assured_universal")
 def assured_universal(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """A word of assurance (assure, promise, guarantee, commit, ensure, make sure, be confident, be certain)
@@ -266,7 +278,7 @@ def assured_universal(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candi
         if gov.lemma_.lower() not in s["assurance_words"] and gov.lower_ not in s["assurance_words"]:
             continue
         q = _universal_after(gov, s)
-        if q is None or not _outcome_after(q, s):
+        if q is None or not _outcome_after(q, s) or _through_a_noun(gov, q):
             continue
         anchor = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if ctx.negated(anchor) or ctx.aim(anchor) or ctx.conditional(anchor) or ctx.question(anchor):
