@@ -47,6 +47,10 @@ PASSES = [
     (UNIVERSAL, "No one is turned away from the drop-in because of a missed appointment."),
     (UNIVERSAL, "A key aim of the contract is that no young person leaves without a written crisis plan."),
     (UNIVERSAL, "Each woman on the complex trauma needs pathway has a named worker."),
+    # our own library's wording: the service's act on each person, a reason, a reduced relative
+    (UNIVERSAL, "Staff ask each visitor before they leave whether they feel safe to go home."),
+    (UNIVERSAL, "Nobody is discharged only because they missed two appointments."),
+    (UNIVERSAL, "The manager reads the log and follows up every one missed."),
     # past, one person; staff's process
     (NEVER, "She never came back to the Thursday group after March."),
     (NEVER, "Our staff never lone-work after dark."),
@@ -67,6 +71,7 @@ PASSES = [
     (ASSURED, "We will ensure every resident has a key worker and a plan."),
     (ASSURED, "We aim to make sure that no resident waits more than a week for a review."),
     (ASSURED, "We cannot promise that every resident will stay well."),
+    (ASSURED, "We commit to triage every referral within two working days of receipt."),
 ]
 
 

@@ -91,6 +91,8 @@ def _predicates(tok, s: dict) -> list:
         found.append(tok.head)
     end = _clause_end(tok, s)
     for t in tok.doc[tok.i + 1:end]:
+        if t.lower_ in s["scan_stops"]:
+            break  # "nobody is discharged only because they missed ...": the reason is not the outcome
         if t.dep_ == "relcl" and t.head.i == tok.i:
             continue
         if t.dep_ in s["modifier_deps"]:
@@ -152,6 +154,8 @@ def _denied_above(verb) -> bool:
 def _blocked(ctx: Context, verb, start: int, s: dict) -> bool:
     if _denied_above(verb):
         return True
+    if any(t.lemma_.lower() in s["aim_words"] or t.lower_ in s["aim_words"] for t in verb.doc[verb.sent.start:start]):
+        return True  # "making sure no young person falls between services": what we set out to do
     if ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or ctx.question(verb) or ctx.cautioned(verb):
         return True
     return any(t.lower_ in s["hedge_modals"] for t in verb.doc[start:verb.i])
@@ -165,11 +169,14 @@ def universal_clause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     taken: set[int] = set()
     for tok in _toks(doc):
         start = _universal(tok, s)
-        if start is None or tok.i in taken:
-            continue
+        if start is None or tok.i in taken or tok.dep_ in s["object_deps"]:
+            continue  # "staff ask each visitor ...", "we call everyone on the list": the service's act on them
         verb = next((v for v in _predicates(tok, s) if _outcome_predicate(v, s, _clause_end(v, s))), None)
         if verb is None or _blocked(ctx, verb, start.i, s):
             continue
+        if verb.i == tok.i + 1 and verb.tag_.lower() in s["participle_tags"] and not any(
+                c.dep_ in s["auxiliary_deps"] for c in verb.children):
+            continue  # "follows up every one missed": a participle after its noun is a reduced relative
         taken.add(tok.i)
         out.append(Candidate(rule, start.i, verb.i + 1, verb.i))
     return out
@@ -280,6 +287,9 @@ def assured_universal(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candi
         q = _universal_after(gov, s)
         if q is None or not _outcome_after(q, s) or _through_a_noun(gov, q):
             continue
+        own = q.head if q.dep_ == "det" else q
+        if q.lower_ not in s["never_words"] and own.dep_ not in s["subject_deps"]:
+            continue  # "we commit to triage every referral": the service's act on each, not an outcome
         anchor = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if ctx.negated(anchor) or ctx.aim(anchor) or ctx.conditional(anchor) or ctx.question(anchor):
             continue
