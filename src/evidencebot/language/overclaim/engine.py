@@ -18,7 +18,9 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     certainty,
     claims,
     comparison,
+    counterfactual,
     credit,
+    credit_owed,
     effect,
     ended,
     exclusive,
@@ -33,6 +35,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     share,
     small_numbers,
     structure,
+    universal,
 )
 from evidencebot.language.overclaim.common import (
     CHECKS,
