@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import yaml
+from setting_fit import _pattern  # one reader of the settings' phrase lists
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = "s27,s28,s29,corpus"
@@ -64,14 +65,6 @@ def stem(word: str) -> str:
 def content(text: str) -> set[str]:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]+", text or "")
     return {stem(w) for w in words if len(w) > 2 and w.lower() not in FRAME}
-
-
-def _pattern(phrases) -> re.Pattern | None:
-    words = sorted({" ".join(str(p).replace("’", "'").split()) for p in phrases or []} - {""}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w)))
-                                                   for w in words) + r")(?![\w-])", re.I)
 
 
 def load_settings(path: Path) -> list[dict]:
