@@ -1028,6 +1028,18 @@ def _leaf_heads(heads: list[re.Match]) -> list[re.Match]:
     return [h for h, r in zip(heads, refs) if not (r and any(o.startswith(r + ".") for o in refs))]
 
 
+def _first_of_runs(heads: list[re.Match]) -> list[re.Match]:
+    """A part's number said again at the start of its ask, under its own heading ('## 5.1 Students (Maximum 600
+    words)' then '5.1 Describe how you will ...', s30 q05): one part, headed by its first line; a number that comes
+    back after another part's is still a repeat (and no parts are read)."""
+    out: list[re.Match] = []
+    for h in heads:
+        if out and h.group("ref") and (out[-1].group("ref") or "").lower() == h.group("ref").lower():
+            continue
+        out.append(h)
+    return out
+
+
 @dataclass(frozen=True)
 class NumberedPart:
     """One numbered part of a question with its own word limit (:func:`numbered_parts`)."""
@@ -1057,7 +1069,7 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
     nothing is guessed."""
     text = _parts_text(question)
     listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
-    found = _leaf_heads(list(_NUMBERED_HEAD.finditer(text)))
+    found = _leaf_heads(_first_of_runs(list(_NUMBERED_HEAD.finditer(text))))
     heads = [h for h in found if h.group("ref")]
     if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
         heads = [h for h in found if h.group("label")
@@ -1640,6 +1652,9 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif lines[i].strip() and i < marks[-1][0] and items:
             if re.match(r"^[A-Z][^.?!:]{0,50}:$", lines[i].rstrip()) and len(lines[i].split()) <= 6:
                 continue  # 'Joint working:' between two groups of items: the next group's label, not this item's words
+            if any(_MD_HEADING.match(lines[j]) for j in range(last + 1, i + 1)):
+                continue  # (s30 q05) a heading after the item ('## 5.2 LGBTQ+ residents'): it and the part's context
+                # and lead-in under it until the next item are the next part's, never this item's words
             if _apart_from_item(lines, i, items[-1][1]):
                 continue
             items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
@@ -1650,6 +1665,10 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif i > marks[-1][0]:
             break
     return first, last, items
+
+
+_MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+\S")
+"""A Markdown heading line ('## 5.2 LGBTQ+ residents (Maximum 500 words)')."""
 
 
 def _apart_from_item(lines: list[str], i: int, item: str) -> bool:
