@@ -280,7 +280,11 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
 def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Topic]) -> list[TopicHit]:
     """Every topic with a cue in ``text`` (one lower-case word counts only among ``common``)."""
     hits = []
-    said = set(re.findall(r"[a-z]+", (text or "").lower()))
+    low = (text or "").lower()
+    said = set(re.findall(r"[a-z]+", low))
+    # the words not used as a verb right after a modal or a subject pronoun ('how you will record sexual
+    # orientation ...' records nothing about records: s30 q05 took the subject access block)
+    nounish = {m.group(0) for m in re.finditer(r"[a-z]+", low) if not _VERB_LEAD.search(low, 0, m.start())}
     timed = _durations(tuple(seq)) & _CLOCK_WORDS
     for t in topics:
         best: tuple[int, str] | None = None
@@ -293,7 +297,7 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
             # crisis' (the tokens drop them)
             if len(toks) == 1 and cue[:1].islower() and not toks <= common:
                 continue
-            if t.nouns and len(toks) == 1 and not _said_as_noun(next(iter(toks)), said):
+            if t.nouns and len(toks) == 1 and not _said_as_noun(next(iter(toks)), nounish):
                 continue  # 'records' is not 'how concerns are ... recorded' (s29 q09: the subject access block stood
                 # under safeguarding governance; the panel: text lifted from another topic)
             if toks <= have and _near(toks, seq) and _when_words(cue) <= said and _named_in(cue, text) \
@@ -304,6 +308,11 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
         if best is not None:
             hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
     return hits
+
+
+_VERB_LEAD = re.compile(r"\b(?:will|shall|would|must|should|can|could|may|might|we|you|they|i)\s+(?:[a-z]+ly\s+)?\Z")
+"""The words before a verb's base form: a modal or a subject pronoun (an adverb may stand between; not 'to', which is
+as often a preposition: 'access to records')."""
 
 
 def _said_as_noun(tok: str, said: set[str]) -> bool:
