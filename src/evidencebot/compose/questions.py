@@ -116,6 +116,9 @@ class SubPoint:
     limit: int | None = None
     """The part's own word limit when the buyer sets one below the question's ('B1 ... (100 words)' under 'Total
     for B1 and B2: 500 words'): its budget never exceeds it, and the answer's part is cut to it."""
+    about: str = ""
+    """The sub-point as blocks are matched to it when it calls the people the ask before it names 'them' ('how you
+    will involve carers in ...' for 'how you will involve them in ...': :func:`_them`); '' when it is ``text``."""
     part: str = ""
     """The buyer's part this sub-point is in when the limits are set per part ('Part 1: 600 words; Part 2: 500
     words' over headings 1-3 and 4-6): the part's label as the buyer writes it, '' otherwise."""
@@ -3431,6 +3434,29 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     return stem, points
 
 
+_PEOPLE = _words_pattern(_listed("people_nouns"))
+_THEM_OBJECT = re.compile(r"\b(?P<verb>[a-z]+)\s+them\b", re.I)
+
+
+def _them(text: str, before: str) -> str:
+    """'how you will involve them in safety planning' split from 'how you will support carers, ...': said with the
+    people the ask before names ('how you will involve carers in safety planning'), so the part's heading and the
+    block matched to it are about them (alone, the part took a block on a lived experience panel; s30, a tmux run of
+    the bid writer's job). Only when the ask names no people of its own before 'them' and the one before names
+    people right after its verb; the sub-point itself keeps the buyer's words."""
+    them = _THEM_OBJECT.search(text)
+    if not before or not them or re.search(_PEOPLE, text[:them.start()], re.I):
+        return text
+    who = re.search(rf"\b(?:will|to|you|we)\s+(?:[a-z]+ly\s+)?[a-z]+\s+(?:the\s+|all\s+)?(?P<who>(?:[a-z+-]+\s+)?{_PEOPLE})\b",
+                    before, re.I)
+    if not who:
+        return text
+    people = who.group("who")
+    if not re.fullmatch(_PEOPLE, people, re.I) and people.split()[0].lower() not in _words("people_adjectives"):
+        people = people.split(None, 1)[1]  # 'support carers': no word before the people but an adjective of theirs
+    return text[:them.start("verb")] + them.group("verb") + " " + people + text[them.end():]
+
+
 _EACH_LISTED = re.compile(r"(?i)\b(?:meet|deliver|achieve|comply\s+with|address|fulfil|satisfy)\s+(?:each|every|all)\s+"
                           r"(?:one\s+)?(?:of\s+)?(?:the|these|those)\s+(?:\w+\s+)?(?:requirements|standards|commitments|"
                           r"obligations|expectations|duties)\s+(?:listed|set\s+out|described|given|above)\b")
@@ -5096,7 +5122,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     before = ""
     mandated = mandated_headings(question) and len(items) >= 2
     for (key, _), (cleaned, weight) in zip(items, weighed):
-        whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
+        theirs = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
+        whose = _them(theirs, before)  # 'involve them' after '... support carers': carers, for the blocks too
         heading, own = point_heading(cleaned, make_heading(whose), mandated)
         printed = heading if own else make_heading(whose, short=True)
         before = cleaned
@@ -5107,7 +5134,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             borrowed = True
         points.append(
             SubPoint(key=key, text=cleaned, label=heading, heading=printed, weight=weight or default_weight,
-                     topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms), mandated=own)
+                     topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms), mandated=own,
+                     about=whose if whose != theirs else "")
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)
     own = _own_limits(question, [t for _, t in items]) if len(items) >= 2 else [None] * len(items)

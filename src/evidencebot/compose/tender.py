@@ -4302,7 +4302,7 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
     focus = _question_topics(plan, topics)
     out: dict[str, list] = {}
     for point in plan.points:
-        found = [b for _, b in blockmatch.candidates(point.text, approved, context=plan.stem)]
+        found = [b for _, b in blockmatch.candidates(point.about or point.text, approved, context=plan.stem)]
         if focus:
             # a block of another topic, matched by one word only ('benefit' in an innovation question), is
             # not this question's: dropped (an honest gap beats it), unless its title and tags name two of
