@@ -378,7 +378,7 @@ def duties(buyer_text: str) -> list[Duty]:
             # '<body> holds the Council's contract for carers' assessments and breaks': each named thing of the
             # list with two content words or more is one the body does ('breaks' alone names too little)
             who = re.sub(r"^(?:The|the)\s+", "", m.group("who"))
-            what = m.group("what").strip()
+            what = m.group("what").strip().strip("\"'`”")
             parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", what) if len(_content(p)) >= 2]
             out.append(Duty(tuple(dict.fromkeys([what, *parts])), who, s.strip("-*` ")))
     return list(dict.fromkeys(out))
