@@ -82,3 +82,15 @@ def test_a_weekly_session_at_each_of_the_smaller_hostels_meets_the_rest():
     text, held = frequencies.hold("A support worker holds a weekly session at each of the smaller hostels.",
                                   frequencies.read_buyer(BUYER_DROPIN))
     assert held == [] and "weekly session" in text
+
+
+def test_the_route_is_its_capitalised_name_only():
+    (r,) = N.routes("All referrals will come through the Eastmoor Access Hub before a worker is allocated.")
+    assert r.route == "the Eastmoor Access Hub" and r.referrers == ()
+    assert N.direct_route("People can refer themselves directly by phone.", [r]) is r
+
+
+def test_direct_payments_in_a_referral_sentence_are_no_direct_route():
+    found = N.routes(ROUTE)
+    assert N.direct_route("GPs make a referral for direct payments through social care.", found) is None
+    assert N.direct_route("GPs can make a direct referral to our team.", found) is not None

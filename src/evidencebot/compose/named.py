@@ -470,9 +470,9 @@ def routes(buyer_text: str) -> list[Route]:
     the tender (phrasebank ``routes``)."""
     spec = _spec().get("routes") or {}
     kinds = spec.get("kinds") or {}
-    rule = re.compile(rf"\bAll\s+referrals(?:\s+from\s+(?P<kind>[\w-]+))?\s+(?:will|must|shall|should)\s+"
-                      rf"(?:{_alt(spec.get('verbs') or [])})\s+(?P<route>(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,7}})",
-                      re.I)
+    rule = re.compile(rf"(?i:\bAll\s+referrals(?:\s+from\s+(?P<kind>[\w-]+))?\s+(?:will|must|shall|should)\s+"
+                      rf"(?:{_alt(spec.get('verbs') or [])})\s+)(?P<route>(?:[Tt]he\s+)?[A-Z][\w'’]*"
+                      r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’]*){0,7})")
     out: list[Route] = []
     for s in _sentences(buyer_text):
         for m in rule.finditer(s):
@@ -493,7 +493,8 @@ def direct_route(sentence: str, found: list[Route]) -> Route | None:
     s = " ".join(sentence.split())
     refer = _alt((_spec().get("referred_out") or {}).get("verbs") or [])
     direct = _alt(spec.get("direct") or [])
-    if not re.search(rf"\b(?:(?:{refer})\b[^.;]{{0,40}}?\b(?:{direct})\b|(?:{direct})\s+(?:{refer}))\b", s, re.I):
+    before = _alt(spec.get("direct_before") or [])
+    if not re.search(rf"\b(?:(?:{refer})\b[^.;]{{0,40}}?\b(?:{direct})|(?:{before})\s+(?:{refer}))\b", s, re.I):
         return None
     for r in found:
         if _stems(r.route) - {"the"} <= _stems(s):
