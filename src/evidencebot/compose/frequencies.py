@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, number_or_word
@@ -50,6 +50,10 @@ class Frequency:
     """Words that name the thing, lower case ('mobilisation' of 'weekly mobilisation reports')."""
     ceiling: bool = False
     """'no more than monthly': an upper bound, not a minimum."""
+    places: frozenset = field(default_factory=frozenset)
+    """The place words of its piece, singular and lower case ('hostel' of 'at each of the other two hostels')."""
+    rest: bool = False
+    """Said of the rest of the places of a kind ('at least one a week at each of the other two hostels')."""
 
     @property
     def rate(self) -> float:
@@ -81,6 +85,12 @@ def _patterns() -> dict[str, re.Pattern]:
                             rf"(?:{kinds})[\w-]*)\s+(?:a|per|each|every)\s+(?P<u>{units})\b", re.I),
         "kind": re.compile(rf"(?<![\w-])(?:{kinds})[\w-]*", re.I),
         "ceiling": re.compile(rf"\b(?:{_alts(spec.get('ceiling'))})\s+(?:once\s+)?$", re.I),
+        # 'at least one a week' after a count of the same sentence: the thing is the count's, said once
+        "elided": re.compile(rf"\b(?P<least>at\s+least\s+)(?P<n>{NUMBER_OR_WORD})\s+(?:a|per|each|every)\s+"
+                             rf"(?P<u>{units})\b", re.I),
+        "place": re.compile(rf"(?<![\w-])(?P<p>{_alts(spec.get('places'))})(?:s|es)?(?![\w-])", re.I),
+        "rest": re.compile(rf"\b(?:{_alts(spec.get('rest'))})\b", re.I),
+        "main": re.compile(rf"\b(?:{_alts(spec.get('main'))})\s+(?P<p>{_alts(spec.get('places'))})", re.I),
     }
 
 
@@ -191,6 +201,10 @@ def _sentence(sentence: str) -> tuple[Frequency, ...]:
     for m in p["adverb"].finditer(sentence):
         days, n = adverbs[m.group(0).lower()]
         found.append((m.start(), m.end(), float(n), float(days), "adverb"))
+    for m in p["elided"].finditer(sentence):
+        n = number_or_word(m.group("n"))
+        if n and not any(a < m.end() and m.start() < b for a, b, *_ in found):
+            found.append((m.start("n"), m.end(), n, units[m.group("u").lower()], "elided"))
     out: list[Frequency] = []
     taken: list[tuple[int, int]] = []
     for start, end, n, days, form in found:  # the longest reading of a span first (a count holds its 'a week')
@@ -204,9 +218,32 @@ def _sentence(sentence: str) -> tuple[Frequency, ...]:
         near = sorted(((abs(m.start() + lo - start), k) for m in re.finditer(r"[A-Za-z][\w'’-]*", piece)
                        if (k := _kind_of(m.group(0)))), key=lambda x: x[0])
         kinds = frozenset([near[0][1]] if near else [])
+        places = frozenset(m.group("p").lower() for m in p["place"].finditer(piece))
         out.append(Frequency(n, days, sentence[start:end], sentence, start, form, kinds, _names(piece),
-                             bool(p["ceiling"].search(sentence[max(0, start - 30):start]))))
-    return tuple(sorted(out, key=lambda f: f.start))
+                             bool(p["ceiling"].search(sentence[max(0, start - 30):start])), places))
+    return _elided(sorted(out, key=lambda f: f.start))
+
+
+def _elided(found: list[Frequency]) -> tuple[Frequency, ...]:
+    """An elided count ('... and at least one a week at each of the other two hostels') takes the thing of the count
+    before it in the sentence (kinds and names); said of the 'other' places of a kind, it is for the rest of them and
+    the earlier counts of the sentence are said of a place of that kind too. One with no count before it is dropped."""
+    out: list[Frequency] = []
+    for f in found:
+        if f.form != "elided":
+            out.append(f)
+            continue
+        before = [g for g in out if g.kinds]
+        if not before:
+            continue
+        lo, hi = _piece(f.sentence, f.start, f.start + len(f.text))
+        rest = bool(f.places) and bool(_patterns()["rest"].search(f.sentence[lo:hi]))
+        g = before[-1]
+        out.append(replace(f, form="count", kinds=g.kinds, names=g.names, rest=rest))
+        if rest:
+            out = [replace(x, places=x.places | f.places) if x.kinds and not x.rest and x is not out[-1] else x
+                   for x in out]
+    return tuple(out)
 
 
 def read_buyer(text: str) -> list[Frequency]:
@@ -259,6 +296,8 @@ def same_thing(ours: Frequency, context: str, theirs: Frequency) -> bool:
     or ``context`` (its paragraph), and the words we name it with, when we name it, one of the buyer's."""
     if not ours.kinds & theirs.kinds:
         return False
+    if theirs.places and _plain(theirs.places) & _plain(_words(_about(ours, context))) | _plain(ours.places):
+        return True  # the place it happens at names it ('at the hostels')
     if len(_plain(theirs.names) & _plain(_words(_about(ours, context)))) < min(2, len(_plain(theirs.names))):
         return False  # two of the buyer's words when it names the thing with two ('street outreach', not 'outreach')
     own = _own_names(ours, ours.kinds & theirs.kinds)
@@ -271,6 +310,10 @@ def slower(ours: Frequency, context: str, theirs: list[Frequency]) -> Frequency 
     if ours.ceiling or not ours.kinds:
         return None
     same = [t for t in theirs if same_thing(ours, context, t)]
+    main = {m.group("p").lower() for m in _patterns()["main"].finditer(ours.sentence)}
+    if main and any(t.rest for t in same):
+        # 'the main hostel': the buyer's first-named place of the kind, not the rest of them
+        same = [t for t in same if not (t.rest and t.places & main)]
     if not same or not all(ours.rate < t.rate - 1e-9 for t in same):
         return None
     return max(same, key=lambda t: t.rate)

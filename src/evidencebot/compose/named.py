@@ -361,6 +361,7 @@ def duties(buyer_text: str) -> list[Duty]:
                         r"(?=\s+(?:to|in|at|for|across|within|itself|directly|from|under|and\s+(?:must|will))\b|[.;:,]|$)")
     body = re.compile(rf"(?P<who>\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{1,6}}),\s+which\s+(?:{_alt(_words('done_by_verbs'))})\s+"
                       r"(?P<what>[^.;:,]+?)(?=\s+(?:on|for)\s+[^.;:,]*behalf|[.;:,]|$)")
+    holder = _holder()
     out: list[Duty] = []
     for s in _sentences(" ".join(buyer_text.split(" "))):
         for m in itself.finditer(s):
@@ -373,7 +374,24 @@ def duties(buyer_text: str) -> list[Duty]:
         for m in body.finditer(s):
             who = re.sub(r"^(?:The|the)\s+", "", m.group("who"))
             out.append(Duty((m.group("what").strip(),), who, s.strip("-*` ")))
+        for m in holder.finditer(s):
+            # '<body> holds the Council's contract for carers' assessments and breaks': each named thing of the
+            # list with two content words or more is one the body does ('breaks' alone names too little)
+            who = re.sub(r"^(?:The|the)\s+", "", m.group("who"))
+            what = m.group("what").strip().strip("\"'`”")
+            parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", what) if len(_content(p)) >= 2]
+            out.append(Duty(tuple(dict.fromkeys([what, *parts])), who, s.strip("-*` ")))
     return list(dict.fromkeys(out))
+
+
+def _holder() -> re.Pattern:
+    """'<Body> holds the contract for <thing>', '<Body> holds the Council's contract for <thing>', '<Body> is
+    commissioned to deliver <thing>' (phrasebank ``holds_contract``, ``holds_owner``)."""
+    owner = _spec().get("holds_owner") or {}
+    link = (rf"(?:{_alt(_words('holds_contract'))}|(?:{_alt(owner.get('verbs') or [])})\s+(?:the\s+)?"
+            rf"(?:[A-Z][\w'’]*\s+){{1,4}}(?:{_alt(owner.get('nouns') or [])}))")
+    return re.compile(rf"(?P<who>\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{1,6}})\s+{link}\s+"
+                      r"(?P<what>[^.;:]+?)(?=\s+(?:on|for)\s+[^.;:,]*behalf|\s+(?:in|across|within|from|under)\s|[.;:]|$)")
 
 
 def _out_before(prefix: str) -> bool:
@@ -399,11 +417,12 @@ def who_does_what(sentence: str, found: list[Duty]) -> str:
     s = " ".join(sentence.split())
     for d in found:
         if d.by:
-            what = set(_content(d.names[0]))
             who = [w for w in d.by.split() if w[:1].isupper()][-2:]
             sent = re.search(rf"{verbs.pattern}[^.;]{{0,80}}?\bto\s+(?:the|a|an)\s+\S", s, re.I)
-            if what and what <= set(_content(s)) and sent and not all(_stem(w) in _stems(s) for w in who):
-                return d.sentence
+            for name in d.names:
+                what = set(_content(name))
+                if what and what <= set(_content(s)) and sent and not all(_stem(w) in _stems(s) for w in who):
+                    return d.sentence
             continue
         for name in d.names:
             flags = 0 if name.isupper() else re.I
@@ -415,3 +434,82 @@ def who_does_what(sentence: str, found: list[Duty]) -> str:
                         and re.match(rf"\s+(?:{bodies})\b", rest, re.I):
                     return d.sentence
     return ""
+
+
+def to_holder(sentence: str, found: list[Duty]) -> str:
+    """``sentence`` with the other body it refers a thing to, for a thing the buyer says a named body does, said as that
+    body ('a referral to the borough's social work team for a carer's assessment' -> 'a referral to the Ashvale Carers
+    Centre for a carer's assessment'); '' when no such body stands in a 'to <body> for <thing>' of it."""
+    s = " ".join(sentence.split())
+    for d in found:
+        if not d.by:
+            continue
+        for name in d.names:
+            what = set(_content(name))
+            for m in re.finditer(r"\bto\s+(?P<other>(?:the|a|an)\s+[^.;:,]{1,70}?)\s+for\s+(?P<rest>[^.;:]{1,80})", s):
+                if what and what <= set(_content(m.group("rest"))):
+                    return s[:m.start("other")] + d.by + s[m.end("other"):]
+    return ""
+
+
+# ---------------------------------------------------------------- referral routes, from the buyer's facts
+
+
+@dataclass(frozen=True)
+class Route:
+    """The buyer's rule that all referrals (of a kind: ``referrers``, the words naming who may make them, empty for
+    all) come through the named ``route``; ``sentence`` the buyer's."""
+
+    route: str
+    referrers: tuple[str, ...]
+    sentence: str
+
+
+def routes(buyer_text: str) -> list[Route]:
+    """'All referrals from professionals will come through the Northgate Single Point of Access' in any question of
+    the tender (phrasebank ``routes``)."""
+    spec = _spec().get("routes") or {}
+    kinds = spec.get("kinds") or {}
+    rule = re.compile(rf"(?i:\bAll\s+referrals(?:\s+from\s+(?P<kind>[\w-]+))?\s+(?:will|must|shall|should)\s+"
+                      rf"(?:{_alt(spec.get('verbs') or [])})\s+)(?P<route>(?:[Tt]he\s+)?[A-Z][\w'’]*"
+                      r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’]*){0,7})")
+    out: list[Route] = []
+    for s in _sentences(buyer_text):
+        for m in rule.finditer(s):
+            kind = (m.group("kind") or "").lower()
+            if kind and kind not in kinds:
+                continue  # a kind of referral the phrasebank does not know: its referrers are not read
+            words = tuple(str(w) for w in kinds.get(kind) or []) if kind else ()
+            route = m.group("route")
+            route = route if route.lower().startswith("the ") else "the " + route
+            out.append(Route(route[0].lower() + route[1:], words, s.strip("-*` ")))
+    return list(dict.fromkeys(out))
+
+
+def direct_route(sentence: str, found: list[Route]) -> Route | None:
+    """The buyer's route ``sentence`` offers a way around: it says a referrer of the route's kind refers directly
+    ('GPs can refer directly to us', 'a direct referral from the hostel staff') and does not name the route."""
+    spec = _spec().get("routes") or {}
+    s = " ".join(sentence.split())
+    refer = _alt((_spec().get("referred_out") or {}).get("verbs") or [])
+    direct = _alt(spec.get("direct") or [])
+    before = _alt(spec.get("direct_before") or [])
+    if not re.search(rf"\b(?:(?:{refer})\b[^.;]{{0,40}}?\b(?:{direct})|(?:{before})\s+(?:{refer}))\b", s, re.I):
+        return None
+    for r in found:
+        if _stems(r.route) - {"the"} <= _stems(s):
+            continue
+        if not r.referrers or re.search(rf"\b(?:{_alt(r.referrers)})\b", s, re.I):
+            return r
+    return None
+
+
+def through_route(sentence: str, route: Route) -> str:
+    """``sentence`` with its one direct route said through the buyer's ('GPs can refer directly to us' -> 'GPs can
+    refer to us through the Northgate Single Point of Access'); '' when it names more than one place it refers to."""
+    s = " ".join(sentence.split())
+    direct = _alt((_spec().get("routes") or {}).get("direct") or [])
+    m = re.search(rf"\b(?:{direct})\s+(?P<to>to\s+(?:us|our\s+[\w-]+|the\s+service))(?P<end>[.;]|$)", s, re.I)
+    if m is None:
+        return ""
+    return s[:m.start()] + m.group("to") + " through " + route.route + m.group("end") + s[m.end():]

@@ -2917,6 +2917,7 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
     called by the buyer's name ('the crisis team' -> 'the WPFT CRHTT'); a document the ask requires us to meet or follow that the part
     does not name gets the plain commitment to follow it."""
     found = named_elements.duties(buyer_text)
+    ways = named_elements.routes(buyer_text)
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
@@ -2924,6 +2925,20 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
         for i, u in enumerate(sec.units):
             if not u.kept or u.text in gates:
                 continue
+            # the buyer's 'all referrals from professionals come through <route>' (any question of the tender): a
+            # direct route of ours for such a referrer goes through the buyer's, or is left out (s30 FIRM #7)
+            if ways and (way := named_elements.direct_route(u.text, ways)) is not None:
+                if now := named_elements.through_route(u.text, way):
+                    u.text, u.short, u.full = now, None, None
+                else:
+                    sec.drop(i, NAMED_ROUTE)
+                    continue
+            # a thing the buyer says a named body holds the contract for, referred by us to another body: referred to
+            # the buyer's body (s30 FIRM #6: carers' assessments)
+            if found and named_elements.who_does_what(u.text, found) \
+                    and (now := named_elements.to_holder(u.text, found)) \
+                    and not named_elements.who_does_what(now, found):
+                u.text, u.short, u.full = now, None, None
             if named_elements.restates(u.text, ask):
                 if named_elements.bare(u.text):
                     sec.drop(i, NAMED_RESTATES)
@@ -2957,6 +2972,7 @@ NAMED_RESTATES = "the ask said back"
 NAMED_SAID_BACK = "named:said-back"
 """A promise kept that says the ask back with the buyer's own figure: the coverage row asks for its method."""
 NAMED_WHO = "said another body does what the buyer says is done by the Provider or a body it names"
+NAMED_ROUTE = "a direct referral route where the buyer says all such referrals come through its named route"
 
 
 def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list | None = None) -> str:
@@ -2975,6 +2991,8 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     if back:
         out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
             " ".join(back)[:120] + ")"
+    if any(u.why == NAMED_ROUTE for u in sec.units if not u.kept):
+        out += "; left out, a direct referral route where the buyer says such referrals come through its named route"
     if any(u.why == NAMED_WHO for u in gone):
         out += "; left out, a sentence sending elsewhere what the buyer says is done by the Provider or a body it names"
     return out
