@@ -136,10 +136,12 @@ def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool)
         prev_end = max(prev_end, start)
     before = s[prev_end:m.start()]
     after = re.split(r"[,;]|\band\b", s[m.end():], maxsplit=1)[0]
-    # the whole clause is read for a matter only when this is its one timescale: a cue by another timescale of the
-    # clause is that one's (s30 q01: 'screened ... within two working days, and ... a first contact within 5 working
+    # the whole clause is read for a matter only when this is its one timescale, or a condition on the one before it
+    # ('within 3 days of the step-up, and the same working day when the risk is high'): a timescale with words of its
+    # own before it is for what those say, and a cue by another timescale of the clause is that one's (s30 q01:
+    # 'screened ... within two working days, and ... we will offer everyone accepted a first contact within 5 working
     # days of referral' held the first contact, by the screening's cue, to an urgent referral's 24 hours)
-    alone = not any(t.start() != m.start() for t in _TIME.finditer(whole))
+    alone = len(re.findall(r"[A-Za-z]+", before)) <= 3 or not any(t.start() != m.start() for t in _TIME.finditer(whole))
     for window in (before, after, whole) if alone else (before, after):
         for key, spec in matters.items():
             cue = _phrases(list(spec.get("any") or []) + (list(spec.get("ours") or []) if ours else []))
