@@ -49,11 +49,11 @@ def counts(question: str, answer: str) -> dict[str, list[str]]:
     opening = set(buyer_mobilisation.steps("Service go-live"))
     golive = re.search(r"(\d{1,2} \w+ 20\d\d):? (?:\(go-live\)|Service go-live)", answer)
     for line in answer.splitlines():
-        m = re.match(r"(\d{1,2} \w+ 20\d\d): ([^.]*)\.(.*)", line)
-        if not m:
+        row = re.match(r"(\d{1,2} \w+ 20\d\d): ([^.]*)\.(.*)", line)
+        if not row:
             continue
-        title, body = m.group(2), m.group(3)
-        if _AFTER.search(title) or (golive and m.group(1) != golive.group(1) and "go-live" in title.lower()):
+        title, body = row.group(2), row.group(3)
+        if _AFTER.search(title) or (golive and row.group(1) != golive.group(1) and "go-live" in title.lower()):
             if any(st in body for st in opening):
                 out["milestone_misfit"].append(line)
     return out
