@@ -168,8 +168,19 @@ def steps(what: str) -> list[str]:
     (``milestone_steps`` of the phrasebank, the first entry whose ``match`` finds the milestone; ``any_milestone`` when
     none does). s27 q11, panel: our plan said the buyer's table back 'with no steps under any row'."""
     spec = _spec()
+    # an event the milestone comes after is not the milestone ('Post go-live review', 'Review three months after
+    # go-live' are reviews, and took go-live's steps: s30 q12 said 'On the day, the service manager opens the service'
+    # under a review three months after it): an entry found only in such an event's words does not match
+    after = [m.span("event") for m in re.finditer(
+        rf"(?i)\b(?:post|after|following)[\s-]+(?:the\s+)?(?P<event>(?:service\s+)?(?:{spec.get('timeline_events', '(?!)')})"
+        r"[\w-]*)", what or "")]
+
+    def fits(pattern: str) -> bool:
+        return any(not any(a <= m.start() and m.end() <= b for a, b in after)
+                   for m in re.finditer(pattern, what or "", re.I))
+
     found = next((e.get("steps") or [] for e in spec.get("milestone_steps") or []
-                  if re.search(str(e.get("match") or r"(?!x)x"), what or "", re.I)), None)
+                  if fits(str(e.get("match") or r"(?!x)x"))), None)
     out = []
     for st in found if found is not None else spec.get("any_milestone") or []:
         when, who, does = (str(st.get(k) or "").strip() for k in ("when", "who", "what"))

@@ -136,7 +136,13 @@ def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool)
         prev_end = max(prev_end, start)
     before = s[prev_end:m.start()]
     after = re.split(r"[,;]|\band\b", s[m.end():], maxsplit=1)[0]
-    for window in (before, after, whole):
+    # the whole clause is read for a matter only when this is its one timescale, or a condition on the one before it
+    # ('within 3 days of the step-up, and the same working day when the risk is high'): a timescale with words of its
+    # own before it is for what those say, and a cue by another timescale of the clause is that one's (s30 q01:
+    # 'screened ... within two working days, and ... we will offer everyone accepted a first contact within 5 working
+    # days of referral' held the first contact, by the screening's cue, to an urgent referral's 24 hours)
+    alone = len(re.findall(r"[A-Za-z]+", before)) <= 3 or not any(t.start() != m.start() for t in _TIME.finditer(whole))
+    for window in (before, after, whole) if alone else (before, after):
         for key, spec in matters.items():
             cue = _phrases(list(spec.get("any") or []) + (list(spec.get("ours") or []) if ours else []))
             if cue.search(window) and _phrases(spec.get("with")).search(whole) and not _phrases(
@@ -645,12 +651,17 @@ def kpis(text: str) -> list[Standard]:
             last = key
         elif key and (_YEAR.search(s) or _PAST.search(s)):
             spec = measures[key]
-            st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
-                                              indicator=str(spec.get("indicator") or "")))
             pct = _own_share(s, spec)
-            if not st.baseline and pct:
-                st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
+            if pct:  # a past sentence on the matter whose shares measure something else is no baseline for it
+                st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
+                                                  indicator=str(spec.get("indicator") or "")))
+                if not st.baseline:
+                    st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
             last = key
+    # a measure with neither a target nor a baseline gives the answer no figure of the buyer's to say (s30 q08 wrote
+    # "The buyer's current figure for safeguarding concerns reported within the standard is ." from a sentence whose
+    # shares were of the concerns' kinds)
+    out = {key: st for key, st in out.items() if st.text.strip() or st.baseline.strip()}
     for key, st in out.items():  # the people the target counts, from a sentence that gives the target (never a
         # baseline's 'people leaving the current service')
         st.label = _label_of(key, st.label, [u for u, _ in units if st.text and st.text in u], measures)

@@ -1995,8 +1995,10 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
         return out
     for si, sec in enumerate(sections):
         for ui, u in enumerate(sec.units):
-            if not u.kept or any(r.startswith("story:") for r in u.refs):
-                # a story is the person's own words: never reworded; the checker drops it if it still clashes
+            if not u.kept or any(r.startswith("story:") or r == "buyer:figure" for r in u.refs):
+                # a story is the person's own words: never reworded; the checker drops it if it still clashes. The
+                # buyer's own figure said as the buyer's is its baseline, never to be held to one of its targets (s30
+                # q04: the buyer's '58% ... in 2025/26' became another question's '75%' target)
                 continue
             if f"block:{COMMITMENT}" in u.refs:
                 # our commitment says the buyer's requirement back in the buyer's words: another of its facts is no
@@ -3818,8 +3820,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
     others = {(st.kind, st.text) for st in buyer_standards.read(context)} if context else set()
     for st in standards:
         block = templates.get(f"buyer standard {st.kind}")
-        if block is None:
-            continue
+        if block is None or st.kind == "kpi" and not (st.text.strip() or st.baseline.strip()):
+            continue  # a KPI with no figure of the buyer's: its template would say a figure it does not have
         if (st.kind, st.text) not in own and (st.kind, st.text) in others:
             # a standard another question of the tender states is that answer's to commit to (one set of facts for
             # the bid); here our weaker sentence on the matter is still left out, above
