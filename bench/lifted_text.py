@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import yaml
-from setting_fit import _pattern  # one reader of the settings' phrase lists
+from setting_fit import _pattern, library  # one reader of the settings' phrase lists and of the library
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = "s27,s28,s29,corpus"
@@ -78,14 +78,6 @@ def load_settings(path: Path) -> list[dict]:
             named = re.compile("|".join([named.pattern] + [f"(?:{p})" for p in extra]), re.I)
         out.append({"name": str(name), "cues": _pattern(spec.get("cues")), "named": named})
     return out
-
-
-def library(root: Path) -> dict[str, dict]:
-    blocks = {}
-    for f in sorted((root / "corpus/library").glob("blocks*.yaml")):
-        for b in (yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("blocks") or []:
-            blocks[b["id"]] = b
-    return blocks
 
 
 def placed_ids(evidence: str) -> list[str]:
