@@ -284,7 +284,8 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
     said = set(re.findall(r"[a-z]+", low))
     # the words not used as a verb right after a modal or a subject pronoun ('how you will record sexual
     # orientation ...' records nothing about records: s30 q05 took the subject access block)
-    nounish = {m.group(0) for m in re.finditer(r"[a-z]+", low) if not _VERB_LEAD.search(low, 0, m.start())}
+    words = re.findall(r"[a-z]+", low)
+    nounish = {w for i, w in enumerate(words) if not _after_verb_lead(words, i)}
     timed = _durations(tuple(seq)) & _CLOCK_WORDS
     for t in topics:
         best: tuple[int, str] | None = None
@@ -310,9 +311,17 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
     return hits
 
 
-_VERB_LEAD = re.compile(r"\b(?:will|shall|would|must|should|can|could|may|might|we|you|they|i)\s+(?:[a-z]+ly\s+)?\Z")
-"""The words before a verb's base form: a modal or a subject pronoun (an adverb may stand between; not 'to', which is
-as often a preposition: 'access to records')."""
+_VERB_LEAD = frozenset("will shall would must should can could may might we you they i".split())
+"""The words before a verb's base form: a modal or a subject pronoun (not 'to', which is as often a preposition:
+'access to records')."""
+
+
+def _after_verb_lead(words: list[str], i: int) -> bool:
+    """``words[i]`` comes right after a modal or a subject pronoun, or after one and an adverb ('will sensitively
+    record'): read as a verb. One look back per word (the text is read once, not once per word)."""
+    if i and words[i - 1] in _VERB_LEAD:
+        return True
+    return i > 1 and words[i - 1].endswith("ly") and words[i - 2] in _VERB_LEAD
 
 
 def _said_as_noun(tok: str, said: set[str]) -> bool:
