@@ -2953,7 +2953,8 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                     if other.parent == i and named_elements.stands_alone(other.text):
                         other.parent = None
                 sec.drop(i, NAMED_WHO)
-        for e in named_elements.in_ask(sec.point.text):
+        asked = named_elements.in_ask(sec.point.text)  # read once: the teams below, then the documents
+        for e in asked:
             # a team the ask names, said by our method text as its kind ('the crisis team'): said by the buyer's name
             if not named_elements.said(e, " ".join(u.text for u in sec.kept_units())):
                 for u in sec.kept_units():
@@ -2964,7 +2965,7 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                         break
         said = " ".join(u.text for u in sec.kept_units())
         para = max((u.paragraph for u in sec.units), default=0) + 1
-        for e in named_elements.in_ask(sec.point.text) + (stem_named or {}).get(sec.point.key, []):
+        for e in asked + (stem_named or {}).get(sec.point.key, []):
             if e.kind == "document" and e.required and not named_elements.said(e, said):
                 sec.units.append(Unit(text=named_elements.follow_sentence(e), priority=1, refs=[f"block:{COMMITMENT}"],
                                       paragraph=para))
