@@ -111,22 +111,30 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
     return by_set
 
 
+def set_table(tables: list[tuple[str, dict]], head: str, width: int, cells) -> None:
+    """Print one Markdown row per set and an 'all' row: a column per run, each cell ``cells(counts)``."""
+    sets = sorted({s for _, t in tables for s in t})
+    print("| set | " + " | ".join(f"{n}: {head}" for n, _ in tables) + " |")
+    print("|---|" + "---|" * len(tables))
+    totals = [[0] * width for _ in tables]
+    for s in sets:
+        row = []
+        for k, (_, t) in enumerate(tables):
+            r = t.get(s, [0] * width)
+            totals[k] = [a + b for a, b in zip(totals[k], r)]
+            row.append(cells(r))
+        print(f"| {s} | " + " | ".join(row) + " |")
+    print("| all | " + " | ".join(cells(r) for r in totals) + " |")
+
+
+def _cells(r: list[int]) -> str:
+    return f"{r[0]} / {r[1]} / {r[2]} ({r[2] / max(1, r[1]):.0%}) / {r[4]} of {r[3]} / {r[5]}"
+
+
 def score(ns) -> None:
     runs = [(Path(p).stem, json.loads(Path(p).read_text(encoding="utf-8"))) for p in ns.runs]
     tables = [(name, _score(run, ns.show, name)) for name, run in runs]
-    sets = sorted({s for _, t in tables for s in t})
-    print("| set | " + " | ".join(f"{n}: parts listing / elements / named / clean / over" for n, _ in tables) + " |")
-    print("|---|" + "---|" * len(tables))
-    totals = [[0] * 6 for _ in tables]
-    for s in sets:
-        cells = []
-        for k, (_, t) in enumerate(tables):
-            r = t.get(s, [0] * 6)
-            totals[k] = [a + b for a, b in zip(totals[k], r)]
-            cells.append(f"{r[0]} / {r[1]} / {r[2]} ({r[2] / max(1, r[1]):.0%}) / {r[4]} of {r[3]} / {r[5]}")
-        print(f"| {s} | " + " | ".join(cells) + " |")
-    cells = [f"{r[0]} / {r[1]} / {r[2]} ({r[2] / max(1, r[1]):.0%}) / {r[4]} of {r[3]} / {r[5]}" for r in totals]
-    print("| all | " + " | ".join(cells) + " |")
+    set_table(tables, "parts listing / elements / named / clean / over", 6, _cells)
 
 
 def main(argv: list[str]) -> None:

@@ -99,20 +99,10 @@ def _cells(r: list[int]) -> str:
 
 
 def score(ns) -> None:
+    from listed_elements import set_table
+
     runs = [(Path(p).stem, json.loads(Path(p).read_text(encoding="utf-8"))) for p in ns.runs]
-    tables = [(name, _score(run, ns.show, name)) for name, run in runs]
-    sets = sorted({s for _, t in tables for s in t})
-    print("| set | " + " | ".join(f"{n}: {HEAD}" for n, _ in tables) + " |")
-    print("|---|" + "---|" * len(tables))
-    totals = [[0] * 9 for _ in tables]
-    for s in sets:
-        cells = []
-        for k, (_, t) in enumerate(tables):
-            r = t.get(s, [0] * 9)
-            totals[k] = [a + b for a, b in zip(totals[k], r)]
-            cells.append(_cells(r))
-        print(f"| {s} | " + " | ".join(cells) + " |")
-    print("| all | " + " | ".join(_cells(r) for r in totals) + " |")
+    set_table([(name, _score(run, ns.show, name)) for name, run in runs], HEAD, 9, _cells)
 
 
 def main(argv: list[str]) -> None:
