@@ -829,6 +829,7 @@ CONTEXT_LISTS = (
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "rota_words", "rota_shift_words",
+    "rota_slot_words", "rota_link_words",
     "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
@@ -910,6 +911,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
+    hits = _off_rota(text, hits, learned)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -990,6 +992,51 @@ def _slot_names(text: str, hits: list[_Hit]) -> list[_Hit]:
         return []
     rule = next(h.rule for h in names)
     return [_Hit(rule, a, b, rule.severity) for a, b in slots if (a, b) not in found]
+
+
+# (s31) a rota's slot: a line of a table or a list holding a name and otherwise only days, dates, times and shifts
+_NAME_TAIL = re.compile(rf"(?:[ \t\u00a0]+{_NAME_WORD})+")
+_ROTA_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[:.]\d+)?(?:st|nd|rd|th|am|pm)?", re.IGNORECASE)
+
+
+def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
+    """(s31) The names of a staff rota written as a table or a list ("| Mon | Early | Jo Bell |", "Sat on-call: Jo
+    Bell", "Early: Jo Bell / Late: Priya Nair") are staff on shift, not people we support: each name's line, its names
+    taken out, holds only days, months, dates, times and the words of a shift (person_context ``line_label_words``,
+    ``rota_shift_words``, ``rota_slot_words``, ``rota_link_words``), and at least one word that marks a shift
+    (``rota_slot_words``) is on the line, in the table's first line or the text calls itself a rota (``rota_words``).
+    Only when every name found is in such a slot and nothing else is found in the text (no learned stretch either):
+    a rota that says anything more of anyone ("Tue: Olu (back from sick leave)", a phone number) keeps every name,
+    as a text about people, not shifts."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names or learned or any(h.rule.kind != "entity" and not h.rule.beside for h in hits):
+        return hits
+    rule = names[0].rule
+    ctx = rule.names.context if rule.names is not None else {}
+    slot = ctx.get("rota_slot_words", frozenset())
+    allowed = (slot | ctx.get("line_label_words", frozenset()) | ctx.get("rota_shift_words", frozenset())
+               | ctx.get("rota_link_words", frozenset()) | {w.casefold() for w in DAYS | MONTHS})
+    if not slot:
+        return hits
+    first_line = text.split("\n", 1)[0].casefold()
+    headed = "|" in text and any(w.casefold() in slot for w in _ROTA_WORD.findall(first_line)) \
+        or any(w in ctx.get("rota_words", ()) for w in re.findall(r"[a-z]+", text.casefold()))
+    for h in names:
+        a = text.rfind("\n", 0, h.start) + 1
+        b = text.find("\n", h.end)
+        b = len(text) if b < 0 else b
+        if "\n" in text[h.start:h.end]:
+            return hits
+        rest = text[a:b]
+        for o in sorted((n for n in names if a <= n.start and n.end <= b), key=lambda n: -n.start):
+            tail = _NAME_TAIL.match(text, o.end, b)  # a surname the name finding left off: "[Priya] Nair"
+            rest = rest[:o.start - a] + " " + rest[(tail.end() if tail else o.end) - a:]
+        words = [w.casefold() for w in _ROTA_WORD.findall(rest)]
+        if not words or any(not w[0].isdigit() and w not in allowed for w in words):
+            return hits
+        if not (headed or any(w in slot for w in words)):
+            return hits
+    return [h for h in hits if h.rule.kind != "entity"]
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
@@ -1859,9 +1906,15 @@ class _NameFinder:
             or word.casefold() in self.context.get("line_label_words", ())
         )
 
-    def followed_by_place(self, end: int) -> bool:
-        m = re.match(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
-        return bool(m and _POSSESSIVE.sub("", m.group(1)) in self.names.place_words)
+    def followed_by_place(self, end: int, start: int = -1) -> bool:
+        m = re.match(r"(['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
+        if not (m and _POSSESSIVE.sub("", m.group(2)) in self.names.place_words):
+            return False
+        # (s31) a first name alone owning a thing in lower case is a person's: "an interpreter for Reza's review",
+        # "Jo's care plan" (a place or a body is written with its word capitalised: "Mary Seacole House")
+        value = self.text[start:end] if start >= 0 else ""
+        return not (m.group(1) and m.group(2).islower() and value in self.names.first_names
+                    and value not in self.names.ambiguous)
 
     def names_a_thing(self, end: int) -> bool:
         """A name right before a noun for a book, film, character or product names that thing:
@@ -1955,7 +2008,7 @@ class _NameFinder:
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
-        return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
+        return not (self.followed_by_place(end, start) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
 
@@ -3145,7 +3198,10 @@ class _NameFinder:
         m = re.match(r"(?:['’]s|(?<=s)['’])((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after) if after else None
         if m is None and self.text[end - 1:end] == "s" and after[:1] in ("'", "’"):
             m = re.match(r"['’]((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)  # "Serena Williams' book"
-        if m and any(w in n.work_nouns for w in m.group(1).split()):
+        value = self.text[start:end]
+        # (s31) a first name alone owns a person's review, not a published one: "an interpreter for Reza's review"
+        first_only = " " not in value and value in n.first_names and value not in n.ambiguous and not title
+        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only:
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
         if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
                 and not any(w in n.first_names for w in self.text[start:end].split()):
