@@ -85,9 +85,9 @@ _CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
 _EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
-# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
+# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called|calling)\s+(?:him|her|them|me)"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called"
                     # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
                     r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
@@ -111,6 +111,9 @@ _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
 # (person_nouns), not a service ("a project called Hope")
 _NOUN_CALLED = r"\b([A-Za-z]+)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+\Z"  # (p22: naming_participles)
+# (s31) "he is called 'Yare'", "she's called Hooyo": a person's pronoun (group 1), an auxiliary (group 2, none for "'s"),
+# then a naming participle and the name, quoted or not
+_BEING_CALLED = r"\b([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+)|['’]s)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+['‘\"“]?\Z"
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
 # (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
 _NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
@@ -829,7 +832,7 @@ CONTEXT_LISTS = (
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "rota_words", "rota_shift_words",
-    "rota_slot_words", "rota_link_words",
+    "rota_slot_words", "rota_link_words", "author_participles", "idea_nouns", "owned_idea_nouns", "named_thing_nouns",
     "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
@@ -1346,6 +1349,17 @@ _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was
 
 
 # (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
+# (s31) a verb of naming, a thing and the name: "named the new van " (group 1: the verb, group 2: the thing)
+_NAMING_THING_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:the|our|a|an|their|its|this)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}?"
+                                  r"([a-z]+)[ \t\u00a0]+\Z")
+# (s31) the years of a life in brackets after a name ("(1902-1987)", "(1820 – 1910)"); "named after" before one; a verb of
+# authoring and "by" before one (group 1: the text before the verb, group 2: the verb); a name's own idea after it,
+# owned ("'s hierarchy of needs") or joined ("and his person-centred ideas")
+_LIFE_YEARS = re.compile(r"[ \t\u00a0]*\([ \t]*1[5-9]\d\d[ \t]*[–—\-][ \t]*(?:1[5-9]\d\d|20[0-2]\d)[ \t]*\)")
+_NAMED_AFTER_BEFORE = re.compile(r"\bnamed[ \t\u00a0]+(?:after|for)[ \t\u00a0]+\Z")
+_AUTHORED_BY_BEFORE = re.compile(r"((?:\A|[\s\S]*?[\s,]))(?:(?:was|were|is|are|first|originally)[ \t\u00a0]+)?([a-z]+)"
+                                 r"(?:[ \t\u00a0]+(?:out|up|forward))?[ \t\u00a0]+by[ \t\u00a0]+\Z")
+_OWN_IDEA_AFTER = re.compile(r"(?:['’]s|(?<=s)['’]|[ \t\u00a0]+and[ \t\u00a0]+(?:his|her|their))((?:[ \t\u00a0]+[a-z][a-z\-]*){1,3})")
 _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
 # (p24) a work's title in Title Case right before "by" and the name, after a clause's start, a colon, a comma or "and":
 # "Reading list: Lost Connections by Johann Hari and The Body Keeps the Score by Bessel van der Kolk"
@@ -1987,6 +2001,12 @@ class _NameFinder:
             return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
         if self.titled_work_before(start, end):
             return False  # (p24) "Lost Connections by Johann Hari"
+        if self.thinker(start, end):
+            return False  # (s31) "the recovery principles set out by Patricia Deegan", "Carl Rogers (1902-1987)"
+        if self.thing_named(start, end):
+            return False  # (s31) "Our outreach van is called Bessie", "We named the new van Florence"
+        if self.home_of_people(start, end):
+            return False  # (s31) "Young people from Shirley use the drop-in most": where a group comes from
         first_word = value.split(None, 1)[0].rstrip(".")
         if first_word in self.names.titles and " " in value.strip() and not self.visit_before(start) \
                 and self.titled_thing(start, end):
@@ -2085,8 +2105,9 @@ class _NameFinder:
                 continue  # a sentence said, not a title
             lead = re.findall(r"[A-Za-z][A-Za-z'’\-]*", re.split(r"[.;:!?\n]", text[max(0, q.start() - 50):q.start()])[-1])
             nouns = n.not_person_nouns | n.not_person_context | self.context.get("artwork_nouns", frozenset())
-            if any(w.casefold() in nouns for w in lead[-4:]) or (lead and lead[-1].casefold() in ("called", "titled", "entitled")):
-                return True
+            if any(w.casefold() in nouns for w in lead[-4:]) or (lead and lead[-1].casefold() in ("called", "titled", "entitled")
+                                                                 and not self.called_person(q.start() + 1)):
+                return True  # (s31: not a person's name in quotes, 'he is called "Yare"')
             if _TITLE_CAPITALS.search(inner):
                 return True
         before = text[max(0, start - 40):start]
@@ -2403,6 +2424,87 @@ class _NameFinder:
         noun = m.group(1).lower()
         return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
 
+    def home_of_people(self, start: int, end: int) -> bool:
+        """(s31) A one-word name that a plural of people comes from or lives in is a place: "Young people from Shirley
+        use the drop-in", "families in Beverley" (the name the object of "from" or "in" after a plural of one of
+        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class")."""
+        value = self.text[start:end]
+        if " " in value or self.text[end:end + 1] in ("'", "’"):
+            return False
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return False
+        t = last.token
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ not in ("from", "in") or prep.head is prep:
+            return False
+        group = prep.head
+        return group.tag_ == "NNS" and (group.lemma_.lower() in self.context.get("person_nouns", ())
+                                        or group.lower_ in self.context.get("person_nouns", ()))
+
+    def thing_named(self, start: int, end: int) -> bool:
+        """(s31) A name given to a thing by a verb of naming whose other part is that thing (``named_thing_nouns``, or
+        ``not_person_nouns``): "Our outreach van is called Bessie" (the thing its subject), "We named the new van
+        Florence" (the thing its object). A person's naming stays a name: "Her daughter is called Florence"."""
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return False
+        t = last.token
+        while t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        things = self.context.get("named_thing_nouns", frozenset()) | self.names.not_person_nouns
+        if any(c.dep_ == "appos" and c.lower_ in things and c.idx > t.idx for c in t.children):
+            return True  # "Big Bertha, the outreach bus, parks ..."
+        forms = self.context.get("naming_participles", frozenset())
+        # the words before the name, with a lower-case word the span opens with ("named the van Florence", where the
+        # parse reads "van" as a particle of the name)
+        lead = re.match(r"(?:[a-z]+[ \t\u00a0]+)*", self.text[start:end]).group()
+        before = _NAMING_THING_BEFORE.search(self.text[max(0, start - 60):start] + lead)
+        if before and before.group(1) in forms and before.group(2) in things:
+            return True
+        verb = t.head
+        lemma = verb.lemma_.lower()
+        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj", "npadvmod", "ccomp") or not (
+                verb.lower_ in forms or lemma + "d" in forms or lemma + "ed" in forms):
+            return False
+        return any(c.i != t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in things
+                   for c in verb.children)
+
+    def thinker(self, start: int, end: int) -> bool:
+        """(s31) A full name (two words or more) given as the author of an idea or as a figure of history, named in
+        passing: with the years of a life in brackets after it ("Carl Rogers (1902-1987)"); after a verb of authoring
+        and "by" that an idea's noun comes before in its clause ("the recovery principles set out by Patricia Deegan",
+        "The term was coined by Rachel Perkins": ``author_participles``, ``idea_nouns``); owning an idea ("Abraham
+        Maslow's hierarchy of needs": ``owned_idea_nouns``) or joined to their own ("Carl Rogers and his person-centred
+        ideas"); or a thing
+        named after them ("named after Elizabeth Fry"). A first name alone is a person's own ("a plan developed by
+        Jo"), and an idea's noun is needed beside the verb ("the safety plan developed by Jo Bell" is hers)."""
+        value = self.text[start:end]
+        if len(value.split()) < 2:
+            return False
+        if _LIFE_YEARS.match(self.text, end) or _NAMED_AFTER_BEFORE.search(self.text, max(0, start - 30), start):
+            return True
+        ctx = self.context
+        ideas = ctx.get("idea_nouns", frozenset()) | ctx.get("cited_work_nouns", frozenset())
+        if not ideas:
+            return False
+        by = _AUTHORED_BY_BEFORE.search(self.text, max(0, start - 100), start)
+        if by and by.group(2).casefold() in ctx.get("author_participles", ()):
+            clause = re.split(r"[.;:!?\n]", by.group(1))[-1]
+            if any(w.casefold() in ideas for w in re.findall(r"[A-Za-z][A-Za-z\-]*", clause)[-6:]):
+                return True
+        owned = _OWN_IDEA_AFTER.match(self.text, end)  # (not a person's own poem, plan or approach: owned_idea_nouns)
+        if owned is None:
+            return False
+        for w in re.finditer(r"[a-z][a-z\-]*", owned.group(1)):
+            if w.group().casefold() not in ctx.get("owned_idea_nouns", ()):
+                continue
+            tok = self._tok_at(owned.start(1) + w.end() - 1)
+            nxt = tok.token.nbor() if tok is not None and tok.token is not None and tok.token.i + 1 < len(tok.token.doc) else None
+            # an idea for a thing is a plan ("his ideas for the garden"); "hierarchy of needs" is the idea's own
+            return not (nxt is not None and nxt.dep_ == "prep" and nxt.head == tok.token and nxt.lower_ != "of")
+        return False
+
     def titled_work_before(self, start: int, end: int) -> bool:
         """(p24) A full name after a work's title in Title Case and "by": "Lost Connections by Johann Hari", "The Body
         Keeps the Score by Bessel van der Kolk". The title has two or more capitalised words, its first and last among
@@ -2513,8 +2615,17 @@ class _NameFinder:
         called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
+        if self.called_person(tok.start):
+            return True  # (s31) 'He is called "Yare" by the other residents'
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
+
+    def called_person(self, offset: int) -> bool:
+        """(s31) A person's pronoun, an auxiliary and a naming participle end right before ``offset`` (a quote between
+        allowed): 'He is called "Yare"', "she's called Hooyo" (the name that follows is a person's)."""
+        being = self.names.pattern("naming_participles", _BEING_CALLED).search(self.text, max(0, offset - 40), offset)
+        return bool(being) and being.group(1).lower() in self.context.get("pronouns", frozenset()) and (
+            being.group(2) is None or being.group(2) in self.context.get("passive_auxiliaries", frozenset()))
 
     def person_subject(self, offset: int) -> bool:
         """The verb at ``offset`` has a person as its subject: a personal pronoun other than
