@@ -2453,7 +2453,8 @@ class _NameFinder:
         while t.dep_ in ("compound", "flat") and t.head is not t:
             t = t.head
         things = self.context.get("named_thing_nouns", frozenset()) | self.names.not_person_nouns
-        if any(c.dep_ == "appos" and c.lower_ in things and c.idx > t.idx for c in t.children):
+        if any(c.dep_ == "appos" and c.lower_ in self.context.get("named_thing_nouns", ()) and c.idx > t.idx
+               for c in t.children):
             return True  # "Big Bertha, the outreach bus, parks ..."
         forms = self.context.get("naming_participles", frozenset())
         # the words before the name, with a lower-case word the span opens with ("named the van Florence", where the
