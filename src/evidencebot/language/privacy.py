@@ -2454,8 +2454,8 @@ class _NameFinder:
             t = t.head
         things = self.context.get("named_thing_nouns", frozenset()) | self.names.not_person_nouns
         if any(c.dep_ == "appos" and c.lower_ in self.context.get("named_thing_nouns", ()) and c.idx > t.idx
-               for c in t.children):
-            return True  # "Big Bertha, the outreach bus, parks ..."
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in t.children):
+            return True  # "Big Bertha, the outreach bus, parks ..." (not "Jason (room 11)": no determiner)
         forms = self.context.get("naming_participles", frozenset())
         # the words before the name, with a lower-case word the span opens with ("named the van Florence", where the
         # parse reads "van" as a particle of the name)
