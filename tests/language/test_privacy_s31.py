@@ -63,6 +63,7 @@ def test_a_first_name_alone_owns_its_own_review(rules, nlp):
 @pytest.mark.parametrize("text", [
     "Our groups follow the model described by Albert Bandura.",
     "Wilfred Bion (1897–1979) wrote about groups.",
+    "In 1913 Elsie Mayhew opened a home for discharged patients here.",
 ])
 def test_a_thinker_named_in_passing_is_no_private_person(rules, nlp, text):
     assert _found(rules, nlp, text, "privacy.person-name") == []
@@ -92,3 +93,9 @@ def test_the_place_a_group_of_people_comes_from(rules, nlp):
 ])
 def test_a_person_called_by_a_nickname(rules, nlp, text, name):
     assert name in _found(rules, nlp, text, "privacy.person-name")
+
+
+def test_an_office_of_the_only_local_body_with_the_person_ours(rules, nlp):
+    found = _found(rules, nlp, "The chair of the village cricket club is on our caseload.", "privacy.role-at-place")
+    assert found == ["The chair of the village cricket club"]
+    assert _found(rules, nlp, "The chair of the village cricket club asked us for a poster.") == []

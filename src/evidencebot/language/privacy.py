@@ -1356,6 +1356,7 @@ _NAMING_THING_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:the|our|a|an|their|
 # authoring and "by" before one (group 1: the text before the verb, group 2: the verb); a name's own idea after it,
 # owned ("'s hierarchy of needs") or joined ("and his person-centred ideas")
 _LIFE_YEARS = re.compile(r"[ \t\u00a0]*\([ \t]*1[5-9]\d\d[ \t]*[–—\-][ \t]*(?:1[5-9]\d\d|20[0-2]\d)[ \t]*\)")
+_PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Dd]uring)[ \t\u00a0]+1(?:[5-8]\d\d|9[01]\d)\b(?![\d,.%])")
 _NAMED_AFTER_BEFORE = re.compile(r"\bnamed[ \t\u00a0]+(?:after|for)[ \t\u00a0]+\Z")
 _AUTHORED_BY_BEFORE = re.compile(r"((?:\A|[\s\S]*?[\s,]))(?:(?:was|were|is|are|first|originally)[ \t\u00a0]+)?([a-z]+)"
                                  r"(?:[ \t\u00a0]+(?:out|up|forward))?[ \t\u00a0]+by[ \t\u00a0]+\Z")
@@ -2474,7 +2475,8 @@ class _NameFinder:
     def thinker(self, start: int, end: int) -> bool:
         """(s31) A full name (two words or more) given as the author of an idea or as a figure of history, named in
         passing: with the years of a life in brackets after it ("Carl Rogers (1902-1987)"); after a verb of authoring
-        and "by" that an idea's noun comes before in its clause ("the recovery principles set out by Patricia Deegan",
+        and "by" that an idea's noun comes before in its clause; in a sentence set before 1920 ("In 1845 Dorothea Dix
+        campaigned") ("the recovery principles set out by Patricia Deegan",
         "The term was coined by Rachel Perkins": ``author_participles``, ``idea_nouns``); owning an idea ("Abraham
         Maslow's hierarchy of needs": ``owned_idea_nouns``) or joined to their own ("Carl Rogers and his person-centred
         ideas"); or a thing
@@ -2485,6 +2487,10 @@ class _NameFinder:
             return False
         if _LIFE_YEARS.match(self.text, end) or _NAMED_AFTER_BEFORE.search(self.text, max(0, start - 30), start):
             return True
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        stop = re.search(r"[.!?](?=\s|\Z)|\n", self.text[end:])
+        if _PAST_YEAR.search(self.text, bounds[-1] if bounds else 0, end + stop.start() if stop else len(self.text)):
+            return True  # "In 1845 Dorothea Dix campaigned for asylums": a year before anyone we support was born
         ctx = self.context
         ideas = ctx.get("idea_nouns", frozenset()) | ctx.get("cited_work_nouns", frozenset())
         if not ideas:
