@@ -1759,17 +1759,20 @@ class _Tok:
     """A word: its text and offsets, NER label of the entity it is in ("" when none or no
     parse), its part of speech and (``token``) the spaCy token, when a parse was given."""
 
-    __slots__ = ("text", "start", "end", "ent", "ent_index", "pos", "_doc", "_i")
+    __slots__ = ("text", "start", "end", "ent", "ent_index", "pos", "_doc", "_i", "_token")
 
     def __init__(self, text: str, start: int, end: int, ent: str = "", ent_index: int = -1, pos: str = "",
                  doc: Any = None, i: int = -1):
         self.text, self.start, self.end, self.ent, self.ent_index, self.pos = text, start, end, ent, ent_index, pos
-        self._doc, self._i = doc, i
+        self._doc, self._i, self._token = doc, i, None
 
     @property
     def token(self) -> Any:
-        """The spaCy token (made when asked for: most words are never looked at this closely)."""
-        return self._doc[self._i] if self._doc is not None else None
+        """The spaCy token (made when first asked for, then kept: most words are never looked at this closely,
+        and a word that is is asked for again by each check, s31)."""
+        if self._token is None and self._doc is not None:
+            self._token = self._doc[self._i]
+        return self._token
 
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
