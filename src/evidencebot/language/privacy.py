@@ -85,9 +85,9 @@ _CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
 _EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
-# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
+# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called|calling)\s+(?:him|her|them|me)"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called"
                     # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
                     r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
@@ -111,6 +111,9 @@ _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
 # (person_nouns), not a service ("a project called Hope")
 _NOUN_CALLED = r"\b([A-Za-z]+)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+\Z"  # (p22: naming_participles)
+# (s31) "he is called 'Yare'", "she's called Hooyo": a person's pronoun (group 1), an auxiliary (group 2, none for "'s"),
+# then a naming participle and the name, quoted or not
+_BEING_CALLED = r"\b([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+)|['’]s)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+['‘\"“]?\Z"
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
 # (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
 _NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
@@ -829,6 +832,7 @@ CONTEXT_LISTS = (
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "rota_words", "rota_shift_words",
+    "rota_slot_words", "rota_link_words", "author_participles", "idea_nouns", "owned_idea_nouns", "named_thing_nouns",
     "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
@@ -910,6 +914,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
+    hits = _off_rota(text, hits, learned)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -990,6 +995,51 @@ def _slot_names(text: str, hits: list[_Hit]) -> list[_Hit]:
         return []
     rule = next(h.rule for h in names)
     return [_Hit(rule, a, b, rule.severity) for a, b in slots if (a, b) not in found]
+
+
+# (s31) a rota's slot: a line of a table or a list holding a name and otherwise only days, dates, times and shifts
+_NAME_TAIL = re.compile(rf"(?:[ \t\u00a0]+{_NAME_WORD})+")
+_ROTA_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[:.]\d+)?(?:st|nd|rd|th|am|pm)?", re.IGNORECASE)
+
+
+def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
+    """(s31) The names of a staff rota written as a table or a list ("| Mon | Early | Jo Bell |", "Sat on-call: Jo
+    Bell", "Early: Jo Bell / Late: Priya Nair") are staff on shift, not people we support: each name's line, its names
+    taken out, holds only days, months, dates, times and the words of a shift (person_context ``line_label_words``,
+    ``rota_shift_words``, ``rota_slot_words``, ``rota_link_words``), and at least one word that marks a shift
+    (``rota_slot_words``) is on the line, in the table's first line or the text calls itself a rota (``rota_words``).
+    Only when every name found is in such a slot and nothing else is found in the text (no learned stretch either):
+    a rota that says anything more of anyone ("Tue: Olu (back from sick leave)", a phone number) keeps every name,
+    as a text about people, not shifts."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names or learned or any(h.rule.kind != "entity" and not h.rule.beside for h in hits):
+        return hits
+    rule = names[0].rule
+    ctx = rule.names.context if rule.names is not None else {}
+    slot = ctx.get("rota_slot_words", frozenset())
+    allowed = (slot | ctx.get("line_label_words", frozenset()) | ctx.get("rota_shift_words", frozenset())
+               | ctx.get("rota_link_words", frozenset()) | {w.casefold() for w in DAYS | MONTHS})
+    if not slot:
+        return hits
+    first_line = text.split("\n", 1)[0].casefold()
+    headed = "|" in text and any(w.casefold() in slot for w in _ROTA_WORD.findall(first_line)) \
+        or any(w in ctx.get("rota_words", ()) for w in re.findall(r"[a-z]+", text.casefold()))
+    for h in names:
+        a = text.rfind("\n", 0, h.start) + 1
+        b = text.find("\n", h.end)
+        b = len(text) if b < 0 else b
+        if "\n" in text[h.start:h.end]:
+            return hits
+        rest = text[a:b]
+        for o in sorted((n for n in names if a <= n.start and n.end <= b), key=lambda n: -n.start):
+            tail = _NAME_TAIL.match(text, o.end, b)  # a surname the name finding left off: "[Priya] Nair"
+            rest = rest[:o.start - a] + " " + rest[(tail.end() if tail else o.end) - a:]
+        words = [w.casefold() for w in _ROTA_WORD.findall(rest)]
+        if not words or any(not w[0].isdigit() and w not in allowed for w in words):
+            return hits
+        if not (headed or any(w in slot for w in words)):
+            return hits
+    return [h for h in hits if h.rule.kind != "entity"]
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
@@ -1299,6 +1349,18 @@ _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was
 
 
 # (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
+# (s31) a verb of naming, a thing and the name: "named the new van " (group 1: the verb, group 2: the thing)
+_NAMING_THING_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:the|our|a|an|their|its|this)[ \t\u00a0]+(?:[a-z\-]+[ \t\u00a0]+){0,2}?"
+                                  r"([a-z]+)[ \t\u00a0]+\Z")
+# (s31) the years of a life in brackets after a name ("(1902-1987)", "(1820 – 1910)"); "named after" before one; a verb of
+# authoring and "by" before one (group 1: the text before the verb, group 2: the verb); a name's own idea after it,
+# owned ("'s hierarchy of needs") or joined ("and his person-centred ideas")
+_LIFE_YEARS = re.compile(r"[ \t\u00a0]*\([ \t]*1[5-9]\d\d[ \t]*[–—\-][ \t]*(?:1[5-9]\d\d|20[0-2]\d)[ \t]*\)")
+_PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Dd]uring)[ \t\u00a0]+1(?:[5-8]\d\d|9[01]\d)\b(?![\d,.%])")
+_NAMED_AFTER_BEFORE = re.compile(r"\bnamed[ \t\u00a0]+(?:after|for)[ \t\u00a0]+\Z")
+_AUTHORED_BY_BEFORE = re.compile(r"((?:\A|[\s\S]*?[\s,]))(?:(?:was|were|is|are|first|originally)[ \t\u00a0]+)?([a-z]+)"
+                                 r"(?:[ \t\u00a0]+(?:out|up|forward))?[ \t\u00a0]+by[ \t\u00a0]+\Z")
+_OWN_IDEA_AFTER = re.compile(r"(?:['’]s|(?<=s)['’]|[ \t\u00a0]+and[ \t\u00a0]+(?:his|her|their))((?:[ \t\u00a0]+[a-z][a-z\-]*){1,3})")
 _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
 # (p24) a work's title in Title Case right before "by" and the name, after a clause's start, a colon, a comma or "and":
 # "Reading list: Lost Connections by Johann Hari and The Body Keeps the Score by Bessel van der Kolk"
@@ -1697,17 +1759,20 @@ class _Tok:
     """A word: its text and offsets, NER label of the entity it is in ("" when none or no
     parse), its part of speech and (``token``) the spaCy token, when a parse was given."""
 
-    __slots__ = ("text", "start", "end", "ent", "ent_index", "pos", "_doc", "_i")
+    __slots__ = ("text", "start", "end", "ent", "ent_index", "pos", "_doc", "_i", "_token")
 
     def __init__(self, text: str, start: int, end: int, ent: str = "", ent_index: int = -1, pos: str = "",
                  doc: Any = None, i: int = -1):
         self.text, self.start, self.end, self.ent, self.ent_index, self.pos = text, start, end, ent, ent_index, pos
-        self._doc, self._i = doc, i
+        self._doc, self._i, self._token = doc, i, None
 
     @property
     def token(self) -> Any:
-        """The spaCy token (made when asked for: most words are never looked at this closely)."""
-        return self._doc[self._i] if self._doc is not None else None
+        """The spaCy token (made when first asked for, then kept: most words are never looked at this closely,
+        and a word that is is asked for again by each check, s31)."""
+        if self._token is None and self._doc is not None:
+            self._token = self._doc[self._i]
+        return self._token
 
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
@@ -1859,9 +1924,15 @@ class _NameFinder:
             or word.casefold() in self.context.get("line_label_words", ())
         )
 
-    def followed_by_place(self, end: int) -> bool:
-        m = re.match(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
-        return bool(m and _POSSESSIVE.sub("", m.group(1)) in self.names.place_words)
+    def followed_by_place(self, end: int, start: int = -1) -> bool:
+        m = re.match(r"(['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
+        if not (m and _POSSESSIVE.sub("", m.group(2)) in self.names.place_words):
+            return False
+        # (s31) a first name alone owning a thing in lower case is a person's: "an interpreter for Reza's review",
+        # "Jo's care plan" (a place or a body is written with its word capitalised: "Mary Seacole House")
+        value = self.text[start:end] if start >= 0 else ""
+        return not (m.group(1) and m.group(2).islower() and value in self.names.first_names
+                    and value not in self.names.ambiguous)
 
     def names_a_thing(self, end: int) -> bool:
         """A name right before a noun for a book, film, character or product names that thing:
@@ -1934,6 +2005,12 @@ class _NameFinder:
             return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
         if self.titled_work_before(start, end):
             return False  # (p24) "Lost Connections by Johann Hari"
+        if self.thinker(start, end):
+            return False  # (s31) "the recovery principles set out by Patricia Deegan", "Carl Rogers (1902-1987)"
+        if self.thing_named(start, end):
+            return False  # (s31) "Our outreach van is called Bessie", "We named the new van Florence"
+        if self.home_of_people(start, end):
+            return False  # (s31) "Young people from Shirley use the drop-in most": where a group comes from
         first_word = value.split(None, 1)[0].rstrip(".")
         if first_word in self.names.titles and " " in value.strip() and not self.visit_before(start) \
                 and self.titled_thing(start, end):
@@ -1955,7 +2032,7 @@ class _NameFinder:
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
-        return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
+        return not (self.followed_by_place(end, start) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
 
@@ -2032,8 +2109,9 @@ class _NameFinder:
                 continue  # a sentence said, not a title
             lead = re.findall(r"[A-Za-z][A-Za-z'’\-]*", re.split(r"[.;:!?\n]", text[max(0, q.start() - 50):q.start()])[-1])
             nouns = n.not_person_nouns | n.not_person_context | self.context.get("artwork_nouns", frozenset())
-            if any(w.casefold() in nouns for w in lead[-4:]) or (lead and lead[-1].casefold() in ("called", "titled", "entitled")):
-                return True
+            if any(w.casefold() in nouns for w in lead[-4:]) or (lead and lead[-1].casefold() in ("called", "titled", "entitled")
+                                                                 and not self.called_person(q.start() + 1)):
+                return True  # (s31: not a person's name in quotes, 'he is called "Yare"')
             if _TITLE_CAPITALS.search(inner):
                 return True
         before = text[max(0, start - 40):start]
@@ -2350,6 +2428,93 @@ class _NameFinder:
         noun = m.group(1).lower()
         return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
 
+    def home_of_people(self, start: int, end: int) -> bool:
+        """(s31) A one-word name that a plural of people comes from or lives in is a place: "Young people from Shirley
+        use the drop-in", "families in Beverley" (the name the object of "from" or "in" after a plural of one of
+        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class")."""
+        value = self.text[start:end]
+        if " " in value or self.text[end:end + 1] in ("'", "’"):
+            return False
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return False
+        t = last.token
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ not in ("from", "in") or prep.head is prep:
+            return False
+        group = prep.head
+        return group.tag_ == "NNS" and (group.lemma_.lower() in self.context.get("person_nouns", ())
+                                        or group.lower_ in self.context.get("person_nouns", ()))
+
+    def thing_named(self, start: int, end: int) -> bool:
+        """(s31) A name given to a thing by a verb of naming whose other part is that thing (``named_thing_nouns``, or
+        ``not_person_nouns``): "Our outreach van is called Bessie" (the thing its subject), "We named the new van
+        Florence" (the thing its object). A person's naming stays a name: "Her daughter is called Florence"."""
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return False
+        t = last.token
+        while t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        things = self.context.get("named_thing_nouns", frozenset()) | self.names.not_person_nouns
+        if any(c.dep_ == "appos" and c.lower_ in self.context.get("named_thing_nouns", ()) and c.idx > t.idx
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in t.children):
+            return True  # "Big Bertha, the outreach bus, parks ..." (not "Jason (room 11)": no determiner)
+        forms = self.context.get("naming_participles", frozenset())
+        # the words before the name, with a lower-case word the span opens with ("named the van Florence", where the
+        # parse reads "van" as a particle of the name)
+        lead = re.match(r"(?:[a-z]+[ \t\u00a0]+)*", self.text[start:end]).group()
+        before = _NAMING_THING_BEFORE.search(self.text[max(0, start - 60):start] + lead)
+        if before and before.group(1) in forms and before.group(2) in things:
+            return True
+        verb = t.head
+        lemma = verb.lemma_.lower()
+        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj", "npadvmod", "ccomp") or not (
+                verb.lower_ in forms or lemma + "d" in forms or lemma + "ed" in forms):
+            return False
+        return any(c.i != t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in things
+                   for c in verb.children)
+
+    def thinker(self, start: int, end: int) -> bool:
+        """(s31) A full name (two words or more) given as the author of an idea or as a figure of history, named in
+        passing: with the years of a life in brackets after it ("Carl Rogers (1902-1987)"); after a verb of authoring
+        and "by" that an idea's noun comes before in its clause; in a sentence set before 1920 ("In 1845 Dorothea Dix
+        campaigned") ("the recovery principles set out by Patricia Deegan",
+        "The term was coined by Rachel Perkins": ``author_participles``, ``idea_nouns``); owning an idea ("Abraham
+        Maslow's hierarchy of needs": ``owned_idea_nouns``) or joined to their own ("Carl Rogers and his person-centred
+        ideas"); or a thing
+        named after them ("named after Elizabeth Fry"). A first name alone is a person's own ("a plan developed by
+        Jo"), and an idea's noun is needed beside the verb ("the safety plan developed by Jo Bell" is hers)."""
+        value = self.text[start:end]
+        if len(value.split()) < 2:
+            return False
+        if _LIFE_YEARS.match(self.text, end) or _NAMED_AFTER_BEFORE.search(self.text, max(0, start - 30), start):
+            return True
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        stop = re.search(r"[.!?](?=\s|\Z)|\n", self.text[end:])
+        if _PAST_YEAR.search(self.text, bounds[-1] if bounds else 0, end + stop.start() if stop else len(self.text)):
+            return True  # "In 1845 Dorothea Dix campaigned for asylums": a year before anyone we support was born
+        ctx = self.context
+        ideas = ctx.get("idea_nouns", frozenset()) | ctx.get("cited_work_nouns", frozenset())
+        if not ideas:
+            return False
+        by = _AUTHORED_BY_BEFORE.search(self.text, max(0, start - 100), start)
+        if by and by.group(2).casefold() in ctx.get("author_participles", ()):
+            clause = re.split(r"[.;:!?\n]", by.group(1))[-1]
+            if any(w.casefold() in ideas for w in re.findall(r"[A-Za-z][A-Za-z\-]*", clause)[-6:]):
+                return True
+        owned = _OWN_IDEA_AFTER.match(self.text, end)  # (not a person's own poem, plan or approach: owned_idea_nouns)
+        if owned is None:
+            return False
+        for w in re.finditer(r"[a-z][a-z\-]*", owned.group(1)):
+            if w.group().casefold() not in ctx.get("owned_idea_nouns", ()):
+                continue
+            tok = self._tok_at(owned.start(1) + w.end() - 1)
+            nxt = tok.token.nbor() if tok is not None and tok.token is not None and tok.token.i + 1 < len(tok.token.doc) else None
+            # an idea for a thing is a plan ("his ideas for the garden"); "hierarchy of needs" is the idea's own
+            return not (nxt is not None and nxt.dep_ == "prep" and nxt.head == tok.token and nxt.lower_ != "of")
+        return False
+
     def titled_work_before(self, start: int, end: int) -> bool:
         """(p24) A full name after a work's title in Title Case and "by": "Lost Connections by Johann Hari", "The Body
         Keeps the Score by Bessel van der Kolk". The title has two or more capitalised words, its first and last among
@@ -2460,8 +2625,17 @@ class _NameFinder:
         called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
+        if self.called_person(tok.start):
+            return True  # (s31) 'He is called "Yare" by the other residents'
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
+
+    def called_person(self, offset: int) -> bool:
+        """(s31) A person's pronoun, an auxiliary and a naming participle end right before ``offset`` (a quote between
+        allowed): 'He is called "Yare"', "she's called Hooyo" (the name that follows is a person's)."""
+        being = self.names.pattern("naming_participles", _BEING_CALLED).search(self.text, max(0, offset - 40), offset)
+        return bool(being) and being.group(1).lower() in self.context.get("pronouns", frozenset()) and (
+            being.group(2) is None or being.group(2) in self.context.get("passive_auxiliaries", frozenset()))
 
     def person_subject(self, offset: int) -> bool:
         """The verb at ``offset`` has a person as its subject: a personal pronoun other than
@@ -3145,7 +3319,10 @@ class _NameFinder:
         m = re.match(r"(?:['’]s|(?<=s)['’])((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after) if after else None
         if m is None and self.text[end - 1:end] == "s" and after[:1] in ("'", "’"):
             m = re.match(r"['’]((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)  # "Serena Williams' book"
-        if m and any(w in n.work_nouns for w in m.group(1).split()):
+        value = self.text[start:end]
+        # (s31) a first name alone owns a person's review, not a published one: "an interpreter for Reza's review"
+        first_only = " " not in value and value in n.first_names and value not in n.ambiguous and not title
+        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only:
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
         if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
                 and not any(w in n.first_names for w in self.text[start:end].split()):

@@ -189,8 +189,10 @@ def _never(verb, s: dict):
     if never is not None:
         return never
     neg = next((c for c in kids if c.lower_ in s["negators"]), None)
+    if neg is None:
+        return None  # (s31) no negator: the words after the verb are not read (they were, for every verb)
     again = next((c for c in verb.doc[verb.i + 1:verb.sent.end] if c.lower_ in s["again_words"]), None)
-    return neg if neg is not None and again is not None else None
+    return neg if again is not None else None
 
 
 def _ours(subj, s: dict, verb) -> bool:
