@@ -1344,6 +1344,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+([.?!,;:])", r"\1", text)
     text = re.sub(r"([.?!])[.?!\s]*[.](?=\s|$)", r"\1", text)
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text).strip()
+    # a table's cell divider left at the end when the limit after it was read ('... legal basis. | Max 3,000 ...')
+    text = re.sub(r"(?<=[.?!])\s*\|$", "", text)
     return text.strip(" ;,–—-")
 
 
@@ -1365,8 +1367,19 @@ _FORMAT_RULE = re.compile(
     r"per\s+cent\s+of\s+the\s+(?:total|overall|quality)|worth\s+\d)",
     re.I,
 )
+_CONDITION_LEAD = (r"(?:if|should|in\s+the\s+event\s+that)\s+(?:you|your|any|the|a|an|bidders?|providers?|it|there|"
+                   r"this|these)\b[^.;:?\n]{2,160}?,\s+")
+"""The condition before a conditional ask ('If you propose to subcontract any part of the service, ' explain ...)."""
+_CONDITIONAL_ASK = re.compile(
+    rf"^{_CONDITION_LEAD}(?:please\s+)?(?:also\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
+    r"identify|tell\s+us|say|name|specify|detail|include|submit|send|upload)\b"
+    r"(?!\s+(?:in|under|at)\s+(?:part|section|question|box|row|item)\b)", re.I)
+"""A follow-up asked only of some bidders: 'If you propose to subcontract, explain which parts and to whom', 'If
+you do not have Welsh-speaking staff, set out how you will recruit them' (dev31 q02, q06, q13, q20): an ask, on its
+own line, after a 'Note:' label or in a table's guidance cell. Not one that says where another part answers it ('If
+you answer No to Part 1, describe in Part 2 (ii) how ...': Part 2 (ii) is the ask, s17 q09)."""
 _ASK_WORDS = re.compile(
-    r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
+    rf"(?:^|[.;:]\s+)(?:{_CONDITION_LEAD})?(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?|name\s+(?=(?:the|your|each)\s))"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
@@ -2409,7 +2422,7 @@ def _unlabel(sentence: str) -> str:
     / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
     if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))
-              or _shape("should_ask").match(m.group("rest"))):
+              or _shape("should_ask").match(m.group("rest")) or _CONDITIONAL_ASK.match(m.group("rest"))):
         return m.group("rest")
     plain = _DISCOURSE.sub("", sentence)
     wanted = _WANT_TO_KNOW.sub("", plain)
@@ -2969,6 +2982,8 @@ def _including_how(text: str, least: int = 1) -> list[str]:
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
     each one's second verb (:func:`_verb_asks`)."""
+    if _CONDITIONAL_ASK.match(_clean(text)):
+        return [text]  # a conditional ask is one ask (:func:`_asks`)
     nouns = _noun_series(_clean(text))
     if nouns:
         return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
@@ -3009,6 +3024,10 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
+    if _CONDITIONAL_ASK.match(s):
+        # 'If you propose to subcontract, explain which parts, to whom, and how you will manage them': every part of
+        # it hangs on the condition, so it is one ask (apart, 'how you will manage them' would be asked of everyone)
+        return [s], False
     numbered = re.match(r"^\(?\d{1,2}(?:\.\d{1,2})+[a-z]?\)?\s+(?=[A-Z])", s)
     if numbered and _shape("should_ask").match(s[numbered.end():]):
         s = s[numbered.end():]  # '2.3 The Supplier will describe how ...': the paragraph's number is not the asker's
@@ -3127,7 +3146,8 @@ def _shape(name: str) -> re.Pattern:
 
 
 def _is_ask(sentence: str) -> bool:
-    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence)
+                or _CONDITIONAL_ASK.match(_clean(sentence)))
 
 
 def _fields_apart(text: str) -> str:
