@@ -1499,7 +1499,10 @@ def _wanted_apart(sentence: str) -> list[str]:
     if not m:
         return [sentence]
     wanted = _WANT_TO_KNOW.sub("", sentence[m.end():])
-    if len(wanted.split()) < 7 or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
+    # a short ask of the bidder is still one ('...; we want to know what you would do differently', dev31 q04), not a
+    # short note on what the panel looks for ('...; we want to see how decision-making power will be shared', s10 q07)
+    short = len(wanted.split()) < 7 and not (len(wanted.split()) >= 4 and re.search(r"\b(?:you|your)\b", wanted, re.I))
+    if short or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
         return [sentence]
     return [sentence[:m.start()] + ".", sentence[m.end():]]
 
@@ -2403,7 +2406,7 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
 
 
 _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
-                        r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
+                        rf"moreover|also|next|then|{_words_pattern(_listed('context_turns'))})\s*,\s*(?=\S)", re.I)
 _WANT_TO_KNOW = re.compile(
     r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
@@ -2411,7 +2414,15 @@ _WANT_TO_KNOW = re.compile(
     # 'we are particularly interested in how ...': the buyer's emphasis on what it asks, the asks after it
     r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:are|is)\s+"
     r"(?:also\s+|particularly\s+|especially\s+|most\s+)?interested\s+(?:in\s+(?:hearing|knowing|learning|understanding)\s+)?"
-    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)",
+    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)"
+    # 'The Council would like bidders to explain how ...', 'We would welcome an explanation of how ...': the buyer
+    # asking in the third person, inside a context paragraph (dev31 q04, q17)
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust|board|health\s+board))\s+"
+    r"(?:would|['’]d)\s+(?:also\s+)?(?:like|ask|invite|want)\s+(?:bidders|you|tenderers|providers|applicants|suppliers)\s+"
+    r"to\s+(?=(?:explain|describe|set\s+out|outline|tell\s+us|show|say|demonstrate|confirm)\b)"
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust|board|health\s+board))\s+"
+    r"(?:would\s+)?(?:also\s+)?welcome\s+(?:an?\s+)?(?:explanation|description|account|outline|description)\s+of\s+"
+    r"(?=(?:how|what|when|who|where|why|whether|which)\b)",
     re.I)
 
 
@@ -3008,6 +3019,8 @@ def _verb_asks(text: str) -> list[str]:
         if not heads:
             continue
         between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
+        if between and between[-1].lower() in _words("dangling_before_and"):
+            continue  # 'help care leavers prepare for and keep their first tenancy': one object for both verbs
         item = protected[:m.start()].rsplit(",", 1)
         if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
             continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
