@@ -446,7 +446,9 @@ def _is_header(cells: list[str]) -> dict[str, int]:
     """The columns a header row names ({} when the cells read as a row of a question, not a header). Beside a
     column of the buyer's requirements, a column naming the evidence wanted is the one that asks: it is read
     as the question, and the requirement as the row's context ('Requirement | Evidence required')."""
-    if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
+    # (a short abbreviation's full stop is no sentence's: 'No. | Requirement | Bidder guidance | ...', dev31 q08)
+    if any(len(c.split()) > 6 or re.search(r"[?!]$|\d", c) or c.endswith(".") and not re.fullmatch(r"[^\W\d_]{1,4}\.", c)
+           for c in cells if c):
         return {}
     cols = header_columns(cells)
     asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
@@ -1835,7 +1837,9 @@ def _has_sibling(lines: list[str], m: re.Match) -> bool:
         nxt = re.escape(mark.replace(m.group("num"), str(int(m.group("num")) + 1), 1))
         return any(re.match(rf"^\s*{nxt}\s+\S", ln) for ln in lines[1:])
     key = m.group("dotted")
-    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")):
+    # (or a question put for a Yes or No: '3.1 Do you hold ... insurance of at least £5m? Yes / No', dev31 q12)
+    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")
+                       or _YES_NO_END.search(m.group("text"))):
         return False  # '5.1 Safeguarding – Part A' over '5.2 ... Part B': section titles
     head, _, n = key.rpartition(".")
     nxt = f"{head}.{int(n) + 1}"
@@ -3658,6 +3662,9 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
+            told = re.match(rf"(?i)^{_words_pattern(_listed('context_markers'))}\s*[:–—-]\s*(?P<rest>\S.*)$", text)
+            if told and not yes_no and not _ASK_WORDS.search(told.group("rest")):
+                continue  # '3.4 Information only: the Council will provide licences ...': the buyer informs (dev31 q12)
             if text and (yes_no or not _is_instruction(text)):
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
