@@ -371,7 +371,7 @@ question's weighting (s18 dev q21, q25: 60% was read where the question said 'wo
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
-    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§→⇒]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     r"|\((?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)))(\t+)(?=[^\t\n]*$)"
 )
 """A list marker followed by tabs and then one cell of text: Word's bullets and numbers pasted
@@ -1286,7 +1286,7 @@ _INSTRUCTION = re.compile(
 )
 _LIST_LINE = re.compile(
     r"^\s*(?:"
-    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§])"
+    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§→⇒])"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|\(?(?P<num>\d{1,2})\s*[.):]"
     r"|\((?P<num2>\d{1,2})\)"
@@ -1369,8 +1369,8 @@ _FORMAT_RULE = re.compile(
     r"per\s+cent\s+of\s+the\s+(?:total|overall|quality)|worth\s+\d)",
     re.I,
 )
-_CONDITION_LEAD = (r"(?:if|should|in\s+the\s+event\s+that)\s+(?:you|your|any|the|a|an|bidders?|providers?|it|there|"
-                   r"this|these)\b[^.;:?\n]{2,160}?,\s+")
+_CONDITION_LEAD = (r"(?:if|should|in\s+the\s+event\s+that)\s+(?:(?:you|your|any|the|a|an|bidders?|providers?|it|there|"
+                   r"this|these)\b[^.;:?\n]{2,160}?|['‘\"“]?(?:yes|no)['’\"”]?),\s+")
 """The condition before a conditional ask ('If you propose to subcontract any part of the service, ' explain ...)."""
 _CONDITIONAL_ASK = re.compile(
     rf"^{_CONDITION_LEAD}(?:please\s+)?(?:also\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
@@ -3399,6 +3399,9 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
+    # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
+    # ends the statement to confirm, the rule after it is a sentence of its own (dev29 d12)
+    original = re.sub(r"[^\S\n]*[☐□]\s*(yes)\s*[☐□]\s*(no)\b[^\S\n]*", r" \1 / \2\n", original, flags=re.I)
     return _fields_apart(_asking_column(_limit_cells(_graded_lines(_score_lists(original)))))
 
 
