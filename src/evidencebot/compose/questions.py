@@ -883,6 +883,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
+                elif all(x.chars for x in read):
+                    out.chars = sum(x.chars or 0 for x in read)  # a 'Max chars' column, one limit a row (dev31 q01)
     if out.chars and not out.words:
         _sum_numbered_chars(text, out)
     if out.words and not out.per_part:
