@@ -1283,13 +1283,15 @@ _INSTRUCTION = re.compile(
     r"(?:this|the)\s+question\s+(?:is\s+)?(?:scored|weighted|evaluated|marked)|evaluat(?:ion|ors?)\s+(?:will|criteria)|"
     r"guidance\s*:?\s*$|attachments?\b|appendices\b|do not attach|(?:please\s+)?do\s+not\b|don't\b|"
     r"(?:answers?|responses?|bidders?)\s+(?:should|must|may)\s+(?:draw|refer|be\b(?!\s+(?:open|clear)\s+about\s+(?:which|what|how|whether)\b)|use|not)\b|(?:including|incl\.?)\s+spaces\b|"
-    r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$)",
+    r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$|"
+    # a part's mark left over with the weighting line after it: '(Pass/Fail) Weighting: C5.1 – 10%' (dev31 q10)
+    r"pass\s*/\s*fail\s*\)?\s*(?:weight(?:ing)?\b|$))",
     re.I,
 )
 _LIST_LINE = re.compile(
     r"^\s*(?:"
     r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§→⇒])"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
+    r"|(?P<dotted>[A-Z]?\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|\(?(?P<num>\d{1,2})\s*[.):]"
     r"|\((?P<num2>\d{1,2})\)"
     r"|\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)[.)]"
