@@ -118,3 +118,20 @@ def test_a_word_limit_said_across_the_parts_is_the_whole_answers():
     text = "(a) Tell us who will lead the service. (b) Describe your first month.\n(800 words across (a) and (b))"
     assert read_limits(text).words == 800
     assert len(parse_question(text).points) == 2
+
+
+def test_a_weighting_line_naming_its_parts_with_one_percentage_is_the_questions():
+    text = ("D2.1 Describe your complaints process. (300 words)\n"
+            "D2.2 Confirm that you will publish complaint numbers each year. (Pass/Fail)\n"
+            "Weighting: D2.1 – 6%; D2.2 – Pass/Fail")
+    assert read_limits(text).weighting == 6.0
+    assert read_limits("Explain how you will train staff.\nWeighting: parts 1-2 together 9%").weighting == 9.0
+
+
+def test_a_letter_prefixed_section_number_keys_its_line_and_a_pass_fail_mark_is_no_ask():
+    text = ("D2.1 Describe your complaints process. (300 words)\n"
+            "D2.2 Confirm that you will publish complaint numbers each year. (Pass/Fail)\n"
+            "Weighting: D2.1 – 6%; D2.2 – Pass/Fail")
+    points = split_question(text)[1]
+    assert [k for k, _ in points] == ["D2.1", "D2.2"]
+    assert points[0][1].startswith("Describe your complaints process")
