@@ -135,3 +135,13 @@ def test_a_letter_prefixed_section_number_keys_its_line_and_a_pass_fail_mark_is_
     points = split_question(text)[1]
     assert [k for k, _ in points] == ["D2.1", "D2.2"]
     assert points[0][1].startswith("Describe your complaints process")
+
+
+def test_a_listed_item_that_opens_with_a_statement_asks_only_what_follows():
+    text = ("(a) Most of your staff will be new to the area. How will you induct them in the first month?\n"
+            "(b) Confirm that you will attend the monthly provider forum.")
+    assert _points(text)[0] == "How will you induct them in the first month"
+    # an item whose first words are a label over its ask keeps the ask
+    text = ("- Older adults Describe how you will reach people over 75 who live alone.\n"
+            "- Carers Explain how you will support carers in their own right.")
+    assert "Describe how you will reach people over 75" in _points(text)[0]

@@ -3669,6 +3669,13 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
+            said = _sentences(text)
+            if len(said) >= 2 and not yes_no and not _ASK_WORDS.search(said[0]) and not _CONDITIONAL_ASK.match(said[0]) \
+                    and not re.search(rf"(?i)\b{_words_pattern(_listed('ask_verbs'))}\b|\?", said[0]) \
+                    and all(_ASK_WORDS.search(x) for x in said[1:]):
+                # '(a) Your workforce will be largely non-clinical. What is your approach to ...?': the item's first
+                # sentence states the context its ask is put in, the ask is the sub-point (dev29 d21)
+                text = " ".join(said[1:])
             told = re.match(rf"(?i)^{_words_pattern(_listed('context_markers'))}\s*[:–—-]\s*(?P<rest>\S.*)$", text)
             if told and not yes_no and not _ASK_WORDS.search(told.group("rest")):
                 continue  # '3.4 Information only: the Council will provide licences ...': the buyer informs (dev31 q12)
