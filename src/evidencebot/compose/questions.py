@@ -371,7 +371,7 @@ question's weighting (s18 dev q21, q25: 60% was read where the question said 'wo
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
-    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§→⇒]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     r"|\((?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)))(\t+)(?=[^\t\n]*$)"
 )
 """A list marker followed by tabs and then one cell of text: Word's bullets and numbers pasted
@@ -446,7 +446,9 @@ def _is_header(cells: list[str]) -> dict[str, int]:
     """The columns a header row names ({} when the cells read as a row of a question, not a header). Beside a
     column of the buyer's requirements, a column naming the evidence wanted is the one that asks: it is read
     as the question, and the requirement as the row's context ('Requirement | Evidence required')."""
-    if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
+    # (a short abbreviation's full stop is no sentence's: 'No. | Requirement | Bidder guidance | ...', dev31 q08)
+    if any(len(c.split()) > 6 or re.search(r"[?!]$|\d", c) or c.endswith(".") and not re.fullmatch(r"[^\W\d_]{1,4}\.", c)
+           for c in cells if c):
         return {}
     cols = header_columns(cells)
     asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
@@ -881,6 +883,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
+                elif all(x.chars for x in read):
+                    out.chars = sum(x.chars or 0 for x in read)  # a 'Max chars' column, one limit a row (dev31 q01)
     if out.chars and not out.words:
         _sum_numbered_chars(text, out)
     if out.words and not out.per_part:
@@ -1279,13 +1283,15 @@ _INSTRUCTION = re.compile(
     r"(?:this|the)\s+question\s+(?:is\s+)?(?:scored|weighted|evaluated|marked)|evaluat(?:ion|ors?)\s+(?:will|criteria)|"
     r"guidance\s*:?\s*$|attachments?\b|appendices\b|do not attach|(?:please\s+)?do\s+not\b|don't\b|"
     r"(?:answers?|responses?|bidders?)\s+(?:should|must|may)\s+(?:draw|refer|be\b(?!\s+(?:open|clear)\s+about\s+(?:which|what|how|whether)\b)|use|not)\b|(?:including|incl\.?)\s+spaces\b|"
-    r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$)",
+    r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$|"
+    # a part's mark left over with the weighting line after it: '(Pass/Fail) Weighting: C5.1 – 10%' (dev31 q10)
+    r"pass\s*/\s*fail\s*\)?\s*(?:weight(?:ing)?\b|$))",
     re.I,
 )
 _LIST_LINE = re.compile(
     r"^\s*(?:"
-    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§])"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
+    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§→⇒])"
+    r"|(?P<dotted>[A-Z]?\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|\(?(?P<num>\d{1,2})\s*[.):]"
     r"|\((?P<num2>\d{1,2})\)"
     r"|\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)[.)]"
@@ -1344,6 +1350,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+([.?!,;:])", r"\1", text)
     text = re.sub(r"([.?!])[.?!\s]*[.](?=\s|$)", r"\1", text)
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text).strip()
+    # a table's cell divider left at the end when the limit after it was read ('... legal basis. | Max 3,000 ...')
+    text = re.sub(r"(?<=[.?!])\s*\|$", "", text)
     return text.strip(" ;,–—-")
 
 
@@ -1365,8 +1373,19 @@ _FORMAT_RULE = re.compile(
     r"per\s+cent\s+of\s+the\s+(?:total|overall|quality)|worth\s+\d)",
     re.I,
 )
+_CONDITION_LEAD = (r"(?:if|should|in\s+the\s+event\s+that)\s+(?:(?:you|your|any|the|a|an|bidders?|providers?|it|there|"
+                   r"this|these)\b[^.;:?\n]{2,160}?|['‘\"“]?(?:yes|no)['’\"”]?),\s+")
+"""The condition before a conditional ask ('If you propose to subcontract any part of the service, ' explain ...)."""
+_CONDITIONAL_ASK = re.compile(
+    rf"^{_CONDITION_LEAD}(?:please\s+)?(?:also\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
+    r"identify|tell\s+us|say|name|specify|detail|include|submit|send|upload)\b"
+    r"(?!\s+(?:in|under|at)\s+(?:part|section|question|box|row|item)\b)", re.I)
+"""A follow-up asked only of some bidders: 'If you propose to subcontract, explain which parts and to whom', 'If
+you do not have Welsh-speaking staff, set out how you will recruit them' (dev31 q02, q06, q13, q20): an ask, on its
+own line, after a 'Note:' label or in a table's guidance cell. Not one that says where another part answers it ('If
+you answer No to Part 1, describe in Part 2 (ii) how ...': Part 2 (ii) is the ask, s17 q09)."""
 _ASK_WORDS = re.compile(
-    r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
+    rf"(?:^|[.;:]\s+)(?:{_CONDITION_LEAD})?(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?|name\s+(?=(?:the|your|each)\s))"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
@@ -1486,7 +1505,10 @@ def _wanted_apart(sentence: str) -> list[str]:
     if not m:
         return [sentence]
     wanted = _WANT_TO_KNOW.sub("", sentence[m.end():])
-    if len(wanted.split()) < 7 or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
+    # a short ask of the bidder is still one ('...; we want to know what you would do differently', dev31 q04), not a
+    # short note on what the panel looks for ('...; we want to see how decision-making power will be shared', s10 q07)
+    short = len(wanted.split()) < 7 and not (len(wanted.split()) >= 4 and re.search(r"\b(?:you|your)\b", wanted, re.I))
+    if short or re.search(r"\b(?:it|them|this|these)\W*$", wanted, re.I):
         return [sentence]
     return [sentence[:m.start()] + ".", sentence[m.end():]]
 
@@ -1819,7 +1841,9 @@ def _has_sibling(lines: list[str], m: re.Match) -> bool:
         nxt = re.escape(mark.replace(m.group("num"), str(int(m.group("num")) + 1), 1))
         return any(re.match(rf"^\s*{nxt}\s+\S", ln) for ln in lines[1:])
     key = m.group("dotted")
-    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")):
+    # (or a question put for a Yes or No: '3.1 Do you hold ... insurance of at least £5m? Yes / No', dev31 q12)
+    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")
+                       or _YES_NO_END.search(m.group("text"))):
         return False  # '5.1 Safeguarding – Part A' over '5.2 ... Part B': section titles
     head, _, n = key.rpartition(".")
     nxt = f"{head}.{int(n) + 1}"
@@ -2390,7 +2414,7 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
 
 
 _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
-                        r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
+                        rf"moreover|also|next|then|{_words_pattern(_listed('context_turns'))})\s*,\s*(?=\S)", re.I)
 _WANT_TO_KNOW = re.compile(
     r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
@@ -2398,7 +2422,15 @@ _WANT_TO_KNOW = re.compile(
     # 'we are particularly interested in how ...': the buyer's emphasis on what it asks, the asks after it
     r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:are|is)\s+"
     r"(?:also\s+|particularly\s+|especially\s+|most\s+)?interested\s+(?:in\s+(?:hearing|knowing|learning|understanding)\s+)?"
-    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)",
+    r"(?:in\s+)?(?=(?:how|what|when|who|where|why|whether|which)\b)"
+    # 'The Council would like bidders to explain how ...', 'We would welcome an explanation of how ...': the buyer
+    # asking in the third person, inside a context paragraph (dev31 q04, q17)
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust|board|health\s+board))\s+"
+    r"(?:would|['’]d)\s+(?:also\s+)?(?:like|ask|invite|want)\s+(?:bidders|you|tenderers|providers|applicants|suppliers)\s+"
+    r"to\s+(?=(?:explain|describe|set\s+out|outline|tell\s+us|show|say|demonstrate|confirm)\b)"
+    r"|^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust|board|health\s+board))\s+"
+    r"(?:would\s+)?(?:also\s+)?welcome\s+(?:an?\s+)?(?:explanation|description|account|outline|description)\s+of\s+"
+    r"(?=(?:how|what|when|who|where|why|whether|which)\b)",
     re.I)
 
 
@@ -2409,7 +2441,7 @@ def _unlabel(sentence: str) -> str:
     / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
     if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))
-              or _shape("should_ask").match(m.group("rest"))):
+              or _shape("should_ask").match(m.group("rest")) or _CONDITIONAL_ASK.match(m.group("rest"))):
         return m.group("rest")
     plain = _DISCOURSE.sub("", sentence)
     wanted = _WANT_TO_KNOW.sub("", plain)
@@ -2969,6 +3001,8 @@ def _including_how(text: str, least: int = 1) -> list[str]:
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
     each one's second verb (:func:`_verb_asks`)."""
+    if _CONDITIONAL_ASK.match(_clean(text)):
+        return [text]  # a conditional ask is one ask (:func:`_asks`)
     nouns = _noun_series(_clean(text))
     if nouns:
         return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
@@ -2993,6 +3027,8 @@ def _verb_asks(text: str) -> list[str]:
         if not heads:
             continue
         between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
+        if between and between[-1].lower() in _words("dangling_before_and"):
+            continue  # 'help care leavers prepare for and keep their first tenancy': one object for both verbs
         item = protected[:m.start()].rsplit(",", 1)
         if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
             continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
@@ -3009,6 +3045,10 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
+    if _CONDITIONAL_ASK.match(s):
+        # 'If you propose to subcontract, explain which parts, to whom, and how you will manage them': every part of
+        # it hangs on the condition, so it is one ask (apart, 'how you will manage them' would be asked of everyone)
+        return [s], False
     numbered = re.match(r"^\(?\d{1,2}(?:\.\d{1,2})+[a-z]?\)?\s+(?=[A-Z])", s)
     if numbered and _shape("should_ask").match(s[numbered.end():]):
         s = s[numbered.end():]  # '2.3 The Supplier will describe how ...': the paragraph's number is not the asker's
@@ -3127,7 +3167,8 @@ def _shape(name: str) -> re.Pattern:
 
 
 def _is_ask(sentence: str) -> bool:
-    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence)
+                or _CONDITIONAL_ASK.match(_clean(sentence)))
 
 
 def _fields_apart(text: str) -> str:
@@ -3362,6 +3403,9 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
+    # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
+    # ends the statement to confirm, the rule after it is a sentence of its own (dev29 d12)
+    original = re.sub(r"[^\S\n]*[☐□]\s*(yes)\s*[☐□]\s*(no)\b[^\S\n]*", r" \1 / \2\n", original, flags=re.I)
     return _fields_apart(_asking_column(_limit_cells(_graded_lines(_score_lists(original)))))
 
 
@@ -3625,6 +3669,16 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
+            said = _sentences(text)
+            if len(said) >= 2 and not yes_no and not _ASK_WORDS.search(said[0]) and not _CONDITIONAL_ASK.match(said[0]) \
+                    and not re.search(rf"(?i)\b{_words_pattern(_listed('ask_verbs'))}\b|\?", said[0]) \
+                    and all(_ASK_WORDS.search(x) for x in said[1:]):
+                # '(a) Your workforce will be largely non-clinical. What is your approach to ...?': the item's first
+                # sentence states the context its ask is put in, the ask is the sub-point (dev29 d21)
+                text = " ".join(said[1:])
+            told = re.match(rf"(?i)^{_words_pattern(_listed('context_markers'))}\s*[:–—-]\s*(?P<rest>\S.*)$", text)
+            if told and not yes_no and not _ASK_WORDS.search(told.group("rest")):
+                continue  # '3.4 Information only: the Council will provide licences ...': the buyer informs (dev31 q12)
             if text and (yes_no or not _is_instruction(text)):
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
