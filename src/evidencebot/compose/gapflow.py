@@ -196,6 +196,19 @@ def buyer_key(name: str | None) -> str:
     return library.buyer_key(name)
 
 
+NO_BUYER = "a tender that names no buyer"
+"""The buyer of a draft whose question names none and whose tender sets none: a block written there is used only in
+such drafts until marked general (it may speak of a buyer the next tender is not)."""
+
+
+def draft_buyer(commissioner: str | None) -> str:
+    """The buyer a draft is scoped to, from the commissioner its drafting resolved."""
+    from evidencebot.compose.tender_profile import UNSTATED_BUYER
+
+    name = (commissioner or "").strip()
+    return NO_BUYER if not name or name == UNSTATED_BUYER else name
+
+
 @contextmanager
 def buyer_scope(buyer: str | None):
     """While drafting for ``buyer``: blocks written for another buyer are not used (:func:`library.usable_for_buyer`)."""
@@ -308,10 +321,12 @@ def point_ask(plan, gap: WriterGap) -> str:
 
 
 def answer_buyer(answer, profile: dict) -> str:
-    """The buyer an assembled answer was written for, as its drafting named it: the tender's commissioner, else
-    the service profile's."""
+    """The buyer an assembled answer was drafted for (:func:`draft_buyer`); for an answer from before that was kept,
+    the tender's commissioner, else the service profile's."""
+    if getattr(answer, "buyer", ""):
+        return str(answer.buyer)
     facts = getattr(answer, "tender_facts", None) or {}
-    return str(facts.get("commissioner") or profile.get("commissioner") or "")
+    return draft_buyer(str(facts.get("commissioner") or profile.get("commissioner") or ""))
 
 
 def save_answer_gap(db: Database, answer, markdown: str, gap: WriterGap, *, source: str,
@@ -351,6 +366,18 @@ def find_gap(found: list[WriterGap], part: str) -> WriterGap:
     raise InputError(f"no gap in part {part!r} (the gaps: {listed})")
 
 
+def tender_buyer(db: Database, row: dict) -> str:
+    """The buyer a tender question's answer is drafted for, as its drafting resolves it (:func:`draft_buyer`): the
+    tender's facts and the question's own words over the service profile."""
+    from evidencebot.compose import tender_profile, tender_store
+
+    _, facts, whole = tender_store.drafting_context(db, row["tender_id"], {row["ref"]})
+    profile = block_store.get_profile(db)
+    given = {k: f.value for k, f in tender_profile.facts_for(tender_store.draft_text(row), profile, facts, drafting=True,
+                                                              context=whole).items()}
+    return draft_buyer(tender_profile.resolve(profile, given).profile.get("commissioner"))
+
+
 def save_tender_gap(db: Database, ref: str, part: str, *, tender_id: int | None = None, user: str | None = None,
                     today=None) -> tuple[str, WriterGap]:
     """``library from-gap REF PART``: the text written in a part of tender question ``ref``'s answer as kept in the
@@ -362,9 +389,8 @@ def save_tender_gap(db: Database, ref: str, part: str, *, tender_id: int | None 
         raise InputError(f"{row['ref']} has no drafted answer yet ('evidencebot tender draft {row['ref']}')")
     gap = find_gap(stored_gaps(row), part)
     plan = questions.plan_question(tender_store.draft_text(row), row.get("word_limit"))
-    facts = tender_store.tender_facts(db, row["tender_id"])
     tender = tender_store.questions(db, row["tender_id"])[0]
-    buyer = facts.get("commissioner") or block_store.get_profile(db).get("commissioner") or ""
+    buyer = tender_buyer(db, row)
     heading = gap.heading or gap.part
     ident = save_part_as_block(db, part=heading, text=part_text(row["answer"], heading), ask=point_ask(plan, gap),
                                buyer=buyer, source=f"tender {tender.get('title') or tender['tender_id']}, {row['ref']}: "
