@@ -3,7 +3,8 @@
 A drafted answer shows its gaps honestly: a part no approved block answers ('nothing in the library: write this
 part'), a name or standard the buyer gives in a part that no sentence speaks to ('the buyer names X here: write how
 you will ...'), an item the buyer lists that the part leaves out ('(write this)'), a part drafted from the question's
-own words, a statement to confirm, a document to attach. The writer fills a gap in the editor; this module keeps what
+own words, a part with figures and no method, a buyer's figure said back with no method, a statement to confirm, a
+document to attach. The writer fills a gap in the editor; this module keeps what
 they wrote for the next bid:
 
 * :func:`answer_gaps` lists an answer's gaps, each with the part it is in and where that part starts;
@@ -32,12 +33,13 @@ from evidencebot.errors import InputError
 from evidencebot.store import blocks as block_store
 from evidencebot.text import MD_HEADING
 
-KINDS = ("to write", "buyer names: write how", "listed item: write it", "drafted from the question: confirm",
-         "confirmation needed", "to attach")
+KINDS = ("to write", "write the method", "buyer names: write how", "listed item: write it", "figure: write how",
+         "drafted from the question: confirm", "confirmation needed", "to attach")
 """The kinds of gap, in the order the editor lists them in a part."""
 
 _NAMED = re.compile(r"the buyer names (?P<what>.+?) here: write (?P<how>[^;]+)")
 _LISTED = re.compile(r"the buyer lists here, not in this part: (?P<what>.+?) \(write this\)")
+_FIGURE = re.compile(r"the buyer's figure said back with no method: write who does it, when and how \((?P<what>[^)]*)\)?")
 MIN_WORDS = 8
 """A part's text shorter than this is not method text to keep (a heading's worth, a marker)."""
 
@@ -147,10 +149,13 @@ def status_gaps(status: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if "nothing in the library: write this part" in status:
         out.append(("to write", ""))
+    if status.startswith("evidence only: write the method") or "write the method for it" in status:
+        out.append(("write the method", ""))  # figures and no approved block; or the ask said back, left out
     if status.startswith("drafted from the question"):
         out.append(("drafted from the question: confirm", ""))
     out += [("buyer names: write how", f"{m.group('what')}: {m.group('how').strip()}") for m in _NAMED.finditer(status)]
     out += [("listed item: write it", m.group("what")) for m in _LISTED.finditer(status)]
+    out += [("figure: write how", m.group("what").strip()) for m in _FIGURE.finditer(status)]
     return out
 
 
