@@ -76,6 +76,7 @@ def test_a_part_saved_as_a_block_is_a_draft_with_title_tags_owner_source_ask_and
         "Running the greyhound scheme", "draft", "Ann Author", "haldon council", ASK)
     assert b.source == "tender ITT 7, 2.1: Running the greyhound scheme"
     assert b.tags and all(t in ASK.lower() for t in b.tags)
+    assert "run" not in b.tags and "greyhound" in b.tags  # the ask's content words, not its verbs of three letters
     with pytest.raises(InputError, match="words of its own"):  # a marker or a line is no method text
         gapflow.save_part_as_block(demo_copy, part="X", text="[To write: X] To follow.", ask="x")
 
@@ -126,3 +127,12 @@ def test_a_block_for_one_buyer_is_not_used_for_another_until_marked_general(demo
 def test_the_same_ask_reworded_a_little_is_the_same_ask_and_another_ask_is_not():
     assert gapflow.same_ask(ASK, "How will you run the Zelborough greyhound hydrotherapy scheme?")
     assert not gapflow.same_ask(ASK, "how you will run the Zelborough crisis café")
+
+
+def test_a_scope_is_said_in_the_writer_s_words():
+    assert gapflow.scope_words("haldon council") == "for haldon council's answers"
+    assert gapflow.scope_words(gapflow.buyer_key(gapflow.NO_BUYER)) == "for tenders that name no buyer"
+    assert gapflow.scope_words("") == ""
+    from evidencebot.compose.tender_profile import UNSTATED_BUYER
+
+    assert gapflow.draft_buyer(UNSTATED_BUYER) == gapflow.draft_buyer("") == gapflow.NO_BUYER

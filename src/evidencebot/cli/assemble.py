@@ -389,7 +389,9 @@ def library_score(ctx, bid_id, score, max_score, feedback, outcome, db):
 def _block_line(b) -> str:
     state = b.status if b.status != "approved" else f"approved by {b.approved_by}"
     stale = f"; STALE: review was due {b.review_due}" if b.stale else f"; review due {b.review_due}"
-    scope = f"; for {b.buyer}'s answers until marked general" if b.buyer else ""
+    from evidencebot.compose.gapflow import scope_words
+
+    scope = f"; {scope_words(b.buyer)} until marked general" if b.buyer else ""
     return f"{b.block_id}: {b.title} [{', '.join(b.tags) or 'no tags'}] ({state}; owner {b.owner}{stale}{scope})"
 
 
@@ -490,7 +492,7 @@ def library_from_gap(ctx, ref, part, tender_id, db):
         ident, gap = gapflow.save_tender_gap(database, ref, part, tender_id=tender_id)
         b = gapflow.library.get_block(database, ident)
         click.echo(f"added block {ident} from {ref} '{gap.heading or gap.part}' (draft; tags: {', '.join(b.tags) or '-'}"
-                   + (f"; for {b.buyer}'s answers" if b.buyer else "") + f"): 'evidencebot library submit {ident}', "
+                   + (f"; {gapflow.scope_words(b.buyer)}" if b.buyer else "") + f"): 'evidencebot library submit {ident}', "
                    "then a colleague approves it")
 
 

@@ -206,6 +206,15 @@ NO_BUYER = "a tender that names no buyer"
 such drafts until marked general (it may speak of a buyer the next tender is not)."""
 
 
+def scope_words(buyer: str | None) -> str:
+    """How a block's buyer scope is said to the writer ('' for a general block)."""
+    if not buyer:
+        return ""
+    if buyer_key(buyer) == buyer_key(NO_BUYER):
+        return "for tenders that name no buyer"
+    return f"for {buyer}'s answers"
+
+
 def draft_buyer(commissioner: str | None) -> str:
     """The buyer a draft is scoped to, from the commissioner its drafting resolved."""
     from evidencebot.compose.tender_profile import UNSTATED_BUYER
@@ -241,7 +250,8 @@ def ask_tags(ask: str, limit: int = 6) -> list[str]:
         if cue and cue not in tags:
             tags.append(cue)
     if len(tags) < 2:
-        tags += [w for w in library.terms(ask) if w not in library.GENERIC and w not in tags][: limit - len(tags)]
+        tags += [w for w in library.terms(ask) if len(w) > 3 and w not in library.GENERIC and w not in tags
+                 and w not in blockmatch.HEAD_GENERIC][: limit - len(tags)]
     return tags[:limit]
 
 

@@ -550,7 +550,9 @@ class EditorScreen(SubScreen):
         except EvidencebotError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="warning", timeout=8, markup=False)
             return
-        scope = f" for {block.buyer}'s answers" if block.buyer else ""
+        from evidencebot.compose.gapflow import scope_words
+
+        scope = f" {scope_words(block.buyer)}" if block.buyer else ""
         self.app.call_from_thread(
             self.notify, f"Saved “{block.title}” as draft block {block.block_id}{scope}. A colleague approves it "
             f"(library submit {block.block_id}, then approve); the next draft of this part then uses it.",
