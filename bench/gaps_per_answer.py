@@ -89,7 +89,7 @@ def roundtrip(out: Path, qdir: Path, limit: int) -> list[str]:
     from evidencebot.compose.tender_store import question_file_context
     from evidencebot.store.db import connect
 
-    lines = []
+    lines: list[str] = []
     for log in sorted(out.glob("q[0-9][0-9].log")):
         if len(lines) >= limit:
             break
