@@ -212,8 +212,10 @@ def mark_privacy_warned(conversation, draft_id: int) -> None:
 
 def block_swap_choices(conversation, answer) -> list:
     """Other approved blocks for the parts of an assembled answer (:func:`evidencebot.compose.tender.swap_choices`)."""
-    with _connection(conversation) as db:
-        return swap_choices(db, answer)
+    from evidencebot.compose import gapflow
+
+    with _connection(conversation) as db, gapflow.buyer_scope(getattr(answer, "buyer", "") or None):
+        return swap_choices(db, answer)  # a block written for another buyer's tender is not offered
 
 
 def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | None = None):
