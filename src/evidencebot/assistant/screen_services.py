@@ -22,7 +22,7 @@ from evidencebot.assistant import indicator_views as views
 from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.journal import Entry, restore_entries, write_with_retry
 from evidencebot.assistant.story_capture import story_markdown_preview
-from evidencebot.compose import tender_store
+from evidencebot.compose import gapflow, library, tender_store
 from evidencebot.compose.tender import swap_block as swap
 from evidencebot.compose.tender import swap_choices
 from evidencebot.errors import InputError
@@ -212,8 +212,6 @@ def mark_privacy_warned(conversation, draft_id: int) -> None:
 
 def block_swap_choices(conversation, answer) -> list:
     """Other approved blocks for the parts of an assembled answer (:func:`evidencebot.compose.tender.swap_choices`)."""
-    from evidencebot.compose import gapflow
-
     with _connection(conversation) as db, gapflow.buyer_scope(getattr(answer, "buyer", "") or None):
         return swap_choices(db, answer)  # a block written for another buyer's tender is not offered
 
@@ -238,16 +236,12 @@ def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | 
 def answer_gaps(doc, text: str) -> list:
     """The gaps of the draft in the editor (:func:`evidencebot.compose.gapflow.answer_gaps`): from the coverage of the
     answer it was assembled as, if any, and the gap markers in ``text``. No database."""
-    from evidencebot.compose import gapflow
-
     answer = getattr(doc, "assembled", None)
     return gapflow.answer_gaps(text, getattr(answer, "coverage", None) or ())
 
 
 def part_gap(doc, text: str, heading: str):
     """A gap of the part under ``heading`` (the cursor's part), else that part as one to save as written."""
-    from evidencebot.compose import gapflow
-
     want = gapflow._norm(heading)
     for g in answer_gaps(doc, text):
         if want and want in (gapflow._norm(g.heading), gapflow._norm(g.part)):
@@ -262,8 +256,6 @@ def part_gap(doc, text: str, heading: str):
 def save_gap_block(conversation, doc, text: str, gap) -> Any:
     """Save what the writer wrote in ``gap``'s part of ``text`` as a draft method block
     (:func:`evidencebot.compose.gapflow.save_answer_gap`); returns the block."""
-    from evidencebot.compose import gapflow, library
-
     heading = gap.heading or gap.part
     ref = getattr(doc, "tender_ref", None)
     with _connection(conversation) as db:

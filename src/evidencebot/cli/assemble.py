@@ -489,7 +489,7 @@ def library_from_gap(ctx, ref, part, tender_id, db):
             for i, g in enumerate(found, 1):
                 click.echo(f"  {i}. {g.line()}")
             return
-        ident, gap = gapflow.save_tender_gap(database, ref, part, tender_id=tender_id)
+        ident, gap = tender_store.save_tender_gap(database, ref, part, tender_id=tender_id)
         b = gapflow.library.get_block(database, ident)
         click.echo(f"added block {ident} from {ref} '{gap.heading or gap.part}' (draft; tags: {', '.join(b.tags) or '-'}"
                    + (f"; {gapflow.scope_words(b.buyer)}" if b.buyer else "") + f"): 'evidencebot library submit {ident}', "

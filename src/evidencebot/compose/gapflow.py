@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from evidencebot.compose import blockmatch, gaps, library
+from evidencebot.compose import blockmatch, gaps, library, tender_profile
 from evidencebot.errors import InputError
 from evidencebot.store import blocks as block_store
 from evidencebot.text import MD_HEADING
@@ -217,10 +217,8 @@ def scope_words(buyer: str | None) -> str:
 
 def draft_buyer(commissioner: str | None) -> str:
     """The buyer a draft is scoped to, from the commissioner its drafting resolved."""
-    from evidencebot.compose.tender_profile import UNSTATED_BUYER
-
     name = (commissioner or "").strip()
-    return NO_BUYER if not name or name == UNSTATED_BUYER else name
+    return NO_BUYER if not name or name == tender_profile.UNSTATED_BUYER else name
 
 
 @contextmanager
@@ -379,35 +377,3 @@ def find_gap(found: list[WriterGap], part: str) -> WriterGap:
             return hits[0]
     listed = "; ".join(f"{i}. {g.line()}" for i, g in enumerate(found, 1)) or "none"
     raise InputError(f"no gap in part {part!r} (the gaps: {listed})")
-
-
-def tender_buyer(db: Database, row: dict) -> str:
-    """The buyer a tender question's answer is drafted for, as its drafting resolves it (:func:`draft_buyer`): the
-    tender's facts and the question's own words over the service profile."""
-    from evidencebot.compose import tender_profile, tender_store
-
-    _, facts, whole = tender_store.drafting_context(db, row["tender_id"], {row["ref"]})
-    profile = block_store.get_profile(db)
-    given = {k: f.value for k, f in tender_profile.facts_for(tender_store.draft_text(row), profile, facts, drafting=True,
-                                                              context=whole).items()}
-    return draft_buyer(tender_profile.resolve(profile, given).profile.get("commissioner"))
-
-
-def save_tender_gap(db: Database, ref: str, part: str, *, tender_id: int | None = None, user: str | None = None,
-                    today=None) -> tuple[str, WriterGap]:
-    """``library from-gap REF PART``: the text written in a part of tender question ``ref``'s answer as kept in the
-    tender (``tender keep``, or the app's editor) saved as a draft block. Returns the block id and the gap."""
-    from evidencebot.compose import questions, tender_store
-
-    row = tender_store.find_question(db, ref, tender_id)
-    if not (row.get("answer") or "").strip():
-        raise InputError(f"{row['ref']} has no drafted answer yet ('evidencebot tender draft {row['ref']}')")
-    gap = find_gap(stored_gaps(row), part)
-    plan = questions.plan_question(tender_store.draft_text(row), row.get("word_limit"))
-    tender = tender_store.questions(db, row["tender_id"])[0]
-    buyer = tender_buyer(db, row)
-    heading = gap.heading or gap.part
-    ident = save_part_as_block(db, part=heading, text=part_text(row["answer"], heading), ask=point_ask(plan, gap),
-                               buyer=buyer, source=f"tender {tender.get('title') or tender['tender_id']}, {row['ref']}: "
-                               f"{title_of(heading)}", owner=user, today=today)
-    return ident, gap
