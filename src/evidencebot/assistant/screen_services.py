@@ -22,7 +22,7 @@ from evidencebot.assistant import indicator_views as views
 from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.journal import Entry, restore_entries, write_with_retry
 from evidencebot.assistant.story_capture import story_markdown_preview
-from evidencebot.compose import tender_store
+from evidencebot.compose import gapflow, library, tender_store
 from evidencebot.compose.tender import swap_block as swap
 from evidencebot.compose.tender import swap_choices
 from evidencebot.errors import InputError
@@ -212,8 +212,8 @@ def mark_privacy_warned(conversation, draft_id: int) -> None:
 
 def block_swap_choices(conversation, answer) -> list:
     """Other approved blocks for the parts of an assembled answer (:func:`evidencebot.compose.tender.swap_choices`)."""
-    with _connection(conversation) as db:
-        return swap_choices(db, answer)
+    with _connection(conversation) as db, gapflow.buyer_scope(getattr(answer, "buyer", "") or None):
+        return swap_choices(db, answer)  # a block written for another buyer's tender is not offered
 
 
 def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | None = None):
@@ -231,6 +231,44 @@ def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | 
             return swapped(db)
     with shared_database(conversation.db_path) as db:
         return swapped(db)
+
+
+def answer_gaps(doc, text: str) -> list:
+    """The gaps of the draft in the editor (:func:`evidencebot.compose.gapflow.answer_gaps`): from the coverage of the
+    answer it was assembled as, if any, and the gap markers in ``text``. No database."""
+    answer = getattr(doc, "assembled", None)
+    return gapflow.answer_gaps(text, getattr(answer, "coverage", None) or ())
+
+
+def part_gap(doc, text: str, heading: str):
+    """A gap of the part under ``heading`` (the cursor's part), else that part as one to save as written."""
+    want = gapflow._norm(heading)
+    for g in answer_gaps(doc, text):
+        if want and want in (gapflow._norm(g.heading), gapflow._norm(g.part)):
+            return g
+    answer = getattr(doc, "assembled", None)
+    for row in getattr(answer, "coverage", None) or ():  # a part without a gap: keyed to its sub-point all the same
+        if want and gapflow._norm(row.label) == want:
+            return gapflow.WriterGap(part=row.label, kind="", detail="", heading=heading, key=row.key)
+    return gapflow.WriterGap(part=heading, kind="", detail="", heading=heading)
+
+
+def save_gap_block(conversation, doc, text: str, gap) -> Any:
+    """Save what the writer wrote in ``gap``'s part of ``text`` as a draft method block
+    (:func:`evidencebot.compose.gapflow.save_answer_gap`); returns the block."""
+    heading = gap.heading or gap.part
+    ref = getattr(doc, "tender_ref", None)
+    with _connection(conversation) as db:
+        if ref:
+            try:
+                title = tender_store.questions(db)[0].get("title") or ""
+            except InputError:
+                title = ""
+            source = f"tender {title}, {ref}: {gapflow.title_of(heading)}".replace("tender , ", "tender ")
+        else:
+            source = f"draft answer '{doc.title or 'untitled'}': {gapflow.title_of(heading)}"
+        ident = gapflow.save_answer_gap(db, getattr(doc, "assembled", None), text, gap, source=source)
+        return library.get_block(db, ident)
 
 
 # ---------------------------------------------------------------- the app

@@ -163,7 +163,8 @@ def draft(ctx: Context, rest: str) -> Reply:
         doc = DraftDoc(question=tender_store.draft_text(r["row"]), word_limit=answer.word_limit, kind="tender",
                        title=f"{r['ref']} answer", text=answer.markdown, assembled=answer, tender_ref=r["ref"])
         ctx.state.draft = doc
-        lines += ["", "It is the open draft: **F2** to edit it, then `/tender keep` to make your edits the "
+        lines += ["", "It is the open draft: **F2** to edit it (**Ctrl+G** there lists its gaps, **Ctrl+N** keeps a "
+                      "part you wrote as a library block), then `/tender keep` to make your edits the "
                       f"answer to {r['ref']} (checked again); `/tender export FILE` writes the whole response."]
     else:
         lines += ["", "Next: `/tender status`, then `/tender export response.docx`."]

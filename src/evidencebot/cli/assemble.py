@@ -389,7 +389,10 @@ def library_score(ctx, bid_id, score, max_score, feedback, outcome, db):
 def _block_line(b) -> str:
     state = b.status if b.status != "approved" else f"approved by {b.approved_by}"
     stale = f"; STALE: review was due {b.review_due}" if b.stale else f"; review due {b.review_due}"
-    return f"{b.block_id}: {b.title} [{', '.join(b.tags) or 'no tags'}] ({state}; owner {b.owner}{stale})"
+    from evidencebot.compose.gapflow import scope_words
+
+    scope = f"; {scope_words(b.buyer)} until marked general" if b.buyer else ""
+    return f"{b.block_id}: {b.title} [{', '.join(b.tags) or 'no tags'}] ({state}; owner {b.owner}{stale}{scope})"
 
 
 @library.command("blocks")
@@ -464,6 +467,46 @@ def library_add(ctx, title, body, means, tags, owner, db):
         ident = lib.add_block(database, title, body, means=means, owner=owner,
                               tags=[t.strip() for t in tags.split(",") if t.strip()])
         click.echo(f"added block {ident} (draft: 'evidencebot library submit {ident}', then a colleague approves it)")
+
+
+@library.command("from-gap")
+@click.argument("ref")
+@click.argument("part", required=False)
+@click.option("--tender", "tender_id", type=int, metavar="ID", help="The tender (default: the latest imported).")
+@db_option
+@click.pass_context
+def library_from_gap(ctx, ref, part, tender_id, db):
+    """Save what you wrote for a gap of tender question REF's answer as a draft block (PART: the gap's number, or its
+    part's heading); without PART, list the answer's gaps. The block is for this tender's buyer until someone marks it
+    general ('library general ID'); once approved, the next draft of that part takes it."""
+    from evidencebot.compose import gapflow, tender_store
+
+    with open_db(ctx, db) as database:
+        if not part:
+            row = tender_store.find_question(database, ref, tender_id)
+            found = gapflow.stored_gaps(row)
+            click.echo(f"{row['ref']}: " + (f"{len(found)} gap{'s' if len(found) != 1 else ''}" if found else "no gaps"))
+            for i, g in enumerate(found, 1):
+                click.echo(f"  {i}. {g.line()}")
+            return
+        ident, gap = tender_store.save_tender_gap(database, ref, part, tender_id=tender_id)
+        b = gapflow.library.get_block(database, ident)
+        click.echo(f"added block {ident} from {ref} '{gap.heading or gap.part}' (draft; tags: {', '.join(b.tags) or '-'}"
+                   + (f"; {gapflow.scope_words(b.buyer)}" if b.buyer else "") + f"): 'evidencebot library submit {ident}', "
+                   "then a colleague approves it")
+
+
+@library.command("general")
+@click.argument("block_id")
+@db_option
+@click.pass_context
+def library_general(ctx, block_id, db):
+    """Mark a block written for one buyer's tender general: any buyer's answer may use it."""
+    from evidencebot.compose import gapflow
+
+    with open_db(ctx, db) as database:
+        gapflow.mark_general(database, block_id)
+        click.echo(f"block {block_id} is general: any buyer's answer may use it")
 
 
 @library.command("import")

@@ -9,6 +9,7 @@ figures may be stale.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -251,10 +252,31 @@ class Block:
     stale: bool
     rank: float = 0.0
     matched: list[str] = field(default_factory=list)  # the query's content words the block shares
+    buyer: str = ""
+    """The buyer whose tender it was written for ('' for a general block: any buyer's answer may use it)."""
+    ask: str = ""
+    """The part's ask it was written for (a gap filled in the app), '' otherwise."""
 
     @property
     def approved(self) -> bool:
         return self.status == "approved" and bool((self.approved_by or "").strip())
+
+
+BUYER_SCOPE: contextvars.ContextVar[str | None] = contextvars.ContextVar("evidencebot_block_buyer", default=None)
+"""The buyer of the draft under way (:func:`buyer_key`), set while a tender answer is assembled
+(:func:`evidencebot.compose.gapflow.buyer_scope`); None outside a draft."""
+
+
+def buyer_key(name: str | None) -> str:
+    """A buyer's name as blocks are scoped by it ('' for none: a general block)."""
+    return " ".join(re.sub(r"[^\w]+", " ", (name or "").lower()).split())
+
+
+def usable_for_buyer(row: dict) -> bool:
+    """Whether a block row may be used in the draft under way: a block written for one buyer's tender (its ``buyer``)
+    is kept out of another buyer's answer until someone marks it general; outside a draft every block is."""
+    scope, own = BUYER_SCOPE.get(), buyer_key(row.get("buyer"))
+    return scope is None or not own or own == scope
 
 
 def _block(row: dict, today=None, rank: float = 0.0) -> Block:
@@ -264,7 +286,7 @@ def _block(row: dict, today=None, rank: float = 0.0) -> Block:
                  tags=[t for t in (row.get("tags") or "").split(";") if t], owner=row.get("owner") or "",
                  source=row.get("source") or "", status=row.get("status") or "draft",
                  approved_by=row.get("approved_by"), last_reviewed=row.get("last_reviewed"), review_due=due,
-                 stale=stale, rank=rank, matched=[])
+                 stale=stale, rank=rank, matched=[], buyer=row.get("buyer") or "", ask=row.get("ask") or "")
 
 
 def _slug(text: str) -> str:
@@ -314,7 +336,7 @@ def get_block(db: Database, block_id: str, today=None) -> Block:
 
 
 def list_blocks(db: Database, *, status: str | None = None, stale: bool | None = None, today=None) -> list[Block]:
-    out = [_block(r, today) for r in block_store.block_rows(db, status)]
+    out = [_block(r, today) for r in block_store.block_rows(db, status) if usable_for_buyer(r)]
     return [b for b in out if stale is None or b.stale == stale]
 
 
@@ -401,7 +423,7 @@ def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bo
     rows = block_store.match_blocks(db, _any_of(words), limit + len(exclude), approved_only=approved_only)
     out = []
     for row in rows:
-        if row["block_id"] in exclude:
+        if row["block_id"] in exclude or not usable_for_buyer(row):
             continue
         block = _block(row, today, row["rank"])
         have = {stem(w) for w in terms(" ".join([block.title, " ".join(block.tags), block.body]))}

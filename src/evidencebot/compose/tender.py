@@ -46,6 +46,7 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
                                  ownplan, places, proofread, repeats, service_model, settings, tender_profile, timings)
 from evidencebot.compose import env as compose_env
+from evidencebot.compose import gapflow
 from evidencebot.compose import named as named_elements
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -321,6 +322,9 @@ class TenderAnswer:
     covers it ({element, covered}): a panel looks for each; the review copy lists those nothing covers."""
     gates: list = field(default_factory=list)
     """The statements the buyer's scoring gates require ({statement, part, cap, made}: :func:`_gate_rows`)."""
+    buyer: str = ""
+    """The buyer the answer was drafted for (:func:`evidencebot.compose.gapflow.draft_buyer`): a gap's text saved as a
+    block is scoped to it."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -1330,7 +1334,14 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit],
 # ---------------------------------------------------------------- the assembler
 
 
-def assemble_tender(
+def assemble_tender(db: Database, question: str, word_limit: int | None = None, **kwargs) -> TenderAnswer:
+    """Plan, gather, render, trim and check an answer to ``question`` (:func:`_assemble_tender`), with the blocks
+    written for another buyer's tender kept out (:func:`evidencebot.compose.gapflow.buyer_scope`)."""
+    with gapflow.buyer_scope(None):
+        return _assemble_tender(db, question, word_limit, **kwargs)
+
+
+def _assemble_tender(
     db: Database,
     question: str,
     word_limit: int | None = None,
@@ -1406,6 +1417,8 @@ def assemble_tender(
                                                               context=buyer_context or "").items()}
     resolved = tender_profile.resolve(service_profile, given)
     unstated = given.get("commissioner") == tender_profile.UNSTATED_BUYER
+    draft_buyer = gapflow.draft_buyer(resolved.profile.get("commissioner"))
+    gapflow.set_scope(draft_buyer)  # a block written for another buyer's tender is not used
     # a buyer the question does not name is named as the question words it ('the ICB'), or plainly
     worded = tender_profile.buyer_as_worded(f"{question}\n{buyer_context or ''}") if unstated else None
     buyer_text = "\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")])
@@ -1434,6 +1447,8 @@ def assemble_tender(
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
     # the blocks, the buyer's templates and standards go to the scored sub-points only
     full_plan, plan = plan, _scored_plan(plan)
+    # a part whose ask a writer answered in an earlier draft (a gap saved as a block and approved) takes that block
+    pins = gapflow.asked_pins(db, plan, draft_buyer, pins, today=today)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile,
                              fill=True, buyer_text=buyer_text)
     for m in methods.values():
@@ -1938,7 +1953,7 @@ def assemble_tender(
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
-        told=told, gates=gate_rows,
+        told=told, gates=gate_rows, buyer=draft_buyer,
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,

@@ -19,10 +19,11 @@ from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
 from evidencebot.compose import anonymity, buyer_facts, buyer_scale, buyer_standards, buyer_terms, figure_clauses, gaps, library, tender_profile
+from evidencebot.compose import gapflow
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import (read_question_files, read_questionnaire, sibling_question_files,
                                               write_answers_xlsx)
-from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
+from evidencebot.compose.questions import _strip_limits, parse_question, plan_question, question_title, read_limits, title_reference
 from evidencebot.compose.tender import _home as tender_home
 from evidencebot.compose.tender import (ATTACH_NOTE, Edit, TenderShared, _checked_title, assemble_tender, get_checker,
                                         said_key, write_marker)
@@ -783,3 +784,35 @@ def keep_answer(db: Database, ref: str, text: str, *, tender_id: int | None = No
         update["coverage"] = json.dumps(stored)
     tender_rows.update_question(db, row["id"], update)
     return {**row, **update}, findings
+
+
+# ---------------------------------------------------------------- a gap's text kept as a block (compose/gapflow.py)
+
+
+def tender_buyer(db: Database, row: dict) -> str:
+    """The buyer a tender question's answer is drafted for, as its drafting resolves it (:func:`gapflow.draft_buyer`): the
+    tender's facts and the question's own words over the service profile."""
+    _, facts, whole = drafting_context(db, row["tender_id"], {row["ref"]})
+    profile = get_profile(db)
+    given = {k: f.value for k, f in tender_profile.facts_for(draft_text(row), profile, facts, drafting=True,
+                                                              context=whole).items()}
+    return gapflow.draft_buyer(tender_profile.resolve(profile, given).profile.get("commissioner"))
+
+
+def save_tender_gap(db: Database, ref: str, part: str, *, tender_id: int | None = None, user: str | None = None,
+                    today=None) -> tuple[str, gapflow.WriterGap]:
+    """``library from-gap REF PART``: the text written in a part of tender question ``ref``'s answer as kept in the
+    tender (``tender keep``, or the app's editor) saved as a draft block. Returns the block id and the gap."""
+    row = find_question(db, ref, tender_id)
+    if not (row.get("answer") or "").strip():
+        raise InputError(f"{row['ref']} has no drafted answer yet ('evidencebot tender draft {row['ref']}')")
+    gap = gapflow.find_gap(gapflow.stored_gaps(row), part)
+    plan = plan_question(draft_text(row), row.get("word_limit"))
+    tender = questions(db, row["tender_id"])[0]
+    buyer = tender_buyer(db, row)
+    heading = gap.heading or gap.part
+    ident = gapflow.save_part_as_block(db, part=heading, text=gapflow.part_text(row["answer"], heading),
+                                       ask=gapflow.point_ask(plan, gap), buyer=buyer,
+                                       source=f"tender {tender.get('title') or tender['tender_id']}, {row['ref']}: "
+                                       f"{gapflow.title_of(heading)}", owner=user, today=today)
+    return ident, gap

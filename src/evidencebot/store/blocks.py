@@ -189,6 +189,23 @@ def mark_block_submitted(db: Database, block_id: str, who: str, at: str) -> None
                    [who, at, block_id])
 
 
+def set_block_scope(db: Database, block_id: str, **values: str) -> None:
+    """Set a block's ``ask`` and/or ``buyer`` (migration m028)."""
+    cols = [k for k in values if k in ("ask", "buyer")]
+    if not cols:
+        return
+    with db.atomic():
+        db.execute(f"update answer_blocks set {', '.join(f'{c} = ?' for c in cols)} where block_id = ?",
+                   [values[c] for c in cols] + [block_id])
+
+
+def asked_rows(db: Database) -> list[dict]:
+    """The blocks written for a part's ask (a gap filled in the app), by id; none before m028."""
+    if not db["answer_blocks"].exists() or "ask" not in db["answer_blocks"].columns_dict:
+        return []
+    return list(db.query("select * from answer_blocks where coalesce(ask, '') <> '' order by block_id"))
+
+
 def set_block_review(db: Database, block_id: str, last_reviewed: str, review_due: str) -> None:
     with db.atomic():
         db.execute("update answer_blocks set last_reviewed = ?, review_due = ? where block_id = ?",

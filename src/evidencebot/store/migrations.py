@@ -410,6 +410,17 @@ def m027_declarations(db: Database) -> None:
     audit.install_triggers(db)
 
 
+@migrations()
+def m028_block_scope(db: Database) -> None:
+    # A block written in the app to fill a gap of a drafted answer (issue 12 items 3 and 6): ``ask`` is the part's ask
+    # it was written for (a later draft of that ask takes it), ``buyer`` the buyer whose tender it was written for
+    # (preferred in that buyer's answers and never used in another buyer's until someone marks it general: '').
+    blocks = db.table("answer_blocks")
+    blocks.add_column("ask", str)
+    blocks.add_column("buyer", str)
+    audit.install_triggers(db)
+
+
 MIGRATION_WAIT_MS = 300_000
 """How long a process that finds the database being upgraded by another waits for it (the other may be applying a
 long migration on a busy machine) before it says the database is busy. Longer than an ordinary write's busy

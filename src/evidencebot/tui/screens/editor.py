@@ -57,6 +57,13 @@ class EditorScreen(SubScreen):
         Binding("ctrl+b", "swap_block", "Swap block", id="swap-block",
                 tooltip="An assembled tender answer: put another matching method block in one of its parts "
                         "(the answer is assembled and checked again)."),
+        Binding("ctrl+g", "list_gaps", "Gaps", id="list-gaps",
+                tooltip="List the answer's gaps (parts to write, names and items the buyer gives that no sentence "
+                        "speaks to, statements to confirm); choose one to go to it."),
+        Binding("ctrl+n", "save_part_block", "Save as block", id="save-part-block",
+                tooltip="Save the text of the part the cursor is in as a draft method block (title from its heading, "
+                        "tags from the ask, for this buyer's answers); once a colleague approves it, the next draft "
+                        "of that part uses it."),
         Binding("f9", "remove_personal_data", "Remove personal data", id="remove-personal-data", show=False,
                 tooltip="Replace every piece of personal data the checker found with “[removed]”."),
     ]
@@ -74,6 +81,8 @@ class EditorScreen(SubScreen):
         self._shown_unsaved = False
         self._busy = False
         self._journal_key: str | None = None
+        self.saved_block: str | None = None
+        """The last part saved as a block (Ctrl+N)."""
         import threading
 
         self._write_lock = threading.Lock()
@@ -469,6 +478,86 @@ class EditorScreen(SubScreen):
         self.doc.assembled = new
         self.text_area.load_text(new.markdown)  # a Changed event follows: journalled, saved and checked again
         self._show_status()
+
+    # ------------------------------------------------------------ gaps: go to one, save what was written as a block
+
+    def action_list_gaps(self) -> None:
+        """List the answer's gaps; the chosen one's part gets the cursor (at its marker, else at the part's end)."""
+        from evidencebot.assistant.screen_services import answer_gaps
+
+        if self.doc is None:
+            return
+        text = self.text_area.text
+        found = answer_gaps(self.doc, text)
+        if not found:
+            self.notify("No gaps left in this answer.", timeout=4)
+            return
+        from evidencebot.tui.screens.suggestions import SuggestionPicker
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._go_to_gap(found[index])
+            self.text_area.focus()
+
+        self.app.push_screen(SuggestionPicker("", [(i, g.line()) for i, g in enumerate(found)],
+                                              title=f"{len(found)} gap{'s' if len(found) != 1 else ''}: choose one to "
+                                                    "go to it, write it, then Ctrl+N saves the part as a block"),
+                             chosen)
+
+    def _go_to_gap(self, gap) -> None:
+        from evidencebot.compose import gapflow
+
+        if self.previewing:
+            self._preview(False)
+        text = self.text_area.text
+        span = gapflow.part_span(text, gap.heading or gap.part) if (gap.heading or gap.part) else None
+        if span is None:
+            at = max(gap.offset, 0)
+            self._select_span(at, at)
+            return
+        body = text[span[0]:span[1]]
+        marker = gapflow.gaps.WRITER_MARKER.search(body)
+        if marker is not None:  # the marker selected: typing replaces it
+            self._select_span(span[0] + marker.start(), span[0] + marker.end())
+        else:
+            end = span[0] + len(body.rstrip())
+            self._select_span(end, end)
+        self.notify(f"{gap.line()}", title="Gap", timeout=6, markup=False)
+
+    def action_save_part_block(self) -> None:
+        """Save the cursor's part as a draft method block (in a worker)."""
+        from evidencebot.assistant.editing import current_heading
+        from evidencebot.assistant.screen_services import part_gap
+
+        if self.doc is None:
+            return
+        text = self.text_area.text
+        row = current_heading(text, self.text_area.cursor_location[0])
+        if row is None:
+            self.notify("Put the cursor in a part (under its heading) to save it as a block.", severity="warning",
+                        timeout=5)
+            return
+        heading = text.split("\n")[row].lstrip("#").strip()
+        self._save_block(text, part_gap(self.doc, text, heading))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save-block", description="Saving a block")
+    def _save_block(self, text: str, gap) -> None:
+        from evidencebot.assistant.screen_services import save_gap_block
+        from evidencebot.errors import EvidencebotError
+
+        try:
+            block = save_gap_block(self.app.conversation, self.doc, text, gap)
+        except EvidencebotError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning", timeout=8, markup=False)
+            return
+        from evidencebot.compose.gapflow import scope_words
+
+        scope = f" {scope_words(block.buyer)}" if block.buyer else ""
+        self.app.call_from_thread(
+            self.notify, f"Saved “{block.title}” as draft block {block.block_id}{scope}. A colleague approves it "
+            f"(library submit {block.block_id}, then approve); the next draft of this part then uses it.",
+            title="Saved as block", timeout=10, markup=False)
+        self.saved_block = block.block_id
 
     # ------------------------------------------------------------ saving
 
