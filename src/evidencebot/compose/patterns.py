@@ -191,7 +191,7 @@ def _languages(ask: str) -> list[Element]:
     cues = [str(c) for c in spec.get("cues") or []]
     if not names or not re.search(rf"\b(?:{_alt(cues)})\b", ask, re.I):
         return []
-    out = []
+    out: list[Element] = []
     for m in re.finditer(rf"\b(?:{_alt(names)})\b", ask):
         if not any(e.name == m.group(0) for e in out):
             out.append(Element(m.group(0), "language", m.group(0)))
