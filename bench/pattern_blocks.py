@@ -124,7 +124,7 @@ def _score(run: str, sets: list[str], show: bool) -> dict[str, list[int]]:
             row[11] += n
             row[12] += bool(n)
             md = md_path.read_text(encoding="utf-8")
-            for sent in _sentences(md):
+            for sent in (x for line in md.splitlines() if not line.startswith("#") for x in _sentences(line)):
                 for ident, rx in rxs:
                     if rx.search(sent):
                         row[8] += 1

@@ -137,3 +137,12 @@ def test_a_stale_pattern_is_used_with_the_stale_warning(demo_copy):
     assert "Tigrinya or Dari" in ans.markdown
     assert "stale pattern used: pattern-language-interpreting" in " ".join(r.status for r in ans.coverage)
     assert "pattern-language-interpreting" in {b.block_id for b in ans.stale}
+
+
+def test_an_elements_words_spread_over_sentences_about_other_bodies_do_not_say_it():
+    ask = "how you will take part in the Orrin Vale Mental Health Front Door with the Trust"
+    said = ("We will work to the Joint Front Door Operating Protocol. We will meet the Orrin Vale Health Partnership. "
+            "Staff link with the Community Mental Health Hub.")
+    forum = _block("g-forum", "The service manager will attend each meeting of {group}.", tags=["take part"])
+    out = patterns.write(ask, said, patterns.approved([forum]), {})
+    assert [e.name for w in out for e in w.elements] == ["Orrin Vale Mental Health Front Door"]

@@ -301,8 +301,12 @@ def write(ask: str, said: str, patterns: list[Pattern], profile: dict[str, str],
     """For a part with ``ask`` whose text so far is ``said``: one sentence per role naming together every element of
     that role the ask names and the text leaves unsaid, from the best-fitting approved pattern of the role. A role with
     no fitting pattern gets none (its elements stay gaps in the coverage row)."""
+    # said within one sentence: the words of 'the Haverleigh Mental Health Front Door' spread over a part's sentences
+    # about other bodies ('the Joint Front Door Operating Protocol', 'the Haverleigh Health and Care Partnership') do
+    # not say it
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
     unsaid = [e for e in elements(ask, not_ours=not_ours)
-              if not named_elements.said(named_elements.Named(e.name, "name"), said)]
+              if not any(named_elements.said(named_elements.Named(e.name, "name"), x) for x in sentences)]
     out: list[Written] = []
     for role in dict.fromkeys(e.role for e in unsaid):
         mine = [e for e in unsaid if e.role == role]
