@@ -146,3 +146,11 @@ def test_an_elements_words_spread_over_sentences_about_other_bodies_do_not_say_i
     forum = _block("g-forum", "The service manager will attend each meeting of {group}.", tags=["take part"])
     out = patterns.write(ask, said, patterns.approved([forum]), {})
     assert [e.name for w in out for e in w.elements] == ["Orrin Vale Mental Health Front Door"]
+
+
+def test_a_pattern_already_used_in_the_answer_or_bid_gives_way_to_another_that_fits():
+    ask = "how you will work with the Quarrymoor Access Team and escalate to it when risk rises"
+    found = patterns.approved([PARTNER, PARTNER_RISK])
+    first = patterns.write(ask, "", found, {})[0].pattern.block_id
+    again = patterns.write(ask, "", found, {}, avoid={first})[0].pattern.block_id
+    assert first != again

@@ -255,14 +255,15 @@ def fit(pattern: Pattern, ask: str) -> float:
     return shared + (0.5 if ANY_ASK in pattern.block.tags else 0.0)
 
 
-def best(patterns: list[Pattern], role: str, ask: str) -> Pattern | None:
-    """The approved pattern of ``role`` that fits ``ask`` best (a fresh one before a stale one; then the better fit;
-    then by id), or None when none of the role fits at all."""
+def best(patterns: list[Pattern], role: str, ask: str, avoid=()) -> Pattern | None:
+    """The approved pattern of ``role`` that fits ``ask`` best (a fresh one before a stale one; one not yet used in
+    the answer or the bid (``avoid``: block ids) before one that is, so that two parts do not read as one sentence
+    with the names swapped; then the better fit; then by id), or None when none of the role fits at all."""
     fitting = [(fit(p, ask), p) for p in patterns if p.role == role]
     fitting = [(f, p) for f, p in fitting if f > 0]
     if not fitting:
         return None
-    return min(fitting, key=lambda fp: (fp[1].block.stale, -fp[0], fp[1].block_id))[1]
+    return min(fitting, key=lambda fp: (fp[1].block.stale, fp[1].block_id in avoid, -fp[0], fp[1].block_id))[1]
 
 
 # ---------------------------------------------------------------- one sentence per role
@@ -297,7 +298,7 @@ def fill(pattern: Pattern, found: list[Element], profile: dict[str, str]) -> str
 
 
 def write(ask: str, said: str, patterns: list[Pattern], profile: dict[str, str], *,
-          not_ours: tuple[str, ...] = ()) -> list[Written]:
+          not_ours: tuple[str, ...] = (), avoid=()) -> list[Written]:
     """For a part with ``ask`` whose text so far is ``said``: one sentence per role naming together every element of
     that role the ask names and the text leaves unsaid, from the best-fitting approved pattern of the role. A role with
     no fitting pattern gets none (its elements stay gaps in the coverage row)."""
@@ -310,7 +311,7 @@ def write(ask: str, said: str, patterns: list[Pattern], profile: dict[str, str],
     out: list[Written] = []
     for role in dict.fromkeys(e.role for e in unsaid):
         mine = [e for e in unsaid if e.role == role]
-        pattern = best(patterns, role, ask)
+        pattern = best(patterns, role, ask, avoid)
         if pattern is None:
             continue
         out.append(Written(role, pattern, tuple(mine), fill(pattern, mine, profile)))

@@ -1739,7 +1739,7 @@ def assemble_tender(
     stem_named = named_elements.from_stem(plan.stem, [(sec.point.key, f"{sec.point.label}. {sec.point.text}")
                                                       for sec in sections if sec.point.kind != "confirm"])
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
-    _pattern_sentences(sections, pattern_blocks, fill_profile, sites)
+    _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -2977,19 +2977,22 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                                       paragraph=para))
 
 
-def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites) -> None:
+def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites, told=()) -> None:
     """Each scored part: one sentence per role (partner, site, group, language) naming together the buyer's
     elements of that role its ask names and its text leaves unsaid, from the best-fitting approved pattern block
-    (:mod:`patterns`); an element with no fitting pattern stays a gap in the coverage row."""
+    (:mod:`patterns`), one not used yet in this answer or the bid (``told``) first; an element with no fitting pattern
+    stays a gap in the coverage row."""
     if not found:
         return
     ours = tuple(s.name for s in sites.run)
+    used = set(told)
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
         said = " ".join(u.text for u in sec.kept_units())
         para = max((u.paragraph for u in sec.units), default=0) + 1
-        for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours):
+        for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours, avoid=used):
+            used.add(w.pattern.block_id)
             sec.units.append(Unit(text=w.sentence, priority=1, paragraph=para,
                                   refs=[f"block:{w.pattern.block_id}", patterns.REF, patterns.covered_ref(w)]))
 
