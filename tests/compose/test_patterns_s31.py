@@ -154,3 +154,11 @@ def test_a_pattern_already_used_in_the_answer_or_bid_gives_way_to_another_that_f
     first = patterns.write(ask, "", found, {})[0].pattern.block_id
     again = patterns.write(ask, "", found, {}, avoid={first})[0].pattern.block_id
     assert first != again
+
+
+def test_a_language_offer_the_interpreting_pattern_does_not_speak_of_stays_a_gap():
+    interpreting = _block("l-interp", "For people who prefer {language}, the worker will book an interpreter.",
+                          tags=["interpreting", "interpreter", "speak"], title="Interpreting")
+    found = patterns.approved([interpreting])
+    assert patterns.write("how you will achieve uptake of the Welsh-language offer", "", found, {}) == []
+    assert patterns.write("how you will offer interpreting for people who speak Welsh", "", found, {})

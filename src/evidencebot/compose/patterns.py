@@ -70,7 +70,7 @@ def slots() -> dict[str, str]:
 def role_of(block) -> str | None:
     """The role whose slot ``block``'s body holds ('{partner}' -> 'partner'), or None: an ordinary block."""
     for slot, role in slots().items():
-        if "{" + slot + "}" in (block.body or ""):
+        if "{" + slot + "}" in (getattr(block, "body", "") or ""):
             return role
     return None
 
