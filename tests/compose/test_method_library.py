@@ -7,6 +7,7 @@ import re
 import pytest
 
 from evidencebot.compose import library as lib
+from evidencebot.compose import patterns
 from evidencebot.errors import InputError
 
 PERIOD = "2025-10..2026-09"
@@ -19,8 +20,10 @@ def test_the_demo_ships_at_least_40_approved_blocks_and_a_full_profile(demo_db):
     profile = lib.get_profile(demo_db)
     assert set(profile) == set(lib.PROFILE_FIELDS)
     for b in blocks:
+        # a pattern block's role slot ('{partner}') is filled with the buyer's named elements, not from the profile
+        slot = "{" + next((s for s, r in patterns.slots().items() if r == patterns.role_of(b)), "-") + "}"
         for text in (b.body, b.means):
-            filled, missing = lib.fill(text, profile)
+            filled, missing = lib.fill(text.replace(slot, "the buyer's partner"), profile)
             assert not missing and "{" not in filled, b.block_id
 
 

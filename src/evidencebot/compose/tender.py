@@ -44,7 +44,8 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
-                                 ownplan, places, proofread, repeats, service_model, settings, tender_profile, timings)
+                                 ownplan, patterns, places, proofread, repeats, service_model, settings, tender_profile,
+                                 timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose import gapflow
 from evidencebot.compose import named as named_elements
@@ -1471,7 +1472,9 @@ def _assemble_tender(
     # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
                              held_facts + buyer_facts.outgoing_facts(question))
-    approved_now = settings.fitting([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+    listed = library.list_blocks(db, status="approved", today=today)
+    pattern_blocks = patterns.approved(listed)  # filled only with the buyer's named elements (_pattern_sentences)
+    approved_now = settings.fitting([b for b in patterns.ordinary(listed) if b.approved],
                                     buyer_text, keep=(pins or {}).values())
     # a block that will say the buyer's local fact ('Saltmarsh Homes' for 'the housing associations in the area') names it
     local_profile = _with_local_facts(resolved.profile, buyer_text)  # read once: the buyer's text is the same for each
@@ -1751,6 +1754,7 @@ def _assemble_tender(
     stem_named = named_elements.from_stem(plan.stem, [(sec.point.key, f"{sec.point.label}. {sec.point.text}")
                                                       for sec in sections if sec.point.kind != "confirm"])
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
+    _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -1900,6 +1904,7 @@ def _assemble_tender(
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
         row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
             if sec.point.kind != "confirm" else ""
+        row.status += patterns.note(sec.kept_units(), {p.block_id for p in pattern_blocks if p.block.stale})
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
         row.status += _element_rows(sec, said, sections)
         for ours, theirs in held.get(sec.point.key, []):
@@ -1982,9 +1987,10 @@ def _assemble_tender(
         findings=remaining,
         checked=checked,
         results=[evidence.results[f["id"]] for f in figures_cited],
-        blocks=[b for sec in sections for b in sec.evidence["blocks"].used_ids(sec)],
+        blocks=[b for sec in sections for b in sec.evidence["blocks"].used_ids(sec)] + _patterns_used(sections),
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
-               sec.evidence["blocks"].used_ids(sec)],
+               sec.evidence["blocks"].used_ids(sec)]
+        + [p.block for p in pattern_blocks if p.block.stale and p.block_id in _patterns_used(sections)],
     )
 
 
@@ -2133,7 +2139,7 @@ def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
     asked = " ".join((point.text or point.label).split()).rstrip(".?")
     out = [f'The buyer asks: "{asked}".']
     try:
-        near = [b for b in library.search_blocks(db, asked, limit=6) if b.block_id not in set(used)][:3]
+        near = [b for b in patterns.ordinary(library.search_blocks(db, asked, limit=6)) if b.block_id not in set(used)][:3]
     except sqlite3.OperationalError:  # a library without its full-text index names no neighbour; the note stands
         near = []
     if near:
@@ -2984,6 +2990,32 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
             if e.kind == "document" and e.required and not named_elements.said(e, said):
                 sec.units.append(Unit(text=named_elements.follow_sentence(e), priority=1, refs=[f"block:{COMMITMENT}"],
                                       paragraph=para))
+
+
+def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites, told=()) -> None:
+    """Each scored part: one sentence per role (partner, site, group, language) naming together the buyer's
+    elements of that role its ask names and its text leaves unsaid, from the best-fitting approved pattern block
+    (:mod:`patterns`), one not used yet in this answer or the bid (``told``) first; an element with no fitting pattern
+    stays a gap in the coverage row."""
+    if not found:
+        return
+    ours = tuple(s.name for s in sites.run)
+    used = set(told)
+    for sec in sections:
+        if sec.point.kind == "confirm":
+            continue
+        said = " ".join(u.text for u in sec.kept_units())
+        para = max((u.paragraph for u in sec.units), default=0) + 1
+        for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours, avoid=used):
+            used.add(w.pattern.block_id)
+            sec.units.append(Unit(text=w.sentence, priority=1, paragraph=para,
+                                  refs=[f"block:{w.pattern.block_id}", patterns.REF, patterns.covered_ref(w)]))
+
+
+def _patterns_used(sections: list[Section]) -> list[str]:
+    """The pattern blocks whose sentences the answer keeps (recorded where used, as every block is)."""
+    return list(dict.fromkeys(r[len("block:"):] for sec in sections for u in sec.kept_units()
+                              if patterns.REF in u.refs for r in u.refs if r.startswith("block:")))
 
 
 NAMED_RESTATES = "the ask said back"
@@ -4271,7 +4303,9 @@ def fits_provider(blocks: list, profile: dict) -> list:
         return any(t.startswith("run by another:") and (runs_one or fold(t.split(":", 1)[1].strip()) in fold(ours))
                    for t in tags)
 
-    return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
+    # a pattern block ('{partner}') is placed only filled, by _pattern_sentences
+    return [b for b in patterns.ordinary(blocks)
+            if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 
 
 def _with_local_facts(profile: dict, buyer_text: str) -> dict:
