@@ -134,7 +134,9 @@ def _build(o: dict) -> dict:
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
     # the verb classes whose lemma must be in a text for the structure check to read it
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
-                    | s["cause_nouns"] | s["frame_verbs"])
+                    | s["cause_nouns"] | s["frame_verbs"]
+                    # (oc31) "early help means fewer crises": the verbs of degree and amount trigger the read too
+                    | s["general_degree_verbs"] | s["general_amount_verbs"])
     return s
 
 
