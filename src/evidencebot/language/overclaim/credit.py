@@ -315,7 +315,28 @@ def _causative_settings(o: dict) -> dict:
     return dict(verbs=option_words(o.get("verbs")), bodies=option_words(o.get("bodies")),
                 into_preps=option_words(o.get("into_preps")), provider=option_words(o.get("provider_words")),
                 happen_verbs=option_words(o.get("happen_verbs")), change_verbs=option_words(o.get("change_verbs")),
-                agents=option_words(o.get("cleft_agents")))
+                agents=option_words(o.get("cleft_agents")), exist_verbs=option_words(o.get("exist_verbs")),
+                because_marks=option_words(o.get("because_marks")))
+
+
+def _exists_because_of_us(verb, s: dict):
+    """(oc31) "the university's new strategy exists because our counselling team pushed for it", "the government's
+    decision ... happened because we refused to stay quiet": an outside body's act or thing as the subject of a
+    verb of coming to be, with a clause of cause whose subject is us. The clause of cause, or None ("the new rota
+    exists because our staff asked for it": nobody else's; "... because the council funded it": not us)."""
+    if not _word(verb, s["exist_verbs"]):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _ours_np(subj, s["provider"]) or not any(
+            t.dep_ in ("poss", "compound", "pobj") and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
+                                                      for g in c.children):
+            who = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if who is not None and _ours_np(who, s["provider"]):
+                return c
+    return None
 
 
 def _made_happen(verb, s: dict):
@@ -354,11 +375,15 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"]):
+    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
     for verb in T:
+        cause = _exists_because_of_us(verb, s) if verb.pos_ == "VERB" else None
+        if cause is not None and not _blocked(ctx, verb, T) and not _blocked(ctx, cause, T):
+            out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
+            continue
         if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"])) or not (
                 _our_causer(verb, s)):
             continue
