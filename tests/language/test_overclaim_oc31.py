@@ -1,6 +1,6 @@
 """(oc31) Over-claims read from the clause: a causal link said as fact in a pseudo-cleft or with a verb of harm,
 and credit for a change other parties share (a cleft's focus, "the one who got ...", "made that happen",
-"changed how the board ...", "the driving force behind ...").
+"changed how the board ...", "exists because we ...", "made the estate safer", "the driving force behind ...").
 
 Sentences written for these tests (none is from a labelled or held-out set). Each rule named is the one
 that must report the sentence; a pass sentence must get no finding from the rule named with it.
@@ -30,6 +30,12 @@ FLAGS = [
     (CAUSATIVE, "We were the ones who made that happen."),
     # a verb of change whose clause says how an outside body acts
     (CAUSATIVE, "It was the recovery college that changed how the board hires peer staff."),
+    # an outside body's act that exists or happened because of us
+    (CAUSATIVE, "The trust's new carers' passport exists because our carers' forum kept asking for it."),
+    (CAUSATIVE, "The council's decision to keep the library open happened because we refused to let it drop."),
+    # a shared place made better
+    (CAUSATIVE, "Our street pastors made the city centre a safer place at night."),
+    (CAUSATIVE, "We made the estate safer for older residents."),
     # the driving force behind someone else's, or something new
     (CREDIT, "Our carers' forum was the driving force behind the hospital's new visiting policy."),
     (CREDIT, "We were the driving force behind the new discharge rules at the infirmary."),
@@ -48,6 +54,14 @@ PASSES = [
     (CAUSATIVE, "It was our volunteers who made the summer picnic happen."),
     (CAUSATIVE, "We changed how our team plans its rota."),
     (CAUSATIVE, "It was the pandemic that changed how the board hires staff."),
+    # not us; nobody else's; hedged
+    (CAUSATIVE, "The trust's new carers' passport exists because two ward sisters asked for it."),
+    (CAUSATIVE, "Our new carers' leaflet exists because our forum asked for it."),
+    (CAUSATIVE, "The council's review may have happened because we raised it."),
+    # our own premises; not ours; an aim
+    (CAUSATIVE, "Our volunteers made the café a calmer place on Fridays."),
+    (CAUSATIVE, "The new street lights made the city centre safer."),
+    (CAUSATIVE, "We hope to make the estate a safer place."),
     # someone else's force; our own club; one of several
     (CREDIT, "The council was the driving force behind the new pathway, and we took part in its design."),
     (CREDIT, "Our volunteers are the driving force behind the Friday lunch club."),

@@ -316,7 +316,25 @@ def _causative_settings(o: dict) -> dict:
                 into_preps=option_words(o.get("into_preps")), provider=option_words(o.get("provider_words")),
                 happen_verbs=option_words(o.get("happen_verbs")), change_verbs=option_words(o.get("change_verbs")),
                 agents=option_words(o.get("cleft_agents")), exist_verbs=option_words(o.get("exist_verbs")),
-                because_marks=option_words(o.get("because_marks")))
+                because_marks=option_words(o.get("because_marks")), places=option_words(o.get("place_nouns")),
+                comparative_tags=frozenset(o.get("comparative_tags") or ()))
+
+
+def _made_place_better(verb, s: dict):
+    """(oc31) "we made the town a safer place for older people", "our outreach made the borough safer": a verb of
+    making whose clause puts a shared place (a town, a borough, an estate) in a better state (a comparative). The
+    clause, or None ("made the café safer": our own premises; "made the town's bus route shorter": not the place)."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp", "oprd") or c.i < verb.i:
+            continue
+        place = next((g for g in c.children if g.dep_ in ("nsubj", "dobj") and (_word(g, s["places"]) or any(
+            x.dep_ == "compound" and _word(x, s["places"]) for x in g.children))), None)  # ("the city centre")
+        if place is None or any(g.dep_ == "poss" for g in place.children):
+            continue
+        if c.tag_ in s["comparative_tags"] or any(g.dep_ == "amod" and g.tag_ in s["comparative_tags"]
+                                                  for g in c.children):
+            return c
+    return None
 
 
 def _exists_because_of_us(verb, s: dict):
@@ -381,7 +399,8 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     out: list[Candidate] = []
     for verb in T:
         cause = _exists_because_of_us(verb, s) if verb.pos_ == "VERB" else None
-        if cause is not None and not _blocked(ctx, verb, T) and not _blocked(ctx, cause, T):
+        # (a denial in the clause of cause is still our doing: "because we would not let it drop")
+        if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):
             out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
             continue
         if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"])) or not (
@@ -389,7 +408,8 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
             continue
         moved = _moved_body(verb, s) if _word(verb, s["verbs"]) else None
         if moved is None:
-            done = _made_happen(verb, s) if _word(verb, s["verbs"]) else _changed_body(verb, s)
+            done = (_made_happen(verb, s) or _made_place_better(verb, s)) if _word(verb, s["verbs"]) else (
+                _changed_body(verb, s))
             moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
             continue
