@@ -217,9 +217,9 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if owned is None:
                 continue
             hit = (subj.i, owned.i + 1)
-        elif lemma in s["copulas"] and _ours(subj, s) and _force_behind(verb, s, terms) is not None:
+        elif lemma in s["copulas"] and _ours(subj, s) and (force_end := _force_behind(verb, s, terms)) is not None:
             # (oc31) "our peer mentors were the driving force behind the borough's new protocol"
-            hit = (subj.i, _force_behind(verb, s, terms) + 1)
+            hit = (subj.i, force_end + 1)
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
@@ -325,7 +325,7 @@ def _made_place_better(verb, s: dict):
     making whose clause puts a shared place (a town, a borough, an estate) in a better state (a comparative). The
     clause, or None ("made the café safer": our own premises; "made the town's bus route shorter": not the place)."""
     for c in verb.children:
-        if c.dep_ not in ("ccomp", "xcomp", "oprd") or c.i < verb.i:
+        if c.dep_ not in W.made_state_deps or c.i < verb.i:
             continue
         place = next((g for g in c.children if g.dep_ in ("nsubj", "dobj") and (_word(g, s["places"]) or any(
             x.dep_ == "compound" and _word(x, s["places"]) for x in g.children))), None)  # ("the city centre")
@@ -346,7 +346,7 @@ def _exists_because_of_us(verb, s: dict):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or _ours_np(subj, s["provider"]) or not any(
-            t.dep_ in ("poss", "compound", "pobj") and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
+            t.dep_ in W.body_owner_deps and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
         return None
     for c in verb.children:
         if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
