@@ -36,6 +36,8 @@ FLAGS = [
     # a shared place made better
     (CAUSATIVE, "Our street pastors made the city centre a safer place at night."),
     (CAUSATIVE, "We made the estate safer for older residents."),
+    # the idiom of making a thing known across a place
+    (CAUSATIVE, "Our peer trainers put recovery colleges on the map in the north of the county."),
     # the driving force behind someone else's, or something new
     (CREDIT, "Our carers' forum was the driving force behind the hospital's new visiting policy."),
     (CREDIT, "We were the driving force behind the new discharge rules at the infirmary."),
@@ -62,6 +64,8 @@ PASSES = [
     (CAUSATIVE, "Our volunteers made the café a calmer place on Fridays."),
     (CAUSATIVE, "The new street lights made the city centre safer."),
     (CAUSATIVE, "We hope to make the estate a safer place."),
+    (CAUSATIVE, "We put the new leaflets on the table in reception."),
+    (CAUSATIVE, "Her daughter put the day centre on the map for the taxi firm."),
     # someone else's force; our own club; one of several
     (CREDIT, "The council was the driving force behind the new pathway, and we took part in its design."),
     (CREDIT, "Our volunteers are the driving force behind the Friday lunch club."),

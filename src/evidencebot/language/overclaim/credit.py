@@ -317,7 +317,17 @@ def _causative_settings(o: dict) -> dict:
                 happen_verbs=option_words(o.get("happen_verbs")), change_verbs=option_words(o.get("change_verbs")),
                 agents=option_words(o.get("cleft_agents")), exist_verbs=option_words(o.get("exist_verbs")),
                 because_marks=option_words(o.get("because_marks")), places=option_words(o.get("place_nouns")),
-                comparative_tags=frozenset(o.get("comparative_tags") or ()))
+                comparative_tags=frozenset(o.get("comparative_tags") or ()), map_verbs=option_words(o.get("map_verbs")),
+                map_preps=option_words(o.get("map_preps")), map_nouns=option_words(o.get("map_nouns")))
+
+
+def _put_on_map(verb, s: dict):
+    """(oc31) "our link workers put social prescribing on the map in this part of the county": the idiom of making a
+    thing known across a place, said of us. The phrase with "on", or None ("put the leaflets on the table")."""
+    if not _word(verb, s["map_verbs"]) or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["map_preps"] and any(
+        g.dep_ == "pobj" and _word(g, s["map_nouns"]) for g in c.children)), None)
 
 
 def _made_place_better(verb, s: dict):
@@ -393,7 +403,7 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"]):
+    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -403,13 +413,13 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
         if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):
             out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
             continue
-        if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"])) or not (
-                _our_causer(verb, s)):
+        if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"]) or _word(
+                verb, s["map_verbs"])) or not _our_causer(verb, s):
             continue
         moved = _moved_body(verb, s) if _word(verb, s["verbs"]) else None
         if moved is None:
             done = (_made_happen(verb, s) or _made_place_better(verb, s)) if _word(verb, s["verbs"]) else (
-                _changed_body(verb, s))
+                _changed_body(verb, s) or _put_on_map(verb, s))
             moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
             continue
