@@ -134,7 +134,9 @@ def _build(o: dict) -> dict:
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
     # the verb classes whose lemma must be in a text for the structure check to read it
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
-                    | s["cause_nouns"] | s["frame_verbs"])
+                    | s["cause_nouns"] | s["frame_verbs"]
+                    # (oc31) "early help means fewer crises": the verbs of degree and amount trigger the read too
+                    | s["general_degree_verbs"] | s["general_amount_verbs"])
     return s
 
 
@@ -722,6 +724,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if subj is None and s["any_agent"]:
             subj = _compound_subject(tok)
         if s["general"]:
+            subj = _pseudo_cleft_subject(tok, subj)
             obj = _general_object(tok, s, terms) if _general_fact(tok, subj, s, ctx) else None
             if obj is not None and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
@@ -748,6 +751,17 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     return out
 
 
+def _pseudo_cleft_subject(verb, subj):
+    """(oc31) The cause in a pseudo-cleft, "exam pressure is what drives self-harm": when the verb's subject is
+    "what" and its clause the complement of a present "is" or "are", the copula's subject (else ``subj``)."""
+    if subj is None or subj.lower_ not in W.free_relatives or verb.dep_ not in W.pseudo_cleft_deps:
+        return subj
+    cop = verb.head
+    if cop.lower_ not in W.general_present_be:
+        return subj
+    return next((c for c in cop.children if c.dep_ == "nsubj" and c.i < verb.i), subj)
+
+
 def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool:
     """(oc29) Is ``verb`` a causal link said as a general truth? Its subject is a common noun phrase (a condition
     or a piece of help: "isolation", "stable housing", "early diagnosis", an activity in -ing), not a person, a
@@ -757,7 +771,8 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
     "according to ...", a citation in brackets), unless we are the ones who know it ("we know that ...")."""
     if subj is None or subj.dep_ == "expl" or subj.tag_ in W.relative_tags:
         return False
-    if not (subj.pos_ == "NOUN" or (subj.tag_ == "VBG" and subj.dep_ in W.nsubj_nsubjpass_csubj)):
+    if not (subj.pos_ == "NOUN" or (subj.tag_ == "VBG" and subj.dep_ in W.nsubj_nsubjpass_csubj)
+            or _noun_read_as_adjective(subj)):
         return False
     if _is_people(subj, s) or subj.lemma_.lower() in s["not_named"] or subj.lower_ in s["not_named"]:
         return False
@@ -797,6 +812,12 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
                 return False
         cur = gov
     return True
+
+
+def _noun_read_as_adjective(subj) -> bool:
+    """(oc31) A one-word subject opening the sentence that the small model tagged an adjective ("Bereavement
+    causes depression ...", "Bereavement/JJ"): an adjective is not a subject on its own, so it is a noun misread."""
+    return subj.pos_ == "ADJ" and subj.dep_ == "nsubj" and subj.i == subj.sent.start and not list(subj.children)
 
 
 def _general_misread(tok, s: dict, terms: Terms) -> bool:

@@ -42,6 +42,9 @@ def _settings_from(o: dict) -> dict:
         give_verbs=option_words(o.get("give_verbs")),
         give_preps=option_words(o.get("give_preps")),
         reason_nouns=option_words(o.get("reason_nouns")),
+        force_nouns=option_words(o.get("force_nouns")),
+        behind_preps=option_words(o.get("behind_preps")),
+        new_words=option_words(o.get("new_words")),
         copulas=option_words(o.get("copulas")),
         outcome_verbs=option_words(o.get("outcome_verbs")),
         achieve_verbs=option_words(o.get("achieve_verbs")),
@@ -159,7 +162,8 @@ def _owned_credit(verb, s: dict):
 @check("credit_claim")
 def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"])
+    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"]
+                             | s["force_nouns"])
             or ctx.lower_set & s["own_pronouns"]):
         return []
     T = _toks(doc)
@@ -213,6 +217,9 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if owned is None:
                 continue
             hit = (subj.i, owned.i + 1)
+        elif lemma in s["copulas"] and _ours(subj, s) and (force_end := _force_behind(verb, s, terms)) is not None:
+            # (oc31) "our peer mentors were the driving force behind the borough's new protocol"
+            hit = (subj.i, force_end + 1)
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
@@ -228,6 +235,25 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out
+
+
+def _force_behind(verb, s: dict, terms: Terms) -> int | None:
+    """(oc31) The end of "the driving force behind X" as a copula's complement, where X is something new ("the new
+    safety rules"), someone else's ("the county's pathway") or a change ("the fall in ..."); None otherwise ("the
+    driving force behind the Friday lunch club", "behind our own rota")."""
+    for attr in (c for c in verb.children if c.dep_ == "attr" and _word(c, s["force_nouns"])):
+        if any(_word(c, s["partial"]) for c in attr.children if c.dep_ in s["modifier_deps"]):
+            continue  # "a small force behind", "one force behind"
+        for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ in s["behind_preps"]):
+            what = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if what is None or _ours(what, s) or any(_word(c, s["own_words"]) for c in what.subtree):
+                continue
+            owner = [c for c in what.children if c.dep_ == "poss"]
+            if any(not _ours(c, s) and c.lower_ not in W.provider_pronouns for c in owner) or any(
+                    c.dep_ == "amod" and _word(c, s["new_words"]) for c in what.children) or _says_change(
+                    list(what.subtree), s, terms):
+                return prep.right_edge.i
+    return None
 
 
 def _ours_np(np, provider: frozenset) -> bool:
@@ -249,10 +275,12 @@ def _our_causer(verb, s: dict) -> bool:
         return any(c.dep_ == "attr" and _ours_np(c, provider) for c in verb.head.children)
     if subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
         np = verb.head
-        if _ours_np(np, provider):
-            return True
+        if _ours_np(np, provider) or (np.dep_ == "attr" and _word(np, s["agents"]) and not any(
+                c.dep_ == "poss" for c in np.children)):
+            return True  # (oc31) the focus of a cleft one of our kinds of service: "it was the federation that ..."
         cop = np.head
-        return np.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in provider for c in cop.children)
+        # (oc31) "our housing worker was the one who got ...", not only "we were the ones who ..."
+        return np.dep_ == "attr" and any(c.dep_ == "nsubj" and _ours_np(c, provider) for c in cop.children)
     return _ours_np(subj, provider)
 
 
@@ -285,7 +313,87 @@ def _moved_body(verb, s: dict):
 
 def _causative_settings(o: dict) -> dict:
     return dict(verbs=option_words(o.get("verbs")), bodies=option_words(o.get("bodies")),
-                into_preps=option_words(o.get("into_preps")), provider=option_words(o.get("provider_words")))
+                into_preps=option_words(o.get("into_preps")), provider=option_words(o.get("provider_words")),
+                happen_verbs=option_words(o.get("happen_verbs")), change_verbs=option_words(o.get("change_verbs")),
+                agents=option_words(o.get("cleft_agents")), exist_verbs=option_words(o.get("exist_verbs")),
+                because_marks=option_words(o.get("because_marks")), places=option_words(o.get("place_nouns")),
+                comparative_tags=frozenset(o.get("comparative_tags") or ()), map_verbs=option_words(o.get("map_verbs")),
+                map_preps=option_words(o.get("map_preps")), map_nouns=option_words(o.get("map_nouns")))
+
+
+def _put_on_map(verb, s: dict):
+    """(oc31) "our link workers put social prescribing on the map in this part of the county": the idiom of making a
+    thing known across a place, said of us. The phrase with "on", or None ("put the leaflets on the table")."""
+    if not _word(verb, s["map_verbs"]) or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["map_preps"] and any(
+        g.dep_ == "pobj" and _word(g, s["map_nouns"]) for g in c.children)), None)
+
+
+def _made_place_better(verb, s: dict):
+    """(oc31) "we made the town a safer place for older people", "our outreach made the borough safer": a verb of
+    making whose clause puts a shared place (a town, a borough, an estate) in a better state (a comparative). The
+    clause, or None ("made the café safer": our own premises; "made the town's bus route shorter": not the place)."""
+    for c in verb.children:
+        if c.dep_ not in W.made_state_deps or c.i < verb.i:
+            continue
+        place = next((g for g in c.children if g.dep_ in ("nsubj", "dobj") and (_word(g, s["places"]) or any(
+            x.dep_ == "compound" and _word(x, s["places"]) for x in g.children))), None)  # ("the city centre")
+        if place is None or any(g.dep_ == "poss" for g in place.children):
+            continue
+        if c.tag_ in s["comparative_tags"] or any(g.dep_ == "amod" and g.tag_ in s["comparative_tags"]
+                                                  for g in c.children):
+            return c
+    return None
+
+
+def _exists_because_of_us(verb, s: dict):
+    """(oc31) "the university's new strategy exists because our counselling team pushed for it", "the government's
+    decision ... happened because we refused to stay quiet": an outside body's act or thing as the subject of a
+    verb of coming to be, with a clause of cause whose subject is us. The clause of cause, or None ("the new rota
+    exists because our staff asked for it": nobody else's; "... because the council funded it": not us)."""
+    if not _word(verb, s["exist_verbs"]):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _ours_np(subj, s["provider"]) or not any(
+            t.dep_ in W.body_owner_deps and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
+                                                      for g in c.children):
+            who = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if who is not None and _ours_np(who, s["provider"]):
+                return c
+    return None
+
+
+def _made_happen(verb, s: dict):
+    """(oc31) "it was the federation that made that happen", "we were the ones who made it happen": a verb of making
+    whose clause is a thing happening, said of us in a cleft (the clause ours alone: a plain "we made it happen"
+    is left to the checks of what happened). What happened is a pronoun for the change said before, or something
+    of an outside body's; "made the summer picnic happen" (our own event) passes."""
+    if verb.dep_ not in W.cleft_clause_deps or next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in
+                                                     W.relative_tags), None) is None:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and _word(c, s["happen_verbs"]):
+            what = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if what is not None and (what.pos_ in W.pronoun_det_pos or any(
+                    g.dep_ == "poss" and _word(g, s["bodies"]) for g in what.children)):
+                return c
+    return None
+
+
+def _changed_body(verb, s: dict):
+    """(oc31) "changed how the trust thinks about lived experience": a verb of change whose clause has an outside
+    body as its subject (what the body does now is put down to us)."""
+    if not _word(verb, s["change_verbs"]):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and any(
+                g.dep_ == "nsubj" and _word(g, s["bodies"]) for g in c.children):
+            return c
+    return None
 
 
 @check("credit_causative")
@@ -295,14 +403,24 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & s["verbs"]:
+    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
     for verb in T:
-        if verb.pos_ != "VERB" or not _word(verb, s["verbs"]) or not _our_causer(verb, s):
+        cause = _exists_because_of_us(verb, s) if verb.pos_ == "VERB" else None
+        # (a denial in the clause of cause is still our doing: "because we would not let it drop")
+        if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):
+            out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
             continue
-        moved = _moved_body(verb, s)
+        if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"]) or _word(
+                verb, s["map_verbs"])) or not _our_causer(verb, s):
+            continue
+        moved = _moved_body(verb, s) if _word(verb, s["verbs"]) else None
+        if moved is None:
+            done = (_made_happen(verb, s) or _made_place_better(verb, s)) if _word(verb, s["verbs"]) else (
+                _changed_body(verb, s) or _put_on_map(verb, s))
+            moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
             continue
         out.append(Candidate(rule, verb.i, moved[1].i + 1, verb.i))
