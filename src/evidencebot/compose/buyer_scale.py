@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from evidencebot.compose.buyer_standards import _sentences
@@ -516,7 +516,9 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
         notes += met
     held_at_caps = ""
     if carry and caps:
-        sized, held_at_caps, raised = _carry(sized, names, caps, carry)
+        capped_roles = {_role_stems(r) for r, _ in caps}
+        uncapped = [m.role for m in minimums or [] if _role_stems(m.role) not in capped_roles]
+        sized, held_at_caps, raised = _carry(sized, names, caps, carry, uncapped)
         notes += raised
     if need is not None and cap is not None:
         # the people the other roles the buyer caps hold ('12 per Registered Mental Health Practitioner') are not the
@@ -550,13 +552,13 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
                          meets=meets and beside == _minimums_sentence(minimums), carries=held_at_caps)
 
 
-def _carry(sized: list[tuple[str, float]], names: dict[int, str], caps: list[tuple[str, float]], people: float
-           ) -> tuple[list[tuple[str, float]], str, list[str]]:
+def _carry(sized: list[tuple[str, float]], names: dict[int, str], caps: list[tuple[str, float]], people: float,
+           uncapped: Sequence[str] = ()) -> tuple[list[tuple[str, float]], str, list[str]]:
     """``sized`` with the capped role that holds most at its cap raised, in tenths of a WTE, until the roles at the
     buyer's caps hold its ``people`` open at once (WTE times cap, summed over the roles it caps); with the sentence that
     gives that arithmetic (``establishment.carries``) and a note for the review copy."""
     out = list(sized)
-    capped = [(i, c) for i, (r, _) in enumerate(out) if (c := _own_cap(names.get(i, r), caps))]
+    capped = [(i, c) for i, (r, _) in enumerate(out) if (c := _own_cap(names.get(i, r), caps, uncapped))]
     if not capped:
         return out, "", []
     notes = []
@@ -872,12 +874,18 @@ def cap_for(role: str, caps: list[tuple[str, float]]) -> float | None:
     return min(fits) if fits else None
 
 
-def _own_cap(role: str, caps: list[tuple[str, float]]) -> float | None:
+def _own_cap(role: str, caps: list[tuple[str, float]], uncapped: Sequence[str] = ()) -> float | None:
     """The buyer's cap for the role it names closest to ``role`` (s21: 'peer support workers' take the cap of 12 set for
     'Peer support workers', not the 4 set for 'Ferncliffe House support workers', which :func:`same_role` also
-    matches); None when it caps none."""
+    matches); None when it caps none, or when a role the buyer names with no cap is closer (s31: its 'Carers Support
+    Worker' row says 'Not applicable', and the carers support worker had taken the 20 set for 'Peer Support Worker')."""
     fits = [(_closeness(r, role), -n, n) for r, n in caps if same_role(r, role)]
-    return max(fits)[2] if fits else None
+    if not fits:
+        return None
+    best = max(fits)
+    if any(same_role(u, role) and _closeness(u, role) > best[0] for u in uncapped):
+        return None
+    return best[2]
 
 
 def caps_text(caps: list[tuple[str, float]]) -> str:
