@@ -158,6 +158,17 @@ _QUESTION_NO = re.compile(r"\bquestion\s+(\d+(?:\.\d+)?[a-z]?)\b", re.I)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
+@functools.cache
+def _section_labels() -> frozenset[str]:
+    """The labels a buyer puts over a section on a line of their own (``phrasebank/intake.yaml``)."""
+    return frozenset(" ".join(str(w).lower().split()) for w in load_phrasebank("intake.yaml").get("section_labels") or [])
+
+
+def _section_label(line: str) -> bool:
+    """Whether ``line`` is only a section's label ('Context', '**Guidance**', 'Background:')."""
+    return " ".join(line.strip("*:# ").lower().split()) in _section_labels()
+
+
 def buyer_lines(text: str, ref: str = "") -> list[tuple[str, str]]:
     """The buyer's sentences of ``text`` as (where, sentence): where is the question's reference and the section it
     stands in ('Q1 background'); a paragraph's lines are read together (a line break inside it is a space); a list item
@@ -194,6 +205,12 @@ def buyer_lines(text: str, ref: str = "") -> list[tuple[str, str]]:
                 else:
                     section = title.lower()
                 lead = ""
+            continue
+        if _section_label(line):
+            # a section's label on a line of its own ('Context', 'Guidance') is no word of the sentence below it:
+            # read as joined, 'Context Skelmouth Carers Centre carries out ...' made the label part of a name (s31)
+            flush()
+            section, lead, item = " ".join(line.strip("*:# ").lower().split()), "", False
             continue
         starts = line.startswith((*BULLETS, "|")) or list_marker("", "labels").match(line)
         if starts or (item and line.startswith("|")):

@@ -18,7 +18,9 @@ module writes the next step, from the approved library only:
   ask's words), a fresh one before a stale one; none fits when no pattern of the role shares a word with the ask and
   none is written for any ask;
 * :func:`write` writes ONE sentence per role naming all of the part's unsaid elements of that role together, with the
-  who, when and how often of the pattern; an element with no fitting pattern stays an honest gap.
+  who, when and how often of the pattern; an element with no fitting pattern stays an honest gap. A pattern's words
+  that depend on how many elements it names are written '{one|many}' ('{at the site|at each site}'), said by the
+  count (:func:`by_count`).
 
 Nothing here says we already do a thing: the sentences are the approved pattern's future commitments, filled with the
 buyer's names.
@@ -286,13 +288,24 @@ class Written:
     sentence: str
 
 
+_BY_COUNT = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+"""A pattern's words that depend on how many elements fill its slot: '{at the site|at each site}' (one | more)."""
+
+
+def by_count(body: str, n: int) -> str:
+    """``body`` with each '{one|many}' choice said for ``n`` elements: a sentence naming one place never says 'in
+    each place'."""
+    return _BY_COUNT.sub(lambda m: m.group(1) if n == 1 else m.group(2), body)
+
+
 def fill(pattern: Pattern, found: list[Element], profile: dict[str, str]) -> str:
-    """``pattern``'s body with its slot said as the elements together, then the profile's placeholders filled."""
+    """``pattern``'s body with its slot said as the elements together and its '{one|many}' choices by their count,
+    then the profile's placeholders filled."""
     spec = _roles().get(pattern.role, {})
     slot = str(spec.get("slot") or pattern.role)
     joiner = "or" if JOIN_OR in pattern.block.tags else str(spec.get("joiner") or "and")
     said = join([e.said for e in found], joiner)
-    body = " ".join(pattern.block.body.split()).replace("{" + slot + "}", said)
+    body = by_count(" ".join(pattern.block.body.split()), len(found)).replace("{" + slot + "}", said)
     text, _ = library.fill(body, profile)
     return text
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
+from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
@@ -59,6 +60,7 @@ from evidencebot.compose.filters import count_prose, fmt_month, join_and, load_p
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
 from evidencebot.compose.questions import _words as intake_words
+from evidencebot.compose.questions import _words_pattern
 from evidencebot.compose.questions import (
     END_BAD,
     RELATIVE_OPENERS,
@@ -738,6 +740,40 @@ def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- trimming
 
 
+_TIMESCALE_CHECK = re.compile(r"\b" + _words_pattern(intake_words("leans_on_timescale")) + r"\b", re.I)
+_TIMESCALE = re.compile(rf"\b(?:(?:{NUMBER_OR_WORD})(?:\s+|-)(?:{'|'.join(UNIT_DAYS)})s?|same\s+(?:working\s+)?day)\b",
+                        re.I)
+
+
+def _leans_on(sec: Section, index: int) -> int | None:
+    """The earlier sentence of its own block a block's later sentence only makes sense after, or None: the one just
+    before it, for a sentence that opens pointing back ('They ...', 'This ...'); the nearest one that states a
+    timescale, for a sentence that checks one without stating it ('... checks each month that plans were shared on
+    time' after '... shared ... within five working days')."""
+    unit = sec.units[index]
+    head = unit.parent
+    if head is None:
+        return None
+    group = [i for i in range(head, index) if i == head or sec.units[i].parent == head]
+    if not group:
+        return None
+    if _leans_back(unit.text):
+        return group[-1]
+    if _TIMESCALE_CHECK.search(unit.text) and not _TIMESCALE.search(unit.text):
+        return next((i for i in reversed(group) if _TIMESCALE.search(sec.units[i].text)), None)
+    return None
+
+
+def _drop_with_followers(sec: Section, index: int, why: str) -> None:
+    """Drop a unit and every kept later sentence of its block that leans on it (:func:`_leans_on`), so that trimming
+    never leaves a follow-up whose lead is gone."""
+    sec.drop(index, why)
+    for i in range(index + 1, len(sec.units)):
+        lead = _leans_on(sec, i)
+        if lead is not None and not sec.units[lead].kept and sec.units[i].kept:
+            sec.drop(i, why)
+
+
 def _fit_section(sec: Section, budget: int) -> None:
     """Cut a section to its budget.
 
@@ -792,7 +828,7 @@ def _fit_section(sec: Section, budget: int) -> None:
             instead = [i for i in kept if f"block:{COMMITMENT}" in sec.units[i].refs and sec.units[i].priority > 0]
             if instead:
                 worst = max(instead, key=lambda i: (sec.units[i].priority, i))
-        sec.drop(worst, "budget")
+        _drop_with_followers(sec, worst, "budget")
     if not sec.kept_units():
         _keep_one_that_fits(sec, budget)
 
@@ -879,6 +915,8 @@ def _refill(sections: list[Section], limit: int) -> None:
                 continue
             if u.kept or (u.parent is not None and not sec.units[u.parent].kept):
                 continue
+            if (lead := _leans_on(sec, ui)) is not None and not sec.units[lead].kept:
+                continue  # a follow-up comes back only with the sentence it leans on
             # a unit comes back with the continuations of equal priority that complete it
             group = [u] + [c for c in sec.units if c.parent == ui and not c.kept
                            and c.why in ("budget", "method share") and c.priority <= u.priority]
@@ -2996,7 +3034,9 @@ def _pattern_sentences(sections: list[Section], found: list, profile: dict, site
     """Each scored part: one sentence per role (partner, site, group, language) naming together the buyer's
     elements of that role its ask names and its text leaves unsaid, from the best-fitting approved pattern block
     (:mod:`patterns`), one not used yet in this answer or the bid (``told``) first; an element with no fitting pattern
-    stays a gap in the coverage row."""
+    stays a gap in the coverage row. The sentence is method text: it goes at the end of the part's method paragraphs,
+    before the figures, the example and the 'what it means' line (s31 panel: after that line it read as an
+    afterthought); in a part with no method text, in a paragraph of its own at the end."""
     if not found:
         return
     ours = tuple(s.name for s in sites.run)
@@ -3005,11 +3045,22 @@ def _pattern_sentences(sections: list[Section], found: list, profile: dict, site
         if sec.point.kind == "confirm":
             continue
         said = " ".join(u.text for u in sec.kept_units())
-        para = max((u.paragraph for u in sec.units), default=0) + 1
+        para = _method_paragraph(sec)
         for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours, avoid=used):
             used.add(w.pattern.block_id)
             sec.units.append(Unit(text=w.sentence, priority=1, paragraph=para,
                                   refs=[f"block:{w.pattern.block_id}", patterns.REF, patterns.covered_ref(w)]))
+
+
+def _method_paragraph(sec: Section) -> int:
+    """The paragraph of a part's last sentence of method text (the library's own, else a buyer template's; never a
+    block's 'what it means' line nor a commitment said back), or a new paragraph at the end when it has none."""
+    means = _means_unit(sec)
+    method = [u for u in sec.units if u is not means and f"block:{COMMITMENT}" not in u.refs
+              and patterns.REF not in u.refs and any(r.startswith("block:") for r in u.refs)]
+    own = [u for u in method if not any(r.startswith("block:buyer-") for r in u.refs)]
+    last = (own or method)[-1:]
+    return last[0].paragraph if last else max((u.paragraph for u in sec.units), default=0) + 1
 
 
 def _patterns_used(sections: list[Section]) -> list[str]:
