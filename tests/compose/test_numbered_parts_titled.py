@@ -71,3 +71,22 @@ def test_an_item_said_with_its_lists_lead_is_found_where_the_buyer_wrote_it():
     text = "Describe how you will:\n- arrange visits at home for people who cannot travel; and\n- keep records."
     at = _point_starts(text, ["how you will arrange visits at home for people who cannot travel"])[0]
     assert at is not None and text[at:].startswith("arrange visits at home")
+
+
+def test_cover_how_asks_keep_their_own_lists_of_who_and_what():
+    text = ("Describe how you will make the service work for people over 70. "
+            "Your answer should cover how you will shorten waits for people over 70, how you will adjust visits for "
+            "people with hearing loss, poor mobility or a pet they cannot leave, and how you will work with the "
+            "memory clinic and the falls team when a person's needs change.")
+    points = [t for _, t in parse_question(text).points]
+    assert points == ["how you will shorten waits for people over 70",
+                      "how you will adjust visits for people with hearing loss, poor mobility or a pet they cannot leave",
+                      "how you will work with the memory clinic and the falls team when a person's needs change"]
+
+
+def test_an_element_of_its_own_between_cover_how_asks_stays_apart():
+    text = ("How will you improve the oral and general health of the people you support? Your response should "
+            "include how you will help people attend their dental check, your approach to sleep problems, diet and "
+            "exercise, how you will share news with their dentist, and how you will show what changed.")
+    points = [t for _, t in parse_question(text).points]
+    assert any(t.startswith("your approach to sleep problems") for t in points)

@@ -2511,6 +2511,13 @@ def _split_sentence(sentence: str) -> list[str]:
         items = _loose_series(m.group("list"))
         if any(_GUIDANCE_EXAMPLE.match(i) for i in items[1:]):
             return [s]  # 'explain practical support, such as A, B and C, and not only D': one ask, its examples
+        hows = _wh_split(m.group("list"))
+        if 2 <= len(hows) < len(items) and all(re.match(_BIDDER_HOW, h, re.I) for h in hows) \
+                and not any(_HEADED_ITEM.match(x) for h in hows for x in re.split(r",\s+", h)[1:]):
+            # 'Your answer should cover how you will A, how you will B for people with X, Y or Z, and how you will C
+            # with D and E': each how-ask is one sub-point, its own list of who or what stays in it (s29 q05.1, spent);
+            # not when an element of its own comes between ('..., your approach to A, B and C', s14 q05)
+            return hows
         if len(items) >= 2:
             return items
     m = _INCLUDE_LEAD.match(s)
