@@ -1010,6 +1010,17 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     for t in texts:
         words = re.findall(r"\S+", t)[:6]
         m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
+        if words and not m:
+            # an item said with its list's lead ('how you will work with ...' from 'Describe how you will:' + '- work
+            # with ...', s31 q05): found by its own words after the lead, five or more of them
+            rest = re.findall(r"\S+", t)
+            for drop in range(1, 5):
+                own = rest[drop:drop + 6]
+                if len(own) < 5:
+                    break
+                m = re.search(r"\s+".join(re.escape(w) for w in own), text)
+                if m:
+                    break
         starts.append(m.start() if m else None)
     return starts
 
@@ -2500,6 +2511,13 @@ def _split_sentence(sentence: str) -> list[str]:
         items = _loose_series(m.group("list"))
         if any(_GUIDANCE_EXAMPLE.match(i) for i in items[1:]):
             return [s]  # 'explain practical support, such as A, B and C, and not only D': one ask, its examples
+        hows = _wh_split(m.group("list"))
+        if 2 <= len(hows) < len(items) and all(re.match(_BIDDER_HOW, h, re.I) for h in hows) \
+                and not any(_HEADED_ITEM.match(x) for h in hows for x in re.split(r",\s+", h)[1:]):
+            # 'Your answer should cover how you will A, how you will B for people with X, Y or Z, and how you will C
+            # with D and E': each how-ask is one sub-point, its own list of who or what stays in it (s29 q05.1, spent);
+            # not when an element of its own comes between ('..., your approach to A, B and C', s14 q05)
+            return hows
         if len(items) >= 2:
             return items
     m = _INCLUDE_LEAD.match(s)
@@ -3298,7 +3316,9 @@ def _scored_parts(text: str) -> list[str]:
     lines = text.split("\n")
     heads = []
     for i, line in enumerate(lines):
-        t = _TITLE_NOTE.sub("", line).strip() if _PART_HEAD.match(line) else ""
+        # a part's limit and weighting noted after its title are no part of it: '5.1 Veterans (maximum 400 words;
+        # weighting 4%)' is a title line as '5.1 Veterans' is (s31 q05: its ';' hid all three parts' titles)
+        t = _TITLE_NOTE.sub("", line).strip() if _PART_HEAD.match(line) or _PART_HEAD.match(_TITLE_NOTE.sub("", line)) else ""
         # how the part is answered is no part of its title: 'PART A – Declarations (answer Yes or No to each; no
         # narrative is required)' (s15 q06, spent)
         t = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", t).strip() if _ANSWER_FORM.search(t) else t
@@ -3587,6 +3607,8 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             # a numbered part's own heading ('## 2.1 Premises (maximum 300 words)') titles it and asks nothing: an
             # introduction before it made it run into the part's first ask ('## 2.1 Premises Describe ...')
+            titles = [_TITLE_NOTE.sub("", m.group("title")).strip() for m in _NUMBERED_HEAD.finditer(part)
+                      if m.group("ref") and _title_only(m.group("title"))]
             part = _NUMBERED_HEAD.sub(lambda m: "" if m.group("ref") and _title_only(m.group("title")) else m.group(0),
                                       part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
@@ -3596,7 +3618,16 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             try:
                 context, found = split_question(part)
             except InputError:
-                continue  # a part that holds only its limit or weighting
+                context, found = "", []  # a part that holds only its limit or weighting
+            if len(titles) == 1 and not any(_LIST_LINE.match(ln) for ln in part.split("\n")) \
+                    and not any(_ASK_WORDS.search(t) or _IMPERATIVE.match(t) or "?" in t or _is_ask(t) for _, t in found):
+                # a numbered part titled on its own line whose text asks nothing we read (only its facts): the part is
+                # still scored, so its title is its one sub-point (never dropped: the panel scores an unanswered part
+                # 0) and its facts are its context
+                context = " ".join([context] + [t for _, t in found]).strip()
+                found = [("p", titles[0])]
+            if not found:
+                continue
             contexts.append(context)
             points += found
         if points:
