@@ -1025,6 +1025,9 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     return starts
 
 
+_QUESTION_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?q(?:uestion)?(?![a-z])\.?", re.I)
+"""A numbered line that numbers the question itself ('Question 2.3 Workforce', 'Q4.1 Housing'), not one of its parts."""
+
 _NUMBERED_HEAD = re.compile(
     r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)|"
     rf"{_OTHER_TONGUE}(?P<label>(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv)(?![\w.])))(?:\*\*|__)?"
@@ -3607,8 +3610,9 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             # a numbered part's own heading ('## 2.1 Premises (maximum 300 words)') titles it and asks nothing: an
             # introduction before it made it run into the part's first ask ('## 2.1 Premises Describe ...')
+            # (a line that numbers the question itself, 'Question 2.3 Workforce', titles no part of it)
             titles = [_TITLE_NOTE.sub("", m.group("title")).strip() for m in _NUMBERED_HEAD.finditer(part)
-                      if m.group("ref") and _title_only(m.group("title"))]
+                      if m.group("ref") and _title_only(m.group("title")) and not _QUESTION_LINE.match(m.group(0))]
             part = _NUMBERED_HEAD.sub(lambda m: "" if m.group("ref") and _title_only(m.group("title")) else m.group(0),
                                       part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
