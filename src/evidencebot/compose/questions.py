@@ -124,6 +124,9 @@ class SubPoint:
     words' over headings 1-3 and 4-6): the part's label as the buyer writes it, '' otherwise."""
     part_limit: int | None = None
     """That part's word limit, shared by its sub-points: their words together never exceed it."""
+    part_chars: int | None = None
+    """That part's character limit when the buyer sets it in characters (:attr:`NumberedPart.chars`): the part's
+    text, its heading with it, never runs past it."""
     part_title: str = ""
     """The part's title line as the buyer wrote it ('Part 2 – Leaving hospital'), '' when none: read with the
     sub-point when matching blocks (the first 72 hours of 'Part 2 – Leaving hospital' are after a discharge)."""
@@ -1071,6 +1074,9 @@ class NumberedPart:
     start: int
     end: int
     """Where the part runs in the question as :func:`_parts_text` writes it."""
+    chars: int | None = None
+    """The part's own character limit when the buyer sets it in characters ('12.1 Social value' over 'Character
+    limit: 3,000 characters including spaces'); ``limit`` is then its words at :data:`CHARS_PER_WORD`."""
 
 
 def _parts_text(question: str) -> str:
@@ -1113,6 +1119,15 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
         mine = next((m for m in limits if h.start() <= m.start() < end and not whole(m)), None)
         cap = int(_number(mine.group(1))) if mine else by_label.get(refs[n])
+        chars = None
+        if cap is None and not any(h.start() <= m.start() < end for m in limits):
+            # a part held to characters on a line of its own under its title ('12.1 Social value' / 'Character
+            # limit: 3,000 characters including spaces' / 'Weighting: 2%', s31 q12, spent): its words are its
+            # characters at CHARS_PER_WORD, and the characters are kept to as well
+            chars = next((int(_number(c.group(1))) for c in sorted(
+                (c for pattern in _CHAR_LIMITS for c in pattern.finditer(text)), key=lambda c: c.start())
+                if h.end() <= c.start() < end and not whole(c)), None)  # one on the title's line is its point's
+            cap = max(1, chars // CHARS_PER_WORD) if chars else None
         if cap is None and is_instruction(text[h.start("title"):end]):
             continue  # '7.3 Attach Gantt chart as Appendix 7A. Not scored.': an instruction, no part to write
         if cap is None:
@@ -1125,7 +1140,7 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
         title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
         label = h.group("ref") or " ".join(h.group("label").split())
         parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
-                                  h.start(), end))
+                                  h.start(), end, chars))
     own += [m.span() for m in listed]
     others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
               and not _EACH_PART.match(text, m.end())]
@@ -2557,6 +2572,15 @@ def _split_sentence(sentence: str) -> list[str]:
             # rate?': the clause says when the head is asked, it is no ask of its own (s22 dev q06)
             return [s]
         wh = [bool(_WH.match(i)) for i in items]
+        if len(items) == 2 and not any(wh) and _WH_HEAD.match(m.group("head")) and "," not in m.group("list") \
+                and re.search(r"\s+or\s+", m.group("list")) and all(len(i.split()) <= 4 for i in items):
+            # 'how you will help people build their digital skills, including any device or data lending': two
+            # alternatives that qualify the how-ask ('any device or data lending' is one kind of lending), no frame
+            # the head leaves for them: the ask is kept with them whole (s31 q12.2, spent: the ask was lost, 'any
+            # device' and 'data lending' read as two sub-points)
+            asks = _wh_split(m.group("head")) or [m.group("head")]
+            asks[-1] = f"{asks[-1]}, including {m.group('list').rstrip(' .')}"
+            return asks
         if len(items) == 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and _DETERMINER.match(items[1]) \
                 and len(items[1].split()) >= 3 and re.search(r",\s+and\s+" + re.escape(items[1].split()[0]) + r"\b",
                                                             m.group("list")):
@@ -5233,8 +5257,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         limit = stated = sum(x or 0 for x in own)
     for p, cap in zip(points, own):
         p.limit = cap if cap and cap < limit else None
+    held = {p.label: p.chars for p in numbered_parts(question)[0]} if groups else {}
     for p, (label, cap, title) in zip(points, groups or []):
         p.part, p.part_limit, p.part_title = label, cap, title
+        p.part_chars = held.get(label)
         if p.limit and p.limit >= cap:
             p.limit = None
     _mark_confirmations(question, points, limit)

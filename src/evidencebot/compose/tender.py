@@ -1050,6 +1050,19 @@ def char_reserve(char_limit: int, title: str = "") -> int:
     return (len(title) + 2 if title else 0) + max(20, math.ceil(char_limit * PANEL_MARGIN))
 
 
+def part_chars(sections: list[Section], part: str, env=None) -> int:
+    """Characters, spaces included, the buyer's part ``part`` comes to as laid out: its sections' text and
+    headings, and the part's own heading above them when the answer is written part by part."""
+    mine = [s for s in sections if s.point.part == part]
+    if not mine:
+        return 0
+    text = _layout(mine, env).rstrip()
+    if _in_parts(sections) and not any(_keyed_alone(s, sections) for s in mine):
+        # under the part's heading each sub-point's heading is one level down ('### ' for '## ')
+        text += "\n" * 2 + "#" * 3 + " " + part_heading(mine[0].point) + "#" * len(mine)
+    return len(text)
+
+
 def _titled(title: str, text: str) -> str:
     """The answer as a panel counts it: its title, then the text (headings and table text are in it)."""
     return f"# {title}\n\n{text}" if title else text
@@ -1065,6 +1078,13 @@ def _enforce_limit(sections: list[Section], limit: int, env, char_limit: int | N
         # a buyer's part ('Part 2: 500 words') holds its headings' words together: the least important go first
         mine = [s for s in sections if s.point.part == part]
         while _part_room(sections, mine[0].point) < 0 and _drop_globally(mine, "limit"):
+            pass
+    for part in dict.fromkeys(s.point.part for s in sections if s.point.part_chars):
+        # a part held to characters ('Character limit: 3,000 characters including spaces' under '12.1 Social
+        # value', s31 q12): its own text box holds its text and headings, whatever its words come to
+        mine = [s for s in sections if s.point.part == part]
+        while part_chars(sections, part, env) > (mine[0].point.part_chars or 0) - char_reserve(
+                mine[0].point.part_chars or 0) and _drop_globally(mine, "limit"):
             pass
     text = _layout(sections, env)
     while count_words(text) > limit or (char_limit and len(text.rstrip()) > char_limit):
