@@ -64,15 +64,19 @@ class Gate:
 def _patterns() -> dict[str, re.Pattern]:
     data = load_phrasebank(PHRASEBANK) or {}
     alt = {k: phrase_alternation(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
-                                                   "no_mention", "bidder", "must", "naming")}
+                                                   "no_mention", "bidder", "must", "naming", "leads")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     # the part of the question the gate is on ('Responses to 6.1 will not score above 2 unless ...': the s24 dev buyer)
     # or its number straight after ('Question 8.1 will not score above 2 unless ...': s25 q08, the gate went unread)
     to = (r"(?:\s+(?:to|for|on)\s+(?:(?:part|question|section)\s+)?\(?[\w.]{1,6}\)?"
           r"|\s+\(?(?:[\w.]{0,5}\d[\w.]{0,5}|[a-z]|[ivx]{1,4})\)?)?")
     return {
-        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+{cap}\s*(?:marks?|points?)?"
-                             rf"(?:\s+(?:for|in|on)\s+this\s+(?:question|part|section))?\s*,?\s*"
+        # the part may be named after the cap as well ('Bidders will score 0 for Question 9 unless ...', the s31
+        # buyer's 12.1 gate went unread), and a note's lead before it ('Please note that a bidder will score 0 ...')
+        "unless": re.compile(rf"^(?:(?:{alt['leads']})\s*[:,]?\s+)?(?:all\s+|any\s+|an?\s+|the\s+)?(?:your\s+)?(?:{alt['answers']}){to}\s+"
+                             rf"{cap}\s*(?:marks?|points?)?"
+                             rf"(?:\s+(?:for|in|on)\s+(?:this\s+(?:question|part|section)|(?:part|question|section)\s+"
+                             rf"\(?[\w.]{{1,6}}\)?))?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
                               rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
@@ -109,9 +113,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n\s*\n|\n(?=\s*(?:[-
 line wrapped inside a sentence is not an end: 'the minimum staffing\nestablishment in Table 5')."""
 
 
+_TITLE_LINE = re.compile(r"^[ \t]*(?:q(?:uestion)?\.?[ \t]*)?[A-Z]?\d{1,2}(?:\.\d{1,2})*[a-z]?\b[^.!?\n]*\n(?=[ \t]*[A-Z])", re.I)
+"""A question's numbered title on a line of its own ('Q3.4 Data protection', 'Question 10 – Vetting'): no part of the
+sentence on the next line, which opens a sentence of its own."""
+
+
 def _sentences(text: str) -> list[str]:
     out = []
-    for s in _SENTENCE.split(text or ""):
+    for s in (x for piece in _SENTENCE.split(text or "") for x in _TITLE_LINE.split(piece or "", maxsplit=1)):
         s = re.sub(r"[*_]{1,2}", "", s).strip(" -\u2013\u2022\t")
         s = re.sub(r"^[A-Z][\w ]{0,30}:\s+(?=\w)", "", s)  # 'Scoring note: responses that do not ...'
         if s:
@@ -154,6 +163,8 @@ def read(question: str) -> list[Gate]:
         rest = what or rest
         if not rest or any(g.statement == rest for g in out):
             continue
+        if rest.rstrip().endswith(":") and len(rest.split()) <= 2:
+            continue  # 'Bidders must confirm that:' over a list: the list's items are the statements, not its lead-in
         modal = will.group("modal").lower() if will else "will"
         out.append(Gate(sentence=s, statement=rest, cap=cap, will=what, confirming=confirming,
                         modal="can" if modal == "can" else "will"))

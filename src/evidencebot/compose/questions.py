@@ -517,6 +517,11 @@ def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list
             return cells[i] if i is not None and i < len(cells) else ""
 
         out = [cell("question"), cell("guidance")]
+        if out[0] and len(out[0].split()) <= 8 and not re.search(r"[.?!:;]\s*$", out[0]) \
+                and not _ASK_WORDS.search(out[0]) and _ASK_WORDS.search(out[1]):
+            # a requirement's short label over the guidance that asks ('Links with the crisis line' | 'Explain how
+            # ...'): a title of its own, not the first words of the ask's sentence
+            out[0] = out[0].rstrip() + "."
         if cell("context") and _POINTS_BACK_TO_ROW.search(out[0]):
             # 'Explain how you will meet this timescale' needs its row's requirement to make sense
             out[0] = f"{cell('context').rstrip(' .:')}: {out[0]}"
@@ -1525,7 +1530,33 @@ _WANTED_AFTER = re.compile(r";\s+(?=(?:we|the\s+(?:panel|commissioners?|council|
                            r"are\s+looking)\s+to\s+(?:know|understand|see)\s+(?:how|what|whether|which)\b)", re.I)
 
 
+@functools.lru_cache(maxsize=None)
+def _ask_after() -> re.Pattern:
+    leads = _words_pattern(_listed("ask_leads", within="asks_joined"))
+    verbs = _words_pattern(_listed("ask_verbs"))
+    wh = _words_pattern(_listed("clause_asks", within="asks_joined"))
+    return re.compile(rf"[,;]\s+(?:and\s+|so\s+)?(?=(?:{leads})\s+(?:also\s+)?(?:{verbs})\s+(?:us\s+)?(?:{wh})\b)", re.I)
+
+
+def _ask_after_statement(sentence: str) -> list[str]:
+    """'We want a service that hears of arrears early, so please tell us how you would get that information from our
+    housing officers': the buyer's statement, then its ask of the bidder, a sentence of its own (an ask hidden in a
+    context paragraph was lost with the statement). The ask must be a clause of six words or more after a statement
+    of four or more."""
+    m = _ask_after().search(sentence)
+    if not m or len(sentence[:m.start()].split()) < 4 or len(sentence[m.end():].split()) < 6:
+        return [sentence]
+    return [sentence[:m.start()] + ".", sentence[m.end():]]
+
+
 def _wanted_apart(sentence: str) -> list[str]:
+    parts = _ask_after_statement(sentence)
+    if len(parts) > 1:
+        return parts
+    return _wanted_after(sentence)
+
+
+def _wanted_after(sentence: str) -> list[str]:
     """'Commissioners do not expect risk tools to decide who gets a service; we want to see how safety plans are
     shared with the person and the CMHT': the buyer's ask after its statement is a sentence of its own (s26 q07, spent:
     it was lost in the statement). Not a short clause that points back ('...; we want to know how you will deliver
@@ -3043,11 +3074,45 @@ def _including_how(text: str, least: int = 1) -> list[str]:
     return [_clean(text[:m.end("head")]).rstrip(" ,;")] + [_clean(p).rstrip(" ,;.") for p in pieces]
 
 
+def _ask_verb_pattern() -> re.Pattern:
+    verbs = _words_pattern(_listed("ask_verbs"))
+    wh = _words_pattern(_listed("clause_asks", within="asks_joined"))
+    return re.compile(rf"(?:,\s*|\s+)and\s+(?:please\s+)?(?:also\s+)?(?P<verb>{verbs})\s+(?:to\s+us\s+|us\s+)?"
+                      rf"(?=(?:{wh})\b)", re.I)
+
+
+def _ask_verbs_joined(text: str) -> list[str]:
+    """'Describe how you will contact families and explain how you will agree what support they want', 'Give the date
+    the premises will be ready and say who is responsible': an item (or sentence) that opens with an ask verb and,
+    after 'and', asks again with an ask verb of its own before a wh-clause, asks twice; each half must be a clause
+    of its own (four words or more before, a wh-clause after). Two verbs under one 'how you will' ('how you will
+    record contacts and share figures') and 'and who will deliver it' (no ask verb) stay one ask."""
+    clean = _clean(text)
+    if not re.match(rf"(?i)^(?:please\s+)?(?:also\s+)?(?:{_words_pattern(_listed('ask_verbs'))})\b", clean):
+        return [text]
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), clean)
+    for m in _ask_verb_pattern().finditer(protected):
+        head, rest = clean[:m.start()].rstrip(" ,;"), clean[m.start("verb"):].rstrip("?.;")
+        if _CONDITIONAL_ASK.match(re.split(r"[.?!]\s+", head)[-1]):
+            continue  # 'If you have no such contract, say so and explain how ...': a conditional ask is one ask
+        if re.search(r"(?i)\b(?:it|this|these|those)\b", rest):
+            continue  # '..., and explain how it meets each requirement', '... how you arrived at these figures': about
+            # what the first ask names, one ask (s10 q02, s13 q01 labels)
+        if re.search(r"(?i)\b(?:will|would|to|can|should|shall)\s+[\w'-]+$", head):
+            continue  # 'how you will identify and explain what ...': one object for both verbs
+        if len(head.split()) >= 4 and len(rest.split()) >= 4:
+            return [head] + _ask_verbs_joined(rest)
+    return [text]
+
+
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
-    each one's second verb (:func:`_verb_asks`)."""
+    each one's second verb (:func:`_verb_asks`); first, two ask verbs joined by 'and' (:func:`_ask_verbs_joined`)."""
     if _CONDITIONAL_ASK.match(_clean(text)):
         return [text]  # a conditional ask is one ask (:func:`_asks`)
+    joined = _ask_verbs_joined(text)
+    if len(joined) > 1:
+        return [x for piece in joined for x in _item_asks(piece, least)]
     nouns = _noun_series(_clean(text))
     if nouns:
         return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
