@@ -3088,7 +3088,8 @@ def _ask_verbs_joined(text: str) -> list[str]:
     of its own (four words or more before, a wh-clause after). Two verbs under one 'how you will' ('how you will
     record contacts and share figures') and 'and who will deliver it' (no ask verb) stay one ask."""
     clean = _clean(text)
-    if not re.match(rf"(?i)^(?:please\s+)?(?:also\s+)?(?:{_words_pattern(_listed('ask_verbs'))})\b", clean):
+    first = _listed("ask_verbs") + _listed("first_verbs", within="asks_joined")
+    if not re.match(rf"(?i)^(?:please\s+)?(?:also\s+)?(?:{_words_pattern(first)})\b", clean):
         return [text]
     protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), clean)
     for m in _ask_verb_pattern().finditer(protected):
@@ -3105,6 +3106,30 @@ def _ask_verbs_joined(text: str) -> list[str]:
     return [text]
 
 
+def _after_including(text: str) -> list[str]:
+    """'how you will assess risk with the person, including positive risk-taking, and how risk information will be
+    shared with the CMHTs': after an including-clause of one element, a comma, 'and' and a wh-clause with a subject
+    and verb of its own is a second ask, not a second element (a list of two or more elements before ', and how ...'
+    is one list, and a clause that points back, 'and how it will ...', is about the first ask)."""
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), _clean(text))
+    wh = _words_pattern(_listed("clause_asks", within="asks_joined"))
+    m = re.match(rf"(?i)^(?P<head>.+?\S),\s+including\s+(?P<inc>[^,;]+?),\s+and\s+(?P<ask>(?:{wh})\b.+)$", protected)
+    if not m or _WH.match(m.group("inc")) or len(m.group("head").split()) < 4 \
+            or re.search(r"(?i)\s(?:and|or)\s", m.group("inc")):  # 'including frequency and who provides it': a list
+        return [text]
+    clean = _clean(text)
+    ask = clean[m.start("ask"):].rstrip(" .;")
+    if len(ask.split()) < 5 or not re.search(r"(?i)\b(?:will|would|can|could|should|do|does|is|are)\b", ask) \
+            or re.search(r"(?i)\b(?:it|them|these|those|this|each)\b", ask):
+        return [text]
+    if re.match(r"(?i)^how\s+(?:you|we|they|the\s+(?:bidder|provider|service))\s+(?:will|would|can|could|plan|intend)\b", ask):
+        # 'How people will get into the Hubs, including self-referral, and how you will achieve first contact within
+        # 5 working days': the bidder's next step in the same ask (s10, s11, s14, s24, s30 labels keep it whole); a
+        # clause of another subject ('how risk information will be shared', 'what reduction you will commit to') asks anew
+        return [text]
+    return [clean[:m.end("inc")].rstrip(" ,")] + [ask]
+
+
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
     each one's second verb (:func:`_verb_asks`); first, two ask verbs joined by 'and' (:func:`_ask_verbs_joined`)."""
@@ -3113,6 +3138,9 @@ def _item_asks(text: str, least: int = 1) -> list[str]:
     joined = _ask_verbs_joined(text)
     if len(joined) > 1:
         return [x for piece in joined for x in _item_asks(piece, least)]
+    after = _after_including(text)
+    if len(after) > 1:
+        return [x for piece in after for x in _item_asks(piece, least)]
     nouns = _noun_series(_clean(text))
     if nouns:
         return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
