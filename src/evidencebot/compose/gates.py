@@ -70,16 +70,17 @@ def _patterns() -> dict[str, re.Pattern]:
     # or its number straight after ('Question 8.1 will not score above 2 unless ...': s25 q08, the gate went unread)
     to = (r"(?:\s+(?:to|for|on)\s+(?:(?:part|question|section)\s+)?\(?[\w.]{1,6}\)?"
           r"|\s+\(?(?:[\w.]{0,5}\d[\w.]{0,5}|[a-z]|[ivx]{1,4})\)?)?")
+    # the part named after the cap ('... will score 0 for Question 12.1', the s31 buyer's gate went unread)
+    named = r"(?:\s+(?:for|in|on)\s+(?:this\s+(?:question|part|section)|(?:part|question|section)\s+\(?[\w.]{1,6}?\)?))?"
     return {
         # the part may be named after the cap as well ('Bidders will score 0 for Question 9 unless ...', the s31
         # buyer's 12.1 gate went unread), and a note's lead before it ('Please note that a bidder will score 0 ...')
         "unless": re.compile(rf"^(?:(?:{alt['leads']})\s*[:,]?\s+)?(?:all\s+|any\s+|an?\s+|the\s+)?(?:your\s+)?(?:{alt['answers']}){to}\s+"
                              rf"{cap}\s*(?:marks?|points?)?"
-                             rf"(?:\s+(?:for|in|on)\s+(?:this\s+(?:question|part|section)|(?:part|question|section)\s+"
-                             rf"\(?[\w.]{{1,6}}\)?))?\s*,?\s*"
+                             rf"{named}\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
-                              rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
+                              rf"{cap}\s*(?:marks?|points?)?{named}[.;]?$", re.I),
         "must": re.compile(rf"^(?:(?:all\s+)?(?:{alt['answers']}|you)\s+)(?:{alt['must']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "asking": re.compile(rf"^(?:{alt['asking']})\s+", re.I),
         # 'unless the Provider confirms that ...': the bidder named before the asking words

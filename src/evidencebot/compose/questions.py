@@ -21,7 +21,9 @@ proportion to weight (largest remainders get the spare words).
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import math
 import os
 import re
@@ -440,7 +442,8 @@ def _unquote(cell: str) -> str:
 
 
 _ASKED_COLUMN = re.compile(r"(?i)^\s*(?:(?:evidence|information|detail|response)s?\s+(?:required|requested|needed|sought|expected)"
-                           r"|evidence(?:\s+of\s+\w+)?|what\s+(?:you|bidders?|tenderers?|providers?)\s+(?:should|must|need\s+to)\s+\w+)\s*$")
+                           r"|evidence(?:\s+of\s+\w+)?|what\s+(?:you|bidders?|tenderers?|providers?)\s+(?:should|must|need\s+to)\s+\w+"
+                           r"|what\s+we\s+(?:need|want|expect|would\s+like)\s+to\s+(?:see|know)|what\s+we\s+are\s+looking\s+for)\s*$")
 """A header cell naming what the bidder has to give under each row ('Evidence required', 'Information
 requested', 'What you should provide'): the column that asks, beside a 'Requirement' column that states."""
 
@@ -560,10 +563,41 @@ _QUOTED_CELL = re.compile(r'(?m)(?:^|(?<=\t)|(?<=\|))[^\S\n]*"(?:[^"]|"")*\n(?:[
 _KEPT_BREAK = "\ue000"
 
 
+def _csv_as_bars(text: str) -> str:
+    """Spreadsheet rows saved or pasted as comma-separated values ('Row,Question,Guidance,Max words,Weight' over
+    '14,"Describe ...","...",400,5%'): written with bars, as a pasted table is. Only from a header line whose cells
+    name a question column (:func:`_is_header`), and only the lines after it that have as many cells; anything
+    else is left as it is (a sentence's commas are not cells)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "," not in line or "|" in line or "\t" in line:
+            continue
+        head = next(csv.reader([line]))
+        if len(head) < 3 or not _is_header([c.strip() for c in head]):
+            continue
+        rest = "\n".join(lines[i + 1:])
+        rows, used = [], 0
+        reader = csv.reader(io.StringIO(rest))
+        try:
+            for row in reader:
+                if len(row) != len(head):
+                    break
+                rows.append(row)
+                used = reader.line_num
+        except csv.Error:
+            return text
+        if not rows:
+            return text
+        body = rest.split("\n")
+        out = [" | ".join(c.strip() for c in head)] + [" | ".join(" ".join(c.split()) for c in r) for r in rows]
+        return "\n".join(lines[:i] + out + body[used:])
+    return text
+
+
 def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], list[list[str]], list[str]] | None:
     """A spreadsheet row pasted as text, taken apart: (lines before it, its header's cells, the columns
     the header names, the rows' cells, lines after the rows); None when the text holds no such row."""
-    text = (question or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _csv_as_bars((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
     text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
     lines = text.split("\n")
