@@ -8,7 +8,7 @@ PY=/work/main/.venv/bin/python; export PYTHONPATH=${SRC:-src}
 D32=tests/data/labelled/intake_dev32/questions_dev32.jsonl
 D31=tests/data/labelled/intake_dev31/questions_dev31.jsonl
 D29=tests/data/labelled/intake_dev29/questions_dev29.jsonl
-run() { printf '%-58s ' "$1"; shift; $PY bench/question_intake.py "$@" | sed -n 2p; }
+run() { printf '%-58s ' "$1"; shift; $PY bench/question_intake.py "$@" | if [ "$FULL" = 1 ]; then sed -n '2p;4,6p' | tr '\n' ' '; echo; else sed -n 2p; fi; }
 run "dev32 q01-q20 (tune)" $D32 --range q01-q20
 run "dev31 q01-q20 (tuned in s31)" $D31 --range q01-q20
 run "dev29 d01-d27 (tuned in s30)" $D29 --range d01-d27

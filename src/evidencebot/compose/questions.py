@@ -443,7 +443,7 @@ def _unquote(cell: str) -> str:
 
 _ASKED_COLUMN = re.compile(r"(?i)^\s*(?:(?:evidence|information|detail|response)s?\s+(?:required|requested|needed|sought|expected)"
                            r"|evidence(?:\s+of\s+\w+)?|what\s+(?:you|bidders?|tenderers?|providers?)\s+(?:should|must|need\s+to)\s+\w+"
-                           r"|what\s+we\s+(?:need|want|expect|would\s+like)\s+to\s+(?:see|know)|what\s+we\s+are\s+looking\s+for)\s*$")
+                           r"|what\s+we\s+(?:need|want|expect|would\s+like)\s+to\s+(?:see|know))\s*$")
 """A header cell naming what the bidder has to give under each row ('Evidence required', 'Information
 requested', 'What you should provide'): the column that asks, beside a 'Requirement' column that states."""
 
