@@ -1594,8 +1594,9 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b"
                          # a date of birth's label right after the name: "Precious Nwachukwu, DOB 04/11/1995" (an age)
                          r"|[ \t\u00a0]*[,(][ \t\u00a0]*(?:DOB|D\.O\.B\.?|d\.o\.b\.?|born)\b"
-                         # (pv32) a table row's next cell an age: "Mark | 41 | sofa surfing"
-                         r"|[ \t\u00a0]*\|[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*(?:\||$))", re.MULTILINE)
+                         # (pv32) a table row's next cell an age and the one after it words: "Mark | 41 | sofa surfing"
+                         # (not a row of counts: "May | 14 | 12")
+                         r"|[ \t\u00a0]*\|[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\|[ \t\u00a0]*[a-z]{3,})")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
 _INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -3929,7 +3930,8 @@ class _NameFinder:
                 continue
             if ambiguous and tok.pos and tok.pos != "PROPN" and not pronoun and not self.named(tok) and not self.bracketed_here(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
-                    and not self.owner_by_words(tok) and not self.subject_by_words(i) and not self.age_or_who_after(tok):
+                    and not self.owner_by_words(tok) and not self.subject_by_words(i) \
+                    and not (word not in MONTHS and self.age_or_who_after(tok)):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...", "Sunny | 17 |")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
