@@ -79,6 +79,8 @@ def test_shipped_rules_load_and_cover_every_kind():
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
+        # (pv32) a named GP practice and a date of birth
+        "privacy.practice-birth-date",
         "privacy.singular-person",
         "privacy.attribute-combination",
         "privacy.singling-out",

@@ -167,6 +167,11 @@ CASES += [("overclaim", "oc24focus")]
 # asked, shared), written by oc29 and tuned on (196 rows; its second batch of 70 was scored once before tuning on it:
 # P 1.000 R 0.778 with the first changes, base P 1.000 R 0.361): base P 0.936 R 0.427, after P 0.968 R 0.874
 CASES += [("overclaim", "oc29dev")]
+# (pv32) privacy: identifiers of new shapes after any label that makes them a person's, social user names without a
+# handle's digits, dates of birth in more formats and beside an age or a GP registration, common-word names in a
+# person frame (apposition, a "Name | Age" row), with hard passes of each; written by pv32 and tuned on (85: 44 flag,
+# 41 pass). Main (eb8a552a): 16 wrong; pv32: 0
+CASES += [("privacy", "pv32dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",

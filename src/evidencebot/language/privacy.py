@@ -839,7 +839,7 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
-    "private_rules", "time_words_before",
+    "private_rules", "time_words_before", "apposition_person_nouns",
 )
 
 
@@ -1593,7 +1593,10 @@ _HYPHENS = frozenset("-\u2010\u2011")
 # right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
 _AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b"
                          # a date of birth's label right after the name: "Precious Nwachukwu, DOB 04/11/1995" (an age)
-                         r"|[ \t\u00a0]*[,(][ \t\u00a0]*(?:DOB|D\.O\.B\.?|d\.o\.b\.?|born)\b)")
+                         r"|[ \t\u00a0]*[,(][ \t\u00a0]*(?:DOB|D\.O\.B\.?|d\.o\.b\.?|born)\b"
+                         # (pv32) a table row's next cell an age and the one after it words: "Mark | 41 | sofa surfing"
+                         # (not a row of counts: "May | 14 | 12")
+                         r"|[ \t\u00a0]*\|[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\|[ \t\u00a0]*[a-z]{3,})")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
 _INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -2867,7 +2870,7 @@ class _NameFinder:
     def described_as_person(self, t) -> bool:
         """An apposition that says what person the word is: "Ioana, one of the women in the
         group, ...", "Aurelia, a mum of two, ...", "our tenant Radu"."""
-        nouns = self.context.get("person_nouns", ())
+        nouns = self.context.get("person_nouns", frozenset()) | self.context.get("apposition_person_nouns", frozenset())
         if not nouns:
             return False
         if t.dep_ == "appos" and t.head.lemma_.lower() in nouns and t.head.i < t.i:
@@ -3927,8 +3930,9 @@ class _NameFinder:
                 continue
             if ambiguous and tok.pos and tok.pos != "PROPN" and not pronoun and not self.named(tok) and not self.bracketed_here(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
-                    and not self.owner_by_words(tok) and not self.subject_by_words(i):
-                continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
+                    and not self.owner_by_words(tok) and not self.subject_by_words(i) \
+                    and not (word not in MONTHS and self.age_or_who_after(tok)):
+                continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...", "Sunny | 17 |")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
             heading = self.heading_like(tok)
