@@ -683,6 +683,26 @@ def test_requires_never_hides_a_match(rules):
         assert not hidden, f"{rule_id} pattern {n}: requires {pat.requires.pattern!r} hides a match in {hidden[0]!r}"
 
 
+def test_the_gate_kept_per_text_answers_as_a_fresh_search_would(rules):
+    """(perf32) A ``requires`` that several patterns hold is searched once per text and its answer kept beside the
+    text's grams, for the last few texts (a paragraph and its views are asked about in turn): asked in an interleaved
+    order, about texts that do and do not hold the gate's words, every answer is that of a fresh search."""
+    from evidencebot.language.prefilter import grams, may_match
+    from evidencebot.language.privacy import _gate_open
+
+    texts = _gate_texts()[:120]
+    pats = [pat for r in rules for pat in r.patterns]
+    shared = [p for p in pats if p.requires is not None and sum(
+        q.requires is not None and q.requires.pattern == p.requires.pattern for q in pats) > 1]
+    assert shared, "no two shipped patterns share a requires gate"
+    order = [t for a, b in zip(texts, texts[1:]) for t in (a, b, a, "no digit and no name here", b)]
+    for text in order:
+        for pat in pats:
+            fresh = may_match(pat.regex, grams(text)) and (pat.requires is None or (
+                may_match(pat.requires, grams(text)) and pat.requires.search(text) is not None))
+            assert _gate_open(pat, text) == fresh, (pat.regex.pattern[:60], text)
+
+
 def test_missing_first_names_file_is_a_config_error(tmp_path):
     shutil.copy(SHIPPED / "privacy.yaml", tmp_path / "privacy.yaml")
     with pytest.raises(ConfigError) as err:

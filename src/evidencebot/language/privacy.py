@@ -1228,28 +1228,55 @@ def normalised_view(text: str) -> tuple[str, list[int], list[int]] | None:
     return text, starts, ends
 
 
-_last_grams: tuple[str, frozenset[str] | None] = ("", frozenset())
+_GATE_TEXTS = 4
+"""Texts whose gates are kept: a paragraph, its normalised view and its table view, which each rule reads in turn."""
+_gate_texts: tuple[tuple[str, frozenset[str] | None, dict[tuple[str, int], bool]], ...] = ()
+
+
+def _gate_entry(text: str) -> tuple[str, frozenset[str] | None, dict[tuple[str, int], bool]]:
+    """(``text``, its :func:`evidencebot.language.prefilter.grams`, its ``requires`` answers), kept for the last
+    :data:`_GATE_TEXTS` texts asked: every regex and combination rule asks about the same paragraph and its views in
+    turn. (The tuple is replaced whole, never changed in place, so a thread reads one consistent set.)"""
+    global _gate_texts
+    kept = _gate_texts
+    for entry in kept:
+        if entry[0] is text:
+            return entry
+    for entry in kept:
+        if entry[0] == text:
+            return entry
+    entry = (text, grams(text), {})
+    _gate_texts = (entry, *kept[:_GATE_TEXTS - 1])
+    return entry
 
 
 def _grams(text: str) -> frozenset[str] | None:
-    """:func:`evidencebot.language.prefilter.grams` of ``text``, kept for the last text asked
-    (every regex and combination rule asks for the same paragraph in turn)."""
-    global _last_grams
-    last = _last_grams
-    if last[0] is text or last[0] == text:
-        return last[1]
-    found = grams(text)
-    _last_grams = (text, found)
+    """:func:`evidencebot.language.prefilter.grams` of ``text`` (:func:`_gate_entry`)."""
+    return _gate_entry(text)[1]
+
+
+def _gate_open(pat: CompiledPattern, text: str) -> bool:
+    """False when ``pat`` cannot match ``text``: none of the words every match holds is in it
+    (:func:`evidencebot.language.prefilter.may_match`), or its ``requires`` is not. A ``requires`` is searched once per
+    text, whichever pattern holds it (113 patterns share 79 of them: eight hold the same run of digits)."""
+    _, low, searched = _gate_entry(text)
+    if not may_match(pat.regex, low):
+        return False
+    need = pat.requires
+    if need is None:
+        return True
+    key = (need.pattern, need.flags)
+    found = searched.get(key)
+    if found is None:
+        found = searched[key] = may_match(need, low) and need.search(text) is not None
     return found
 
 
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
-    low = _grams(text)
     for pat in rule.patterns:
-        if not may_match(pat.regex, low) or pat.requires is not None and not (
-                may_match(pat.requires, low) and pat.requires.search(text)):
+        if not _gate_open(pat, text):
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
         has_label = has_value and "label" in pat.regex.groupindex
@@ -1487,9 +1514,7 @@ def _over_phrase(doc, start: int, end: int) -> int:
 def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
     """Each identifying detail ``pat`` finds in ``text`` (its ``value`` group, else the whole match; none that
     ``rule.exceptions`` allows, none when ``pat.requires`` is not in the text), added to ``found`` under its part."""
-    low = _grams(text)
-    if not may_match(pat.regex, low) or pat.requires is not None and not (
-            may_match(pat.requires, low) and pat.requires.search(text)):
+    if not _gate_open(pat, text):
         return  # (none of the words every match holds is in the text)
     has_value = "value" in pat.regex.groupindex
     for m in guarded(pat.regex).finditer(text):  # (the same matches: prefilter.guarded)
