@@ -26,7 +26,7 @@ from functools import lru_cache
 from evidencebot.compose.filters import load_word_lists
 
 PHRASEBANK = "partfit.yaml"
-FACETS = ("places", "activities")
+FACETS = ("places", "activities", "measures", "partners")
 
 _CUT = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s|\b(?:so\s+that|so\s+as|in\s+order|including|such\s+as|and\s+how|and\s+what|"
                   r"and\s+when|and\s+where|and\s+who|without|while|whilst|because|which|ensuring)\b)", re.I)
@@ -75,8 +75,8 @@ def kinds(text: str, facet: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spoken() -> frozenset[str]:
-    """The activities any answering text must name (``speak_of``)."""
-    return frozenset(kind for f, kind, _, _, speak in _table() if speak and f == "activities")
+    """The places and activities any answering text must name (``speak_of``), and every measure."""
+    return frozenset(kind for f, kind, _, _, speak in _table() if speak or f == "measures")
 
 
 def head(ask: str) -> str:
@@ -108,10 +108,30 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
         mine = kinds(title, facet)
         if mine and not asked & mine and not asked & kinds(whole, facet):
             return f"is about {_list(mine)}; the part asks about {_list(asked)}"
-    need = kinds(top, "activities") & _spoken()
-    if need and not need & kinds(whole, "activities"):
-        return f"does not speak of {_list(need)}, which the part asks about"
-    return None
+    for facet in ("places", "activities", "measures"):
+        need = kinds(top, facet) & _spoken()
+        if need and not need & kinds(whole, facet):
+            return f"does not speak of {_list(need)}, which the part asks about"
+    return partner_misfit(top, title, whole)
+
+
+_WITH = re.compile(r"\b(?i:work(?:ing)?|joint\s+work(?:ing)?|partnership)\s+(?i:with|alongside)\s+(?:the\s+)?"
+                   r"(?P<name>[A-Z][\w'’&-]*(?:\s+(?:and\s+|of\s+|for\s+|the\s+)?[A-Z][\w'’&-]*){0,6})")
+
+
+def partner_misfit(top: str, title: str, whole: str) -> str | None:
+    """Why a block does not answer 'Working with <a partner the buyer names>' (``top``, the ask's head): its title is
+    about working with other kinds of partner ('Sharing recovery plans with the care coordinator and GP' under 'Working
+    with Tideway Recovery', s31 q03) and its text never names the ask's partner. None when the head names no partner by
+    name, names a kind the title names, or the block names the partner."""
+    m = _WITH.search(top)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    mine = kinds(title, "partners")
+    if not mine or mine & kinds(name, "partners") or name.lower() in whole.lower():
+        return None
+    return f"is about working with {_list(mine)}; the part asks about {name}"
 
 
 def misfit(ask: str, block) -> str | None:
