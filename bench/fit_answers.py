@@ -5,7 +5,8 @@
     PYTHONPATH=src python bench/fit_answers.py DB OUT QDIR [QDIR ...]
 
 DB is a demo database (``evidencebot demo --db DB``), copied to OUT/<set>/demo.db; OUT/<set>/qNN.md, .log and .check are written, with
-summary.txt ('qNN assemble rc=R check rc=C') as gen_answers.sh writes it."""
+summary.txt ('qNN assemble rc=R check rc=C') as gen_answers.sh writes it, and qNN.share: the answer's method words
+and body words."""
 
 from __future__ import annotations
 
@@ -16,6 +17,20 @@ import sys
 from pathlib import Path
 
 from evidencebot.cli import main
+from evidencebot.compose import tender
+
+LAST: list = []
+_assemble = tender.assemble_tender
+
+
+def _kept(*args, **kwargs):
+    """assemble_tender, keeping its answer: the method share is not in the log."""
+    answer = _assemble(*args, **kwargs)
+    LAST.append(answer)
+    return answer
+
+
+tender.assemble_tender = _kept
 
 
 def run(argv: list[str]) -> tuple[int, str]:
@@ -36,8 +51,11 @@ def answer_set(demo: str, out: Path, qdir: Path) -> None:
     summary = []
     for q in sorted(qdir.glob("q[0-9][0-9].md")):
         md = out / f"{q.stem}.md"
+        LAST.clear()
         rc, log = run(["assemble", "tender", "--db", db, "--question-file", str(q), "--force", "-o", str(md)])
         (out / f"{q.stem}.log").write_text(log)
+        if LAST:
+            (out / f"{q.stem}.share").write_text(f"{LAST[-1].method_words} {LAST[-1].body_words}\n")
         crc, check = run(["check", "--db", db, "--question-file", str(q), str(md)])
         (out / f"{q.stem}.check").write_text(check)
         summary.append(f"{q.stem} assemble rc={rc} check rc={crc}")

@@ -84,7 +84,8 @@ def head(ask: str) -> str:
     'including', 'so that', 'without', 'and how' ... ('reach seasonal workers on holiday parks, including outside
     standard working hours' -> 'reach seasonal workers on holiday parks')."""
     text = " ".join((ask or "").split())
-    text = text[_LEAD.match(text).end():] if _LEAD.match(text) else text
+    lead = _LEAD.match(text)
+    text = text[lead.end():] if lead else text
     m = _CUT.search(text, 3)
     return (text[:m.start()] if m else text).strip()
 
