@@ -58,6 +58,11 @@ def main(argv: list[str]) -> None:
     path = next((a for a in argv if not a.startswith("--")), str(ROOT / "tests/data/labelled/part_fit_s32.jsonl"))
     rows = [json.loads(ln) for ln in Path(path).read_text().splitlines() if ln.strip()]
     lib, tales = blocks(), stories()
+    for label, chosen in (("all rows", rows), ("panel and lead rows only", [r for r in rows if r["labelled_by"] != "fit32"])):
+        score(label, chosen, lib, tales, "--show" in argv and chosen is rows)
+
+
+def score(label: str, rows: list[dict], lib: dict, tales: dict, show: bool) -> None:
     tp = fp = fn = tn = 0
     for row in rows:
         why = misfit(row, lib, tales)
@@ -66,13 +71,12 @@ def main(argv: list[str]) -> None:
         fp += said and not truth
         fn += truth and not said
         tn += not said and not truth
-        if "--show" in argv and said != truth:
+        if show and said != truth:
             print(f"{'FP' if said else 'FN'} [{row['set']} {row['q']}] {row['ask'][:70]!r} / {row['id']}: {why}")
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    panel = [row for row in rows if row["labelled_by"] != "fit32"]
-    print(f"rows {len(rows)} (panel or lead {len(panel)}, own {len(rows) - len(panel)}); does-not-fit {tp + fn}")
-    print(f"'does not fit': P {p:.3f} R {r:.3f} (tp {tp} fp {fp} fn {fn} tn {tn})")
+    print(f"{label}: {len(rows)} rows, {tp + fn} do not fit; 'does not fit' P {p:.3f} R {r:.3f} "
+          f"(tp {tp} fp {fp} fn {fn} tn {tn})")
 
 
 if __name__ == "__main__":

@@ -84,3 +84,14 @@ def test_the_parts_show_their_honest_gap_not_a_lifted_block(demo_db):
     assert not {"seasonal-workers-shared-houses", "health-check-recall-list"} & placed, placed
     left = " ".join(w for m in methods.values() for w in m.left_out)
     assert "holiday parks" in left and "registering with a GP" in left, left
+
+
+def test_a_head_that_opens_a_list_of_activities_does_not_hold_every_block_to_its_first(demo_db):
+    # 'Recruiting, training, supervising and supporting peer support workers': a supervision block answers the part
+    # though it never says 'recruit'
+    ask = "Recruiting, training, supervising and supporting peer support workers"
+    assert partfit.listed(ask)
+    supervision = type("B", (), {"block_id": "x", "title": "Supervision for peer support workers", "tags": [],
+                                 "body": "Each peer support worker has monthly supervision with a clinical lead."})()
+    assert partfit.misfit(ask, supervision) is None
+    assert partfit.misfit("Recruiting peer support workers", supervision) is not None

@@ -90,6 +90,18 @@ def head(ask: str) -> str:
     return (text[:m.start()] if m else text).strip()
 
 
+def listed(ask: str) -> bool:
+    """True when the head is the first of a list of activities ('Recruiting, training, supervising and supporting peer
+    support workers'): no text need name the head's own activity, as a block may answer another of the list."""
+    text = " ".join((ask or "").split())
+    lead = _LEAD.match(text)
+    text = text[lead.end():] if lead else text
+    top = head(ask)
+    at = text.find(top)
+    rest = text[at + len(top):] if at >= 0 else ""
+    return bool(re.match(r"\s*,\s*(?!including\b|during\b|bring\b)[a-z]+ing\b", rest, re.I))
+
+
 def _list(names) -> str:
     names = sorted(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -110,6 +122,8 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
         if mine and not asked & mine and not asked & kinds(whole, facet):
             return f"is about {_list(mine)}; the part asks about {_list(asked)}"
     for facet in ("places", "activities", "measures"):
+        if facet == "activities" and listed(ask):
+            continue
         need = kinds(top, facet) & _spoken()
         if need and not need & kinds(whole, facet):
             return f"does not speak of {_list(need)}, which the part asks about"
