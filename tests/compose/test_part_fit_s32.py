@@ -95,3 +95,10 @@ def test_a_head_that_opens_a_list_of_activities_does_not_hold_every_block_to_its
                                  "body": "Each peer support worker has monthly supervision with a clinical lead."})()
     assert partfit.misfit(ask, supervision) is None
     assert partfit.misfit("Recruiting peer support workers", supervision) is not None
+
+
+def test_an_activity_word_inside_a_name_asks_for_nothing(demo_db):
+    # 'the Vale Outreach Van' is a van, not outreach; 'Keeping staff safe' is not keeping staff in post
+    lone = _block(demo_db, "lone-working")
+    assert partfit.misfit("Keeping staff safe when working alone in the Ambrey Vale and on the Vale Outreach Van",
+                          lone) is None

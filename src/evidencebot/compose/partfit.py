@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from evidencebot.compose import blockmatch
 from evidencebot.compose.filters import load_word_lists
 
 PHRASEBANK = "partfit.yaml"
@@ -124,7 +125,8 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
     for facet in ("places", "activities", "measures"):
         if facet == "activities" and listed(ask):
             continue
-        need = kinds(top, facet) & _spoken()
+        # an activity only outside a name: 'the Vale Outreach Van' asks for no outreach (blockmatch.unnamed)
+        need = kinds(blockmatch.unnamed(top) if facet == "activities" else top, facet) & _spoken()
         if need and not need & kinds(whole, facet):
             return f"does not speak of {_list(need)}, which the part asks about"
     return partner_misfit(top, title, whole)
