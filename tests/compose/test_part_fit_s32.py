@@ -102,3 +102,10 @@ def test_an_activity_word_inside_a_name_asks_for_nothing(demo_db):
     lone = _block(demo_db, "lone-working")
     assert partfit.misfit("Keeping staff safe when working alone in the Ambrey Vale and on the Vale Outreach Van",
                           lone) is None
+
+
+def test_a_list_of_verbs_or_of_what_else_is_asked_is_a_list():
+    assert partfit.listed("how you will recruit, train, supervise and offer career progression to peer support workers")
+    assert partfit.listed("Recruiting the Lived Experience Panel, paid, supported and given real influence")
+    assert not partfit.listed("Breaking down outcome data by locality, age, sex and ethnicity")
+    assert not partfit.listed("reach seasonal workers on holiday parks, including outside standard working hours")

@@ -93,14 +93,18 @@ def head(ask: str) -> str:
 
 def listed(ask: str) -> bool:
     """True when the head is the first of a list of activities ('Recruiting, training, supervising and supporting peer
-    support workers'): no text need name the head's own activity, as a block may answer another of the list."""
+    support workers', 'recruit, train, supervise and offer career progression to ...', 'Recruiting the Lived Experience
+    Panel, paid, supported and given real influence'): no text need name the head's own activity, as a block may answer
+    another of the list (s30 q10: the career progression block, which the panel read as answering, went)."""
     text = " ".join((ask or "").split())
     lead = _LEAD.match(text)
     text = text[lead.end():] if lead else text
     top = head(ask)
     at = text.find(top)
     rest = text[at + len(top):] if at >= 0 else ""
-    return bool(re.match(r"\s*,\s*(?!including\b|during\b|bring\b)[a-z]+ing\b", rest, re.I))
+    if len(top.split()) == 1 and rest.lstrip().startswith((",", "and ")):
+        return True  # 'recruit, train, supervise and ...': a bare verb, the first of several on one object
+    return bool(re.match(r"\s*,\s*(?!including\b|during\b|bring\b|need\b)(?:paid|[a-z]+ing|[a-z]+ed)\b", rest, re.I))
 
 
 def _list(names) -> str:
