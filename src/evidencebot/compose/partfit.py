@@ -75,6 +75,13 @@ def kinds(text: str, facet: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _prom() -> frozenset[str]:
+    """The measures a block's {prom} placeholder may stand for (``prom: 'yes'``)."""
+    data = load_word_lists(PHRASEBANK).get("measures") or {}
+    return frozenset(str(k) for k, spec in data.items() if str((spec or {}).get("prom", "")).lower() in ("yes", "true"))
+
+
+@lru_cache(maxsize=1)
 def _spoken() -> frozenset[str]:
     """The places and activities any answering text must name (``speak_of``), and every measure."""
     return frozenset(kind for f, kind, _, _, speak in _table() if speak or f == "measures")
@@ -131,7 +138,16 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
             continue
         # an activity only outside a name: 'the Vale Outreach Van' asks for no outreach (blockmatch.unnamed)
         need = kinds(blockmatch.unnamed(top) if facet == "activities" else top, facet) & _spoken()
-        if need and not need & kinds(whole, facet):
+        named = set(kinds(whole, facet))
+        if facet == "measures":
+            # a measure is held to: a block that names other measures (or the profile's, {prom}, which is not a
+            # loneliness scale); one naming none may describe collecting whatever is asked ('Our plan for paired
+            # outcome scores' under 'Collecting ReQoL-10 and DIALOG', s29 q10)
+            placeholder = re.search(r"\{proms?\}", whole) is not None
+            if not named and not placeholder:
+                continue
+            named |= _prom() if placeholder else set()
+        if need and not need & named:
             return f"does not speak of {_list(need)}, which the part asks about"
     return partner_misfit(top, title, whole)
 
