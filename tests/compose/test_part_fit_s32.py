@@ -130,3 +130,8 @@ def test_pay_under_recruiting_and_retaining_is_not_held_to_say_recruit(demo_db):
 
 def test_a_block_naming_no_measure_may_describe_collecting_the_one_asked_for(demo_db):
     assert partfit.misfit("Collecting ReQoL-10 and DIALOG with each person", _block(demo_db, "paired-scores-plan")) is None
+
+
+def test_lived_experience_names_who_not_an_activity(demo_db):
+    ask = "how sessional peer workers and volunteers with lived experience will be paid at least the Real Living Wage"
+    assert partfit.misfit(ask, _block(demo_db, "real-living-wage")) is None
