@@ -88,7 +88,12 @@ def test_a_seasonal_workers_part_takes_the_block_written_for_them(demo_db):
     plan, methods = _parts(demo_db, q)
     seasonal = next(p for p in plan.points if "seasonal" in p.text)
     ids = [b.block_id for b in methods[seasonal.key].blocks]
-    assert ids and all("seasonal workers" in groups.named(b.body) for b in methods[seasonal.key].blocks), ids
+    assert all("seasonal workers" in groups.named(b.body) for b in methods[seasonal.key].blocks), ids
+    # session 32: the library's seasonal workers block is written for shared houses (HMOs), another place than the
+    # caravan parks asked about (s31 q05.3, read as lifted by topic words): the part is an honest gap, never the prison
+    # block (partfit)
+    assert "seasonal-workers-shared-houses" not in ids
+    assert any("holiday parks" in w for w in methods[seasonal.key].left_out), methods[seasonal.key].left_out
     prison = next(p for p in plan.points if "prison" in p.text)
     assert all("people released from prison" in groups.named(b.body) for b in methods[prison.key].blocks)
 

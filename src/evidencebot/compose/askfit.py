@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evidencebot.compose import blockmatch, gather
+from evidencebot.compose import blockmatch, gather, partfit
 from evidencebot.compose.blockmatch import normalise
 from evidencebot.compose.filters import load_phrasebank
 
@@ -104,9 +104,13 @@ def block_scenes(block) -> frozenset[str]:
 
 def misfit(ask: str, block) -> str | None:
     """Why ``block`` does not answer ``ask`` (the sub-point's text), or None when it may: written for another
-    situation (:func:`text_misfit`), or facing the other way (:func:`direction`)."""
+    situation (:func:`text_misfit`), facing the other way (:func:`direction`), or about another place or activity
+    than the ask's head (:func:`evidencebot.compose.partfit.misfit`)."""
     why = text_misfit(ask, block.title) or direction_misfit(ask, block)
-    return f"{block.block_id} {why}" if why else None
+    if why:
+        return f"{block.block_id} {why}"
+    # another place or activity than the part's head asks about, under a shared topic (s31 panel; partfit)
+    return partfit.misfit(ask, block)
 
 
 # ---------------------------------------------------------------- which way people move (issue 12, s17)
@@ -215,7 +219,7 @@ def fits(ask: str, block) -> bool:
     asked = scenes(ask)
     if not asked:
         return misfit(ask, block) is None
-    return bool(asked & block_scenes(block)) and direction_misfit(ask, block) is None
+    return bool(asked & block_scenes(block)) and direction_misfit(ask, block) is None and partfit.misfit(ask, block) is None
 
 
 def why(ask: str, block) -> str:

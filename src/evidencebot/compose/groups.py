@@ -88,15 +88,24 @@ _PAREN_LIST = re.compile(r"\([^()]*(?:,[^(),]*){2,}\)")
 """A parenthesised list of three or more items ('what it covers (mental health, physical health, housing, ...)')."""
 
 
+_BY_LIST = re.compile(r"(?i)\bby\s+(?P<tail>[^.;?!()]*)")
+"""A breakdown's dimensions: 'outcome data by locality, age, sex, ethnicity, veteran status and Gypsy, Roma or
+Traveller identity' asks for figures split by these, not about veterans or Travellers (s31 q08 (b), spent: the part
+took the block about engaging Gypsy, Roma and Traveller families; the panel: lifted from another answer)."""
+
+
 def without_details(text: str) -> str:
     """``text`` without its details: a parenthesised list of three or more items, a tail of three or more items after
     'including', 'covering' or 'such as' (to the end of the sentence: 'including risk to the person, risk to others, and
     the risks of lone working in isolated villages' asks about risk, not about people in rural areas, s27 q08; 'covering
-    at least: local employment ...; ...; and ... a rural county', s24 q09), and any other detail to the next comma
-    (:data:`_DETAIL`)."""
+    at least: local employment ...; ...; and ... a rural county', s24 q09), a breakdown's list of three or more
+    dimensions after 'by' (:data:`_BY_LIST`), and any other detail to the next comma (:data:`_DETAIL`)."""
     text = _PAREN_LIST.sub(" ", text or "")
     m = _LIST_TAIL.search(text)
     if m and len(re.findall(r"[,;]", m.group("tail"))) >= 2:
+        text = text[:m.start()] + " " + text[m.end():]
+    m = _BY_LIST.search(text)
+    if m and len(re.findall(r",", m.group("tail"))) >= 2:
         text = text[:m.start()] + " " + text[m.end():]
     return _DETAIL.sub(" ", text)
 

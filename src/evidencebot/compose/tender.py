@@ -45,7 +45,7 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
-                                 ownplan, patterns, places, proofread, repeats, service_model, settings, tender_profile,
+                                 ownplan, partfit, patterns, places, proofread, repeats, service_model, settings, tender_profile,
                                  timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose import gapflow
@@ -5647,6 +5647,9 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
             continue
         if askfit.text_misfit(text, about + " " + str(r.get("title") or "")):
             continue  # a story set in another situation (an escalation told under 'first contact and assessment')
+        if partfit.story_misfit(text, story_text):
+            continue  # a story that never speaks of what the part asks for (a benefits sanction under 'Making payments
+            # without affecting members' welfare benefits', a prescription transfer as the co-production example: s31)
         have = content_stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
