@@ -2720,13 +2720,19 @@ COMMITMENT = "buyer-commitment"
 """The ref of a sentence saying back the buyer's own requirement as ours (:mod:`commitments`)."""
 
 
+def _marker_unit(unit: Unit) -> bool:
+    """A writer's marker ('[To write: ...]', '[To confirm: ...]'), not text of the answer."""
+    return any(str(r).startswith("todo:") for r in (unit.refs or []))
+
+
 def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     """Each statement the buyer's scoring gates require, with the part it belongs to and whether the part makes it
     ({statement, part, cap, made}); a part that does not make its statement says so in its coverage status."""
     out = []
     for g in plan.gates:
         at = next(((row, sec) for row, sec in zip(rows, sections) if sec.point.key == g.key), None)
-        said = " ".join(u.text for u in at[1].kept_units()) if at else ""
+        # a '[To write: ...]' marker repeats the buyer's words of the part: it makes no statement
+        said = " ".join(u.text for u in at[1].kept_units() if not _marker_unit(u)) if at else ""
         made = gates.made(g, said)
         if at and not made:
             at[0].status += "; " + g.note
