@@ -383,3 +383,23 @@ def test_the_situation_gate_reads_the_structure(text, theirs):
     sent = next(get_nlp()(text).sents)
     change = low("claim_change_words") | low("change_nouns")
     assert _their_situation(sent, low("claim_agents"), low("claim_people"), change) is theirs, text
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("Staff say the drop in evictions was driven by our tenancy coaches.", True),
+    ("Staff think the new rota has probably made the evenings calmer.", True),
+    ("Our staff say the drop in evictions was driven by our tenancy coaches.", False),  # ours, owned
+    ("Staff and parents say the change in the children is remarkable.", False),  # not our staff alone
+    ("Families tell us the service changed their lives.", False),  # the people we support: scored as before
+    ("Staff said the drop in evictions was driven by our tenancy coaches.", False),  # past: an account, not a view
+])
+def test_our_staffs_view_reported_in_the_present_is_not_scored(text, reported):
+    """(story32) session 32's refit read "Staff say ... was driven by our tenancy coaches" over its threshold: a view
+    of our staff, named bare, said in the present, is not scored (the claim rules still read it)."""
+    from evidencebot.language.overclaim.learned import _a_view_reported
+    from evidencebot.language.phrasebank import load_vocabulary
+    from evidencebot.language.pipeline import get_nlp
+
+    agents = frozenset(str(w).lower() for w in load_vocabulary().get("claim_agents", []))
+    sent = next(get_nlp()(text).sents)
+    assert _a_view_reported(sent, agents) is reported, text

@@ -764,6 +764,24 @@ def _their_situation(sent, agents: frozenset[str], people: frozenset[str], chang
     return True
 
 
+def _a_view_reported(sent, agents: frozenset[str]) -> bool:
+    """(story32) Our staff's view reported in the present, the staff named bare ("Staff say the drop in evictions was
+    driven by our tenancy coaches", "Staff think the move has probably made the service easier to find"): a verb of
+    saying or thinking in the present with a clause after it, whose subject is one of our agent nouns with no
+    determiner, possessor or other word on it (not "we", not "our staff", not "staff and parents"). Over every
+    labelled over-claim set this form holds four sentences, all passes; a view reported by the people we support or
+    by others ("Families tell us the service changed their lives") is scored as before (writers read those as our
+    claim). The claim rules still read the reported words."""
+    root = sent.root
+    if root.lemma_.lower() not in W.reporting or root.tag_ not in W.situation_not_past_tags:
+        return False
+    if not any(c.dep_ in W.reported_clause_deps for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ in W.own_subject_deps), None)
+    return subj is not None and subj.tag_ in W.bare_group_tags and subj.lemma_.lower() in agents and not any(
+        c.dep_ in W.bare_group_not_deps for c in subj.children)
+
+
 def _an_agent(tok) -> bool:
     """(story32) A noun of ours that acts in the sentence: the subject of a verb ("the worker found her a room"), or
     the agent of a passive ("she was housed by the team"). A service named as a place or a thing in the person's
@@ -830,6 +848,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
             continue
         if _their_situation(sent, agents, people, ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")):
+            continue
+        if _a_view_reported(sent, agents):
             continue
         for part in parts:
             if ctx.hedged(part.root) and not _counterfactual(part):
