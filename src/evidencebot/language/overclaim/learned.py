@@ -748,7 +748,7 @@ def _their_situation(sent, agents: frozenset[str], people: frozenset[str], chang
     subj = next((c for c in kids if c.dep_ in W.own_subject_deps), None)
     if subj is None or not _the_person(subj, people):
         return False
-    when = set()
+    when: set[int] = set()
     for t in sent:
         if t.dep_ in W.situation_time_deps and (
                 t.lower_ in W.situation_time_marks
