@@ -43,7 +43,10 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
            "dev8_o13", "dev15", "s11", "s12", "s13", "s14", "s16", "s16b", "s17", "s17b", "s18", "s18b", "s19", "s19b",
            "oc20dev", "oc21dev", "oc22dev", "oc23dev", "oc24dev", "oc24focus",
            # (oc29) general causal links and credit for another body's change; the shipped weights were not refitted
-           "oc29dev"]
+           "oc29dev",
+           # (story32) session 32's story-form set: the person's situation before support (pass) and claims written
+           # inside stories (flag), written by story32 and tuned on; the shipped weights were not refitted
+           "story32dev"]
 # the transfer checks (independent writers nobody tunes on): the shipped weights are trained on them too (rows
 # never read by a person); bench/overclaim_loso.py --transfer scores each as a fold left out (aggregates only).
 # s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them

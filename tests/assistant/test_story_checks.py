@@ -244,3 +244,20 @@ def test_the_story_form_the_editor_and_check_find_the_same_personal_data(sentenc
     rows = [r for r in json.loads(result.output) if r["family"] == "privacy"]
     assert sorted((r["rule"], r["column"] - 1, r["end_column"]) for r in rows) == by_editor  # (1-based, end inclusive)
     assert submit_problems({**PARTS, "context": sentence})
+
+
+def test_a_context_part_describing_the_persons_situation_has_no_over_claim_but_a_claim_in_the_story_does():
+    """(story32) The Context part asks what was happening for the person when support began: the person's situation
+    in the past, with no agent of ours and no change, is no claim (the learned scorer read these over its threshold);
+    a claim written in the evidence part is still reported."""
+    parts = {
+        "title": "Finding a routine again",
+        "context": ("The person had lost two jobs in a year and spent most weekends in bed. "
+                    "He had been out of work since the factory closed and most of his savings had gone."),
+        "support_approach": "A plan agreed with him: a GP, a weekly walk and a budget he could keep to.",
+        "delivery": "A visit each Thursday and a call on Monday mornings.",
+        "evidence": "After we started visiting, he stopped going to A&E altogether.",
+    }
+    found = check_story(parts)
+    assert not [f for f in found["context"] if f.family == "overclaim"]
+    assert "overclaim.learned-claim" in [f.rule for f in found["evidence"] if f.family == "overclaim"]

@@ -172,6 +172,10 @@ CASES += [("overclaim", "oc29dev")]
 # person frame (apposition, a "Name | Age" row), with hard passes of each; written by pv32 and tuned on (85: 44 flag,
 # 41 pass). Main (eb8a552a): 16 wrong; pv32: 0
 CASES += [("privacy", "pv32dev")]
+# (story32) story-form sentences: the person's situation before support and what support looked like (42 passes, in
+# the form's four parts) and claims written inside stories (22 flags), written by story32 and tuned on: base P 0.808
+# R 0.955, after the learned scorer's situation gate P 0.840 R 0.955 (the other false alarms are hand-written rules')
+CASES += [("overclaim", "story32dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -232,6 +236,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
     ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
     ("overclaim", "oc29dev"): {"precision": 0.95, "recall": 0.85},
+    ("overclaim", "story32dev"): {"precision": 0.84, "recall": 0.95},
     # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883; after p24: P 0.957 R 0.925
     ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.92},
     # pv23dev after p24 (tuned on it as development material): P 0.978 R 0.926 (was 0.951 / 0.811)

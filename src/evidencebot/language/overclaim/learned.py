@@ -730,6 +730,79 @@ def _done_by_others(sent, agents: frozenset[str], people: frozenset[str]) -> boo
         t.lemma_.lower() in people or t.lower_ in people for t in agent.subtree)
 
 
+def _their_situation(sent, agents: frozenset[str], people: frozenset[str], change: frozenset[str]) -> bool:
+    """(story32) A description of the person's own situation before support, as a story's "Context" part asks for
+    it ("She had been out of work for a year and rang the duty line most nights", "When support began, the person
+    was sleeping on a friend's sofa", "Before referral, M. had been admitted twice"): the main verb's subject is the
+    person supported (a third-person pronoun, "the person", a pseudonym's initial), every verb of the sentence is
+    past or past perfect (none present, future or modal), nothing in it names us as an agent (a subject, a passive's
+    agent, "we", "our") but a clause saying when support began, and nothing says a change or a comparison ("fewer", "no longer", "now", "fell"). It says what was so, with
+    no agent of ours and no link to us: no claim. "Since joining us he has not been admitted once" (present perfect,
+    "us"), "Thanks to our visits, she no longer goes to A&E" and "Within a month of starting with us, the person was
+    back at work" ("us") are scored."""
+    root = sent.root
+    kids = list(root.children)
+    if not (root.tag_ in W.situation_past_tags or any(
+            c.dep_ in W.own_aux_deps and c.tag_ in W.situation_past_tags for c in kids)):
+        return False
+    subj = next((c for c in kids if c.dep_ in W.own_subject_deps), None)
+    if subj is None or not _the_person(subj, people):
+        return False
+    when: set[int] = set()
+    for t in sent:
+        if t.dep_ in W.situation_time_deps and (
+                t.lower_ in W.situation_time_marks
+                or any(c.dep_ in W.situation_mark_deps and c.lower_ in W.situation_time_marks for c in t.children)):
+            when.update(c.i for c in t.subtree)
+    for t in sent:
+        if t.tag_ in W.situation_not_past_tags or t.tag_ in W.comparison_tags:
+            return False
+        if t.lower_ in W.situation_change_words or t.lower_ in change or t.lemma_.lower() in change:
+            return False
+        if t.i not in when and (t.lower_ in W.provider_pronouns or t.lemma_.lower() in agents and _an_agent(t)):
+            return False
+    return True
+
+
+def _a_view_reported(sent, agents: frozenset[str]) -> bool:
+    """(story32) Our staff's view reported in the present, the staff named bare ("Staff say the drop in evictions was
+    driven by our tenancy coaches", "Staff think the move has probably made the service easier to find"): a verb of
+    saying or thinking in the present with a clause after it, whose subject is one of our agent nouns with no
+    determiner, possessor or other word on it (not "we", not "our staff", not "staff and parents"). Over every
+    labelled over-claim set this form holds four sentences, all passes; a view reported by the people we support or
+    by others ("Families tell us the service changed their lives") is scored as before (writers read those as our
+    claim). The claim rules still read the reported words."""
+    root = sent.root
+    if root.lemma_.lower() not in W.reporting or root.tag_ not in W.situation_not_past_tags:
+        return False
+    if not any(c.dep_ in W.reported_clause_deps for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ in W.own_subject_deps), None)
+    return subj is not None and subj.tag_ in W.bare_group_tags and subj.lemma_.lower() in agents and not any(
+        c.dep_ in W.bare_group_not_deps for c in subj.children)
+
+
+def _an_agent(tok) -> bool:
+    """(story32) A noun of ours that acts in the sentence: the subject of a verb ("the worker found her a room"), or
+    the agent of a passive ("she was housed by the team"). A service named as a place or a thing in the person's
+    history ("rang the crisis line", "had been out of work") is not an agent."""
+    if tok.dep_ in W.own_subject_deps:
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.dep_ == "agent"
+
+
+def _the_person(subj, people: frozenset[str]) -> bool:
+    """(story32) Does ``subj`` name the person supported: a third-person pronoun ("she", "they"), a noun of the people
+    we support with a definite determiner ("the person", "the client"), or a pseudonym's initial ("M.", "J")?"""
+    if subj.lower_ in W.situation_subject_pronouns:
+        return True
+    if subj.lemma_.lower() in people:
+        return any(c.dep_ == "det" and c.lower_ in W.situation_subject_dets for c in subj.children)
+    letters = subj.text.rstrip(".")
+    return subj.pos_ == "PROPN" and len(letters) == 1 and letters.isupper()
+
+
 @check("learned_claim", whole_sentence=True)
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = current_model()
@@ -773,6 +846,10 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if quotes and _is_reported(sent, quotes):
             continue
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
+            continue
+        if _their_situation(sent, agents, people, ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")):
+            continue
+        if _a_view_reported(sent, agents):
             continue
         for part in parts:
             if ctx.hedged(part.root) and not _counterfactual(part):
