@@ -105,8 +105,8 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # off). oc27's blocker was the suggestion test reading "Our mentors get results that other charities" (what is left of
 # comparison-claim's example with its match taken out, 0.99) as a claim: the test now excuses the scorer there too, and
 # comparison-claim reports a whole idiom ("can only dream of"), not its first word. Figures: bench/overclaim_s28.md
-# s28-s31: held-out sets of sessions 28-31, spent at their ends, folded as transfer checks (not in the shipped weights yet)
-TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31"]
+# s28-s32: held-out sets of sessions 28-32, spent at their ends, folded as transfer checks (not in the shipped weights yet)
+TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "s32"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
