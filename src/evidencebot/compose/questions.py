@@ -4500,6 +4500,13 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
         if longer:
             return text[:min(longer)].rstrip(" ,;:")
+    if good and max(good) in relative and text[:max(good)].split()[-1].lower() in _WHOLE_WITH_WHO:
+        # 'What alternatives you will offer to people | who cannot or will not use digital channels' (s32 q07 panel):
+        # cut from its clause, 'to people' names no one; the heading stops before the phrase that holds them
+        head = re.sub(r"(?i)\s+(?:to|for|with|from|by|among|between)\s+(?:the\s+|all\s+|any\s+)?[a-z]+$", "",
+                      text[:max(good)].rstrip(" ,;:"))
+        if len(head.split()) >= 3 and head != text[:max(good)].rstrip(" ,;:"):
+            return head
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))
@@ -4566,6 +4573,21 @@ def _short_names(text: str) -> str:
     return _NAMED_CODE.sub(lambda m: m.group("code"), text) if len(text.split()) > MAX_HEADING_WORDS else text
 
 
+def _verbless_clause(head: str) -> bool:
+    """``head`` ends in a clause after 'sure', 'ensure', 'that' or 'whether' whose verb is not in it yet ('Making sure
+    that no young adult referred | under the protocol is discharged ...': s32 q02 (d)'s heading, cut there)."""
+    clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
+    return len(clause) > 1 and bool(clause[-1].split()) and not any(_finite(w) for w in clause[-1].split())
+
+
+def _denied_bare(head: str) -> bool:
+    """``head`` ends on the verb of a clause whose subject denies it ('no young adult ... is discharged'): what it is
+    denied for comes next ('for not attending'); cut there, the heading promises more than the buyer asked."""
+    clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)[-1].lower()
+    denied = _words("denied_subjects", within="cut")
+    return any(clause.startswith(w + " ") for w in denied) and clause.split()[-1].endswith(("ed", "en"))
+
+
 def _cut_long(text: str, max_words: int) -> str:
     """A heading still too long (more than LONG_HEADING_WORDS) cut before a phrase that says how, where or when
     ('Transferring the care of people on the caseload | without any gap in support'), taking three words or more
@@ -4579,7 +4601,7 @@ def _cut_long(text: str, max_words: int) -> str:
     for m in pattern.finditer(text):
         before = text[:m.start()].split()
         if len(before) >= 5 and len(text[m.start():].split()) >= 3 and before[-1].lower().strip(",") not in END_BAD and text[:m.start()].count("(") == \
-                text[:m.start()].count(")"):
+                text[:m.start()].count(")") and not _verbless_clause(text[:m.start()]):
             cuts.append((len(before), m.start()))
     within = [c for n, c in cuts if n <= max_words]
     if within:
@@ -4604,17 +4626,22 @@ def _cut_longer(text: str, max_words: int) -> str:
     participle = [m for m in re.finditer(r"(?<!\bnot),\s+(?P<w>[a-z][a-z-]+ing)\b(?!\s*(?:,|\band\b|\bor\b))", text)
                   if m.group("w") not in _NOT_GERUNDS]
     cuts = []
+    verbless = False
     for m in sorted([*pattern.finditer(text), *participle], key=lambda x: x.start()):
         before = text[:m.start()]
         words = before.split()
         if len(words) < 5 or len(text[m.start():].split()) < 3 or words[-1].lower().strip(",") in END_BAD \
                 or before.count("(") != before.count(")") or (len(words) >= 2 and words[-2].lower() in ("and", "or")):
             continue
+        if _verbless_clause(before):
+            verbless = True
+            continue
         cuts.append((len(words), m.start()))
     within = [c for n, c in cuts if n <= max_words]
     if within:
         return text[:max(within)].rstrip(" ,;:")
-    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS]
+    # a cut left the clause without its verb: the first cut after the verb, a few words over, keeps the clause whole
+    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS + (4 if verbless else 0)]
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
@@ -4905,10 +4932,17 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             if not (_bare_participle_end(t[:m.start()]) and re.match(r"(?i)[\s,]*" + _BOUND + r"\s", t[m.start():]))]
     cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
     best = ""
+    over: list[str] = []  # whole heads a few words over the limit, for a clause a cut within it leaves without its verb
+    verbless = False
     for at in sorted(set(cuts)):
         head = t[:at].rstrip(" ,;:–—-")
         n = _heading_words(head)
-        if n < 3 or n > max_words or head.count("(") != head.count(")"):
+        if n < 3 or head.count("(") != head.count(")"):
+            continue
+        if n > max_words:
+            if n <= LONG_HEADING_WORDS + 4 and not _verbless_clause(head) and not heading_fault(head, source) \
+                    and head.split()[-1].lower() not in END_BAD and not _denied_bare(head):
+                over.append(head)
             continue
         last = head.split()[-1].lower()
         if last in END_BAD or last in _AIM_END or last in _CAP_NOT_END:
@@ -4930,13 +4964,35 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
-        if len(clause) > 1 and not any(_verb_like(w) and not w.endswith("ing") for w in clause[-1].split()):
+        if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
+            verbless = True
             continue  # 'Making sure every person leaving Elmstead Lodge | or ... is contacted': its verb was cut
+        if last in _WHOLE_WITH_WHO and re.match(r"(?i)\s*(?:who|whose|that|which)\b", t[at:]):
+            continue  # 'What alternatives you will offer to people | who cannot use digital channels' (s32 q07)
         best = head
+    if not best and verbless and over:
+        # 'Making sure that no young adult referred | under the protocol is discharged ...' (s32 q02 (d)): the
+        # shortest cut that keeps the clause's verb, though over the limit
+        best = over[0]
     if best:  # 'Social value commitments you will make': what is left adds nothing to a heading
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
     return best or t
+
+
+_WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+
+
+def _finite(word: str) -> bool:
+    """A word that can be a clause's own verb after 'sure that': not a participle ('-ing'), nor an '-ed' word that is
+    no known verb, which says which one after its noun ('no young adult referred | under the protocol is discharged':
+    s32 q02 (d) was headed 'Making sure that no young adult referred')."""
+    w = word.lower()
+    if w.endswith("ing"):
+        return False
+    if w.endswith("ed") and w not in _AUXILIARIES and not _looks_like_verb(w):
+        return False
+    return _verb_like(w)
 
 
 _STRANDED = re.compile(r"^\w+ing\b.*\b(?:to|from|with|for|into|on|by)\s+and\s+[a-z]+\b")
