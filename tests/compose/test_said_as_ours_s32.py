@@ -72,3 +72,12 @@ def test_a_heading_keeps_the_verb_of_the_clause_it_makes_sure_of():
            "meeting the housing officer who placed them?")
     h = questions.make_heading(ask, short=True)
     assert "evicted for rent arrears" in h, h
+
+
+def test_the_bidders_they_in_a_guidance_heading_is_ours():
+    h = questions.make_heading("Bidders should give examples of outreach work they have delivered before and say "
+                               "what changed as a result.", short=True)
+    assert "they" not in h.split() and "you have delivered" in h, h
+    h = questions.make_heading("Bidders should describe how carers will be supported when they have finished caring.",
+                               short=True)
+    assert "you" not in h.split(), h

@@ -4678,6 +4678,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         t = t[lead.end():]
         t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
                    t, flags=re.I)  # 'how they will recruit' after 'Bidders should say': the bidder's own
+        # 'Bidders should give examples of transition work they have done elsewhere' (s32 q02 printed 'e) Examples of
+        # transition work they have done elsewhere'): the bidders' 'they' acting is the bidder's own
+        t = _bidders_they(t)
     for _ in range(2):
         rest = _LEADING.sub("", t)
         if _CONTINUES.match(rest):
@@ -4878,6 +4881,14 @@ def _heading_words(heading: str) -> int:
     return sum(1 for w in heading.split() if re.search(r"\w", w))
 
 
+def _bidders_they(t: str) -> str:
+    """After a lead naming the bidders, their 'they' with a verb of its own is the bidder's ('transition work they have
+    done elsewhere' -> '... you have done elsewhere', said as ours in the heading)."""
+    if re.search(rf"\b{_words_pattern(_words('others_they', within='cut'))}\b", t, re.I):
+        return t  # a 'they' that may be theirs ('how carers are supported when they have been ...')
+    return re.sub(r"\bthey\s+(?=(?:have|had)\s+[a-z]+(?:ed|ne|un|de|ld|wn|en)\b)", "you ", t)
+
+
 def _obliged_as_ask(t: str) -> str:
     """A requirement the buyer states as a sub-point, said as the ask it makes (s27 q04 panel: 'Where a person's tenancy
     is at risk ..., the Council's Housing Options Team ... must be involved in discharge planning ...' was a heading):
@@ -4889,7 +4900,7 @@ def _obliged_as_ask(t: str) -> str:
     subject, rest = m.group("subject").strip(), m.group("rest")
     subject = re.sub(r",\s*(?:for|in|at|with|where|when|if)\b[^,]{1,40},\s*", " ", subject)  # 'and, for its tenants, X'
     if _BIDDER_SUBJECT.match(subject):
-        return "how you will " + rest
+        return "how you will " + _bidders_they(rest)
     if re.match(r"(?i)^be\s+[a-z]+(?:ed|en|wn|ne|lt|pt|nt)\b", rest):
         lower = subject.split()[0].lower() in _words("plain_first")  # 'The council's ...' inside the sentence
         return f"how {subject[:1].lower() + subject[1:] if lower else subject} will {rest}"
