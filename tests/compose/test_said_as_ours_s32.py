@@ -81,3 +81,17 @@ def test_the_bidders_they_in_a_guidance_heading_is_ours():
     h = questions.make_heading("Bidders should describe how carers will be supported when they have finished caring.",
                                short=True)
     assert "you" not in h.split(), h
+
+
+def test_this_after_a_gate_sentence_gives_that_gate_its_cap_and_is_no_gate_of_its_own():
+    found = gates.read("Bidders must confirm that every volunteer will have a DBS check before starting. Responses "
+                       "that do not confirm this will not score above 1.")
+    assert [g.statement for g in found] == ["every volunteer will have a DBS check before starting"]
+    assert found[0].cap == "1"
+
+
+def test_where_the_confirmation_is_to_be_made_is_not_part_of_it():
+    g = _gate("Bidders that do not confirm in their response that every site will be step-free from 1 May 2028 will "
+              "score 0 for this question.")
+    assert g.statement == "every site will be step-free from 1 May 2028"
+    assert gates.our_sentence(g) == "We confirm that every site will be step-free from 1 May 2028."

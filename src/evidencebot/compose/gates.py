@@ -154,7 +154,15 @@ def read(question: str) -> list[Gate]:
             continue
         confirming = bool(must) or bool(p["confirming"].match(rest))
         rest = p["asking"].sub("", p["no_mention"].sub("", rest, count=1), count=1).strip(" ,")
+        # 'confirm in their response that all staff ...' (s30 q06): where it is said is not what is said
+        rest = re.sub(r"^in\s+(?:their|its|your|the)\s+(?:response|answer|submission|bid|tender)\s*,?\s+(?=that\b)", "",
+                      rest, flags=re.I)
         rest = re.sub(r"^that\s+", "", rest, flags=re.I) if confirming else rest
+        if prev and rest.lower() in _pointers() and out and out[-1].sentence == prev:
+            # 'Bidders must confirm that every member of staff ... . Responses that do not confirm this will not score
+            # above 2.' (s29 q03): the sentence before is the gate already; this one gives its cap
+            out[-1].cap = out[-1].cap or cap
+            continue
         if prev and rest.lower() in _pointers():
             # 'Every person ... must have a written crisis and safety plan within 4 weeks ... . Responses that do not
             # confirm this will not score above 2.' (s32 q08: the statement was 'this'): the sentence before, as what

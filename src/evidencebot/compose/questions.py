@@ -4505,7 +4505,7 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         # cut from its clause, 'to people' names no one; the heading stops before the phrase that holds them
         head = re.sub(r"(?i)\s+(?:to|for|with|from|by|among|between)\s+(?:the\s+|all\s+|any\s+)?[a-z]+$", "",
                       text[:max(good)].rstrip(" ,;:"))
-        if len(head.split()) >= 3 and head != text[:max(good)].rstrip(" ,;:"):
+        if len(head.split()) >= 3 and head != text[:max(good)].rstrip(" ,;:") and not re.search(r"\bto\s+[a-z]+$", head):
             return head
     if good:
         return text[:max(good)].rstrip(" ,;:")
@@ -4981,7 +4981,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if last in _WHOLE_WITH_WHO and re.match(r"(?i)\s*(?:who|whose|that|which)\b", t[at:]):
             continue  # 'What alternatives you will offer to people | who cannot use digital channels' (s32 q07)
         best = head
-    if not best and verbless and over:
+    if not best and verbless and over and _heading_words(t) > LONG_HEADING_WORDS + 4:
         # 'Making sure that no young adult referred | under the protocol is discharged ...' (s32 q02 (d)): the
         # shortest cut that keeps the clause's verb, though over the limit
         best = over[0]
