@@ -95,3 +95,11 @@ def test_where_the_confirmation_is_to_be_made_is_not_part_of_it():
               "score 0 for this question.")
     assert g.statement == "every site will be step-free from 1 May 2028"
     assert gates.our_sentence(g) == "We confirm that every site will be step-free from 1 May 2028."
+
+
+def test_a_guidance_ask_of_the_bidders_says_their_they_as_the_bidders_own():
+    plan = questions.plan_question(
+        "Question 4: Carers\n\nHow will you support carers of people on the caseload?\n\nBidders should give examples "
+        "of carer groups they have run in the past and say what they changed as a result.\n")
+    text = " ".join(pt.text for pt in plan.points)
+    assert "they have run" not in text and "you have run" in text, text

@@ -3233,7 +3233,10 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
         # 'examples of A and say how B' -> 'examples of A', 'how B': asks of its own, not a list framing the
         # sentences before it; a clause is kept whole ('how referrals, shared care plans and information sharing
         # will operate, with reference to the Protocol', s18 dev q09)
+        said_by = re.sub(r"(?i)^please\s+", "", lead.group(0)).split()
         s = s[lead.end():]
+        if any(_BIDDER_SUBJECT.match(" ".join(said_by[:n])) for n in (1, 2)):
+            s = _bidders_they(s)  # '... transition work they have done elsewhere' (s32 q02): the bidder's, ours
         parts = [p for piece in _shape("and_ask").split(s)
                  for p in ([piece] if _WH.match(piece) else _split_sentence(piece))]
     series = not own and (len(parts) > 1 or (_is_cover_list(s) and parts != [s]))
@@ -4886,7 +4889,7 @@ def _bidders_they(t: str) -> str:
     done elsewhere' -> '... you have done elsewhere', said as ours in the heading)."""
     if re.search(rf"\b{_words_pattern(_words('others_they', within='cut'))}\b", t, re.I):
         return t  # a 'they' that may be theirs ('how carers are supported when they have been ...')
-    return re.sub(r"\bthey\s+(?=(?:have|had)\s+[a-z]+(?:ed|ne|un|de|ld|wn|en)\b)", "you ", t)
+    return re.sub(r"\bthey\s+(?=(?:have\s+[a-z]+(?:ed|ne|un|de|ld|wn|en)|had\s+[a-z]+|[a-z]+(?:ed|ught|ew|ld))\b)", "you ", t)
 
 
 def _obliged_as_ask(t: str) -> str:
