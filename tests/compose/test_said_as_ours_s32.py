@@ -11,6 +11,7 @@
 from types import SimpleNamespace
 
 from evidencebot.compose import commitments, gates, proofread, questions
+from evidencebot.compose.tender import assemble_tender
 
 
 def _gate(question: str) -> gates.Gate:
@@ -103,3 +104,25 @@ def test_a_guidance_ask_of_the_bidders_says_their_they_as_the_bidders_own():
         "of carer groups they have run in the past and say what they changed as a result.\n")
     text = " ".join(pt.text for pt in plan.points)
     assert "they have run" not in text and "you have run" in text, text
+
+
+_GATED = """Question 3: Access
+
+Please describe how people will reach the service. Your answer should address:
+
+(a) how people can refer themselves;
+
+(b) how you will work with the memory assessment service while people wait.
+
+Responses to 3 that do not confirm that access to the service will not depend on a dementia diagnosis will not score
+above 2.
+
+Limit: 500 words.
+"""
+
+
+def test_the_gate_made_as_our_sentence_is_listed_to_confirm_before_submission(demo_db, checker):
+    answer = assemble_tender(demo_db, _GATED, checker=checker)
+    said = "We confirm that access to the service will not depend on a dementia diagnosis."
+    assert said in answer.markdown
+    assert any(c["text"] == said and c["template"] == "the buyer's required statement" for c in answer.commitments)
