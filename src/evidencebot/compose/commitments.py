@@ -142,8 +142,26 @@ def _our_own(rest: str) -> str:
     """``rest`` of a requirement whose subject is the service or provider, now 'we': its 'its' is 'our' ('The Service
     will use DIALOG as its core recovery and care-planning tool' -> 'We will use DIALOG as our core ...', s25 panel:
     "its" kept); an 'its' joined to the thing before it ('review each plan and its goals', 'a plan with its review
-    date') is that thing's."""
-    return _ITS.sub("our", rest)
+    date') is that thing's. The provider's 'it' running things is 'we' too ('deliver sessions at partner sites it does
+    not run' -> '... sites we do not run': s32 q01 said it as ours with the buyer's 'it')."""
+    return _provider_it(_ITS.sub("our", rest))
+
+
+@functools.cache
+def _it_runs() -> re.Pattern:
+    acts = _alternatives(load_phrasebank(PHRASEBANK).get("provider_acts") or ["(?!)"])
+    return re.compile(rf"\bit\s+(?:(?P<aux>will|does|would|can|did|cannot)(?P<neg>\s+not)?\s+(?P<base>{acts})\b"
+                      rf"|(?P<verb>{acts})s\b)")
+
+
+def _provider_it(text: str) -> str:
+    """The provider's 'it' that runs, staffs or delivers a thing, said as 'we' ('sites it runs' -> 'sites we run')."""
+    def ours(m: re.Match) -> str:
+        if m.group("verb"):
+            return f"we {m.group('verb')}"
+        aux = {"does": "do"}.get(m.group("aux"), m.group("aux"))
+        return f"we {aux}{m.group('neg') or ''} {m.group('base')}"
+    return _it_runs().sub(ours, text)
 
 
 def _end(text: str) -> str:

@@ -133,7 +133,9 @@ def read(question: str) -> list[Gate]:
     """The statements the question's scoring gates require, in its order, each once."""
     p = _patterns()
     out: list[Gate] = []
+    before = ""
     for s in _sentences(question):
+        prev, before = before, s
         m = p["unless"].match(s) or p["without"].match(s)
         must = None if m else p["must"].match(s)
         found = m or must
@@ -152,7 +154,20 @@ def read(question: str) -> list[Gate]:
             continue
         confirming = bool(must) or bool(p["confirming"].match(rest))
         rest = p["asking"].sub("", p["no_mention"].sub("", rest, count=1), count=1).strip(" ,")
+        # 'confirm in their response that all staff ...' (s30 q06): where it is said is not what is said
+        rest = re.sub(r"^in\s+(?:their|its|your|the)\s+(?:response|answer|submission|bid|tender)\s*,?\s+(?=that\b)", "",
+                      rest, flags=re.I)
         rest = re.sub(r"^that\s+", "", rest, flags=re.I) if confirming else rest
+        if prev and rest.lower() in _pointers() and out and out[-1].sentence == prev:
+            # 'Bidders must confirm that every member of staff ... . Responses that do not confirm this will not score
+            # above 2.' (s29 q03): the sentence before is the gate already; this one gives its cap
+            out[-1].cap = out[-1].cap or cap
+            continue
+        if prev and rest.lower() in _pointers():
+            # 'Every person ... must have a written crisis and safety plan within 4 weeks ... . Responses that do not
+            # confirm this will not score above 2.' (s32 q08: the statement was 'this'): the sentence before, as what
+            # will be so
+            rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", prev.rstrip(" .;"), count=1)
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
         what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
@@ -172,6 +187,11 @@ def read(question: str) -> list[Gate]:
         if named:
             out.append(Gate(sentence=s, statement=named.group("named").strip(" ,."), cap=cap))
     return out
+
+
+def _pointers() -> frozenset[str]:
+    """The words that point back to the sentence before ('this', 'this requirement'): ``gates.yaml`` ``pointers``."""
+    return frozenset(str(w).lower() for w in (load_phrasebank(PHRASEBANK) or {}).get("pointers") or [])
 
 
 _IT_ACTS = re.compile(r"\bit\s+(?P<verb>cannot|can|will|would|does|did|is|has|was)\b")
@@ -202,6 +222,20 @@ _CLAUSE = re.compile(r"^(?:[A-Z][\w'’-]*|no|the|all|every|each|any)\b.*?\s(?:w
 full service, including Willow Court ..., will be operating on 1 April 2027', 'Alder Court will accept ...')."""
 
 
+def _common_subject(statement: str) -> bool:
+    """A clause whose subject is a common noun in lower case, a thing of the service ('access to the service will not
+    depend on a diagnosis of autism or ADHD': s32 q05, confirmed by the buyer's gate, never made), not a thing to set
+    out ('how the team will ...', 'who will hold ...': ``phrasebank/gates.yaml`` ``not_subjects``)."""
+    first = re.match(r"[a-z][\w'’-]*", statement or "")
+    if not first:
+        return False
+    others = {str(w).lower() for w in (load_phrasebank(PHRASEBANK) or {}).get("not_subjects") or []}
+    if first.group(0) in others:
+        return False
+    return bool(re.match(r"^[a-z][\w'’-]*(?:\s+[\w'’-]+){0,9}?\s+(?:will|can|shall)\s+(?:not\s+|always\s+)?[a-z]",
+                         statement))
+
+
 def our_sentence(gate: Gate) -> str:
     """The sentence our answer makes the gate's statement with, in the buyer's words and every qualifier it wrote
     ('We will meet every minimum in Table 6A from the Service Commencement Date.'), '' when the statement is not ours
@@ -213,7 +247,7 @@ def our_sentence(gate: Gate) -> str:
         if gate.modal == "can":  # the buyer asked us to confirm that it can be done: we confirm it (s23 q10)
             said = f"We confirm that we can {gate.will}"
         return _sentence_end(said)
-    if not _CLAUSE.match(gate.statement):
+    if not (_CLAUSE.match(gate.statement) or gate.confirming and _common_subject(gate.statement)):
         return ""
     if gate.confirming:  # confirmed in the first person, the buyer's words kept ('We confirm that no person will ...')
         said = re.sub(r"^(The|No|All|Every|Each|Any)\b(?=\s+[a-z])", lambda m: m.group(1).lower(), gate.statement)

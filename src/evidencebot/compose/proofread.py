@@ -129,6 +129,24 @@ def flags(text: str) -> list[str]:
     return out + [f"{c}: the count does not match its list" for c in count_mismatches(text)]
 
 
+_LEADING_ALSO = re.compile(r"^(?:Also,?\s+(?=[a-z])|(?P<subj>We|Our\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:(?P<aux>will|can|would|shall|"
+                           r"do|does|are|is|have|has)\s+)?also\s+(?=[a-z]))")
+"""A sentence that opens by saying 'also' of what it does ('We will also deliver ...', 'Also, we ...')."""
+
+
+def without_leading_also(text: str) -> str:
+    """``text`` with its opening 'also' gone ('We will also deliver ...' -> 'We will deliver ...'; 'Also, we run ...'
+    -> 'We run ...')."""
+    m = _LEADING_ALSO.match(text or "")
+    if m is None:
+        return text
+    if m.group("subj") is None:
+        rest = text[m.end():]
+        return rest[:1].upper() + rest[1:]
+    aux = f" {m.group('aux')}" if m.group("aux") else ""
+    return f"{m.group('subj')}{aux} {text[m.end():]}"
+
+
 def mend_sections(sections: list) -> dict[str, list[str]]:
     """Each part's units mended in place (:func:`mend`: their text and the shorter and longer wordings the trimmer
     may switch to); returns, per part key, what was changed and what is flagged."""
@@ -145,6 +163,16 @@ def mend_sections(sections: list) -> dict[str, list[str]]:
                     setattr(u, attr, new)
                     if attr == "text" and u.kept:
                         notes += [f"proofread: {d}" for d in done]
+        kept = [u for u in sec.units if u.kept]
+        first = min(kept, key=lambda u: (u.paragraph, kept.index(u))) if kept else None
+        if first is not None and _LEADING_ALSO.match(first.text):
+            # the part's first sentence says 'also' of nothing before it ('We will also deliver sessions at partner
+            # sites ...', the buyer's bullet said back: s32 q01, the answer's first sentence): the 'also' goes
+            for attr in ("text", "short", "full"):
+                was = getattr(first, attr, None)
+                if was:
+                    setattr(first, attr, without_leading_also(was))
+            notes.append("proofread: 'also' dropped from the part's first sentence")
         said = " ".join(u.text for u in sec.kept_units())
         notes += [f"proofread, to check: {f}" for f in flags(said)]
         if notes:

@@ -3233,7 +3233,10 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
         # 'examples of A and say how B' -> 'examples of A', 'how B': asks of its own, not a list framing the
         # sentences before it; a clause is kept whole ('how referrals, shared care plans and information sharing
         # will operate, with reference to the Protocol', s18 dev q09)
+        said_by = re.sub(r"(?i)^please\s+", "", lead.group(0)).split()
         s = s[lead.end():]
+        if any(_BIDDER_SUBJECT.match(" ".join(said_by[:n])) for n in (1, 2)):
+            s = _bidders_they(s)  # '... transition work they have done elsewhere' (s32 q02): the bidder's, ours
         parts = [p for piece in _shape("and_ask").split(s)
                  for p in ([piece] if _WH.match(piece) else _split_sentence(piece))]
     series = not own and (len(parts) > 1 or (_is_cover_list(s) and parts != [s]))
@@ -4500,6 +4503,13 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
         if longer:
             return text[:min(longer)].rstrip(" ,;:")
+    if good and max(good) in relative and text[:max(good)].split()[-1].lower() in _WHOLE_WITH_WHO:
+        # 'What alternatives you will offer to people | who cannot or will not use digital channels' (s32 q07 panel):
+        # cut from its clause, 'to people' names no one; the heading stops before the phrase that holds them
+        head = re.sub(r"(?i)\s+(?:to|for|with|from|by|among|between)\s+(?:the\s+|all\s+|any\s+)?[a-z]+$", "",
+                      text[:max(good)].rstrip(" ,;:"))
+        if len(head.split()) >= 3 and head != text[:max(good)].rstrip(" ,;:") and not re.search(r"\bto\s+[a-z]+$", head):
+            return head
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))
@@ -4566,6 +4576,21 @@ def _short_names(text: str) -> str:
     return _NAMED_CODE.sub(lambda m: m.group("code"), text) if len(text.split()) > MAX_HEADING_WORDS else text
 
 
+def _verbless_clause(head: str) -> bool:
+    """``head`` ends in a clause after 'sure', 'ensure', 'that' or 'whether' whose verb is not in it yet ('Making sure
+    that no young adult referred | under the protocol is discharged ...': s32 q02 (d)'s heading, cut there)."""
+    clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
+    return len(clause) > 1 and bool(clause[-1].split()) and not any(_finite(w) for w in clause[-1].split())
+
+
+def _denied_bare(head: str) -> bool:
+    """``head`` ends on the verb of a clause whose subject denies it ('no young adult ... is discharged'): what it is
+    denied for comes next ('for not attending'); cut there, the heading promises more than the buyer asked."""
+    clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)[-1].lower()
+    denied = _words("denied_subjects", within="cut")
+    return any(clause.startswith(w + " ") for w in denied) and clause.split()[-1].endswith(("ed", "en"))
+
+
 def _cut_long(text: str, max_words: int) -> str:
     """A heading still too long (more than LONG_HEADING_WORDS) cut before a phrase that says how, where or when
     ('Transferring the care of people on the caseload | without any gap in support'), taking three words or more
@@ -4579,7 +4604,7 @@ def _cut_long(text: str, max_words: int) -> str:
     for m in pattern.finditer(text):
         before = text[:m.start()].split()
         if len(before) >= 5 and len(text[m.start():].split()) >= 3 and before[-1].lower().strip(",") not in END_BAD and text[:m.start()].count("(") == \
-                text[:m.start()].count(")"):
+                text[:m.start()].count(")") and not _verbless_clause(text[:m.start()]):
             cuts.append((len(before), m.start()))
     within = [c for n, c in cuts if n <= max_words]
     if within:
@@ -4604,17 +4629,22 @@ def _cut_longer(text: str, max_words: int) -> str:
     participle = [m for m in re.finditer(r"(?<!\bnot),\s+(?P<w>[a-z][a-z-]+ing)\b(?!\s*(?:,|\band\b|\bor\b))", text)
                   if m.group("w") not in _NOT_GERUNDS]
     cuts = []
+    verbless = False
     for m in sorted([*pattern.finditer(text), *participle], key=lambda x: x.start()):
         before = text[:m.start()]
         words = before.split()
         if len(words) < 5 or len(text[m.start():].split()) < 3 or words[-1].lower().strip(",") in END_BAD \
                 or before.count("(") != before.count(")") or (len(words) >= 2 and words[-2].lower() in ("and", "or")):
             continue
+        if _verbless_clause(before):
+            verbless = True
+            continue
         cuts.append((len(words), m.start()))
     within = [c for n, c in cuts if n <= max_words]
     if within:
         return text[:max(within)].rstrip(" ,;:")
-    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS]
+    # a cut left the clause without its verb: the first cut after the verb, a few words over, keeps the clause whole
+    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS + (4 if verbless else 0)]
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
@@ -4651,6 +4681,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         t = t[lead.end():]
         t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
                    t, flags=re.I)  # 'how they will recruit' after 'Bidders should say': the bidder's own
+        # 'Bidders should give examples of transition work they have done elsewhere' (s32 q02 printed 'e) Examples of
+        # transition work they have done elsewhere'): the bidders' 'they' acting is the bidder's own
+        t = _bidders_they(t)
     for _ in range(2):
         rest = _LEADING.sub("", t)
         if _CONTINUES.match(rest):
@@ -4851,6 +4884,14 @@ def _heading_words(heading: str) -> int:
     return sum(1 for w in heading.split() if re.search(r"\w", w))
 
 
+def _bidders_they(t: str) -> str:
+    """After a lead naming the bidders, their 'they' with a verb of its own is the bidder's ('transition work they have
+    done elsewhere' -> '... you have done elsewhere', said as ours in the heading)."""
+    if re.search(rf"\b{_words_pattern(_words('others_they', within='cut'))}\b", t, re.I):
+        return t  # a 'they' that may be theirs ('how carers are supported when they have been ...')
+    return re.sub(r"\bthey\s+(?=(?:have\s+[a-z]+(?:ed|ne|un|de|ld|wn|en)|had\s+[a-z]+|[a-z]+(?:ed|ught|ew|ld))\b)", "you ", t)
+
+
 def _obliged_as_ask(t: str) -> str:
     """A requirement the buyer states as a sub-point, said as the ask it makes (s27 q04 panel: 'Where a person's tenancy
     is at risk ..., the Council's Housing Options Team ... must be involved in discharge planning ...' was a heading):
@@ -4862,7 +4903,7 @@ def _obliged_as_ask(t: str) -> str:
     subject, rest = m.group("subject").strip(), m.group("rest")
     subject = re.sub(r",\s*(?:for|in|at|with|where|when|if)\b[^,]{1,40},\s*", " ", subject)  # 'and, for its tenants, X'
     if _BIDDER_SUBJECT.match(subject):
-        return "how you will " + rest
+        return "how you will " + _bidders_they(rest)
     if re.match(r"(?i)^be\s+[a-z]+(?:ed|en|wn|ne|lt|pt|nt)\b", rest):
         lower = subject.split()[0].lower() in _words("plain_first")  # 'The council's ...' inside the sentence
         return f"how {subject[:1].lower() + subject[1:] if lower else subject} will {rest}"
@@ -4905,10 +4946,17 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             if not (_bare_participle_end(t[:m.start()]) and re.match(r"(?i)[\s,]*" + _BOUND + r"\s", t[m.start():]))]
     cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
     best = ""
+    over: list[str] = []  # whole heads a few words over the limit, for a clause a cut within it leaves without its verb
+    verbless = False
     for at in sorted(set(cuts)):
         head = t[:at].rstrip(" ,;:–—-")
         n = _heading_words(head)
-        if n < 3 or n > max_words or head.count("(") != head.count(")"):
+        if n < 3 or head.count("(") != head.count(")"):
+            continue
+        if n > max_words:
+            if n <= LONG_HEADING_WORDS + 4 and not _verbless_clause(head) and not heading_fault(head, source) \
+                    and head.split()[-1].lower() not in END_BAD and not _denied_bare(head):
+                over.append(head)
             continue
         last = head.split()[-1].lower()
         if last in END_BAD or last in _AIM_END or last in _CAP_NOT_END:
@@ -4930,13 +4978,35 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
-        if len(clause) > 1 and not any(_verb_like(w) and not w.endswith("ing") for w in clause[-1].split()):
+        if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
+            verbless = True
             continue  # 'Making sure every person leaving Elmstead Lodge | or ... is contacted': its verb was cut
+        if last in _WHOLE_WITH_WHO and re.match(r"(?i)\s*(?:who|whose|that|which)\b", t[at:]):
+            continue  # 'What alternatives you will offer to people | who cannot use digital channels' (s32 q07)
         best = head
+    if not best and verbless and over and _heading_words(t) > LONG_HEADING_WORDS + 4:
+        # 'Making sure that no young adult referred | under the protocol is discharged ...' (s32 q02 (d)): the
+        # shortest cut that keeps the clause's verb, though over the limit
+        best = over[0]
     if best:  # 'Social value commitments you will make': what is left adds nothing to a heading
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
     return best or t
+
+
+_WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+
+
+def _finite(word: str) -> bool:
+    """A word that can be a clause's own verb after 'sure that': not a participle ('-ing'), nor an '-ed' word that is
+    no known verb, which says which one after its noun ('no young adult referred | under the protocol is discharged':
+    s32 q02 (d) was headed 'Making sure that no young adult referred')."""
+    w = word.lower()
+    if w.endswith("ing"):
+        return False
+    if w.endswith("ed") and w not in _AUXILIARIES and not _looks_like_verb(w):
+        return False
+    return _verb_like(w)
 
 
 _STRANDED = re.compile(r"^\w+ing\b.*\b(?:to|from|with|for|into|on|by)\s+and\s+[a-z]+\b")

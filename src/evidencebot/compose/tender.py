@@ -2007,6 +2007,11 @@ def _assemble_tender(
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
                    if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids - {"buyer-measures"}]
     # (the measures paragraph commits to our own reporting cycle; the buyer's KPIs it names are listed in their rows)
+    # the buyer's scoring gate made as our sentence in its words ('We confirm that access to the service will not
+    # depend on a diagnosis ...': s32 q05) is written on the buyer's terms too: signed off before submission
+    gate_said = {g.commitment for g in plan.gates if g.commitment} - {t["text"] for t in to_sign}
+    to_sign += [{"part": sec.point.label, "template": "the buyer's required statement", "text": u.text}
+                for sec in sections for u in sec.kept_units() if u.text in gate_said]
     # a Pass/Fail statement answered Yes from the method library is the organisation's commitment: signed off too
     to_sign += [{"part": sec.point.label, "template": "Yes to the buyer's statement (Pass/Fail)",
                      "text": " ".join(u.text for u in sec.kept_units())}
