@@ -52,3 +52,33 @@ def test_one_step_on_a_referral_one_timing():
     assert text == "The team leader screens every referral on the same working day."
     assert changed == [("within three working days", "on the same working day")]
     assert timings.hold_steps("The team leader screens every referral the same day.", held)[1] == []
+
+
+QUESTION = """# Question 4: Domestic abuse
+
+Weighting: 10%. Maximum 400 words.
+
+Context
+
+The high-risk domestic abuse conference for the district meets every other Wednesday. The Provider will attend the
+MARAC whenever a person open to the service is discussed.
+
+Describe how you will:
+
+(a) ask people about domestic abuse;
+(b) respond when someone discloses abuse, including referral to the MARAC.
+"""
+
+
+def test_assemble_says_the_required_attendance_and_lists_the_change_for_the_writer(run, tmp_path):
+    """The demo library's domestic abuse block says the worker 'attends the MARAC or sends a written update': held to
+    the buyer's 'will attend the MARAC', the alternative goes and the writer's notes after the table say so."""
+    q = tmp_path / "q04.md"
+    q.write_text(QUESTION, encoding="utf-8")
+    result = run("assemble", "tender", "--question-file", str(q), "-o", str(tmp_path / "answer.md"))
+    assert result.exit_code == 0, result.output
+    answer = (tmp_path / "answer.md").read_text(encoding="utf-8")
+    assert "attends the MARAC" in answer
+    assert "or sends a written update" not in answer
+    assert "Changed or left out as it contradicted the buyer's facts" in result.output
+    assert "'attends the MARAC or sends a written update'" in result.output

@@ -1520,7 +1520,7 @@ def _check_forbid(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None
 
 def _must_or_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     """'the Provider will attend the Brindley Heath MARAC whenever ...': a verb the buyer requires and its object."""
-    out = []
+    out: list[BuyerFact] = []
     spec = _spec().get("must_or") or {}
     lead, verbs, stops = _pat("must_or", "lead"), _pat("must_or", "verbs"), _pat("must_or", "stops")
     if not spec:
@@ -1538,7 +1538,7 @@ def _must_or_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
             if not words or len(words) > 6:
                 continue
             key = words[-1]
-            out.append(BuyerFact("must_or", f"{v.group(0).lower()} {' '.join(obj.split())}",
+            out.append(BuyerFact("must_or", "what the provider must do, with no other way to meet it",
                                  f"{m.group(0)} {v.group(0)} {' '.join(obj.split())}", s, where,
                                  (stem(v.group(0).lower()), key)))
     return out
@@ -1550,6 +1550,9 @@ def _check_must_or(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] 
                      rf"(?P<alt>,?\s+or\s+(?!not\b)[a-z][^,.;]*)", re.I)
     m = pat.search(sentence)
     if not m:
+        return None
+    first = _WORD.findall(m.group("alt"))[1:2]  # the word after 'or'
+    if not first or _pat("must_or", "not_verbs").fullmatch(first[0]):
         return None
     return m.group(0), m.start(), m.end(), m.group("keep")
 

@@ -2031,7 +2031,7 @@ def _assemble_tender(
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
         told=told, gates=gate_rows, buyer=draft_buyer,
-        buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes],
+        buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes if note.startswith(HELD_NOTES)],
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
@@ -2076,6 +2076,11 @@ def _home(question: str) -> str:
     """The question's reference as :func:`buyer_facts.buyer_lines` names it ('Q9'), '' when it has none."""
     lines = buyer_facts.buyer_lines(question)
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
+
+
+HELD_NOTES = ("Left out of this part", "A clause of this sentence", "Our method text said", "Kept, as the part")
+"""How the notes of :func:`_hold_to_buyer_facts` on a clash with the buyer's facts open (the one on our current
+service's hours, which the tender does not state, is no clash)."""
 
 
 def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
