@@ -1626,10 +1626,10 @@ def _assemble_tender(
     one_timing = _one_timing(db, buyer_text)
     if one_timing:
         _hold_units(methods, held, lambda text: timings.hold(text, one_timing))
-    # one step on a referral, one timing, in every answer (s32 contradictions #1, FIRM: 'We will triage every referral
-    # on the same working day' beside 'A clinical lead screens each referral within two working days')
-    step_timing = timings.step_fastest([u["text"] for m in methods.values() for u in m.units] + [buyer_text]
-                                       + [str(r.get("body") or "") for r in block_rows(db, "approved")])
+    # one step on a referral, one timing, in this answer (s32 contradictions #1, FIRM: 'We will triage every referral
+    # on the same working day' beside 'A clinical lead screens each referral within two working days'): the fastest
+    # the answer or the buyer gives, never the library's (a block this answer does not use commits it to nothing)
+    step_timing = timings.step_fastest([u["text"] for m in methods.values() for u in m.units] + [buyer_text])
     if step_timing:
         _hold_units(methods, held, lambda text: timings.hold_steps(text, step_timing))
     # a report due after a month or a quarter ends is due no later than the buyer's deadline for it (s29

@@ -210,7 +210,7 @@ def read_steps(text: str) -> list[StepTiming]:
 
 
 def step_fastest(texts: list[str]) -> dict[str, StepTiming]:
-    """The fastest timing each step is given in ``texts`` (the buyer's tender, our approved blocks)."""
+    """The fastest timing each step is given in ``texts`` (the buyer's tender, the answer's own sentences)."""
     out: dict[str, StepTiming] = {}
     for t in texts:
         if "{" in t:
