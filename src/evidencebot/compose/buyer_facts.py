@@ -82,6 +82,10 @@ KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owne
          "assessor", "outgoing", "meets", "peer_roles", "place",
          "limit", "parties", "forbid", "must_or", "from_start")
 
+CUT_KINDS = ("must_or", "from_start")
+"""Kinds whose replacement takes words out (another way to meet a requirement, a later date for a target) rather
+than saying the buyer's value."""
+
 KEPT_WHEN_ALONE = ("forbid", "must_or")
 """Kinds whose clashing sentence stays, with a note for the writer, when it is the only one in its part (the part
 would otherwise say nothing)."""

@@ -2142,6 +2142,9 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
             if any(not c.replacement for c in clashes):
                 out.append((si, u, f"A clause of this sentence that said {ours} was left out, as it contradicts {said}. "
                                    "Write it again to the buyer's terms if the part needs it."))
+            elif all(c.fact.kind in buyer_facts.CUT_KINDS for c in clashes):
+                out.append((si, u, f"Our method text said {ours}; what contradicts {said} was taken out. Confirm the "
+                                   "sentence still says what we mean."))
             else:
                 out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
     return out
