@@ -82,3 +82,14 @@ def test_assemble_says_the_required_attendance_and_lists_the_change_for_the_writ
     assert "or sends a written update" not in answer
     assert "Changed or left out as it contradicted the buyer's facts" in result.output
     assert "'attends the MARAC or sends a written update'" in result.output
+
+
+def test_a_milestone_for_the_staff_information_gets_no_measures_letter_step():
+    """s32 #5: 'TUPE information from current provider' took the transfer's steps, so the measures letter went 30 days
+    before the information arrived; it now takes the employee liability information's steps."""
+    from evidencebot.compose.buyer_mobilisation import steps
+
+    said = " ".join(steps("TUPE data from the outgoing provider"))
+    assert "measures letter" not in said
+    assert "outgoing provider" in said
+    assert "measures letter" in " ".join(steps("TUPE transfer of staff"))
