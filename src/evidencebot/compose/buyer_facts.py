@@ -45,7 +45,14 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   one: ours says each outgoing provider;
 * **place**: a place the buyer says the provider runs (:func:`tender_profile.base_names`: 'The provider will run ...:
   Heron Row House'), said by us as a partner's ('agree with the Heron Row House how referrals ... pass between us',
-  'the Heron Row House's meetings'): the sentence goes.
+  'the Heron Row House's meetings'): the sentence goes;
+* **forbid**: what the buyer forbids ('must not use family members or children as interpreters'), where ours has one
+  of them in that role without a negation ('family members, and never children, interpret only in an emergency'): the
+  sentence goes;
+* **must_or**: what the buyer requires done ('will attend the ... MARAC whenever ...'), where ours offers another way
+  with 'or' ('attends the MARAC or sends a written update'): the 'or' and its clause go;
+* **from_start**: the date from which the buyer holds the provider to its KPIs ('held to the KPIs below from 1 April
+  2028'), where ours sets a target for later ('..., set for the end of the first contract year'): that clause goes.
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
@@ -73,7 +80,15 @@ FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
          "assessor", "outgoing", "meets", "peer_roles", "place",
-         "limit", "parties")
+         "limit", "parties", "forbid", "must_or", "from_start")
+
+CUT_KINDS = ("must_or", "from_start")
+"""Kinds whose replacement takes words out (another way to meet a requirement, a later date for a target) rather
+than saying the buyer's value."""
+
+KEPT_WHEN_ALONE = ("forbid", "must_or")
+"""Kinds whose clashing sentence stays, with a note for the writer, when it is the only one in its part (the part
+would otherwise say nothing)."""
 
 
 @dataclass(frozen=True)
@@ -1445,6 +1460,136 @@ def _check_assessor(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | No
     return None
 
 
+
+# ---------------------------------------------------------------- what the buyer forbids, and a must weakened by 'or'
+
+_FORBID_USE = r"\s+use\s+(?P<what>[^.;:]{3,80}?)\s+as\s+(?P<role>[A-Za-z][\w-]*)"
+
+
+def _forbid_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """'must not use family members or children as interpreters': what is forbidden (each of the listed) in a role."""
+    out = []
+    lead = _pat("forbid", "lead")
+    for where, s in lines:
+        for m in lead.finditer(s):
+            u = re.match(_FORBID_USE, s[m.end():])
+            if not u:
+                continue
+            items = [" ".join(x.split()) for x in re.split(r",\s*|\s+or\s+|\s+and\s+", u.group("what")) if x.strip()]
+            items = [re.sub(r"^(?:any|a|an|the|their|its)\s+", "", x, flags=re.I) for x in items]
+            role = stem(u.group("role").lower())
+            if items and role:
+                value = f"{m.group(0)} use {u.group('what')} as {u.group('role')}"
+                out.append(BuyerFact("forbid", f"using {u.group('what')} as {u.group('role')}", value, s, where,
+                                     (tuple(items), role)))
+    return out
+
+
+def _item_pat(item: str) -> re.Pattern:
+    words = [stem(w) for w in _WORD.findall(item.lower())]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) + r"[\w'’]*" for w in words) + r"(?![\w-])", re.I)
+
+
+def _check_forbid(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    items, role = fact.data
+    # the role's doer or its verb ('interpreters', 'interpret', 'interpreting')
+    root = re.sub(r"(?:er|or)$", "", role) if len(role) > 6 else role
+    roles = list(re.finditer(rf"(?<![\w-]){re.escape(root)}[\w'’]*", sentence, re.I))
+    if not roles:
+        return None
+    neg = _pat("forbid", "negations")
+    reach = int((_spec().get("forbid") or {}).get("reach") or 4)
+    others = [_item_pat(x) for x in items]
+    for pat in others:
+        for m in pat.finditer(sentence):
+            before = " ".join(_WORD.findall(sentence[:m.start()])[-reach:])
+            if neg.search(before):
+                continue
+            after = [r for r in roles if r.start() >= m.end()]
+            if not after:
+                continue
+            between = sentence[m.end():after[0].start()]
+            # a negation between it and the role negates it, unless it is another forbidden one's ('family members,
+            # and never children, interpret only in an emergency': the children are forbidden, the family members not)
+            negated = False
+            for n in neg.finditer(between):
+                rest = between[n.end():]
+                if not any(p.match(rest.lstrip(" ,")) or p.match(re.sub(r"^\s*(?:a|an|the|their)\s+", "", rest))
+                           for p in others):
+                    negated = True
+            if not negated:
+                return m.group(0), m.start(), m.end()
+    return None
+
+
+def _must_or_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """'the Provider will attend the Brindley Heath MARAC whenever ...': a verb the buyer requires and its object."""
+    out: list[BuyerFact] = []
+    spec = _spec().get("must_or") or {}
+    lead, verbs, stops = _pat("must_or", "lead"), _pat("must_or", "verbs"), _pat("must_or", "stops")
+    if not spec:
+        return out
+    for where, s in lines:
+        for m in lead.finditer(s):
+            v = verbs.match(s, m.end() + len(s[m.end():]) - len(s[m.end():].lstrip()))
+            if not v:
+                continue
+            rest = s[v.end():]
+            stop = stops.search(rest)
+            obj = rest[:stop.start()] if stop else rest
+            obj = re.split(r"[,;.:()]", obj)[0]
+            words = _WORD.findall(obj)
+            if not words or len(words) > 6:
+                continue
+            key = words[-1]
+            out.append(BuyerFact("must_or", "what the provider must do, with no other way to meet it",
+                                 f"{m.group(0)} {v.group(0)} {' '.join(obj.split())}", s, where,
+                                 (stem(v.group(0).lower()), key)))
+    return out
+
+
+def _check_must_or(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    verb, key = fact.data
+    pat = re.compile(rf"(?<![\w-])(?P<keep>{re.escape(verb)}\w*\s+(?:[\w'’-]+\s+){{0,4}}?{re.escape(key)}[\w'’]*)"
+                     rf"(?P<alt>,?\s+or\s+(?!not\b)[a-z][^,.;]*)", re.I)
+    m = pat.search(sentence)
+    if not m:
+        return None
+    first = _WORD.findall(m.group("alt"))[1:2]  # the word after 'or'
+    if not first or _pat("must_or", "not_verbs").fullmatch(first[0]):
+        return None
+    return m.group(0), m.start(), m.end(), m.group("keep")
+
+
+def _from_start_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """'The Provider will be held to the key performance indicators (KPIs) below from 1 April 2028'."""
+    spec = _spec().get("from_start") or {}
+    if not spec.get("held"):
+        return []
+    pat = re.compile(str(spec["held"]), re.I)
+    out = []
+    for where, s in lines:
+        m = pat.search(s)
+        if m:
+            out.append(BuyerFact("from_start", "when the KPIs' targets apply", f"from {m.group('when')}", s, where, ()))
+            break
+    return out
+
+
+def _check_from_start(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    spec = _spec().get("from_start") or {}
+    if not _pat("from_start", "target").search(sentence):
+        return None
+    for later in spec.get("later") or []:
+        # the clause after a comma that sets it later goes; the word before the comma stays
+        m = re.search(rf"(?P<word>[\w'’]+),\s+(?P<late>{later})(?=\s*[,.;]|\s*$)", sentence, re.I)
+        if m:
+            return m.group(0), m.start(), m.end(), m.group("word")
+        m = re.search(rf"(?P<late>{later})", sentence, re.I)
+        if m:
+            return m.group(0), m.start(), m.end(), ""
+    return None
+
 # ---------------------------------------------------------------- a time limit, by its subject
 
 def _limit_words(text: str) -> frozenset[str]:
@@ -1561,7 +1706,8 @@ def read(sources) -> list[BuyerFact]:
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
              + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines)
              + _peer_roles_facts(lines) + _place_facts(sources, lines) + _limit_facts(lines)
-             + _parties_facts(lines))
+             + _parties_facts(lines) + _forbid_facts(lines) + _must_or_facts(lines)
+             + _from_start_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1599,7 +1745,8 @@ _CLASH_CHECKS: dict[str, tuple[Callable, str]] = {
     "cadence": (_check_cadence, "value"), "members": (_check_members, ""), "assessor": (_check_assessor, "value"),
     "outgoing": (_check_outgoing, ""), "meets": (_check_meets, "value"), "place": (_check_place, ""),
     "group_target": (_check_group_target, "own"), "runs": (_check_runs, "own"), "peer_roles": (_check_peer_roles, "own"),
-    "parties": (_check_parties, "own"),
+    "parties": (_check_parties, "own"), "forbid": (_check_forbid, ""), "must_or": (_check_must_or, "own"),
+    "from_start": (_check_from_start, "own"),
 }
 
 
@@ -1669,7 +1816,10 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
     if any(not c.replacement for c in clashes):
         # a list of milestones ('...; by twelve weeks before the start, premises ... are in place; eight weeks before,
         # ...'): the clause that clashes goes, the others stay
-        cut = _without_clauses(sentence, [c.start for c in clashes if not c.replacement])
+        # what the buyer forbids, allowed in a clause after the first ('Professional interpreters are booked ...;
+        # family members ... interpret only in an emergency'): that clause goes, the first stays
+        least = 2 if all(c.fact.kind == "forbid" for c in clashes if not c.replacement) else 3
+        cut = _without_clauses(sentence, [c.start for c in clashes if not c.replacement], least)
         if cut is None or check(cut, facts):
             return None, clashes
         return cut, clashes
@@ -1695,21 +1845,22 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
     return out, seen
 
 
-def _without_clauses(sentence: str, where: list[int]) -> str | None:
-    """``sentence`` without its ';'-separated clauses that hold the offsets ``where``; None when it has fewer than three
-    clauses or one to cut is its first (which carries the subject)."""
+def _without_clauses(sentence: str, where: list[int], least: int = 3) -> str | None:
+    """``sentence`` without its ';'-separated clauses that hold the offsets ``where``; None when it has fewer than
+    ``least`` clauses or one to cut is its first (which carries the subject)."""
     bounds, start = [], 0
     for m in re.finditer(r";\s*", sentence):
         bounds.append((start, m.start(), m.end()))
         start = m.end()
     bounds.append((start, len(sentence), len(sentence)))
-    if len(bounds) < 3:
+    if len(bounds) < least:
         return None
     cut = {i for i, (a, b, _) in enumerate(bounds) for w in where if a <= w < b}
-    if not cut or 0 in cut or len(cut) >= len(bounds) - 1:
+    if not cut or 0 in cut or len(cut) > len(bounds) - (least - 1):
         return None
     kept = [sentence[a:b] for i, (a, b, _) in enumerate(bounds) if i not in cut]
-    return "; ".join(kept)
+    out = "; ".join(kept)
+    return out if out.rstrip().endswith((".", "!", "?")) or not sentence.rstrip().endswith(".") else out.rstrip() + "."
 
 
 def sources(question: str, context: str = "") -> list[tuple[str, str]]:

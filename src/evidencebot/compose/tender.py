@@ -313,6 +313,10 @@ class TenderAnswer:
     """What the answer says from an approved template on the buyer's terms ({part, template, text}): the buyer's
     named partners, programmes, localities, standards and figures, each a commitment the bid team confirms before
     submission (the compliance sheet's 'Commitments to confirm')."""
+    buyer_held: list = field(default_factory=list)
+    """What was changed or left out of our method text because it contradicted the buyer's facts (a note per sentence,
+    :func:`_hold_to_buyer_facts`), listed for the writer after the coverage table (s32 contradictions: a library
+    sentence allowing family members to interpret where the buyer forbids it, dropped with no word in the table)."""
     confirm_notes: list = field(default_factory=list)
     """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
     Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
@@ -381,6 +385,10 @@ class TenderAnswer:
             lines += [f"- {g['statement']}: " + (f"made in '{g['part']}'" if g["made"] else
                                                   f"NOT MADE (in '{g['part']}': write it, or add an approved block)")
                       for g in self.gates]
+        if self.buyer_held:
+            lines += ["", "Changed or left out as it contradicted the buyer's facts (write it again to the buyer's terms "
+                          "if the part needs it):"]
+            lines += [f"- {n}" for n in self.buyer_held]
         if self.comparisons:
             lines += ["", "The buyer's figures against ours:"]
             for c in self.comparisons:
@@ -1618,6 +1626,12 @@ def _assemble_tender(
     one_timing = _one_timing(db, buyer_text)
     if one_timing:
         _hold_units(methods, held, lambda text: timings.hold(text, one_timing))
+    # one step on a referral, one timing, in this answer (s32 contradictions #1, FIRM: 'We will triage every referral
+    # on the same working day' beside 'A clinical lead screens each referral within two working days'): the fastest
+    # the answer or the buyer gives, never the library's (a block this answer does not use commits it to nothing)
+    step_timing = timings.step_fastest([u["text"] for m in methods.values() for u in m.units] + [buyer_text])
+    if step_timing:
+        _hold_units(methods, held, lambda text: timings.hold_steps(text, step_timing))
     # a report due after a month or a quarter ends is due no later than the buyer's deadline for it (s29
     # contradictions FIRM: 'within 15 working days of the end of each quarter' against 'by the 20th day of the month
     # after the quarter ends')
@@ -2022,6 +2036,7 @@ def _assemble_tender(
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
         told=told, gates=gate_rows, buyer=draft_buyer,
+        buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes if note.startswith(HELD_NOTES)],
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
@@ -2068,6 +2083,11 @@ def _home(question: str) -> str:
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
 
 
+HELD_NOTES = ("Left out of this part", "A clause of this sentence", "Our method text said", "Kept, as the part")
+"""How the notes of :func:`_hold_to_buyer_facts` on a clash with the buyer's facts open (the one on our current
+service's hours, which the tender does not state, is no clash)."""
+
+
 def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
                          cover: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, Unit, str]]:
     """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
@@ -2108,6 +2128,12 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
                 continue
             said = "; ".join(f"the buyer's {c.fact.value!r} for {c.fact.label} ({c.fact.where})" for c in clashes)
             ours = ", ".join(repr(c.said) for c in clashes)
+            if new is None and all(c.fact.kind in buyer_facts.KEPT_WHEN_ALONE for c in clashes) and not any(
+                    x.kept and x is not u and x.parent != ui for x in sec.units):
+                # the part's only sentence: left out, the part would say nothing; kept, and the writer told (s32)
+                out.append((si, u, f"Kept, as the part has nothing else, though it contradicts {said}: {u.text!r}. "
+                                   "Write it again to the buyer's terms before submission."))
+                continue
             if new is None:
                 sec.drop(ui, f"buyer: {clashes[0].fact.kind}")
                 out.append((si, u, f"Left out of this part, as it contradicts {said}: {u.text!r}. Write it again to "
@@ -2121,6 +2147,9 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
             if any(not c.replacement for c in clashes):
                 out.append((si, u, f"A clause of this sentence that said {ours} was left out, as it contradicts {said}. "
                                    "Write it again to the buyer's terms if the part needs it."))
+            elif all(c.fact.kind in buyer_facts.CUT_KINDS for c in clashes):
+                out.append((si, u, f"Our method text said {ours}; what contradicts {said} was taken out. Confirm the "
+                                   "sentence still says what we mean."))
             else:
                 out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
     return out

@@ -162,3 +162,76 @@ def hold(text: str, held: dict[Key, Timing]) -> tuple[str, list[tuple[str, str]]
         text = text[:t.start] + new + text[t.end:]
         changes.append((t.words, new))
     return text, changes
+
+
+# ---------------------------------------------------------------- one step on a referral, one timing
+
+@dataclass(frozen=True)
+class StepTiming:
+    step: str
+    """A key of ``steps`` ('triage')."""
+    days: float
+    words: str
+    """The timing as written ('within two working days', 'on the same working day')."""
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _step_patterns() -> list[tuple[str, re.Pattern]]:
+    spec = _spec()
+    objects = _alts(spec.get("step_objects"))
+    same = _alts([re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("same_day") or []])
+    when = (rf"(?P<t>{same}|within\s+(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+days?|calendar\s+days?|days?|"
+            rf"hours?))")
+    out = []
+    for step, verbs in (spec.get("steps") or {}).items():
+        v = _alts(verbs)
+        out.append((str(step), re.compile(
+            rf"\b(?:(?:{v})\s+(?:every|each|all|any|the|a)?\s*(?:new\s+)?(?:{objects})|(?:{objects})\s+(?:is|are)\s+"
+            rf"(?:{v}))\s+{when}(?![\w-])", re.I)))
+    return out
+
+
+def read_steps(text: str) -> list[StepTiming]:
+    """Each timing of a step on a referral in ``text`` ('screens each referral within two working days')."""
+    out = []
+    for step, pat in _step_patterns():
+        for m in pat.finditer(text or ""):
+            if m.group("n"):
+                n = number_or_word(m.group("n"))
+                if n is None:
+                    continue
+                d = days(n, " ".join(m.group("u").lower().split()))
+            else:
+                d = 0.0
+            out.append(StepTiming(step, d, m.group("t"), m.start("t"), m.end("t")))
+    return out
+
+
+def step_fastest(texts: list[str]) -> dict[str, StepTiming]:
+    """The fastest timing each step is given in ``texts`` (the buyer's tender, the answer's own sentences)."""
+    out: dict[str, StepTiming] = {}
+    for t in texts:
+        if "{" in t:
+            continue
+        for st in read_steps(t):
+            if st.step not in out or st.days < out[st.step].days:
+                out[st.step] = st
+    return out
+
+
+def hold_steps(text: str, held: dict[str, StepTiming]) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each timing of a step slower than ``held``'s said as ``held``'s. Returns (the text, [(ours, what
+    it became)])."""
+    changes = []
+    for st in sorted(read_steps(text), key=lambda st: -st.start):
+        std = held.get(st.step)
+        if std is None or st.days <= std.days + 1e-9:
+            continue
+        new = std.words
+        if new.lower().startswith("the ") and not text[:st.start].rstrip().lower().endswith(("on", "by")):
+            new = "on " + new
+        text = text[:st.start] + new + text[st.end:]
+        changes.append((st.words, new))
+    return text, changes
