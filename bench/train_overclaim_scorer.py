@@ -105,15 +105,16 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # s28-s31: held-out sets of sessions 28-31, spent at their ends, folded as transfer checks (not in the shipped weights yet)
 # Session 31 (pv31): refitted on every set above (TRANSFER to s30) and NOT shipped, judged on in-sample recall per set
 # (18 sets fell by 1-4 sentences): bench/pv_s31.md section 2
-# Session 32 (scorer32): refitted on every set above, s28-s31 included, and judged left out (s24-s31 each scored
-# by weights fitted without it, threshold from the fold's inner folds; --cache reads the features from
-# overclaim_loso.py's cache). Pooled over s24-s31 (2,080 rows), rules+scorer: fitted on the shipped weights' sets
-# only (--train-without s28,s29,s30,s31) P 0.966 R 0.872 (fp 32, fn 133); on every set, L2 1.0: P 0.966 R 0.880
-# (fp 32, fn 125), but that fit (0.9374) reads the must-pass 'Our most experienced worker leads the group.'
-# (test_overclaim.py) at 0.9388, so it was not shipped; L2 2.0 (the one variant tried, chosen by the left-out
-# figure): P 0.966 R 0.881 (fp 32, fn 124), no set's false alarms up. SHIPPED with L2 2.0: 15,608 sentences,
-# 13,061 weights, threshold 0.9345 and calibration from the 4 inner folds, structure features off (the sentence
-# above: 0.9273). Figures and in-sample per set: bench/scorer_s32.md
+# Session 32 (scorer32): refitted on every set above, s28-s31 included, judged left out (s24-s31 each scored by
+# weights fitted without it, threshold from the fold's inner folds; --cache reads the features from
+# overclaim_loso.py's cache) and NOT shipped. Pooled over s24-s31 (2,080 rows), rules+scorer: fitted on the shipped
+# weights' sets only (--train-without s28,s29,s30,s31) P 0.966 R 0.872 (fp 32, fn 133); on every set, L2 1.0:
+# P 0.966 R 0.880 (fp 32, fn 125); L2 2.0 (the one variant tried): P 0.966 R 0.881 (fp 32, fn 124); no set's false
+# alarms up. Both full fits read must-pass sentences over their thresholds (not raised): L2 1.0 (15,608 sentences,
+# threshold 0.9374) 'Our most experienced worker leads the group.' (test_overclaim.py, 0.9388) and 'Staff say the
+# drop in evictions was driven by our tenancy coaches.' (test_unseen_wording_s22.py, 0.9498); L2 2.0 (threshold
+# 0.9345) the latter (0.9464) and the demo library's 'Three features of our model go beyond a standard community
+# support service.' (test_method_library.py, 0.952). The shipped weights are still oc28's. bench/scorer_s32.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
@@ -195,7 +196,7 @@ SPEC = {
     # depends on the other by one of these ("our team", "not return", "has cut")
     "phrase_deps": ["poss", "compound", "amod", "det", "neg", "aux", "auxpass", "prt", "nummod", "advmod"],
 }
-L2 = 2.0  # 1.0 until session 32 (scorer32: 2.0 gained one sentence left out and keeps a must-pass sentence under)
+L2 = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.03  # smaller weights are left out of the file (dropping them changed 5 of 3,691 decisions)
 # the scorer's out-of-writer false alarms allowed (share of the pass sentences). 0.02 was measured in session 17:
