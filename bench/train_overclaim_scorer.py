@@ -105,6 +105,18 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # off). oc27's blocker was the suggestion test reading "Our mentors get results that other charities" (what is left of
 # comparison-claim's example with its match taken out, 0.99) as a claim: the test now excuses the scorer there too, and
 # comparison-claim reports a whole idiom ("can only dream of"), not its first word. Figures: bench/overclaim_s28.md
+# Session 31 (pv31): refitted on every set above (TRANSFER to s30) and NOT shipped, judged on in-sample recall per set
+# (18 sets fell by 1-4 sentences): bench/pv_s31.md section 2
+# Session 32 (scorer32): refitted on every set above, s28-s31 included, judged left out (s24-s31 each scored by
+# weights fitted without it, threshold from the fold's inner folds; --cache reads the features from
+# overclaim_loso.py's cache) and NOT shipped. Pooled over s24-s31 (2,080 rows), rules+scorer: fitted on the shipped
+# weights' sets only (--train-without s28,s29,s30,s31) P 0.966 R 0.872 (fp 32, fn 133); on every set, L2 1.0:
+# P 0.966 R 0.880 (fp 32, fn 125); L2 2.0 (the one variant tried): P 0.966 R 0.881 (fp 32, fn 124); no set's false
+# alarms up. Both full fits read must-pass sentences over their thresholds (not raised): L2 1.0 (15,608 sentences,
+# threshold 0.9374) 'Our most experienced worker leads the group.' (test_overclaim.py, 0.9388) and 'Staff say the
+# drop in evictions was driven by our tenancy coaches.' (test_unseen_wording_s22.py, 0.9498); L2 2.0 (threshold
+# 0.9345) the latter (0.9464) and the demo library's 'Three features of our model go beyond a standard community
+# support service.' (test_method_library.py, 0.952). The shipped weights are still oc28's. bench/scorer_s32.md
 # s28-s32: held-out sets of sessions 28-32, spent at their ends, folded as transfer checks (not in the shipped weights yet)
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "s32"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
@@ -431,11 +443,19 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights (default: the shipped file)")
     ap.add_argument("--extra", action="append", default=[],
                     help=f"a set's file to train on as a writer besides those of the repository (also {EXTRA_ENV})")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="read the sentences' features from bench/overclaim_loso.py's --cache file (kept per code, "
+                         "phrasebank and feature settings; rows not in it are parsed and added)")
     args = ap.parse_args(argv)
     EXTRA.update(extra_sets(args.extra))
     sets = writer_sets(transfer=True)
     rows = [dict(r, _writer=w) for w, s in sets.items() for r in s["train"]]
-    feats = parse_rows(rows)
+    if args.cache is not None:
+        from overclaim_loso import _screen_and_features
+
+        _, feats = _screen_and_features(rows, sys.modules[__name__], args.cache, False)
+    else:
+        feats = parse_rows(rows)
     model = fit(rows, feats)
     model = {"about": ("Over-claim learned scorer (logistic regression over parse features; "
                        "evidencebot.language.overclaim.learned). Written by bench/train_overclaim_scorer.py from "
