@@ -164,7 +164,8 @@ def mend_sections(sections: list) -> dict[str, list[str]]:
                     if attr == "text" and u.kept:
                         notes += [f"proofread: {d}" for d in done]
         kept = [u for u in sec.units if u.kept]
-        first = min(kept, key=lambda u: (u.paragraph, kept.index(u))) if kept else None
+        # the first by paragraph, then by place in the part (not kept.index: a search per comparison, by equality)
+        first = min(enumerate(kept), key=lambda iu: (iu[1].paragraph, iu[0]))[1] if kept else None
         if first is not None and _LEADING_ALSO.match(first.text):
             # the part's first sentence says 'also' of nothing before it ('We will also deliver sessions at partner
             # sites ...', the buyer's bullet said back: s32 q01, the answer's first sentence): the 'also' goes

@@ -2036,7 +2036,7 @@ def _assemble_tender(
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
         told=told, gates=gate_rows, buyer=draft_buyer,
-        buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes if note.startswith(HELD_NOTES)],
+        buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes if not note.startswith(HOURS_NOTE)],
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
@@ -2083,9 +2083,9 @@ def _home(question: str) -> str:
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
 
 
-HELD_NOTES = ("Left out of this part", "A clause of this sentence", "Our method text said", "Kept, as the part")
-"""How the notes of :func:`_hold_to_buyer_facts` on a clash with the buyer's facts open (the one on our current
-service's hours, which the tender does not state, is no clash)."""
+HOURS_NOTE = "Our current service's opening hours"
+"""How :func:`_hold_to_buyer_facts`'s note on our current service's hours opens: the tender does not state them, so
+it is no clash with the buyer's facts; every other note it makes is one (:attr:`TenderAnswer.buyer_held`)."""
 
 
 def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
@@ -2113,7 +2113,7 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "",
             # hours the buyer sets for its places (:mod:`service_model`), which may hold ours word for word (s27 q01)
             if hours and hours in u.text and u.text not in cover:
                 bare = buyer_facts.without_hours(u.text, hours)
-                note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
+                note = (f"{HOURS_NOTE} ({hours}) were left out: the tender does not state the "
                         "contract's. Give the buyer's hours here if it sets them elsewhere.")
                 if bare is None:
                     sec.drop(ui, "buyer: hours")

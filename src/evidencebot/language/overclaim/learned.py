@@ -818,6 +818,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     claimed = ctx.claimed_sentences
     agents = ctx.v.set("claim_agents")
     people = ctx.v.set("claim_people")
+    change = ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")  # (once per document, not per sentence)
     for sent in _sents(doc):
         if len(sent) < 4:
             continue
@@ -847,7 +848,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             continue
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
             continue
-        if _their_situation(sent, agents, people, ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")):
+        if _their_situation(sent, agents, people, change):
             continue
         if _a_view_reported(sent, agents):
             continue
