@@ -37,8 +37,8 @@ KINDS = ("to write", "write the method", "buyer names: write how", "listed item:
          "drafted from the question: confirm", "confirmation needed", "to attach")
 """The kinds of gap, in the order the editor lists them in a part."""
 
-_NAMED = re.compile(r"the buyer names (?P<what>.+?) here: write (?P<how>[^;]+)")
-_LISTED = re.compile(r"the buyer lists here, not in this part: (?P<what>.+?) \(write this\)")
+_NAMED = re.compile(r"the buyer (?:names|sets) (?P<what>.+?) here: write (?P<how>[^;]+)")
+_LISTED = re.compile(r"the buyer lists here, not in this part: (?P<what>.+?) \((?:write this|said back in the buyer's words: write how)\)")
 _FIGURE = re.compile(r"the buyer's figure said back with no method: write who does it, when and how \((?P<what>[^)]*)\)?")
 MIN_WORDS = 8
 """A part's text shorter than this is not method text to keep (a heading's worth, a marker)."""

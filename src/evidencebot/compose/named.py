@@ -43,7 +43,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 @dataclass(frozen=True)
 class Named:
     """One element the buyer names in a part's ask: ``kind`` 'document' (a policy, standard or protocol, with its
-    version when given), 'target' (a figure with its date), 'kpi' ('KPI 6') or 'name' (a team, base, place, scheme).
+    version when given), 'target' (a figure with its date), 'kpi' ('KPI 6'), 'name' (a team, base, place, scheme) or
+    'time' (a clock time the buyer's facts set, '10:00': :func:`from_context` only).
     ``required``: for a document, the ask asks us to meet or follow it."""
 
     text: str
@@ -198,6 +199,79 @@ def from_stem(stem: str, asks: list[tuple[str, str]]) -> dict[str, list[Named]]:
     return {k: _longest(v) for k, v in out.items()}
 
 
+_CLOCK = re.compile(r"\b(?:at|from|by|before)\s+(?P<time>\d{1,2}:\d{2})\b(?!\s*(?:[–-]|to\b))")
+_WEEKDAYS = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|to\b|and\b|\s)+$")
+
+
+def _split_and(name: str) -> list[str]:
+    """'Oakfield Park Surgery and Northgate Family Hub': the two names a run joined by 'and' when each side holds two
+    capitalised words or more; one name otherwise ('Crisis Resolution and Home Treatment Team' keeps its 'and' when a
+    side holds one)."""
+    name = re.split(r"\s+(?:on|in)\s+", name)[0]  # 'Lantern Wellbeing Hub on Thursdays', '... Centre in Brindley Heath'
+    heads = set(_words("name_heads")) | set(_words("context_split_heads"))
+    parts = name.split(" and ")
+    if len(parts) == 2 and parts[0].split()[-1] in heads and all(
+            sum(w[:1].isupper() for w in p.split()) >= 2 for p in parts):
+        return parts
+    return [name]
+
+
+def _whole(name: str, sentence: str) -> str:
+    """The name with a capitalised word the name reader stops before ('Harbour Light Crisis' of 'the Harbour Light
+    Crisis Café')."""
+    m = re.search(re.escape(name) + r"(\s+[A-Z][^\W\d_]*[^\x00-\x7f][^\W\d_]*)", sentence)
+    return name + m.group(1) if m else name
+
+
+def _context_name(name: str) -> bool:
+    """A name from the question's facts worth a part's coverage: not an address ('Kiln Walk'), not a dated Act
+    ('Mental Health Act 1983'), not the buyer's own kind of body ('ICB')."""
+    words = name.split()
+    return bool(words) and words[-1] not in _words("context_address_heads") and not re.search(r"\b\d{4}\b", name) \
+        and name not in _words("context_skip") and not _WEEKDAYS.match(name)
+
+
+def from_context(question: str, asks: list[tuple[str, str]]) -> dict[str, list[Named]]:
+    """The buyer's named teams, places and partners, and its clock times ('meeting every working day at 10:00'), that
+    the question's facts give and a part's ask refers to without naming them ('what you will deliver at each partner
+    site' of 'sessions at partner sites it does not run: the Harbour Light Crisis Café ..., Oakfield Park Surgery and
+    Northgate Family Hub'; 'the daily shared triage with the CMHT' of '... a shared triage ... meeting every working
+    day at 10:00'): each given to the one part its sentence shares the most content words with, two at least and more
+    than with any other part (the s28-s32 panels marked these 'not mentioned' where our coverage called the part
+    covered). Only lines that are sentences (ending '.', ';' or ':') are read, never the buyer's header lines, and a
+    part's own ask is not read as its facts. Read for the coverage only: nothing here writes text."""
+    words = {key: set(_content(ask)) for key, ask in asks}
+    own = {e.text.lower() for _, ask in asks for e in in_ask(ask)}
+    # the buyer's header lines (its bodies, the ITT, the Lot: 'Brindley Heath Borough Council'): a name within them
+    # is the buyer or its area ('Brindley Heath'), never a part's element
+    header = " ".join([x for x in question.splitlines() if x.strip()][:4]).lower()
+    out: dict[str, list[Named]] = {}
+    seen: set[str] = set()
+    for line in question.splitlines():
+        line = line.strip().lstrip("-•* ").strip()
+        if not re.search(r"[.;:]$", line):
+            continue
+        mine_all = set(_content(line))
+        if any(mine_all and len(mine_all & w) >= 0.8 * len(mine_all) for w in words.values()):
+            continue  # a part's own ask
+        for sentence in _sentences(line):
+            mine = set(_content(sentence))
+            ranked = sorted(((len(mine & words[k]), k) for k, _ in asks), reverse=True)
+            if not ranked or ranked[0][0] < 2 or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+                continue
+            key = ranked[0][1]
+            found = [Named(_whole(n, sentence), "name") for e in in_ask(sentence) if e.kind == "name"
+                     for n in _split_and(e.text) if _context_name(n)]
+            found += [Named(m.group("time"), "time") for m in _CLOCK.finditer(sentence)]
+            for e in found:
+                low = e.text.lower()
+                if low in seen or any(low in o or o in low for o in own) or e.kind == "name" and low in header:
+                    continue
+                seen.add(low)
+                out.setdefault(key, []).append(e)
+    return {k: _longest(v) for k, v in out.items()}
+
+
 def _stem(w: str) -> str:
     w = w.lower().replace("’", "'")
     for end in ("'s", "s'", "'"):
@@ -219,6 +293,8 @@ def said(element: Named, text: str) -> bool:
         numbers = _NUMBER.findall(text)
         return all(n in numbers for n in key) and all(
             re.search(rf"\bYear\s+{y}\b", text, re.I) for y in re.findall(r"\bYear\s+(\d+)", element.text))
+    if element.kind == "time":  # a clock time the buyer sets ('10:00'), said as written
+        return bool(re.search(rf"(?<![\d:]){re.escape(element.text)}(?![\d])", text))
     if element.kind == "kpi":
         number = re.sub(r"\D", "", element.text)
         return bool(re.search(rf"\bKPI\s?{number}(?![\d])", text))
@@ -277,8 +353,10 @@ def gap_note(elements: list[Named]) -> str:
     if not elements:
         return ""
     how = {"target": "how you will reach it (who, what, by when)", "kpi": "how you will meet it (who checks, how often)",
-           "document": "how you will meet it (who, when)", "name": "what you will do with it (who, when, how often)"}
-    return "; " + "; ".join(f"the buyer names {e.text} here: write {how[e.kind]}" for e in elements)
+           "document": "how you will meet it (who, when)", "name": "what you will do with it (who, when, how often)",
+           "time": "how you will meet it (who takes part, how)"}
+    return "; " + "; ".join(f"the buyer {'sets' if e.kind == 'time' else 'names'} {e.text} here: write {how[e.kind]}"
+                            for e in elements)
 
 
 # ---------------------------------------------------------------- a promise that is the ask said back

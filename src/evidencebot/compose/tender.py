@@ -1823,8 +1823,13 @@ def _assemble_tender(
     _buyer_age_floor(sections, buyer_text)
     sites = places.read(buyer_text)
     _our_sites(sections, sites)
-    stem_named = named_elements.from_stem(plan.stem, [(sec.point.key, f"{sec.point.label}. {sec.point.text}")
-                                                      for sec in sections if sec.point.kind != "confirm"])
+    asks_now = [(sec.point.key, f"{sec.point.label}. {sec.point.text}") for sec in sections if sec.point.kind != "confirm"]
+    stem_named = named_elements.from_stem(plan.stem, asks_now)
+    # the names and clock times of the question's facts a part refers to without naming them: read for its coverage
+    # row only (s33: 'each partner site', 'the daily shared triage' were called covered with no site, no 10:00)
+    for key, found in named_elements.from_context(question, asks_now).items():
+        have = {e.text.lower() for e in stem_named.get(key, [])}
+        stem_named.setdefault(key, []).extend(e for e in found if e.text.lower() not in have)
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
     if anonymous is None:
@@ -1937,7 +1942,7 @@ def _assemble_tender(
                     key=list(tender_profile.FIELDS).index)
     listed = []
     for r in reqs:
-        part = next((sec.point.label for sec in sections if any(mentions(r, u.text) for u in sec.kept_units())), "")
+        part = next((sec.point.label for sec in sections if mentions(r, _said_text(sec.kept_units()))), "")
         listed.append({"name": r.name, "kind": r.kind, "part": part, "in_library": r not in unnamed})
     compared = []
     asked_here = " ".join([plan.stem] + [pt.text for pt in plan.points])
@@ -1969,7 +1974,7 @@ def _assemble_tender(
         compared.append({"label": a.label, "buyer": a.buyer, "ours": a.ours, "status": a.action})
     rows = _coverage(sections, text)
     for row, sec in zip(rows, sections):
-        said = " ".join(u.text for u in sec.kept_units())
+        said = _said_text(sec.kept_units())
         lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
@@ -1988,6 +1993,7 @@ def _assemble_tender(
         for note in proofread_notes.get(sec.point.key, []):
             row.status += "; " + note
     gate_rows = _gate_rows(plan, rows, sections)
+    _partly(rows)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
         row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
         row.status += "; not placed in any part, write where it is met: " + "; ".join(
@@ -2759,6 +2765,33 @@ def _marker_unit(unit: Unit) -> bool:
     return any(str(r).startswith("todo:") for r in (unit.refs or []))
 
 
+_MARKER_TEXT = re.compile(r"\[To (?:write|confirm)(?::[^\]]*)?\]")
+
+
+def _said_text(units) -> str:
+    """What kept units say to a panel: never a writer's marker, whole ('[To write: Working with Waymark Recovery
+    Brackenford]', its unit) or inside a sentence, which repeats the buyer's words of the part and names nothing we do
+    (s33: a part whose only text was its marker counted the buyer's partner named in that marker as said)."""
+    return " ".join(_MARKER_TEXT.sub(" ", u.text) for u in units if u.kept and not _marker_unit(u)).strip()
+
+
+PARTLY = "partly: "
+"""The lead of a coverage status whose part has method text but leaves unsaid an element the buyer names or lists
+for it, a required statement, or says the buyer's figure back with no method: never 'method + evidence' alone (s33:
+five panels marked such parts 'Not' or 'Partly' where our row read as covered)."""
+_SHORT = re.compile(r"here: write\b|: not in this part\b|the buyer lists here, not in this part:|said back with no method|"
+                    r"sites we run, not named here|required statement is not made|said back in the buyer's words")
+
+
+def _partly(rows: list) -> None:
+    """A row whose status calls the part answered by method text ('method + evidence', 'method only') and whose notes
+    name an element of the buyer's the part leaves unsaid leads with :data:`PARTLY`, so that neither the writer nor the
+    status bar reads it as covered."""
+    for row in rows:
+        if row.status.startswith("method") and _SHORT.search(row.status):
+            row.status = PARTLY + row.status
+
+
 def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     """Each statement the buyer's scoring gates require, with the part it belongs to and whether the part makes it
     ({statement, part, cap, made}); a part that does not make its statement says so in its coverage status."""
@@ -2766,7 +2799,7 @@ def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     for g in plan.gates:
         at = next(((row, sec) for row, sec in zip(rows, sections) if sec.point.key == g.key), None)
         # a '[To write: ...]' marker repeats the buyer's words of the part: it makes no statement
-        said = " ".join(u.text for u in at[1].kept_units() if not _marker_unit(u)) if at else ""
+        said = _said_text(at[1].kept_units()) if at else ""
         made = gates.made(g, said)
         if at and not made:
             at[0].status += "; " + g.note
@@ -3082,7 +3115,7 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                         u.short = named_elements.by_name(u.short, e) if u.short else u.short
                         u.full = named_elements.by_name(u.full, e) if u.full else u.full
                         break
-        said = " ".join(u.text for u in sec.kept_units())
+        said = _said_text(sec.kept_units())
         para = max((u.paragraph for u in sec.units), default=0) + 1
         for e in asked + (stem_named or {}).get(sec.point.key, []):
             if e.kind == "document" and e.required and not named_elements.said(e, said):
@@ -3104,7 +3137,7 @@ def _pattern_sentences(sections: list[Section], found: list, profile: dict, site
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
-        said = " ".join(u.text for u in sec.kept_units())
+        said = _said_text(sec.kept_units())
         para = _method_paragraph(sec)
         for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours, avoid=used):
             used.add(w.pattern.block_id)
@@ -5410,11 +5443,16 @@ def _element_rows(sec: Section, said: str, sections: list[Section] | None = None
     for e in elements:
         if not element_said(e, said):
             there = next((o.point.label for o in sections or [] if o is not sec
-                          and element_said(e, " ".join(u.text for u in o.kept_units()))), None)
+                          and element_said(e, _said_text(o.kept_units()))), None)
             unmet.append(f"{e} (said in '{there}': move or repeat it)" if there else f"{e} (write this)")
             continue
-        by = next((r.partition(":")[2] for u in sec.kept_units() if element_said(e, u.text)
-                   for r in u.refs if r.startswith("block:")), "")
+        naming = [u for u in sec.kept_units() if not _marker_unit(u) and element_said(e, u.text)]
+        if naming and all(f"block:{COMMITMENT}" in u.refs for u in naming):
+            # named only by the buyer's requirement said back as ours ('We will also deliver regular sessions at
+            # partner sites' for 'how often each session will run'): the s28 panel's 'Not', no frequency given
+            unmet.append(f"{e} (said back in the buyer's words: write how)")
+            continue
+        by = next((r.partition(":")[2] for u in naming for r in u.refs if r.startswith("block:")), "")
         met.append(f"{e} ({by})" if by else e)
     out = ""
     if met:
