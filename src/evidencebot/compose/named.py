@@ -247,7 +247,14 @@ def from_context(question: str, asks: list[tuple[str, str]]) -> dict[str, list[N
     header = " ".join([x for x in question.splitlines() if x.strip()][:4]).lower()
     out: dict[str, list[Named]] = {}
     seen: set[str] = set()
-    for line in question.splitlines():
+    lines: list[str] = []
+    for raw in question.splitlines():  # a wrapped line goes on with the one before it
+        item = re.match(r"\s*(?:[-•*]|\(?[a-z0-9]{1,4}[.)])\s+", raw)
+        if lines and raw.strip() and lines[-1] and not item:
+            lines[-1] += " " + raw.strip()
+        else:
+            lines.append(raw.strip())
+    for line in lines:
         line = line.strip().lstrip("-•* ").strip()
         if not re.search(r"[.;:]$", line):
             continue

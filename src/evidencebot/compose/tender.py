@@ -1631,7 +1631,7 @@ def _assemble_tender(
     # the answer or the buyer gives, never the library's (a block this answer does not use commits it to nothing)
     step_timing = timings.step_fastest([u["text"] for m in methods.values() for u in m.units] + [buyer_text])
     if step_timing:
-        _hold_units(methods, held, lambda text: timings.hold_steps(text, step_timing))
+        _hold_units(methods, held, lambda text: timings.hold_steps(text, step_timing), mark=STEP_HELD)
     # a report due after a month or a quarter ends is due no later than the buyer's deadline for it (s29
     # contradictions FIRM: 'within 15 working days of the end of each quarter' against 'by the 20th day of the month
     # after the quarter ends')
@@ -2037,6 +2037,11 @@ def _assemble_tender(
                      "text": " ".join(u.text for u in sec.kept_units())}
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
+    # a library sentence whose slower time on a referral step was said with the buyer's faster one
+    # (:func:`timings.hold_steps`) is on the buyer's terms too: listed with the other template commitments (s32 review)
+    stepped = {u["text"] for m in methods.values() for u in m.units if u.get(STEP_HELD)} - {t["text"] for t in to_sign}
+    to_sign += [{"part": sec.point.label, "template": STEP_TEMPLATE, "text": u.text}
+                for sec in sections for u in sec.kept_units() if u.text in stepped]
     told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
@@ -2775,6 +2780,11 @@ def _said_text(units) -> str:
     return " ".join(_MARKER_TEXT.sub(" ", u.text) for u in units if u.kept and not _marker_unit(u)).strip()
 
 
+STEP_HELD = "step_held"
+"""The mark of a method unit whose slower time on a referral step :func:`timings.hold_steps` said with the faster one."""
+STEP_TEMPLATE = "the buyer's faster time on a referral step"
+"""How the list of sentences written on the buyer's terms names such a sentence's template."""
+
 PARTLY = "partly: "
 """The lead of a coverage status whose part has method text but leaves unsaid an element the buyer names or lists
 for it, a required statement, or says the buyer's figure back with no method: never 'method + evidence' alone (s33:
@@ -3324,13 +3334,16 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
     return held
 
 
-def _hold_units(methods: dict, held: dict[str, list[tuple[str, str]]], hold) -> None:
+def _hold_units(methods: dict, held: dict[str, list[tuple[str, str]]], hold, mark: str = "") -> None:
     """Each method unit's text through ``hold`` (text -> (text, [(ours, the buyer's)])); what it changed is kept on the
-    unit and in ``held`` under the part's key, for the part's status (caps, timings, deadlines)."""
+    unit and in ``held`` under the part's key, for the part's status (caps, timings, deadlines); with ``mark``, the
+    unit is marked so (``u[mark] = True``)."""
     for key, m in methods.items():
         for u in m.units:
             text, changed = hold(u["text"])
             if changed:
+                if mark:
+                    u[mark] = True
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + list(changed)
                 held.setdefault(key, []).extend(changed)
