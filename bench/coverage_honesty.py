@@ -13,15 +13,19 @@ and line. ``part`` holds the words of the part's ask; its row is the coverage ro
 
 Per label, from our own coverage row for that part:
 
-* ``honest``: the row says the part is short of it: the element is named in a gap note of the row ('the buyer names X
-  here: write ...', '... not in this part', 'left out ...'), or the row's status is itself a gap ('nothing in the
-  library', 'restated', 'evidence only', 'drafted from the question', 'squeezed', 'partly', 'not made');
+* ``honest``: the row says the part is short of it: the element (half its words at least) is named in a gap note of
+  the row ('the buyer names X here: write ...', '... not in this part'), or the row's status is itself a gap ('nothing
+  in the library', 'restated', 'evidence only', 'drafted from the question', 'squeezed'); a row led 'partly:' is
+  honest only for the elements its notes name;
 * ``DISHONEST``: the row calls the part covered ('method + evidence', 'method only', a gate made) and names no gap for
   the element;
+* ``said now``: the row names no gap for it, and the part's text does name the element (our text has changed since
+  the panel read it, or the panel found the text generic): not counted as dishonest;
 * ``no row``: no part of our answer matches the label's part (the question file was read into other parts).
 
-Also printed: whether the element's words are in the part's text at all (``said``), so that a 'generic' row that
-names the element is told from one that never does. ``--keep OTHER`` (an older ANSWERS folder) prints, for the
+A note that only quotes the ask for a sentence taken out ('left out (the ask said back is no answer): ...: the method
+above must answer it') names no gap. A label whose part reads 'gate: ...' is a scoring gate: the log's list of the
+buyer's required statements says 'made in ...' (DISHONEST when the answer does not say it) or not made (honest). ``--keep OTHER`` (an older ANSWERS folder) prints, for the
 questions a panel scored 3 or more, each part's words in OTHER and in ANSWERS: a part that had text must keep it.
 """
 
@@ -39,8 +43,9 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 EMPTY = frozenset("how you your will the and for with of to in at a an by its it each which what who when where whether "
                   "including include set out describe explain any this that from their them they as be are on or "
                   "not do does can also both".split())
-GAP_STATUS = ("nothing in the library", "restated", "evidence only", "drafted from the question", "squeezed", "partly",
-              "not made", "confirmation needed", "gap")
+GAP_STATUS = ("nothing in the library", "restated", "evidence only", "drafted from the question", "squeezed",
+              "confirmation needed")
+# a row led 'partly:' names its gaps: it is honest for an element only when a note names that element
 GAP_CUES = re.compile(r"not in this part|not in this answer|write\b|left out|not said|no method|missing|not named|"
                       r"confirm\b|not made|unsaid", re.I)
 MET_CUES = re.compile(r"\bmet:|said with approved pattern|named here:", re.I)
@@ -102,8 +107,11 @@ def flags(element: str, status: str) -> bool:
     """The row's status names the element in a note that is a gap (not one that says it is met)."""
     need = content(element)
     for seg in status.split(";"):
-        if not need or not need <= content(seg):
+        # the element by half its words at least ('WorkWell' of 'WorkWell Midlands', as the buyer's list names it)
+        if not need or len(need & content(seg)) * 2 < len(need):
             continue
+        if seg.strip().startswith("left out (the ask said back"):
+            continue  # the ask quoted for a sentence taken out, 'the method above must answer it': no gap named
         if MET_CUES.search(seg) and not GAP_CUES.search(seg.split("met:")[0]):
             continue
         if GAP_CUES.search(seg):
@@ -111,14 +119,36 @@ def flags(element: str, status: str) -> bool:
     return False
 
 
+def gate_line(log: str, element: str) -> str:
+    """The line of the log's list of the buyer's required statements (or its closing 'not made' note) naming the
+    element, '' when none does."""
+    need = content(element)
+    on = False
+    for line in log.splitlines():
+        if line.startswith("The buyer's required statements"):
+            on = True
+            continue
+        if on and not line.startswith("- "):
+            on = False
+        if (on or "required statement not made" in line) and need <= content(line):
+            return line
+    return ""
+
+
 def judge(label: dict, answers: Path) -> dict:
     qdir = answers / label["set"]
     log = (qdir / f"{label['question']}.log").read_text(encoding="utf-8", errors="replace") \
         if (qdir / f"{label['question']}.log").exists() else ""
     md = (qdir / f"{label['question']}.md").read_text(encoding="utf-8") if (qdir / f"{label['question']}.md").exists() else ""
+    out = dict(label)
+    if label["part"].startswith("gate:"):  # a scoring gate: its line in the log says made or not made
+        line = gate_line(log, label["element"])
+        made = bool(line) and ": made in" in line and "not made" not in line
+        out.update(verdict="no row" if not line else "DISHONEST" if made and not said(label["element"], md)
+                   else "said" if made else "honest", row="(gate)", status=line, said=said(label["element"], md))
+        return out
     rows = coverage_rows(log)
     row = best_row(rows, label["part"])
-    out = dict(label)
     if row is None:
         out.update(verdict="no row", row="", status="", said=said(label["element"], md))
         return out
@@ -126,8 +156,9 @@ def judge(label: dict, answers: Path) -> dict:
     text = " ".join(paras[i - 1] for i in row["paragraphs"] if 0 < i <= len(paras))
     primary = row["status"].split(";")[0].strip().lower()
     gap = primary.startswith(GAP_STATUS) or flags(label["element"], row["status"])
-    out.update(verdict="honest" if gap else "DISHONEST", row=row["label"], status=row["status"],
-               said=said(label["element"], text))
+    now = said(label["element"], text)
+    out.update(verdict="honest" if gap else "said" if now else "DISHONEST", row=row["label"], status=row["status"],
+               said=now)
     return out
 
 
@@ -169,19 +200,18 @@ def main() -> None:
     for r in results:
         c = by_set.setdefault(r["set"], Counter())
         c[r["verdict"]] += 1
-        c["said" if r["said"] else "unsaid"] += 1
         if a.show:
             print(f"{r['verdict']:9} {r['set']} {r['question']} [{r['label']}] {r['element']!r} said={r['said']} "
                   f"row={r['row'][:60]!r} status={r['status'][:160]!r}")
-    print(f"{'set':5} {'labels':>6} {'DISHONEST':>9} {'honest':>6} {'no row':>6}  (element in part's text: said/unsaid)")
+    print(f"{'set':5} {'labels':>6} {'DISHONEST':>9} {'honest gap':>10} {'said now':>8} {'no row':>6}")
     total = Counter()
     for s in sorted(by_set):
         c = by_set[s]
-        n = sum(c[k] for k in ("DISHONEST", "honest", "no row"))
+        n = sum(c[k] for k in ("DISHONEST", "honest", "said", "no row"))
         total.update(c)
-        print(f"{s:5} {n:6} {c['DISHONEST']:9} {c['honest']:6} {c['no row']:6}  ({c['said']}/{c['unsaid']})")
-    n = sum(total[k] for k in ("DISHONEST", "honest", "no row"))
-    print(f"{'all':5} {n:6} {total['DISHONEST']:9} {total['honest']:6} {total['no row']:6}  ({total['said']}/{total['unsaid']})")
+        print(f"{s:5} {n:6} {c['DISHONEST']:9} {c['honest']:10} {c['said']:8} {c['no row']:6}")
+    n = sum(total[k] for k in ("DISHONEST", "honest", "said", "no row"))
+    print(f"{'all':5} {n:6} {total['DISHONEST']:9} {total['honest']:10} {total['said']:8} {total['no row']:6}")
     kinds = Counter((r["label"], r["verdict"]) for r in results)
     print("by panel label: " + "; ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(kinds.items())))
     if a.keep:
