@@ -132,3 +132,22 @@ def test_a_step_time_held_to_the_buyers_is_listed_with_the_template_commitments(
     listed = result.output.split("Written from a template on the buyer's terms", 1)
     assert len(listed) == 2, result.output
     assert f"({T.STEP_TEMPLATE}):" in listed[1]
+
+
+def test_a_listed_element_is_met_only_when_its_head_is_said():
+    element = "joint visits for care leavers"
+    assert not T.element_met(element, "Each care leaver's personal adviser is called in the first week.")
+    assert T.element_met(element, "The worker and the personal adviser make joint visits to each care leaver.")
+    assert T.element_met("domestic abuse", "Staff ask about domestic abuse when the person is alone.")
+
+
+def test_a_team_the_ask_names_in_lower_case_is_a_gap_until_said():
+    ask = ("how you will meet people on release, working with the prison's in-reach team and your own team, and "
+           "link them to the housing options team")
+    teams = [e.text for e in named.lower_teams(ask)]
+    assert teams == ["in-reach team", "housing options team"]
+    in_reach = named.lower_teams(ask)[0]
+    assert named.said(in_reach, "A worker meets the in-reach team each month.")
+    assert not named.said(in_reach, "A worker meets the prison's team each month.")
+    sec = _section([T.Unit(text="A worker meets each man before release.", priority=1, refs=["block:x"])], text=ask)
+    assert "the buyer names in-reach team here: write" in T._named_status(sec, T._said_text(sec.kept_units()), [])

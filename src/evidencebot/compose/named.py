@@ -279,6 +279,23 @@ def from_context(question: str, asks: list[tuple[str, str]]) -> dict[str, list[N
     return {k: _longest(v) for k, v in out.items()}
 
 
+def lower_teams(ask: str) -> list[Named]:
+    """The teams a part's ask names in lower case ('working with ... the in-reach team', 'link them to the housing
+    options team'): 'the' and one to three words before a head of ``lower_heads``, none of ``lower_skip`` ('your
+    team', 'the same team'). Read for the coverage row only (s32 panel: 'The in-reach team is never mentioned')."""
+    heads = _alt(_words("lower_heads"))
+    skip = {w.lower() for w in _words("lower_skip")}
+    out = []
+    for m in re.finditer(rf"\bthe\s+((?:[a-z][a-z'’-]+\s+){{1,3}}(?:{heads}))\b", " ".join(ask.split())):
+        words = m.group(1).split()
+        while len(words) > 2 and words[0].endswith(("'s", "’s")):
+            words = words[1:]  # whose team it is ('the prison's in-reach team'): the team is named by the rest
+        if any(w in skip for w in words[:-1]):
+            continue
+        out.append(Named(" ".join(words), "name"))
+    return out
+
+
 def _stem(w: str) -> str:
     w = w.lower().replace("’", "'")
     for end in ("'s", "s'", "'"):
@@ -319,7 +336,8 @@ def said(element: Named, text: str) -> bool:
             core.append(w)
         version = _NUMBER.findall(v.group(0))[:1] if v else []
         return all(_stem(w) in have for w in core) and all(n in _NUMBER.findall(text) for n in version)
-    core = [w for w in element.text.split() if w[:1].isupper() or w[:1].isdigit()]
+    core = [w for w in element.text.split() if w[:1].isupper() or w[:1].isdigit()] or [
+        w for w in element.text.split() if len(w) > 2]  # a team named in lower case (:func:`lower_teams`)
     return bool(core) and all(_stem(w) in have for w in core)
 
 

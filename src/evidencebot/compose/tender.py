@@ -3181,10 +3181,12 @@ NAMED_ROUTE = "a direct referral route where the buyer says all such referrals c
 
 def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list | None = None) -> str:
     """The coverage row's words for the buyer's named elements the part leaves unsaid, its ask's own and those of the
-    question's text given to it (``stem_named``: :func:`named.from_stem`); those :func:`mentions` already reported
+    question's text given to it (``stem_named``: :func:`named.from_stem`, :func:`named.from_context`) and the teams
+    its ask names in lower case (:func:`named.lower_teams`); those :func:`mentions` already reported
     are not said twice; and for the sentences :func:`_buyer_named_elements` left out."""
     reported = " ".join(lacking).lower()
-    unsaid = [e for e in named_elements.in_ask(sec.point.text) + list(stem_named or [])
+    unsaid = [e for e in named_elements.in_ask(sec.point.text) + named_elements.lower_teams(sec.point.text)
+              + list(stem_named or [])
               if not named_elements.said(e, said) and e.text.lower() not in reported
               and not any(n.lower() in e.text.lower() for n in lacking)]
     out = named_elements.gap_note(unsaid)
@@ -5379,6 +5381,23 @@ def element_said(element: str, text: str) -> bool:
     return _enough(core, set(blockmatch.tokens(text)))
 
 
+_ELEMENT_TAIL = re.compile(r"\s+(?:for|of|with|to|at|from|by|on|in|during|before|after|when|where|who)\s+", re.I)
+
+
+def element_met(element: str, text: str) -> bool:
+    """Whether ``text`` says a listed element well enough for the coverage to call it met: :func:`element_said`, and
+    every naming word of its head (its words before 'for', 'of', 'with' ...: 'joint visits' of 'joint visits for care
+    leavers') when the element has a tail; the s32 panel read 'met' rows where only the tail was said ('care leavers')
+    as 'does not mention joint visits'."""
+    if not element_said(element, text):
+        return False
+    head = _ELEMENT_TAIL.split(element, maxsplit=1)
+    if len(head) < 2:
+        return True
+    core = _element_core(head[0])
+    return not core or core <= set(blockmatch.tokens(text))
+
+
 def element_block_names(element: str, block) -> bool:
     """Whether an approved block is written about a listed element: its title and tags name it (:func:`_enough` of the
     element's naming words), never a word or two of its body ('exploitation' said in passing by the multi-agency
@@ -5454,12 +5473,12 @@ def _element_rows(sec: Section, said: str, sections: list[Section] | None = None
         return ""
     met, unmet = [], []
     for e in elements:
-        if not element_said(e, said):
+        if not element_met(e, said):
             there = next((o.point.label for o in sections or [] if o is not sec
-                          and element_said(e, _said_text(o.kept_units()))), None)
+                          and element_met(e, _said_text(o.kept_units()))), None)
             unmet.append(f"{e} (said in '{there}': move or repeat it)" if there else f"{e} (write this)")
             continue
-        naming = [u for u in sec.kept_units() if not _marker_unit(u) and element_said(e, u.text)]
+        naming = [u for u in sec.kept_units() if not _marker_unit(u) and element_met(e, u.text)]
         if naming and all(f"block:{COMMITMENT}" in u.refs for u in naming):
             # named only by the buyer's requirement said back as ours ('We will also deliver regular sessions at
             # partner sites' for 'how often each session will run'): the s28 panel's 'Not', no frequency given
