@@ -2787,10 +2787,11 @@ STEP_TEMPLATE = "the buyer's faster time on a referral step"
 
 PARTLY = "partly: "
 """The lead of a coverage status whose part has method text but leaves unsaid an element the buyer names or lists
-for it, a required statement, or says the buyer's figure back with no method: never 'method + evidence' alone (s33:
-five panels marked such parts 'Not' or 'Partly' where our row read as covered)."""
-_SHORT = re.compile(r"here: write\b|: not in this part\b|the buyer lists here, not in this part:|said back with no method|"
-                    r"sites we run, not named here|required statement is not made|said back in the buyer's words")
+for it, or a required statement: never 'method + evidence' alone (s33: five panels marked such parts 'Not' or
+'Partly' where our row read as covered). A figure of the buyer's said back beside the method keeps its own note
+('write who does it, when and how') and does not make the part partly: the part's method may answer it."""
+_SHORT = re.compile(r"here: write\b|: not in this part\b|the buyer lists here, not in this part:|"
+                    r"sites we run, not named here|required statement is not made")
 
 
 def _partly(rows: list) -> None:
