@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests/data/labelled/coverage_panel_s33.jsonl"
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’-]|\.(?=\d))*")  # 'v2.3' one word
 EMPTY = frozenset("how you your will the and for with of to in at a an by its it each which what who when where whether "
                   "including include set out describe explain any this that from their them they as be are on or "
                   "not do does can also both".split())
