@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from evidencebot.compose import named
 from evidencebot.compose import tender as T
-from evidencebot.compose import tender_profile
 from evidencebot.compose.questions import SubPoint
 
 FACTS = """Greyhaven County Council and Wyke Valley Integrated Care Board
@@ -97,15 +96,6 @@ def test_a_listed_element_said_only_by_the_buyers_requirement_is_unmet():
     sec = _section([said_back, method])
     out = T._element_rows(sec, T._said_text(sec.kept_units()), [sec])
     assert "said back in the buyer's words" not in out
-
-
-def test_a_partner_site_the_service_works_from_is_not_read_as_our_base():
-    text = ("The service will operate from the Tollgate Wellbeing Hub. The Provider will also deliver sessions at "
-            "partner sites it does not run: the Crane Park Family Hub. Describe how you will work at the Crane Park "
-            "Family Hub.")
-    bases = [name for name, _ in tender_profile.base_names(text)]
-    assert "the Tollgate Wellbeing Hub" in bases
-    assert not any("Crane Park" in b for b in bases)
 
 
 STEP_QUESTION = """# Question 1: Access

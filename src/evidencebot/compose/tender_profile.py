@@ -20,7 +20,6 @@ buyer's questionnaire says, never what our own service's profile says. So:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -439,36 +438,18 @@ def _run_by_other(text: str, end: int) -> bool:
                          rf"(?!(?i:{_terms('place_ours')})\b)", text[end:]))
 
 
-@functools.lru_cache(maxsize=64)
-def _partner_sites(text: str) -> frozenset[str]:
-    """The sites the buyer's ``text`` says partners run (:func:`places.read`, the site role the pattern sentences ask:
-    one answer to 'is this place ours?'), lower case, without 'the'."""
-    from evidencebot.compose import places  # places reads this module's table columns: imported here, not above
-
-    return frozenset(s.name.lower() for s in places.read(text).partner)
-
-
 def _places(text: str):
     """(name, start, end, kind) of each place the buyer names as ours: 'base' (the service operates from or is
     based at it) or 'run' (the Lot includes it, or the bidder will run or staff it; the places it lists after the
-    first, 'and two wellbeing hubs: A and B'; the rows or items under a heading that says the provider runs them).
-    Never a site the buyer's text says a partner runs (:func:`_partner_sites`)."""
+    first, 'and two wellbeing hubs: A and B'; the rows or items under a heading that says the provider runs them)."""
     text = text or ""
-    theirs = _partner_sites(text)
-
-    def ours(found):
-        name = re.sub(r"^the\s+", "", " ".join(found[0].split()), flags=re.I).lower()
-        return name not in theirs
-
     for n, pat in enumerate(_P.base_of):
         for m in pat.finditer(text):
             if not _run_by_other(text, m.end()):
-                found = (m.group("name"), m.start(), m.end(), "base" if n == 0 else "run")
-                if ours(found):
-                    yield found
+                yield m.group("name"), m.start(), m.end(), "base" if n == 0 else "run"
                 if n:
-                    yield from filter(ours, _listed_after(text, m.end()))
-    yield from filter(ours, _listed_under(text))
+                    yield from _listed_after(text, m.end())
+    yield from _listed_under(text)
 
 
 _GAP = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*)?\s*(?:,|;|:|\band\b|\bplus\b|\b(?:one|two|three|four|five|\d+)\b|"
