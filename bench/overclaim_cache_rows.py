@@ -67,7 +67,12 @@ def main(argv: list[str]) -> None:
         if c["right->wrong"] or c["wrong->right"]:
             print(f"{w}: right->wrong {c['right->wrong']}, wrong->right {c['wrong->right']}  "
                   f"(fp {c['before_fp']}->{c['after_fp']}, fn {c['before_fn']}->{c['after_fn']})")
-    print(f"TOTAL right->wrong {totals['right->wrong']}, wrong->right {totals['wrong->right']}")
+    pooled = Counter()
+    for c in moved.values():
+        pooled.update({k: v for k, v in c.items() if k.startswith(("before_", "after_"))})
+    print(f"TOTAL right->wrong {totals['right->wrong']}, wrong->right {totals['wrong->right']}; pooled over "
+          f"{len(moved)} sets: fp {pooled['before_fp']}->{pooled['after_fp']}, fn {pooled['before_fn']}->"
+          f"{pooled['after_fn']} (tp {pooled['before_tp']}->{pooled['after_tp']})")
     if "--show" in argv:
         for item in shown:
             print("  ", *item)
