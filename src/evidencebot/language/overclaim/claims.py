@@ -128,6 +128,10 @@ def _build(o: dict) -> dict:
         general_amount_verbs=option_words(o.get("general_amount_verbs")),
         general_amount_words=option_words(o.get("general_amount_words")),
         general_state_words=option_words(o.get("general_state_words")),
+        general_change_nouns=option_words(o.get("general_change_nouns")),
+        general_change_preps=option_words(o.get("general_change_preps")),
+        general_person_outcome_verbs=option_words(o.get("general_person_outcome_verbs")),
+        general_reason_nouns=option_words(o.get("general_reason_nouns")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -136,7 +140,7 @@ def _build(o: dict) -> dict:
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
                     | s["cause_nouns"] | s["frame_verbs"]
                     # (oc31) "early help means fewer crises": the verbs of degree and amount trigger the read too
-                    | s["general_degree_verbs"] | s["general_amount_verbs"])
+                    | s["general_degree_verbs"] | s["general_amount_verbs"] | s["general_reason_nouns"])
     return s
 
 
@@ -628,6 +632,20 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if agent_ok(subject_of(tok.head), tok.head) and not blocked(tok.head):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
             continue
+        if s["general"] and lemma in s["general_reason_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr":
+            # (oc33) "language barriers are the reason men ... don't seek help": a general subject given as the reason
+            # for what people do (a clause on the noun whose subject is people); "our rota is the reason ..." (ours)
+            # and "the weather is the reason ..." (not_named) fail the general subject's test
+            clause = next((c for c in tok.children if c.dep_ in W.general_reason_clause_deps), None)
+            # (what the people do is a harm: they do not do something, or an outcome or a harm of theirs is named:
+            # "the reason people arrive at ten" says nothing of an outcome)
+            if clause is not None and any(c.dep_ in W.nsubj_nsubjpass_csubj and _is_people(c, s)
+                                          for c in clause.children) and (
+                    any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in s[
+                        "general_person_outcome_verbs"] or any(_is_outcome(t, s, terms) for t in clause.subtree)):
+                if agent_ok(subject_of(tok.head), tok.head) and not blocked(tok.head):
+                    out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
+            continue
         conj_of_predicate = tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")  # "was safe and effective"
         if lemma in efficacy and tok.pos_ == "ADJ" and (
                 tok.dep_ in ("acomp", "attr") or conj_of_predicate
@@ -653,8 +671,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             lemma = next(iter(verbs), lemma)  # "marked a new era for", "turned ... on its head": a verb of the class
         if s["general"] and lemma in s["general_degree_verbs"] | s["general_amount_verbs"]:
             # (oc29) "damp housing makes depression worse", "early help means fewer crises"
-            if tok.pos_ == "VERB" and _general_fact(tok, _subject(tok), s, ctx) and _general_degree(
-                    tok, s, terms) and not blocked(tok):
+            subj = _pseudo_cleft_subject(tok, _subject(tok))  # (oc33) "isolation is what makes people relapse"
+            if tok.pos_ == "VERB" and _general_fact(tok, subj, s, ctx) and (
+                    _general_degree(tok, s, terms) or _made_to_harm(tok, s) is not None) and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
@@ -759,7 +778,8 @@ def _pseudo_cleft_subject(verb, subj):
     cop = verb.head
     if cop.lower_ not in W.general_present_be:
         return subj
-    return next((c for c in cop.children if c.dep_ == "nsubj" and c.i < verb.i), subj)
+    # (oc33) or a clause in -ing as the copula's subject: "masking all day at work is what drives burnout"
+    return next((c for c in cop.children if c.dep_ in W.pseudo_cleft_subject_deps and c.i < verb.i), subj)
 
 
 def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool:
@@ -897,6 +917,19 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
     return False
 
 
+def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
+    """(oc33) People made or driven to do what harms them: "makes people relapse", "drives students to drop out" (the
+    people the verb's object or the subject of its clause, the clause's verb one of ``general_person_outcome_verbs``)."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in W.general_person_clause_deps and c.lemma_.lower() in s[
+                "general_person_outcome_verbs"]:
+            who = [g for g in c.children if g.dep_ in W.nsubj_nsubjpass_csubj] + [
+                g for g in verb.children if g.dep_ == "dobj"]
+            if any(_is_people(g, s) for g in who):
+                return c.i, c.i + 1
+    return None
+
+
 def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
     """(oc29) The outcome a general causal verb acts on: the head of its object (or of its phrase after
     ``general_object_preps``: "leads to relapse", "protects people from exploitation", "keeps people out of
@@ -914,6 +947,9 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
         elif c.dep_ in ("prt", "advmod"):
             heads.extend(g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj")
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
+    harm = _made_to_harm(verb, s)
+    if harm is not None:
+        return harm
     for d in list(heads):
         if d.dep_ == "dobj" and _is_people(d, s) and any(
                 c.dep_ in W.general_state_deps and c.lower_ in s["general_state_words"]
@@ -930,7 +966,10 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             if any(any(terms.covers(name, t.i) for name in s["outcomes"]) for t in phrase) or any(
                     t.lemma_.lower() in s["general_outcomes"] or t.lower_ in s["general_outcomes"] for t in phrase):
                 return n.i, n.i + 1
-            n = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+            # (oc33) or after "in" on a noun of change: "causes the spike in crisis presentations"
+            changes = n.lemma_.lower() in s["general_change_nouns"] or n.lower_ in s["general_change_nouns"]
+            n = next((g for c in n.children if c.dep_ == "prep" and (
+                c.lower_ == "of" or (changes and c.lower_ in s["general_change_preps"]))
                       for g in c.children if g.dep_ == "pobj"), None)
             if n is None:
                 break

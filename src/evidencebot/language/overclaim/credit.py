@@ -284,16 +284,38 @@ def _our_causer(verb, s: dict) -> bool:
     return _ours_np(subj, provider)
 
 
+def _a_body(np, s: dict) -> bool:
+    """An outside body: a word of ``bodies`` ("the council", "the trust"), or (oc33) any other organisation named
+    as someone who acts: a noun of an agent (``body_suffixes``: "operators", "supplier") with "the", or a thing
+    owned by a body or such an agent ("the coroner's office"); not a pronoun, a number of them, one of the people we
+    support or ours. "We got her to come", "we persuaded 14 employers", "we made the room feel warmer" are not."""
+    if _word(np, s["bodies"]):
+        return True
+    if np.pos_ != "NOUN" or _word(np, s["people"]) or _ours_np(np, s["provider"]):
+        return False
+    kids = list(np.children)
+    if any(c.dep_ == "nummod" for c in kids):
+        return False
+
+    def agentive(t) -> bool:  # a noun of someone who acts ("operators", "supplier", "coroner"), not a thing
+        return t.pos_ == "NOUN" and t.lower_.endswith(s["body_suffixes"])
+
+    owner = next((c for c in kids if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _word(owner, s["bodies"]) or agentive(owner)
+    return agentive(np) and any(c.dep_ == "det" and c.lower_ in s["body_dets"] for c in kids)
+
+
 def _moved_body(verb, s: dict):
     """(oc29) The outside body ``verb`` makes act, and the act: "got the council | to reopen ...", "made the ICB
     | rethink ...", "pushed the trust | into adopting ...". None when the object is not a body (a person, "14
     employers") or nothing says what the body did."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and _word(c, s["bodies"]):
+        if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and _a_body(c, s):
             body = c
             break
         if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i:
-            body = next((g for g in c.children if g.dep_ == "nsubj" and _word(g, s["bodies"])), None)
+            body = next((g for g in c.children if g.dep_ == "nsubj" and _a_body(g, s)), None)
             if body is not None:
                 return body, c
     else:
@@ -318,7 +340,9 @@ def _causative_settings(o: dict) -> dict:
                 agents=option_words(o.get("cleft_agents")), exist_verbs=option_words(o.get("exist_verbs")),
                 because_marks=option_words(o.get("because_marks")), places=option_words(o.get("place_nouns")),
                 comparative_tags=frozenset(o.get("comparative_tags") or ()), map_verbs=option_words(o.get("map_verbs")),
-                map_preps=option_words(o.get("map_preps")), map_nouns=option_words(o.get("map_nouns")))
+                map_preps=option_words(o.get("map_preps")), map_nouns=option_words(o.get("map_nouns")),
+                people=option_words(o.get("people")), body_dets=option_words(o.get("body_dets")),
+                body_suffixes=tuple(o.get("body_suffixes") or ()))
 
 
 def _put_on_map(verb, s: dict):

@@ -782,6 +782,52 @@ def _a_view_reported(sent, agents: frozenset[str]) -> bool:
         c.dep_ in W.bare_group_not_deps for c in subj.children)
 
 
+def _our_own_superlative(sent, agents: frozenset[str], plain: frozenset[str], claim_words: frozenset[str]) -> bool:
+    """(oc33) A superlative that picks one of our own staff, rooms or times out of the rest of ours, and says nothing
+    else ("Our most experienced worker leads the group", "Winter is usually our busiest period", "The largest room is
+    used for the Tuesday group"): every superlative in the sentence (an adjective in -est, or "most" on an adjective)
+    sits on a noun owned by "our" (the set it ranks is ours), or is a plain superlative of size, time or place on a
+    noun that is not one of our agents, with "the"; the noun has no phrase or clause that gives it a wider set ("in
+    the county", "of any provider", "you will find anywhere") and is not said of us as a predicate ("we are the
+    busiest service"); and the sentence has no comparison and no outcome, change, cause or boast word. It ranks our
+    own things among themselves, which no reader can take as a claim against others or an outcome. A superlative with
+    a scope ("the most experienced crisis practitioners in the county"), a predicate ("Ours is the most experienced
+    team") or an outcome ("our most experienced worker halved readmissions") is scored as before; the superlative
+    rules read them too."""
+    sups = [t for t in sent if t.tag_ in W.superlative_tags]
+    if not sups:
+        return False
+    for t in sent:
+        if t.tag_ in W.comparison_tags or t.lower_ in claim_words or t.lemma_.lower() in claim_words:
+            return False
+    for t in sups:
+        adj = t
+        if t.tag_ in W.adverb_superlative_tags:  # "most" on an adjective ("most experienced")
+            adj = t.head
+            if t.dep_ != "advmod" or adj.pos_ != "ADJ":
+                return False
+        elif t.lower_ in W.own_superlative_quantifiers:
+            return False  # "most people", "least time": a quantity
+        noun = adj.head
+        if adj.dep_ != "amod" or noun.pos_ != "NOUN" or noun.dep_ == "poss":
+            return False  # (a noun that owns another, "the latest residents' survey", is not the one ranked)
+        kids = list(noun.children)
+        if any(c.dep_ in W.superlative_scope_deps for c in kids):
+            return False
+        owners = [c for c in kids if c.dep_ == "poss"]
+        if owners:
+            if not all(o.lower_ in W.own_superlative_owners for o in owners):
+                return False
+        elif not (t is adj and t.lower_ in plain and noun.lemma_.lower() not in agents
+                  and any(c.dep_ == "det" and c.lower_ in W.own_superlative_dets for c in kids)):
+            return False
+        if noun.dep_ in W.predicate_noun_deps and any(
+                c.dep_ in W.own_subject_deps and (c.lower_ in W.provider_pronouns or c.lemma_.lower() in agents)
+                for c in noun.head.children):
+            return False  # "we are our busiest on Fridays", "ours is the ..."
+    return True
+
+
 def _an_agent(tok) -> bool:
     """(story32) A noun of ours that acts in the sentence: the subject of a verb ("the worker found her a room"), or
     the agent of a passive ("she was housed by the team"). A service named as a place or a thing in the person's
@@ -819,6 +865,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     agents = ctx.v.set("claim_agents")
     people = ctx.v.set("claim_people")
     change = ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")  # (once per document, not per sentence)
+    plain = ctx.v.set("plain_superlatives")
+    own_claim_words = frozenset(w for name in W.own_superlative_claim_lists for w in ctx.v.set(name))
     for sent in _sents(doc):
         if len(sent) < 4:
             continue
@@ -851,6 +899,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if _their_situation(sent, agents, people, change):
             continue
         if _a_view_reported(sent, agents):
+            continue
+        if _our_own_superlative(sent, agents, plain, own_claim_words):
             continue
         for part in parts:
             if ctx.hedged(part.root) and not _counterfactual(part):

@@ -38,6 +38,7 @@ def _build(o: dict) -> dict:
         quantifier_deps=option_words(o.get("quantifier_deps")),
         climb_deps=option_words(o.get("denial_climb_deps")),
         subject_deps=option_words(o.get("subject_deps")),
+        modifier_deps=option_words(o.get("modifier_deps")),
     )
 
 
@@ -82,12 +83,20 @@ def _outcome_noun(tok, terms: Terms | None, s: dict) -> bool:
 
 
 def _first_noun(verb, s: dict):
-    """The first noun of the verb's complements (objects, predicates, prepositional phrases)."""
+    """The first noun of the verb's complements (objects, predicates, prepositional phrases): the head of its noun
+    phrase, not a noun that only says what kind it is (oc33: "will have a written crisis and safety plan" is a plan,
+    a document every person gets, not a crisis; "will stay out of debt" is debt)."""
     for c in sorted(verb.children, key=lambda t: t.i):
         if c.i < verb.i or c.dep_ not in s["complement_deps"]:
             continue
         for t in c.subtree:
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                for _ in range(4):  # (a modifier's conjunct, "crisis and safety", then the modifier's head)
+                    head = t.head
+                    if head is t or head.i < t.i or head.pos_ not in ("NOUN", "PROPN") or (
+                            t.dep_ not in s["modifier_deps"]):
+                        break
+                    t = head
                 return t
     return None
 
