@@ -929,10 +929,19 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                     out.chars = sum(x.chars or 0 for x in read)  # a 'Max chars' column, one limit a row (dev31 q01)
     if out.chars and not out.words:
         _sum_numbered_chars(text, out)
-    if out.words and not out.per_part:
+    if (out.words or out.pages) and not out.per_part:
         parts, total = numbered_parts(question)
-        if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
+        if parts and all(p.pages for p in parts) and not total:
+            out.pages = sum(p.pages or 0 for p in parts)  # '(2 sides of A4)' / '(1 side of A4)': 3 sides together
+        elif parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
             out.words = total or sum(p.limit for p in parts)
+            if any(p.pages or p.chars for p in parts):
+                # parts held to limits of different kinds ('12.1 ... (maximum 3 sides of A4)' / '12.2 ... (maximum
+                # 600 words)', s32 q12): the sides and characters read are a part's, not the whole answer's (its
+                # words are each part's words, its sides converted, added up)
+                out.pages = None
+                if not all(p.chars for p in parts):
+                    out.chars = None
 
 
 def _sum_numbered_chars(text: str, out: Limits) -> None:
@@ -1116,6 +1125,35 @@ class NumberedPart:
     chars: int | None = None
     """The part's own character limit when the buyer sets it in characters ('12.1 Social value' over 'Character
     limit: 3,000 characters including spaces'); ``limit`` is then its words at :data:`CHARS_PER_WORD`."""
+    pages: float | None = None
+    """The part's own limit in sides of A4 when the buyer sets it so ('12.1 Mobilisation and TUPE (weighting 7%;
+    maximum 3 sides of A4)'); ``limit`` is then its words at :data:`WORDS_PER_SIDE`."""
+
+    def describe(self) -> str:
+        """The part's own limit as the buyer set it, with how it was converted: '3 sides of A4, taken as 1,500
+        words', '3,000 characters, taken as 428 words', '600 words'."""
+        if self.pages:
+            sides = f"{self.pages:g} side{'s' if self.pages != 1 else ''} of A4"
+            return f"{sides}, taken as {self.limit:,} words ({WORDS_PER_SIDE} words a side)"
+        if self.chars:
+            return f"{self.chars:,} characters, taken as {self.limit:,} words ({CHARS_PER_WORD} characters a word)"
+        return f"{self.limit:,} words"
+
+
+def _page_limits(text: str) -> list[re.Match]:
+    """The page limits in ``text`` (every pattern's), in the order written, none said of an attachment."""
+    return sorted((m for pattern in _PAGE_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)),
+                  key=lambda m: (m.start(), -m.end()))
+
+
+def _limit_only(line: str) -> bool:
+    """A line that says a limit and nothing more ('no more than 3 sides of A4.', 'Maximum 500 words'): no title."""
+    limits = read_limits(line)
+    if not (limits.words or limits.chars or limits.pages):
+        return False
+    return not re.search(r"[^\W\d_]{3,}", re.sub(r"(?i)\b(?:of|a4|arial|font|pt|no|more|than|maximum|max|limit|"
+                                                r"words?|sides?|pages?|char(?:acter)?s?|including|spaces)\b", " ",
+                                                _strip_limits(line)))
 
 
 def _parts_text(question: str) -> str:
@@ -1135,7 +1173,10 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
     nothing is guessed."""
     text = _parts_text(question)
     listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
-    found = _leaf_heads(_first_of_runs(list(_NUMBERED_HEAD.finditer(text))))
+    # a part's label said again on a line that is only its limit ('Part A: no more than 3 sides of A4.' under
+    # 'Part A — Mobilisation and TUPE', s17 q12) is the part's limit, not another part
+    found = _leaf_heads(_first_of_runs([h for h in _NUMBERED_HEAD.finditer(text)
+                                        if h.group("ref") or not _limit_only(h.group("title"))]))
     heads = [h for h in found if h.group("ref")]
     if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
         heads = [h for h in found if h.group("label")
@@ -1167,6 +1208,14 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
                 (c for pattern in _CHAR_LIMITS for c in pattern.finditer(text)), key=lambda c: c.start())
                 if h.end() <= c.start() < end and not whole(c)), None)  # one on the title's line is its point's
             cap = max(1, chars // CHARS_PER_WORD) if chars else None
+        pages = None
+        if cap is None and not any(h.start() <= m.start() < end for m in limits):
+            # a part held to sides of A4 ('12.1 Mobilisation and TUPE (weighting 7%; maximum 3 sides of A4)' beside
+            # '12.2 Social value (weighting 5%; maximum 600 words)', s32 q12, spent: both were read as one run of
+            # sub-points held to 600 words): its words are its sides at WORDS_PER_SIDE, as for a whole answer
+            pages = next((_number(c.group(1)) for c in _page_limits(text) if h.start() <= c.start() < end
+                          and not whole(c)), None)
+            cap = max(1, int(pages * WORDS_PER_SIDE)) if pages else None
         if cap is None and is_instruction(text[h.start("title"):end]):
             continue  # '7.3 Attach Gantt chart as Appendix 7A. Not scored.': an instruction, no part to write
         if cap is None:
@@ -1178,8 +1227,9 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
         title = text[h.start("title" if h.group("ref") else "label"):h.end()]
         title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
         label = h.group("ref") or " ".join(h.group("label").split())
+        title = re.sub(r"\s*[(\[][^()\[\]\n]*\b(?:sides?|pages?|char(?:acter)?s?)\b[^()\[\]\n]*[)\]]", "", title).strip(" *_#")
         parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
-                                  h.start(), end, chars))
+                                  h.start(), end, chars, pages))
     own += [m.span() for m in listed]
     others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
               and not _EACH_PART.match(text, m.end())]
@@ -5419,6 +5469,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                       f"{UNSTATED_WORDS_PER_POINT} a sub-point); give --words to set another")
     else:
         limit_note = ""
+    numbered = numbered_parts(question)[0] if groups else ()
+    if word_limit is None and (any(p.pages for p in numbered) or len({(bool(p.pages), bool(p.chars)) for p in numbered}) > 1):
+        # a part held to sides (or parts of different kinds): how each part's words were set, said in the log
+        limit_note = "each part held to its own limit: " + "; ".join(f"{p.label}: {p.describe()}" for p in numbered)
     if limit <= 0:
         raise InputError(f"the word limit must be a positive number, not {limit}")
     topics = topics if topics is not None else load_topics()
