@@ -420,6 +420,8 @@ def limit_cell(cell: str, header: str = "") -> str | None:
     m = _LIMIT_CELL.match(text)
     if not m or "%" in text:
         return None
+    if not m.group("unit") and re.match(r"-[^\W\d_]", text[m.end("n"):]):
+        return None  # '90-day review', '24-hour line': a number joined to its noun is no limit (s29 q12's milestones)
     rest = (m.group("rest") or "").strip()
     named = m.group("unit") or ""
     if not named and re.fullmatch(r"(?i)\(?\s*(?:words?|char(?:acter)?s?|pages?|sides?)\s*\)?", rest):
@@ -1200,6 +1202,16 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
         mine = next((m for m in limits if h.start() <= m.start() < end and not whole(m)), None)
         cap = int(_number(mine.group(1))) if mine else by_label.get(refs[n])
         chars = None
+        ahead = _named_ahead(text, h, heads[0].start()) if cap is None and h.group("ref") else None
+        if ahead is not None:
+            # the parts' limits listed once before them ('This question is in two parts: 11.1 (weighting 6%, maximum
+            # 800 words) and 11.2 (weighting 4%, maximum 400 words).', s29 q11, spent): each part's is its own
+            read, span = ahead
+            own.append(span)
+            parts.append(NumberedPart(h.group("ref"), read.word_budget or 1, _numbered_title(text, h), h.start(), end,
+                                      read.chars if read.chars and not read.words else None,
+                                      read.pages if read.pages and not read.words and not read.chars else None))
+            continue
         if cap is None and not any(h.start() <= m.start() < end for m in limits):
             # a part held to characters on a line of its own under its title ('12.1 Social value' / 'Character
             # limit: 3,000 characters including spaces' / 'Weighting: 2%', s31 q12, spent): its words are its
@@ -1222,19 +1234,33 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
             return (), None
         if mine:
             own.append(mine.span())
-        # a numbered part is titled by its words ('Physical health'), a titled part by its whole line ('Part 2 –
-        # Leaving hospital'); its own limit is not its title
-        title = text[h.start("title" if h.group("ref") else "label"):h.end()]
-        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
         label = h.group("ref") or " ".join(h.group("label").split())
-        title = re.sub(r"\s*[(\[][^()\[\]\n]*\b(?:sides?|pages?|char(?:acter)?s?)\b[^()\[\]\n]*[)\]]", "", title).strip(" *_#")
-        parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
-                                  h.start(), end, chars, pages))
+        parts.append(NumberedPart(label, cap, _numbered_title(text, h), h.start(), end, chars, pages))
     own += [m.span() for m in listed]
     others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
               and not _EACH_PART.match(text, m.end())]
     total = next((int(_number(m.group(1))) for m in sorted(others, key=lambda m: not whole(m))), None)
     return (tuple(parts), total) if len(parts) >= 2 else ((), None)
+
+
+def _numbered_title(text: str, h: re.Match) -> str:
+    """A numbered part's title: its words ('Physical health'), a titled part's whole line ('Part 2 – Leaving
+    hospital'); its own limit is not its title, and a title too long to be one is none ('')."""
+    title = text[h.start("title" if h.group("ref") else "label"):h.end()]
+    title = re.sub(r"\s*[(\[][^()\[\]\n]*\b(?:words?|sides?|pages?|char(?:acter)?s?)\b[^()\[\]\n]*[)\]]", "",
+                   re.sub(r"[*_]{2}", "", title)).strip(" *_#")
+    return title if len(title.split()) <= (8 if h.group("ref") else 16) else ""
+
+
+def _named_ahead(text: str, h: re.Match, first: int) -> tuple[Limits, tuple[int, int]] | None:
+    """The limit of numbered part ``h`` given by its number before the parts begin ('11.1 (weighting 6%, maximum 800
+    words)' in 'This question is in two parts: 11.1 (...) and 11.2 (...)'), with where it is; None when none is."""
+    ref = h.group("ref")
+    for m in re.finditer(rf"(?<![\w.]){re.escape(ref)}(?![\w.])[^\S\n]*[(\[]([^()\[\]\n]{{3,100}})[)\]]", text[:first]):
+        read = read_limits(m.group(1))
+        if read.word_budget:
+            return read, m.span(1)
+    return None
 
 
 def _title_only(line: str) -> bool:
@@ -1254,6 +1280,12 @@ def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[
     out = []
     for at, (_, said) in zip(_point_starts(text, [t for _, t in items]), items):
         home = next((p for p in parts if at is not None and p.start <= at < p.end), None)
+        if home is None and at is not None and at < parts[0].start:
+            # its words said first in the question's title ('## Question 9 – Social value and co-production' over
+            # '### 9.1 Social value (600 words)', s23 q09): the part that says them again holds it
+            again = _point_starts(text[parts[0].start:], [said])[0]
+            if again is not None:
+                home = next((p for p in parts if p.start <= parts[0].start + again < p.end), None)
         if home is None and at is not None and at < parts[0].start:
             # a requirement the buyer states above the parts ('... Selvey Island Homes must be involved in discharge
             # planning from the first week of admission' above '### 4.1' / '### 4.2', s27 q04 panel: the answer lost
@@ -1314,6 +1346,19 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
             line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
             line = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]\s*$", "", line)  # its own limit: not its title
             heads.append((at[0].start(1), i, line if len(line.split()) <= 16 else ""))
+    if len(heads) != len(parts):
+        # the parts' titles numbered by their key alone ('Word limits: Section 1 – 600 words; Section 2 – ...' over
+        # '1. Mobilisation plan' / '2. TUPE and workforce transfer' / '3. Continuity of care', each over its bullets,
+        # s14 q12, spent): each key on one line of its own, in the order of the parts
+        keyed = []
+        for i, (label, _) in enumerate(parts):
+            key = re.escape(_part_id(label))
+            at = [m for m in re.finditer(rf"(?im)^[ \t#*>_]*\(?({key})[.)][ \t]+(\S[^\n]*)$", text)
+                  if _title_only(m.group(2))]
+            if len(at) == 1:
+                keyed.append((at[0].start(1), i, f"{label} – {at[0].group(2).strip(' *_#')}"))
+        if len(keyed) == len(parts) and [i for _, i, _ in sorted(keyed)] == list(range(len(parts))):
+            heads = keyed
     out: list[tuple[str, int, str] | None] = []
     if len(heads) == len(parts):
         heads.sort()
