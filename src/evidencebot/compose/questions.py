@@ -1064,6 +1064,10 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
         words = re.findall(r"\S+", t)[:6]
         m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
         if words and not m:
+            # its limit in brackets in the middle of its words, taken out of the sub-point ('Continuity of care (max.
+            # 300 words) – how people ...', s16 q09, spent: no heading was held to its own limit)
+            m = re.search(r"\s+(?:[(\[][^()\[\]\n]{1,40}[)\]]\s+)?".join(re.escape(w) for w in words), text)
+        if words and not m:
             # an item said with its list's lead ('how you will work with ...' from 'Describe how you will:' + '- work
             # with ...', s31 q05): found by its own words after the lead, five or more of them
             rest = re.findall(r"\S+", t)
@@ -1381,17 +1385,43 @@ def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     if not found:
         return None
     _, header, cols, rows, _ = found
-    if not cols or "ref" not in cols or "limit" not in cols:
+    if not cols or "limit" not in cols:
+        return None
+    refcol = cols.get("ref")
+    whole = [c for c in rows if len(c) == len(header)]
+    if refcol is None and cols.get("question") != 0 and whole and all(_ROW_REF.match(c[0].strip()) for c in whole):
+        refcol = 0  # 'Row,Question,Guidance,Max words,Weight' over '14,"Describe ...",...' (dev32 q12): the row's number
+    if refcol is None:
         return None
     caps: dict[str, int] = {}
-    for cells in rows:
-        if len(cells) != len(header):
-            continue
-        words = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]]).words
-        if cells[cols["ref"]].strip() and words:
-            caps[cells[cols["ref"]].strip()] = words
+    at: dict[str, int | None] = {}
+    for cells in whole:
+        read = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]])
+        # a row held to characters ('Max chars' 3000, dev31 q01) is held to its words at CHARS_PER_WORD
+        words = read.words or (max(1, read.chars // CHARS_PER_WORD) if read.chars else None)
+        if cells[refcol].strip() and words:
+            caps[cells[refcol].strip()] = words
+            said = cells[cols["question"]].strip() if "question" in cols else ""
+            at[cells[refcol].strip()] = _point_starts(question, [said])[0] if said else None
     if len(caps) < 2:
         return None
+    keyed = _rows_by_key(items, caps)
+    if keyed is not None or None in at.values():
+        return keyed
+    # sub-points keyed by their order ('p1', 'p2', ...), not by the rows' references (dev32 q02): each in the row
+    # whose question it is written in
+    rows_at = sorted((a, ref) for ref, a in at.items() if a is not None)
+    out = []
+    for start in _point_starts(question, [t for _, t in items]):
+        before = [ref for a, ref in rows_at if start is not None and a <= start]
+        if not before:
+            return None
+        out.append((before[-1], caps[before[-1]], ""))
+    return out if len({o[0] for o in out}) == len(caps) else None
+
+
+def _rows_by_key(items: list[tuple[str, str]], caps: dict[str, int]) -> list[tuple[str, int, str]] | None:
+    """The row each sub-point is in by its key ('6a', '6a2' in '6a'); None when a key names no row."""
     out = []
     for key, _ in items:
         ref = max((r for r in caps if key == r or (key.startswith(r) and key[len(r):].isalnum()
