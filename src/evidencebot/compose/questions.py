@@ -1389,8 +1389,11 @@ def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
         return None
     refcol = cols.get("ref")
     whole = [c for c in rows if len(c) == len(header)]
-    if refcol is None and cols.get("question") != 0 and whole and all(_ROW_REF.match(c[0].strip()) for c in whole):
-        refcol = 0  # 'Row,Question,Guidance,Max words,Weight' over '14,"Describe ...",...' (dev32 q12): the row's number
+    if (refcol is None or len({c[refcol].strip() for c in whole}) < len(whole)) and cols.get("question") != 0 \
+            and whole and all(_ROW_REF.match(c[0].strip()) for c in whole):
+        # 'Row,Question,Guidance,Max words,Weight' over '14,"Describe ...",...' (dev32 q12), or a 'Section' column
+        # the rows share ('18 | Workforce | ...' / '19 | Workforce | ...', dev31 q18): the row's number is its reference
+        refcol = 0
     if refcol is None:
         return None
     caps: dict[str, int] = {}
