@@ -86,3 +86,38 @@ def test_a_number_joined_to_its_noun_in_a_table_is_no_limit():
     assert limit_cell("90-day review") is None
     assert limit_cell("24-hour line") is None
     assert limit_cell("500 words") == "Maximum 500 words"
+
+
+def test_a_question_that_only_introduces_its_numbered_parts_is_no_question_of_its_own(tmp_path):
+    from docx import Document
+
+    from evidencebot.compose.questionnaire import read_questionnaire
+
+    d = Document()
+    d.add_heading("Quality questions", 0)
+    d.add_heading("Question 7 – Opening and giving back", 1)
+    d.add_paragraph("This question is in two parts, scored separately.")
+    d.add_paragraph("7.1 Opening (weighting 6%; maximum 2 sides of A4)")
+    d.add_paragraph("Describe how you will open the drop-in on time, with named leads.")
+    d.add_paragraph("7.2 Giving back (weighting 4%; maximum 400 words)")
+    d.add_paragraph("Describe the paid placements you will offer local people.")
+    d.save(tmp_path / "itt.docx")
+    q = read_questionnaire(tmp_path / "itt.docx")
+    assert [(x.ref, x.page_limit, x.word_limit) for x in q.questions] == [("7.1", 2.0, None), ("7.2", None, 400)]
+
+
+def test_their_and_them_stay_with_what_the_ask_itself_names():
+    text = ("Describe your plan, including:\n(i) how you will manage TUPE consultation and welcome transferring staff;\n"
+            "(ii) how you will transfer people currently receiving support without a break in their care;\n"
+            "(iii) the main risks to the move and how you will manage them.\nMaximum 600 words.")
+    labels = [p.label for p in plan_question(text).points]
+    assert "staff care" not in " ".join(labels)
+    assert not any(label.endswith("manage people") for label in labels)
+
+
+def test_the_status_table_gives_each_parts_own_limit_under_its_number():
+    from evidencebot.compose.tender_store import parts_held
+
+    held = parts_held(SIDES_AND_WORDS)
+    assert [(label, said) for label, _, said, _ in held] == [
+        ("9.1", "2 sides of A4, taken as 1,000 words (500 words a side)"), ("9.2", "400 words")]

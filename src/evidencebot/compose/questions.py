@@ -3787,6 +3787,10 @@ _PEOPLE = _words_pattern(_listed("people_nouns"))
 _THEM_OBJECT = re.compile(r"\b(?P<verb>[a-z]+)\s+them\b", re.I)
 
 
+_PLURAL_BEFORE = re.compile(r"(?i)\b(?:the|your|any|these|those|its|their)\s+(?:[a-z-]+\s+)?[a-z-]{3,}(?<!s)s\b")
+"""A plural named in the ask itself ('the main risks', 'your plans'): what its 'them' stands for."""
+
+
 def _them(text: str, before: str) -> str:
     """'how you will involve them in safety planning' split from 'how you will support carers, ...': said with the
     people the ask before names ('how you will involve carers in safety planning'), so the part's heading and the
@@ -3796,6 +3800,8 @@ def _them(text: str, before: str) -> str:
     them = _THEM_OBJECT.search(text)
     if not before or not them or re.search(_PEOPLE, text[:them.start()], re.I):
         return text
+    if _PLURAL_BEFORE.search(text[:them.start()]):
+        return text  # 'the main risks to mobilisation and how you will manage them': the risks (s32 q12, spent)
     who = re.search(rf"\b(?:will|to|you|we)\s+(?:[a-z]+ly\s+)?[a-z]+\s+(?:the\s+|all\s+)?(?P<who>(?:[a-z+-]+\s+)?{_PEOPLE})\b",
                     before, re.I)
     if not who:
@@ -5469,8 +5475,11 @@ def _their(text: str, before: str) -> str:
     if not m or len(re.findall(r"\btheir\b", text, re.I)) != 1:
         return text
     named = re.compile(_GROUP_END.pattern[:-1] + r"\b", re.I)
-    if named.search(text[:re.search(r"\btheir\b", text, re.I).start()]):
-        return text  # 'how you will support peer support workers in their roles': theirs, named nearer
+    ahead = text[:re.search(r"\btheir\b", text, re.I).start()]
+    if named.search(ahead) or re.search(_PEOPLE, ahead, re.I):
+        # 'how you will support peer support workers in their roles': theirs, named nearer; 'how you will transfer
+        # people currently receiving support without a break in their care' is the people's care (s32 q12, spent)
+        return text
     noun = m.group(1).lower()
     return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
 
