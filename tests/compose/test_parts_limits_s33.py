@@ -29,9 +29,10 @@ def test_a_part_held_to_sides_beside_one_held_to_words_is_a_part_each():
     assert _parts(SIDES_AND_WORDS) == [("9.1", 2 * WORDS_PER_SIDE, 2.0), ("9.2", 400, None)]
     plan = plan_question(SIDES_AND_WORDS)
     assert [(p.part, p.part_limit) for p in plan.points] == [("9.1", 1000)] * 2 + [("9.2", 400)] * 2
-    # the whole answer's words are the parts' together; the sides are the first part's, not the whole answer's
+    # each kind of limit read as stated (the words and the sides are each a part's); the answer's words are the
+    # parts' own together
     limits = read_limits(SIDES_AND_WORDS)
-    assert (limits.words, limits.pages) == (1400, None)
+    assert (limits.words, limits.pages) == (400, 2.0)
     assert plan.word_limit == 1400
     # each part's budget is within its own limit, and the log says how the sides were converted
     assert sum(p.budget for p in plan.points if p.part == "9.2") <= 400

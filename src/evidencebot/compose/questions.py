@@ -937,13 +937,13 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
             out.pages = sum(p.pages or 0 for p in parts)  # '(2 sides of A4)' / '(1 side of A4)': 3 sides together
         elif parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
             out.words = total or sum(p.limit for p in parts)
-            if any(p.pages or p.chars for p in parts):
+            if not total and any(p.pages or p.chars for p in parts):
                 # parts held to limits of different kinds ('12.1 ... (maximum 3 sides of A4)' / '12.2 ... (maximum
-                # 600 words)', s32 q12): the sides and characters read are a part's, not the whole answer's (its
-                # words are each part's words, its sides converted, added up)
-                out.pages = None
-                if not all(p.chars for p in parts):
-                    out.chars = None
+                # 600 words)', s32 q12): each kind as stated, the parts' of that kind together (600 words and 3
+                # sides); the answer's words are the parts' own together (:func:`plan_question`)
+                out.words = sum(p.limit for p in parts if not p.pages and not p.chars) or None
+                out.pages = sum(p.pages or 0 for p in parts) or None
+                out.chars = sum(p.chars or 0 for p in parts) or None
 
 
 def _sum_numbered_chars(text: str, out: Limits) -> None:
@@ -5531,7 +5531,11 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         if len(items) >= 2 else None
     if groups:
         items, groups = _parts_in_order(question, items, groups)
-    if (limit is None or (limits.per_part and word_limit is None)) and groups:
+    mixed = bool(groups) and any(p.pages for p in numbered_parts(question)[0]) or \
+        len({(bool(p.pages), bool(p.chars)) for p in numbered_parts(question)[0]}) > 1
+    if (limit is None or (limits.per_part and word_limit is None) or (mixed and word_limit is None)) and groups:
+        # (parts held to limits of different kinds, '12.1 ... 3 sides of A4' / '12.2 ... 600 words': each part's
+        # words, its sides converted, added up; the question's 600 words and 3 sides are each a part's)
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
         limit = stated = sum({label: cap for label, cap, _ in groups}.values())
