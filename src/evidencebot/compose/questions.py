@@ -4906,9 +4906,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             if last and last.group(2) not in _NOT_VERBS | END_BAD:
                 rest = last.group(1) + gerund(last.group(2)) + rest[last.end():]
             rest = done + rest
-        both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
-        if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
-            rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
+        rest = " " + _both_verbs(rest[1:]) if rest.startswith(" ") else rest
         if not (m.group("verb").lower() == "ensure" or re.match(r"^\s+sure\b", rest)):
             # ('ensure staff recognise and report concerns': the verbs after the subject are not the heading's)
             # ('keep people and staff informed': 'staff' is the second thing kept, not a verb)
@@ -5044,6 +5042,41 @@ def _obliged_as_ask(t: str) -> str:
     return t
 
 
+def _both_verbs(rest: str) -> str:
+    """What follows a verb made a gerund, with the verb coordinated right after it made one too: 'and reach parents'
+    after 'find' -> 'and reaching parents' (both verbs in the same form: s32 q05 printed 'Finding and reach parents')."""
+    both = re.match(r"^((?:and|or)\s+)([a-z]+)(?=\s)", rest)
+    if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
+        return both.group(1) + gerund(both.group(2)) + rest[both.end():]
+    return rest
+
+
+_LAST_CONJUNCT = re.compile(r"(?i)(?:^|[\s,])(?:and|or)\s+(?P<member>(?P<first>[a-z'’-]+)(?:\s+[a-z'’-]+)?)$")
+"""A head ending on the last member of a coordination, one or two words ('... autistic adults and adults', '..., and
+any plans', '... keep or move')."""
+
+
+def _cut_in_coordination(head: str, after: str) -> bool:
+    """``head`` stops inside a coordination whose last member needs what follows (``after``): a noun said again
+    ('autistic adults and adults | with ADHD', s32 q05: the heading dropped 'with ADHD'), a noun phrase whose
+    complement follows ('..., and any plans | to harmonise terms'), or a verb cut from its object ('to keep or move
+    | into work', 'real or due | to normal variation')."""
+    m = _LAST_CONJUNCT.search(head)
+    if not m:
+        return False
+    member = m.group("member").lower().split()
+    before = [w.lower().strip(",") for w in head[:m.start()].split()]
+    if member[-1] in before[-6:] and member[-1] not in END_BAD:
+        return True  # the same noun again: what follows tells the two apart
+    if member[0] in _DETERMINERS and len(member) == 2 and re.match(r"(?i)\s*to\s+[a-z]+", after):
+        return True
+    return len(member) == 1 and (_looks_like_verb(member[0]) or member[0] in _CAP_NOT_END or member[0] in END_BAD) \
+        and not member[0].endswith("ing") and re.match(r"(?i)\s*(?:to|into|in|on|from|with)\s", after) is not None
+
+
+_DETERMINERS = frozenset(_words("determiners", within="cut"))
+
+
 def _cap_heading(t: str, source: str, max_words: int) -> str:
     """A heading still over ``max_words`` words, brought within them in the buyer's words, never cut mid-phrase:
     'Working with X to plan Y' -> 'Planning Y' (what is done; the partners are in the text); else the longest start of
@@ -5067,7 +5100,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             return t
     lead = _WITH_LEAD.match(t)
     if lead and _looks_like_verb(lead.group("verb").lower()) and lead.group("verb").lower() not in _NOT_VERBS:
-        done = gerund(lead.group("verb").lower()) + " " + lead.group("rest")
+        done = gerund(lead.group("verb").lower()) + " " + _both_verbs(lead.group("rest"))
         done = done[:1].upper() + done[1:]
         if _heading_words(done) <= max_words and not heading_fault(done, source):
             return done
@@ -5081,7 +5114,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
     cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
     best = ""
     over: list[str] = []  # whole heads a few words over the limit, for a clause a cut within it leaves without its verb
-    verbless = False
+    verbless = coordinated = False
     for at in sorted(set(cuts)):
         head = t[:at].rstrip(" ,;:–—-")
         n = _heading_words(head)
@@ -5094,6 +5127,9 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             continue
         last = head.split()[-1].lower()
         if last in END_BAD or last in _AIM_END or last in _CAP_NOT_END:
+            continue
+        if _cut_in_coordination(head, t[at:]):
+            coordinated = True
             continue
         chunk = head.rsplit(",", 1)[1] if "," in head else ""
         if chunk and not re.search(r"(?i)\b(?:and|or)\b", chunk) and _heading_words(chunk) <= 4:
@@ -5122,6 +5158,11 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         # 'Making sure that no young adult referred | under the protocol is discharged ...' (s32 q02 (d)): the
         # shortest cut that keeps the clause's verb, though over the limit
         best = over[0]
+    if coordinated and _heading_words(t) <= max_words + COORDINATED_OVER and (
+            not best or _heading_words(best) < _heading_words(t) - COORDINATED_OVER):
+        # a cut inside a coordinated noun phrase was the one that would keep most: the heading whole, a few words
+        # over, keeps both members as the buyer wrote them ('... autistic adults and adults with ADHD')
+        return t
     if best:  # 'Social value commitments you will make': what is left adds nothing to a heading
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
@@ -5129,6 +5170,8 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+COORDINATED_OVER = 4
+"""How many words over the limit a heading may run to keep a coordinated noun phrase whole (:func:`_cap_heading`)."""
 
 
 def _finite(word: str) -> bool:
