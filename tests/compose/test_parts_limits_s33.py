@@ -124,14 +124,6 @@ def test_the_status_table_gives_each_parts_own_limit_under_its_number():
         ("9.1", "2 sides of A4, taken as 1,000 words (500 words a side)"), ("9.2", "400 words")]
 
 
-def test_a_line_that_is_already_an_aim_is_not_framed_as_the_aim_of_an_aim():
-    from evidencebot.compose.tender import as_aim
-
-    aimed = "The service aims to cut its travel emissions without cutting the visits people need."
-    assert as_aim(aimed, 2) == aimed
-    assert as_aim("People keep their worker through the change.", 2).startswith("We want this to mean that people")
-
-
 def test_short_headings_keep_a_coordination_whole_and_both_verbs_in_one_form():
     from evidencebot.compose.questions import make_heading
 

@@ -5758,18 +5758,10 @@ def as_aim(text: str, n: int = 0) -> str:
     if lowered[:2] == ["we", "will"] or set(lowered) & _hedge_modals() or any(
             line.lower().startswith(f.split("{}")[0].lower()) for f in AIM_FRAMES):
         return text
-    if set(lowered[1:5]) & _aim_verbs():
-        return text  # 'The service aims to cut its emissions ...': an aim already, not the aim of an aim (s32 q12)
     first, _, rest = line.partition(" ")
     if first[1:] == first[1:].lower() and first not in ("I",):
         first = first[:1].lower() + first[1:]
     return AIM_FRAMES[n % len(AIM_FRAMES)].format(f"{first} {rest}".strip())
-
-
-@functools.lru_cache(maxsize=1)
-def _aim_verbs() -> frozenset[str]:
-    """Verbs that make a line an aim already (``aim_verbs`` in phrasebank/commitments.yaml)."""
-    return frozenset(str(w).lower() for w in load_phrasebank(commitments.PHRASEBANK).get("aim_verbs") or ())
 
 
 @functools.lru_cache(maxsize=1)
