@@ -15,6 +15,9 @@ answer's own question (none of the names below is listed here: they are read fro
   after 'the' said after 'the' ('the Pellingford Homes');
 * *heading cut*: a heading ending on a digit ('between 08'), a word that cannot end a phrase, 'to <verb>' ('... to
   identify'), one adverb short of its clause ('who do not read or write | confidently'), or a list of verbs cut before its last ('receive step-up referrals, make a decision');
+  (session 33) a cut inside a coordination whose last member needs what follows ('autistic adults and adults' before
+  'with ADHD'), or coordinated verbs in two forms ('Finding and reach parents'); headings one level down ('### ',
+  a sub-point's under the buyer's part) are read too;
 * *heading person*: a heading in the buyer's second person ('you', 'your') or third ('Who their named ... will be',
   'Which system they will use');
 * *guidance heading*: the buyer's guidance made a heading ('Answers should say how ...');
@@ -53,7 +56,45 @@ def _question(text: str) -> str:
 
 
 def _headings(answer: str) -> list[str]:
-    return [x.lstrip("#").strip() for x in answer.splitlines() if x.startswith("## ")]
+    # (session 33) a sub-point's heading under the buyer's part is one level down ('### ' under '## 5.2 ...'): read too
+    return [x.lstrip("#").strip() for x in answer.splitlines() if x.startswith(("## ", "### "))]
+
+
+_MEMBER = re.compile(r"(?i)(?:^|[\s,])(?:and|or)\s+(?P<member>[a-z'’-]+(?:\s+[a-z'’-]+)?)$")
+_DETS = "the a an any each every your their its our this these those all other some".split()
+
+
+def coordination_cut(h: str, q: str) -> bool:
+    """(session 33) A heading cut inside a coordination whose last member needs what the buyer wrote next: a noun said
+    again ('... autistic adults and adults' before 'with ADHD'), a noun phrase before its complement ('..., and any
+    plans' before 'to harmonise'), a verb before its object ('... keep or move' before 'into work')."""
+    m = _MEMBER.search(h)
+    if not m:
+        return False
+    at = q.find(h[-20:]) if len(h) >= 20 else q.find(h)
+    if at < 0:
+        return False
+    after = q[at + min(len(h), 20):]
+    if not re.match(r"\s+[a-z]", after):
+        return False  # the buyer's words end there too
+    member = m.group("member").lower().split()
+    before = [w.lower().strip(",") for w in h[:m.start()].split()][-6:]
+    if member[-1] in before and member[-1] not in _ENDS:
+        return True
+    if member[0] in _DETS and len(member) == 2 and re.match(r"\s+to\s+[a-z]", after):
+        return True
+    return len(member) == 1 and not member[0].endswith("ing") and bool(re.match(r"\s+(?:to|into|in|on|from|with)\s", after)) \
+        and bool(re.search(r"\b(?:will|to|can)\s+(?:\w+\s+){0,3}(?:and|or)\s+" + re.escape(member[0]) + r"\b", q, re.I))
+
+
+def verbs_two_forms(h: str, q: str) -> bool:
+    """(session 33) A heading that makes only the first of two coordinated verbs a gerund ('Finding and reach parents'
+    from 'to find and reach parents')."""
+    m = re.match(r"^(?:\(?\w{1,4}[.)]\s+)?([A-Z][a-z]+)ing\s+(?:and|or)\s+([a-z]+)\b", h)
+    if not m or m.group(2).endswith("ing"):
+        return False
+    return any(not w.group(1).endswith("ing") for w in re.finditer(
+        r"\b(" + re.escape(m.group(1)[:3].lower()) + r"[a-z]*)\s+(?:and|or)\s+" + re.escape(m.group(2)) + r"\b", q))
 
 
 def _body(answer: str) -> str:
@@ -145,7 +186,9 @@ def count(question: str, answer: str) -> dict[str, list[str]]:
         clause = q.find(h[-25:]) if len(h) > 25 else -1
         one_short = clause >= 0 and bool(re.match(r"\s+[a-z][\w-]*ly\s*[,;.]", q[clause + 25:]))
         whole_end = bool(re.search(r"\b" + r"\W+".join(re.escape(w) for w in words[-2:]) + r"\s*[.?!]", q)) if words else False
-        if cut_number or (last in _ENDS and not whole_end) or one_short:
+        if cut_number or (last in _ENDS and not whole_end) or one_short or coordination_cut(h, q):
+            found["heading cut"].append(h)
+        elif verbs_two_forms(h, q):
             found["heading cut"].append(h)
         elif re.search(r"\bto\s+[a-z]+$", h) and not re.search(r"\b(?:up|down|back|over|through|listen|talk|go|come)\s+to\s+[a-z]+$", h):
             verbish = re.search(r"\bto\s+([a-z]+)$", h).group(1)

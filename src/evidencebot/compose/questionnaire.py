@@ -38,7 +38,7 @@ from pathlib import Path
 from evidencebot.compose.columns import column_kind, header_columns
 from evidencebot.compose.file_errors import unreadable
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.compose.questions import header_unit, limit_cell, question_title, read_limits, title_reference
+from evidencebot.compose.questions import _ASK_WORDS, header_unit, limit_cell, question_title, read_limits, title_reference
 from evidencebot.errors import InputError
 from evidencebot.inputs import check_input, load_yaml
 
@@ -215,8 +215,29 @@ def read_questionnaire(path) -> Questionnaire:
     if not q.questions:
         raise InputError(f"{p}: no recognisable questions (looked for a table or sheet with a 'Question' column, "
                          "and for numbered questions or question headings)")
+    _fold_part_intros(q)
     _read_limits(q)
     return q
+
+
+_NUMBER_OF = re.compile(r"(?i)^\s*(?:q(?:uestion)?\.?\s*)?(\d{1,3}[a-z]?)\s*$")
+
+
+def _fold_part_intros(q: Questionnaire) -> None:
+    """A question whose text only introduces its numbered parts, each read as a question of its own ('Question 12 –
+    Mobilisation, TUPE and social value' / 'This question is in two parts, scored separately.' over '12.1 ...
+    (maximum 3 sides of A4)' and '12.2 ... (maximum 600 words)', s32 q12, spent: the import stopped on it as a
+    question with nothing to answer; s32 q05's became a question with no limit) is no question: the parts are, under
+    the buyer's numbers. One that asks something of its own is kept."""
+    keep: list[BuyerQuestion] = []
+    for n, item in enumerate(q.questions):
+        number = _NUMBER_OF.match(item.ref or "")
+        after = q.questions[n + 1].ref if n + 1 < len(q.questions) else ""
+        if number and re.match(rf"{re.escape(number.group(1))}\.\d", after or "") \
+                and not _ASK_WORDS.search(" ".join((item.question, item.guidance))):
+            continue
+        keep.append(item)
+    q.questions = keep
 
 
 def _read_limits(q: Questionnaire) -> None:

@@ -420,6 +420,8 @@ def limit_cell(cell: str, header: str = "") -> str | None:
     m = _LIMIT_CELL.match(text)
     if not m or "%" in text:
         return None
+    if not m.group("unit") and re.match(r"-[^\W\d_]", text[m.end("n"):]):
+        return None  # '90-day review', '24-hour line': a number joined to its noun is no limit (s29 q12's milestones)
     rest = (m.group("rest") or "").strip()
     named = m.group("unit") or ""
     if not named and re.fullmatch(r"(?i)\(?\s*(?:words?|char(?:acter)?s?|pages?|sides?)\s*\)?", rest):
@@ -929,10 +931,19 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                     out.chars = sum(x.chars or 0 for x in read)  # a 'Max chars' column, one limit a row (dev31 q01)
     if out.chars and not out.words:
         _sum_numbered_chars(text, out)
-    if out.words and not out.per_part:
+    if (out.words or out.pages) and not out.per_part:
         parts, total = numbered_parts(question)
-        if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
+        if parts and all(p.pages for p in parts) and not total:
+            out.pages = sum(p.pages or 0 for p in parts)  # '(2 sides of A4)' / '(1 side of A4)': 3 sides together
+        elif parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
             out.words = total or sum(p.limit for p in parts)
+            if not total and any(p.pages or p.chars for p in parts):
+                # parts held to limits of different kinds ('12.1 ... (maximum 3 sides of A4)' / '12.2 ... (maximum
+                # 600 words)', s32 q12): each kind as stated, the parts' of that kind together (600 words and 3
+                # sides); the answer's words are the parts' own together (:func:`plan_question`)
+                out.words = sum(p.limit for p in parts if not p.pages and not p.chars) or None
+                out.pages = sum(p.pages or 0 for p in parts) or None
+                out.chars = sum(p.chars or 0 for p in parts) or None
 
 
 def _sum_numbered_chars(text: str, out: Limits) -> None:
@@ -1053,6 +1064,10 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
         words = re.findall(r"\S+", t)[:6]
         m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
         if words and not m:
+            # its limit in brackets in the middle of its words, taken out of the sub-point ('Continuity of care (max.
+            # 300 words) – how people ...', s16 q09, spent: no heading was held to its own limit)
+            m = re.search(r"\s+(?:[(\[][^()\[\]\n]{1,40}[)\]]\s+)?".join(re.escape(w) for w in words), text)
+        if words and not m:
             # an item said with its list's lead ('how you will work with ...' from 'Describe how you will:' + '- work
             # with ...', s31 q05): found by its own words after the lead, five or more of them
             rest = re.findall(r"\S+", t)
@@ -1116,6 +1131,35 @@ class NumberedPart:
     chars: int | None = None
     """The part's own character limit when the buyer sets it in characters ('12.1 Social value' over 'Character
     limit: 3,000 characters including spaces'); ``limit`` is then its words at :data:`CHARS_PER_WORD`."""
+    pages: float | None = None
+    """The part's own limit in sides of A4 when the buyer sets it so ('12.1 Mobilisation and TUPE (weighting 7%;
+    maximum 3 sides of A4)'); ``limit`` is then its words at :data:`WORDS_PER_SIDE`."""
+
+    def describe(self) -> str:
+        """The part's own limit as the buyer set it, with how it was converted: '3 sides of A4, taken as 1,500
+        words', '3,000 characters, taken as 428 words', '600 words'."""
+        if self.pages:
+            sides = f"{self.pages:g} side{'s' if self.pages != 1 else ''} of A4"
+            return f"{sides}, taken as {self.limit:,} words ({WORDS_PER_SIDE} words a side)"
+        if self.chars:
+            return f"{self.chars:,} characters, taken as {self.limit:,} words ({CHARS_PER_WORD} characters a word)"
+        return f"{self.limit:,} words"
+
+
+def _page_limits(text: str) -> list[re.Match]:
+    """The page limits in ``text`` (every pattern's), in the order written, none said of an attachment."""
+    return sorted((m for pattern in _PAGE_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)),
+                  key=lambda m: (m.start(), -m.end()))
+
+
+def _limit_only(line: str) -> bool:
+    """A line that says a limit and nothing more ('no more than 3 sides of A4.', 'Maximum 500 words'): no title."""
+    limits = read_limits(line)
+    if not (limits.words or limits.chars or limits.pages):
+        return False
+    return not re.search(r"[^\W\d_]{3,}", re.sub(r"(?i)\b(?:of|a4|arial|font|pt|no|more|than|maximum|max|limit|"
+                                                r"words?|sides?|pages?|char(?:acter)?s?|including|spaces)\b", " ",
+                                                _strip_limits(line)))
 
 
 def _parts_text(question: str) -> str:
@@ -1135,7 +1179,10 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
     nothing is guessed."""
     text = _parts_text(question)
     listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
-    found = _leaf_heads(_first_of_runs(list(_NUMBERED_HEAD.finditer(text))))
+    # a part's label said again on a line that is only its limit ('Part A: no more than 3 sides of A4.' under
+    # 'Part A — Mobilisation and TUPE', s17 q12) is the part's limit, not another part
+    found = _leaf_heads(_first_of_runs([h for h in _NUMBERED_HEAD.finditer(text)
+                                        if h.group("ref") or not _limit_only(h.group("title"))]))
     heads = [h for h in found if h.group("ref")]
     if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
         heads = [h for h in found if h.group("label")
@@ -1159,6 +1206,16 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
         mine = next((m for m in limits if h.start() <= m.start() < end and not whole(m)), None)
         cap = int(_number(mine.group(1))) if mine else by_label.get(refs[n])
         chars = None
+        ahead = _named_ahead(text, h, heads[0].start()) if cap is None and h.group("ref") else None
+        if ahead is not None:
+            # the parts' limits listed once before them ('This question is in two parts: 11.1 (weighting 6%, maximum
+            # 800 words) and 11.2 (weighting 4%, maximum 400 words).', s29 q11, spent): each part's is its own
+            read, span = ahead
+            own.append(span)
+            parts.append(NumberedPart(h.group("ref"), read.word_budget or 1, _numbered_title(text, h), h.start(), end,
+                                      read.chars if read.chars and not read.words else None,
+                                      read.pages if read.pages and not read.words and not read.chars else None))
+            continue
         if cap is None and not any(h.start() <= m.start() < end for m in limits):
             # a part held to characters on a line of its own under its title ('12.1 Social value' / 'Character
             # limit: 3,000 characters including spaces' / 'Weighting: 2%', s31 q12, spent): its words are its
@@ -1167,24 +1224,47 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
                 (c for pattern in _CHAR_LIMITS for c in pattern.finditer(text)), key=lambda c: c.start())
                 if h.end() <= c.start() < end and not whole(c)), None)  # one on the title's line is its point's
             cap = max(1, chars // CHARS_PER_WORD) if chars else None
+        pages = None
+        if cap is None and not any(h.start() <= m.start() < end for m in limits):
+            # a part held to sides of A4 ('12.1 Mobilisation and TUPE (weighting 7%; maximum 3 sides of A4)' beside
+            # '12.2 Social value (weighting 5%; maximum 600 words)', s32 q12, spent: both were read as one run of
+            # sub-points held to 600 words): its words are its sides at WORDS_PER_SIDE, as for a whole answer
+            pages = next((_number(c.group(1)) for c in _page_limits(text) if h.start() <= c.start() < end
+                          and not whole(c)), None)
+            cap = max(1, int(pages * WORDS_PER_SIDE)) if pages else None
         if cap is None and is_instruction(text[h.start("title"):end]):
             continue  # '7.3 Attach Gantt chart as Appendix 7A. Not scored.': an instruction, no part to write
         if cap is None:
             return (), None
         if mine:
             own.append(mine.span())
-        # a numbered part is titled by its words ('Physical health'), a titled part by its whole line ('Part 2 –
-        # Leaving hospital'); its own limit is not its title
-        title = text[h.start("title" if h.group("ref") else "label"):h.end()]
-        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
         label = h.group("ref") or " ".join(h.group("label").split())
-        parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
-                                  h.start(), end, chars))
+        parts.append(NumberedPart(label, cap, _numbered_title(text, h), h.start(), end, chars, pages))
     own += [m.span() for m in listed]
     others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
               and not _EACH_PART.match(text, m.end())]
     total = next((int(_number(m.group(1))) for m in sorted(others, key=lambda m: not whole(m))), None)
     return (tuple(parts), total) if len(parts) >= 2 else ((), None)
+
+
+def _numbered_title(text: str, h: re.Match) -> str:
+    """A numbered part's title: its words ('Physical health'), a titled part's whole line ('Part 2 – Leaving
+    hospital'); its own limit is not its title, and a title too long to be one is none ('')."""
+    title = text[h.start("title" if h.group("ref") else "label"):h.end()]
+    title = re.sub(r"\s*[(\[][^()\[\]\n]*\b(?:words?|sides?|pages?|char(?:acter)?s?)\b[^()\[\]\n]*[)\]]", "",
+                   re.sub(r"[*_]{2}", "", title)).strip(" *_#")
+    return title if len(title.split()) <= (8 if h.group("ref") else 16) else ""
+
+
+def _named_ahead(text: str, h: re.Match, first: int) -> tuple[Limits, tuple[int, int]] | None:
+    """The limit of numbered part ``h`` given by its number before the parts begin ('11.1 (weighting 6%, maximum 800
+    words)' in 'This question is in two parts: 11.1 (...) and 11.2 (...)'), with where it is; None when none is."""
+    ref = h.group("ref")
+    for m in re.finditer(rf"(?<![\w.]){re.escape(ref)}(?![\w.])[^\S\n]*[(\[]([^()\[\]\n]{{3,100}})[)\]]", text[:first]):
+        read = read_limits(m.group(1))
+        if read.word_budget:
+            return read, m.span(1)
+    return None
 
 
 def _title_only(line: str) -> bool:
@@ -1204,6 +1284,12 @@ def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[
     out = []
     for at, (_, said) in zip(_point_starts(text, [t for _, t in items]), items):
         home = next((p for p in parts if at is not None and p.start <= at < p.end), None)
+        if home is None and at is not None and at < parts[0].start:
+            # its words said first in the question's title ('## Question 9 – Social value and co-production' over
+            # '### 9.1 Social value (600 words)', s23 q09): the part that says them again holds it
+            again = _point_starts(text[parts[0].start:], [said])[0]
+            if again is not None:
+                home = next((p for p in parts if p.start <= parts[0].start + again < p.end), None)
         if home is None and at is not None and at < parts[0].start:
             # a requirement the buyer states above the parts ('... Selvey Island Homes must be involved in discharge
             # planning from the first week of admission' above '### 4.1' / '### 4.2', s27 q04 panel: the answer lost
@@ -1264,6 +1350,19 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
             line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
             line = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]\s*$", "", line)  # its own limit: not its title
             heads.append((at[0].start(1), i, line if len(line.split()) <= 16 else ""))
+    if len(heads) != len(parts):
+        # the parts' titles numbered by their key alone ('Word limits: Section 1 – 600 words; Section 2 – ...' over
+        # '1. Mobilisation plan' / '2. TUPE and workforce transfer' / '3. Continuity of care', each over its bullets,
+        # s14 q12, spent): each key on one line of its own, in the order of the parts
+        keyed = []
+        for i, (label, _) in enumerate(parts):
+            key = re.escape(_part_id(label))
+            at = [m for m in re.finditer(rf"(?im)^[ \t#*>_]*\(?({key})[.)][ \t]+(\S[^\n]*)$", text)
+                  if _title_only(m.group(2))]
+            if len(at) == 1:
+                keyed.append((at[0].start(1), i, f"{label} – {at[0].group(2).strip(' *_#')}"))
+        if len(keyed) == len(parts) and [i for _, i, _ in sorted(keyed)] == list(range(len(parts))):
+            heads = keyed
     out: list[tuple[str, int, str] | None] = []
     if len(heads) == len(parts):
         heads.sort()
@@ -1286,17 +1385,46 @@ def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     if not found:
         return None
     _, header, cols, rows, _ = found
-    if not cols or "ref" not in cols or "limit" not in cols:
+    if not cols or "limit" not in cols:
+        return None
+    refcol = cols.get("ref")
+    whole = [c for c in rows if len(c) == len(header)]
+    if (refcol is None or len({c[refcol].strip() for c in whole}) < len(whole)) and cols.get("question") != 0 \
+            and whole and all(_ROW_REF.match(c[0].strip()) for c in whole):
+        # 'Row,Question,Guidance,Max words,Weight' over '14,"Describe ...",...' (dev32 q12), or a 'Section' column
+        # the rows share ('18 | Workforce | ...' / '19 | Workforce | ...', dev31 q18): the row's number is its reference
+        refcol = 0
+    if refcol is None:
         return None
     caps: dict[str, int] = {}
-    for cells in rows:
-        if len(cells) != len(header):
-            continue
-        words = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]]).words
-        if cells[cols["ref"]].strip() and words:
-            caps[cells[cols["ref"]].strip()] = words
+    at: dict[str, int | None] = {}
+    for cells in whole:
+        read = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]])
+        # a row held to characters ('Max chars' 3000, dev31 q01) is held to its words at CHARS_PER_WORD
+        words = read.words or (max(1, read.chars // CHARS_PER_WORD) if read.chars else None)
+        if cells[refcol].strip() and words:
+            caps[cells[refcol].strip()] = words
+            said = cells[cols["question"]].strip() if "question" in cols else ""
+            at[cells[refcol].strip()] = _point_starts(question, [said])[0] if said else None
     if len(caps) < 2:
         return None
+    keyed = _rows_by_key(items, caps)
+    if keyed is not None or None in at.values():
+        return keyed
+    # sub-points keyed by their order ('p1', 'p2', ...), not by the rows' references (dev32 q02): each in the row
+    # whose question it is written in
+    rows_at = sorted((a, ref) for ref, a in at.items() if a is not None)
+    out = []
+    for start in _point_starts(question, [t for _, t in items]):
+        before = [ref for a, ref in rows_at if start is not None and a <= start]
+        if not before:
+            return None
+        out.append((before[-1], caps[before[-1]], ""))
+    return out if len({o[0] for o in out}) == len(caps) else None
+
+
+def _rows_by_key(items: list[tuple[str, str]], caps: dict[str, int]) -> list[tuple[str, int, str]] | None:
+    """The row each sub-point is in by its key ('6a', '6a2' in '6a'); None when a key names no row."""
     out = []
     for key, _ in items:
         ref = max((r for r in caps if key == r or (key.startswith(r) and key[len(r):].isalnum()
@@ -3659,6 +3787,10 @@ _PEOPLE = _words_pattern(_listed("people_nouns"))
 _THEM_OBJECT = re.compile(r"\b(?P<verb>[a-z]+)\s+them\b", re.I)
 
 
+_PLURAL_BEFORE = re.compile(r"(?i)\b(?:the|your|any|these|those|its|their)\s+(?:[a-z-]+\s+)?[a-z-]{3,}(?<!s)s\b")
+"""A plural named in the ask itself ('the main risks', 'your plans'): what its 'them' stands for."""
+
+
 def _them(text: str, before: str) -> str:
     """'how you will involve them in safety planning' split from 'how you will support carers, ...': said with the
     people the ask before names ('how you will involve carers in safety planning'), so the part's heading and the
@@ -3668,6 +3800,8 @@ def _them(text: str, before: str) -> str:
     them = _THEM_OBJECT.search(text)
     if not before or not them or re.search(_PEOPLE, text[:them.start()], re.I):
         return text
+    if _PLURAL_BEFORE.search(text[:them.start()]):
+        return text  # 'the main risks to mobilisation and how you will manage them': the risks (s32 q12, spent)
     who = re.search(rf"\b(?:will|to|you|we)\s+(?:[a-z]+ly\s+)?[a-z]+\s+(?:the\s+|all\s+)?(?P<who>(?:[a-z+-]+\s+)?{_PEOPLE})\b",
                     before, re.I)
     if not who:
@@ -4772,9 +4906,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             if last and last.group(2) not in _NOT_VERBS | END_BAD:
                 rest = last.group(1) + gerund(last.group(2)) + rest[last.end():]
             rest = done + rest
-        both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
-        if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
-            rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
+        rest = " " + _both_verbs(rest[1:]) if rest.startswith(" ") else rest
         if not (m.group("verb").lower() == "ensure" or re.match(r"^\s+sure\b", rest)):
             # ('ensure staff recognise and report concerns': the verbs after the subject are not the heading's)
             # ('keep people and staff informed': 'staff' is the second thing kept, not a verb)
@@ -4910,6 +5042,41 @@ def _obliged_as_ask(t: str) -> str:
     return t
 
 
+def _both_verbs(rest: str) -> str:
+    """What follows a verb made a gerund, with the verb coordinated right after it made one too: 'and reach parents'
+    after 'find' -> 'and reaching parents' (both verbs in the same form: s32 q05 printed 'Finding and reach parents')."""
+    both = re.match(r"^((?:and|or)\s+)([a-z]+)(?=\s)", rest)
+    if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
+        return both.group(1) + gerund(both.group(2)) + rest[both.end():]
+    return rest
+
+
+_LAST_CONJUNCT = re.compile(r"(?i)(?:^|[\s,])(?:and|or)\s+(?P<member>(?P<first>[a-z'’-]+)(?:\s+[a-z'’-]+)?)$")
+"""A head ending on the last member of a coordination, one or two words ('... autistic adults and adults', '..., and
+any plans', '... keep or move')."""
+
+
+def _cut_in_coordination(head: str, after: str) -> bool:
+    """``head`` stops inside a coordination whose last member needs what follows (``after``): a noun said again
+    ('autistic adults and adults | with ADHD', s32 q05: the heading dropped 'with ADHD'), a noun phrase whose
+    complement follows ('..., and any plans | to harmonise terms'), or a verb cut from its object ('to keep or move
+    | into work', 'real or due | to normal variation')."""
+    m = _LAST_CONJUNCT.search(head)
+    if not m:
+        return False
+    member = m.group("member").lower().split()
+    before = [w.lower().strip(",") for w in head[:m.start()].split()]
+    if member[-1] in before[-6:] and member[-1] not in END_BAD:
+        return True  # the same noun again: what follows tells the two apart
+    if member[0] in _DETERMINERS and len(member) == 2 and re.match(r"(?i)\s*to\s+[a-z]+", after):
+        return True
+    return len(member) == 1 and (_looks_like_verb(member[0]) or member[0] in _CAP_NOT_END or member[0] in END_BAD) \
+        and not member[0].endswith("ing") and re.match(r"(?i)\s*(?:to|into|in|on|from|with)\s", after) is not None
+
+
+_DETERMINERS = frozenset(_words("determiners", within="cut"))
+
+
 def _cap_heading(t: str, source: str, max_words: int) -> str:
     """A heading still over ``max_words`` words, brought within them in the buyer's words, never cut mid-phrase:
     'Working with X to plan Y' -> 'Planning Y' (what is done; the partners are in the text); else the longest start of
@@ -4933,7 +5100,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             return t
     lead = _WITH_LEAD.match(t)
     if lead and _looks_like_verb(lead.group("verb").lower()) and lead.group("verb").lower() not in _NOT_VERBS:
-        done = gerund(lead.group("verb").lower()) + " " + lead.group("rest")
+        done = gerund(lead.group("verb").lower()) + " " + _both_verbs(lead.group("rest"))
         done = done[:1].upper() + done[1:]
         if _heading_words(done) <= max_words and not heading_fault(done, source):
             return done
@@ -4947,7 +5114,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
     cuts += [m.start() for m in _PARTICIPLE_AFTER_COMMA.finditer(t)] + participles
     best = ""
     over: list[str] = []  # whole heads a few words over the limit, for a clause a cut within it leaves without its verb
-    verbless = False
+    verbless = coordinated = False
     for at in sorted(set(cuts)):
         head = t[:at].rstrip(" ,;:–—-")
         n = _heading_words(head)
@@ -4960,6 +5127,9 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             continue
         last = head.split()[-1].lower()
         if last in END_BAD or last in _AIM_END or last in _CAP_NOT_END:
+            continue
+        if _cut_in_coordination(head, t[at:]):
+            coordinated = True
             continue
         chunk = head.rsplit(",", 1)[1] if "," in head else ""
         if chunk and not re.search(r"(?i)\b(?:and|or)\b", chunk) and _heading_words(chunk) <= 4:
@@ -4988,6 +5158,11 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         # 'Making sure that no young adult referred | under the protocol is discharged ...' (s32 q02 (d)): the
         # shortest cut that keeps the clause's verb, though over the limit
         best = over[0]
+    if coordinated and _heading_words(t) <= max_words + COORDINATED_OVER and (
+            not best or _heading_words(best) < _heading_words(t) - COORDINATED_OVER):
+        # a cut inside a coordinated noun phrase was the one that would keep most: the heading whole, a few words
+        # over, keeps both members as the buyer wrote them ('... autistic adults and adults with ADHD')
+        return t
     if best:  # 'Social value commitments you will make': what is left adds nothing to a heading
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
@@ -4995,6 +5170,8 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+COORDINATED_OVER = 4
+"""How many words over the limit a heading may run to keep a coordinated noun phrase whole (:func:`_cap_heading`)."""
 
 
 def _finite(word: str) -> bool:
@@ -5341,8 +5518,11 @@ def _their(text: str, before: str) -> str:
     if not m or len(re.findall(r"\btheir\b", text, re.I)) != 1:
         return text
     named = re.compile(_GROUP_END.pattern[:-1] + r"\b", re.I)
-    if named.search(text[:re.search(r"\btheir\b", text, re.I).start()]):
-        return text  # 'how you will support peer support workers in their roles': theirs, named nearer
+    ahead = text[:re.search(r"\btheir\b", text, re.I).start()]
+    if named.search(ahead) or re.search(_PEOPLE, ahead, re.I):
+        # 'how you will support peer support workers in their roles': theirs, named nearer; 'how you will transfer
+        # people currently receiving support without a break in their care' is the people's care (s32 q12, spent)
+        return text
     noun = m.group(1).lower()
     return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
 
@@ -5394,7 +5574,11 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         if len(items) >= 2 else None
     if groups:
         items, groups = _parts_in_order(question, items, groups)
-    if (limit is None or (limits.per_part and word_limit is None)) and groups:
+    mixed = bool(groups) and any(p.pages for p in numbered_parts(question)[0]) or \
+        len({(bool(p.pages), bool(p.chars)) for p in numbered_parts(question)[0]}) > 1
+    if (limit is None or (limits.per_part and word_limit is None) or (mixed and word_limit is None)) and groups:
+        # (parts held to limits of different kinds, '12.1 ... 3 sides of A4' / '12.2 ... 600 words': each part's
+        # words, its sides converted, added up; the question's 600 words and 3 sides are each a part's)
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
         limit = stated = sum({label: cap for label, cap, _ in groups}.values())
@@ -5419,6 +5603,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                       f"{UNSTATED_WORDS_PER_POINT} a sub-point); give --words to set another")
     else:
         limit_note = ""
+    numbered = numbered_parts(question)[0] if groups else ()
+    if word_limit is None and (any(p.pages for p in numbered) or len({(bool(p.pages), bool(p.chars)) for p in numbered}) > 1):
+        # a part held to sides (or parts of different kinds): how each part's words were set, said in the log
+        limit_note = "each part held to its own limit: " + "; ".join(f"{p.label}: {p.describe()}" for p in numbered)
     if limit <= 0:
         raise InputError(f"the word limit must be a positive number, not {limit}")
     topics = topics if topics is not None else load_topics()

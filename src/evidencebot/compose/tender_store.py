@@ -23,7 +23,8 @@ from evidencebot.compose import gapflow
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import (read_question_files, read_questionnaire, sibling_question_files,
                                               write_answers_xlsx)
-from evidencebot.compose.questions import _strip_limits, parse_question, plan_question, question_title, read_limits, title_reference
+from evidencebot.compose.questions import (_strip_limits, numbered_parts, parse_question, plan_question, question_title, read_limits,
+                                           title_reference)
 from evidencebot.compose.tender import _home as tender_home
 from evidencebot.compose.tender import (ATTACH_NOTE, Edit, TenderShared, _checked_title, assemble_tender, get_checker,
                                         said_key, write_marker)
@@ -243,8 +244,10 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     table = []
     for r in rows:
         pq = parse_question(draft_text(r))
+        held = parts_held(draft_text(r))
         table.append({"ref": r["ref"], "question": question_title(draft_text(r), or_question=True) or r["question"].split("\n")[0],
-                      "points": pq.headings, "limit": limit_label(r) or "none",
+                      "points": pq.headings, "parts": held,
+                      "limit": "; ".join(f"{label}: {said}" for label, _, said, _ in held) or limit_label(r) or "none",
                       "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
                       "words": _used(r), "status": r["status"] or "-",
                       "owner": r["owner"] or "-", "due": r["due_on"] or "-"})
@@ -280,10 +283,18 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
             lines.append(f"{row['ref']} {_short(row['question'], 70)}")
             parts = json.loads(r["coverage"] or "{}").get("rows", []) if (r["answer"] or "").strip() else []
             drafted = {p["label"]: p for p in parts}
+            under = {h: label for label, _, _, heads in row["parts"] for h in heads}
+            opened = ""
             for n, heading in enumerate(row["points"], 1):
+                if under.get(heading) and under[heading] != opened:
+                    # the buyer's part, under its own number, with its own limit ('12.1 Mobilisation and TUPE: 3
+                    # sides of A4, taken as 1,500 words')
+                    opened = under[heading]
+                    label, title, limit, _ = next(p for p in row["parts"] if p[0] == opened)
+                    lines.append(f"  {_part_line(label, title)}: {limit}")
                 part = drafted.get(heading)
                 said = f" ({part['words']} words; {part['status']})" if part else ""
-                lines.append(f"  {n}. {heading}{said}")
+                lines.append(f"{'    ' if under.get(heading) else '  '}{n}. {heading}{said}")
     if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
         lines += ["", "Instructions from the buyer (not sub-points):"] + rules
     left = gaps.tender_gaps(rows)
@@ -304,6 +315,29 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
         lines += ["", "Not known for this tender (answers leave out what needs it): "
                   + tender_profile.describe_unknown([r["field"] for r in unknown])]
     return "\n".join(lines)
+
+
+def parts_held(question: str) -> list[tuple[str, str, str, list[str]]]:
+    """The buyer's parts ``question`` holds each to its own limit, as the answer is written under them: (label,
+    title, the limit as the buyer set it with how it was converted, the sub-points' labels); [] when the question
+    is not in such parts or its limit cannot be read."""
+    try:
+        plan = plan_question(question)
+    except InputError:
+        return []
+    numbered = {p.label: p for p in numbered_parts(question)[0]}
+    found: dict[str, tuple[str, str, list[str]]] = {}
+    for p in plan.points:
+        if p.part and p.part_limit:
+            said = numbered[p.part].describe() if p.part in numbered else f"{p.part_limit:,} words"
+            found.setdefault(p.part, (p.part_title, said, []))[2].append(p.label)
+    return [(label, title, said, labels) for label, (title, said, labels) in found.items()] if len(found) >= 2 else []
+
+
+def _part_line(label: str, title: str) -> str:
+    """'12.1 Mobilisation and TUPE'; a title that starts with its label is said once ('Part A — Social value')."""
+    title = " ".join(title.split())
+    return title if title.lower().startswith(label.lower()) else f"{label} {title}".strip()
 
 
 def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender_id: int | None = None) -> None:
