@@ -282,5 +282,132 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     entry = _guard_cache.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         made = _make_guarded(pattern)
+        made = with_tries(made or pattern) or made
         entry = _guard_cache[id(pattern)] = (pattern, made)
     return entry[1] or pattern
+
+
+def with_tries(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` with its alternations of plain words as prefix trees (:func:`_trie_branch`), or None when it has
+    none (or its syntax tree cannot be read). The same matches, the same groups: ``re`` tries the branches of an
+    alternation one by one at every place it is tried (a case-insensitive word cannot be skipped by its first letter),
+    so a list of 80 words costs 80 tries at each word of the text; as a tree it costs one per distinct first letter.
+    (The compiled pattern keeps no source text: its ``pattern`` is None.)"""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.LOCALE | re.ASCII):
+        return None
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        items, changed = _trie_items(list(tree), pattern.flags)
+        if not changed:
+            return None
+        made = _compiler.compile(_sub(tree, items), pattern.flags)
+    except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError, OverflowError):
+        # (an internal parser and compiler we read: the pattern runs as written)
+        return None
+    if made.groups != pattern.groups or made.groupindex != pattern.groupindex:
+        return None
+    return made
+
+
+# --- word alternations as prefix trees ------------------------------------------------------------
+
+#: The fewest alternatives worth a prefix tree.
+TRIE_MIN = 4
+
+
+def _trie_items(items, flags: int) -> tuple[list, bool]:
+    """``items`` (a parsed sequence) with every alternation of plain words rewritten by :func:`_trie_branch`; and
+    whether anything changed."""
+    out: list = []
+    changed = False
+    for op, av in items:
+        if op is _c.SUBPATTERN:
+            group, add, remove, inner = av
+            new, ch = _trie_items(list(inner), (flags | add) & ~remove)
+            if ch:
+                av = (group, add, remove, _sub(inner, new))
+        elif op is _c.BRANCH:
+            alts = []
+            ch = False
+            for alt in av[1]:
+                new, c = _trie_items(list(alt), flags)
+                ch |= c
+                alts.append(_sub(alt, new) if c else alt)
+            tree = _trie_branch(alts, flags)
+            if tree is not None:
+                out += tree
+                changed = True
+                continue
+            if ch:
+                av = (av[0], alts)
+        elif op in _REPEATS:
+            low, high, inner = av
+            new, ch = _trie_items(list(inner), flags)
+            if ch:
+                av = (low, high, _sub(inner, new))
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            direction, inner = av
+            new, ch = _trie_items(list(inner), flags)
+            if ch:
+                av = (direction, _sub(inner, new))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            new, ch = _trie_items(list(av), flags)
+            if ch:
+                av = _sub(av, new)
+        else:
+            ch = False
+        changed |= ch
+        out.append((op, av))
+    return out, changed
+
+
+def _sub(like, items) -> _p.SubPattern:
+    return _p.SubPattern(like.state, list(items))
+
+
+def _trie_branch(alts, flags: int) -> list | None:
+    """An alternation whose every branch is a plain word (literal characters only) as a prefix tree, or None: at each
+    character the branches sharing it are tried in their own order, as ``re`` tried them, and the others are not
+    tried at all (they cannot match there). A branch that ends where others go on (``Mon`` beside ``Monday``) stays
+    where it was written among them, so the first branch that lets the rest of the pattern match is the same. Case:
+    under IGNORECASE only ASCII words are grouped (two different ASCII letters never match the same character, and
+    a letter is grouped with its other case)."""
+    if len(alts) < TRIE_MIN:
+        return None
+    words = []
+    for alt in alts:
+        if not all(op is _c.LITERAL for op, _ in alt.data):
+            return None
+        words.append(tuple(av for _, av in alt.data))
+    if flags & re.IGNORECASE:
+        if any(ch >= 128 for w in words for ch in w):
+            return None
+        words = [tuple(ord(chr(ch).lower()) for ch in w) for w in words]  # (the same characters match either case)
+    if len({w[:1] for w in words}) == len(words):
+        return None  # (no two branches share a first character: nothing to save)
+    return _trie_words(words, alts[0].state)
+
+
+def _trie_words(words: list[tuple[int, ...]], state) -> list:
+    """The parsed items of a prefix tree of ``words`` (in order; see :func:`_trie_branch`)."""
+    # (runs between empty words are grouped on their own: an empty word is tried where it was written)
+    branches: list[list] = []
+    run: dict[int, list[tuple[int, ...]]] = {}
+    for w in words:
+        if not w:
+            branches += [_trie_group(g, state) for g in run.values()]
+            run = {}
+            branches.append([])
+            continue
+        run.setdefault(w[0], []).append(w)
+    branches += [_trie_group(g, state) for g in run.values()]
+    if len(branches) == 1:
+        return branches[0]
+    return [(_c.BRANCH, (None, [_p.SubPattern(state, b) for b in branches]))]
+
+
+def _trie_group(words: list[tuple[int, ...]], state) -> list:
+    """Items matching one of ``words``, which all open with the same character."""
+    if len(words) == 1:
+        return [(_c.LITERAL, ch) for ch in words[0]]
+    return [(_c.LITERAL, words[0][0])] + _trie_words([w[1:] for w in words], state)
