@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from evidencebot.language import prefilter
-from evidencebot.language.privacy import example_spans, load_privacy_rules
+from evidencebot.language.privacy import load_privacy_rules
 
 
 def test_required_literals_of_an_alternation_and_a_sequence():
@@ -99,67 +97,3 @@ def test_guarded_leaves_alone_what_it_cannot_prove_or_would_not_speed_up():
     verbose = re.compile(r"(?<!\w) (?:w/c \s)? Monday  # a comment to the end", re.VERBOSE)
     assert prefilter.guarded(verbose) is not verbose
     assert _matches(prefilter.guarded(verbose), "xMonday Monday w/c Monday") == _matches(verbose, "xMonday Monday w/c Monday")
-
-
-_TRIE_TEXTS = _GUARD_TEXTS + [
-    "Mon Monday Mondays mon. MONDAY-ish; the duty worker and the duty manager", "sister sis sisters SIS step-sister",
-    "Kelvin \u212aey \u212aeyworker keyworker KEY worker \u017fupport Support", "ab abc abcd abd a b c",
-]
-
-
-def test_word_alternations_as_prefix_trees_find_exactly_the_same_matches():
-    """(perf33) An alternation of plain words is tried as a prefix tree: the same spans and groups as the pattern as
-    written, whichever of two words sharing a start is written first ("Mon|Monday" takes "Mon" where the rest lets
-    it, "Monday|Mon" takes "Monday"), when the rest of the pattern makes ``re`` go back to a later word, and under
-    IGNORECASE (the Kelvin sign and the long s fold to k and s)."""
-    patterns = [
-        r"\b(?:Mon|Monday|Tue|Tuesday|Wed|Wednesday)\b", r"\b(?:Monday|Mon|Tuesday|Tue|Wednesday|Wed)", r"(?:Mon|Monday)day",
-        r"(?P<w>sis|sister|sisters|step-sister|sis)(?P<s>s?)\b", r"(?i:key|keyworker|key worker|kelvin|support|sup)\w*",
-        r"(?i:\b(?:the|a|an|our|their)[ \t]+(?:duty|link|peer|key)[ \t]+(?:worker|manager|nurse|lead))",
-        r"(?:ab|abc|abcd|abd|a|b|c)(?=\s)", r"x(?:ab|abc|)y|(?:abd|ab|abc|abcd)",
-    ]
-    changed = 0
-    for source in patterns:
-        for flags in (0, re.IGNORECASE):
-            pattern = re.compile(source, flags)
-            tree = prefilter.with_tries(pattern)
-            if tree is None:
-                continue
-            changed += 1
-            assert tree.groupindex == pattern.groupindex and tree.groups == pattern.groups
-            for text in _TRIE_TEXTS:
-                assert _matches(tree, text) == _matches(pattern, text), (source, flags, text)
-            fast = prefilter.guarded(pattern)
-            for text in _TRIE_TEXTS:
-                assert _matches(fast, text) == _matches(pattern, text), (source, flags, text)
-    assert changed >= 12
-
-
-def test_prefix_trees_leave_alone_what_they_cannot_prove():
-    """Not rewritten: alternations with fewer than four words, with anything but plain letters in a word, no two
-    words sharing a first letter, or a letter outside ASCII under IGNORECASE (its case folding is not a letter's
-    own lower case); nor a pattern with no alternation."""
-    for source, flags in ((r"(?:ab|ac|b)", 0), (r"(?:a+|ab|ac|ad)", 0), (r"(?:ab|cd|ef|gh)", 0), (r"Monday", 0),
-                          (r"(?:straße|strasse|stra|st)", re.IGNORECASE), (r"(?:[ab]c|ad|ae|af)", 0)):
-        assert prefilter.with_tries(re.compile(source, flags)) is None, source
-    assert prefilter.with_tries(re.compile(r"(?:straße|strasse|stra|st)")) is not None  # (exact letters: grouped)
-
-
-def test_every_privacy_pattern_finds_the_same_matches_guarded():
-    """The shipped privacy patterns, as scanned (the guard and the prefix trees), find the same matches as written on
-    every rule example and labelled privacy sentence."""
-    rules = load_privacy_rules()
-    texts = [example_spans(e)[0] for r in rules for k in ("flag", "pass") for e in r.examples[k]]
-    labelled = Path(__file__).resolve().parents[1] / "data" / "labelled"
-    for path in sorted(labelled.glob("privacy_*.jsonl"))[:6]:
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    trees = 0
-    for r in rules:
-        for pat in r.patterns:
-            fast = prefilter.guarded(pat.regex)
-            trees += prefilter.with_tries(pat.regex) is not None
-            if fast is pat.regex:
-                continue
-            for text in texts:
-                assert _matches(fast, text) == _matches(pat.regex, text), (r.id, pat.regex.pattern[:60], text[:80])
-    assert trees > 50
