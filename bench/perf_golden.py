@@ -7,9 +7,10 @@ can be proved byte-identical.
 
 Texts: each ``text`` of every ``.jsonl`` file under tests/data/labelled, of every
 tests/data/heldout/overclaim_*.jsonl / privacy_*.jsonl, and of tests/data/heldout/s*/overclaim_*.jsonl and
-privacy_*.jsonl (the spent sets only: a set named in ``--exclude``, s32 by default, is never opened), the rows of
-tests/data/privacy_own_exports.jsonl, every ``.md``/``.txt`` document under tests/data/labelled, and the 20,000-word
-documents of bench/check_bench.py (with and without ``--distinct``).
+privacy_*.jsonl (the spent sets only: a set named in ``--exclude``, s33 by default, is never opened), the rows of
+tests/data/privacy_own_exports.jsonl, every ``.md``/``.txt`` document under tests/data/labelled, the question and panel
+documents of the spent sets (s*/questions/*.md, s*/panel/*.md), the assembled golden documents of tests/compose/golden,
+and the 20,000-word documents of bench/check_bench.py (with and without ``--distinct``).
 A finding is kept whole (rule, family, severity, message, offsets, line, column, match, suggestions); the
 saved file is written with sorted keys, so two runs' files can be compared with ``cmp``.
 """
@@ -33,6 +34,11 @@ def texts(exclude: set[str]) -> list[tuple[str, str, str]]:
     for pattern in ("overclaim_*.jsonl", "privacy_*.jsonl", "s*/overclaim_*.jsonl", "s*/privacy_*.jsonl"):
         files += sorted(p for p in heldout.glob(pattern) if p.parent.name not in exclude)
     files.append(ROOT / "tests/data/privacy_own_exports.jsonl")
+    # whole documents: the spent sets' question and panel documents, and the assembled golden documents of
+    # tests/compose (what the tender and review tests compare)
+    for pattern in ("s*/questions/*.md", "s*/panel/*.md"):
+        files += sorted(p for p in heldout.glob(pattern) if p.parents[1].name not in exclude)
+    files += sorted((ROOT / "tests/compose/golden").glob("*.md"))
     sys.path.insert(0, str(ROOT / "bench"))
     import check_bench
     from findings_diff import texts_of  # (one reader of the sets for both golden comparisons)
@@ -61,7 +67,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--save", help="write the findings to this JSON file")
     ap.add_argument("--against", help="compare with a file written by --save (exit 1 when any text differs)")
-    ap.add_argument("--exclude", default="s32", help="held-out folders never to open (comma-separated)")
+    ap.add_argument("--exclude", default="s33", help="held-out folders never to open (comma-separated)")
     args = ap.parse_args(argv)
     import evidencebot
 

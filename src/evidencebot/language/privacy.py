@@ -1802,6 +1802,11 @@ class _Tok:
             self._token = self._doc[self._i]
         return self._token
 
+    @property
+    def parsed(self) -> bool:
+        """``token is not None``, without making the spaCy token (a check asked of every word tests this first)."""
+        return self._doc is not None
+
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
 # a surname typed in lower case: "smith", "o'neill", "smith-jones"
@@ -3647,7 +3652,7 @@ class _NameFinder:
         "yesterday's carer")."""
         tok = self.toks[i]
         word = tok.text
-        if not (word.isalpha() and word.islower() and len(word) >= 3) or tok.token is None:
+        if not (word.isalpha() and word.islower() and len(word) >= 3) or not tok.parsed:
             return False
         m = _KIN_AFTER.match(self.text, tok.end)
         ctx = self.context
@@ -3695,11 +3700,11 @@ class _NameFinder:
         Not an abbreviation (the parse names no person: "the U.K. has ...")."""
         out = []
         for tok in self.toks:
-            if tok.token is not None and _BARE_INITIALS.fullmatch(tok.text) and tok.ent not in NOT_A_NAME_LABELS \
+            if tok.parsed and _BARE_INITIALS.fullmatch(tok.text) and tok.ent not in NOT_A_NAME_LABELS \
                     and _AGE_AFTER_INITIALS.match(self.text, tok.end):
                 out.append((tok.start, tok.end))  # (p22b) initials with no full stops and an age: "KD, aged 61,", "JT (34, Hulme)"
                 continue
-            if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
+            if not tok.parsed or not _INITIALS_TOKEN.fullmatch(tok.text):
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
                 out.append((tok.start, tok.end))  # (an age in brackets, "K.R. (15)", is privacy.title-initial's)
@@ -4011,7 +4016,7 @@ class _NameFinder:
         tok = toks[i]
         word = tok.text
         n = self.names
-        if not (word.isalpha() and word.islower() and len(word) > 2) or tok.token is None:
+        if not (word.isalpha() and word.islower() and len(word) > 2) or not tok.parsed:
             return False
         if word.capitalize() not in n.first_names and word.capitalize() not in n.ambiguous:
             return False
