@@ -839,7 +839,8 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
-    "private_rules", "time_words_before", "apposition_person_nouns",
+    "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
+    "staff_frame_rules", "staff_frame_columns",
 )
 
 
@@ -915,6 +916,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
     hits = _off_rota(text, hits, learned)
+    hits = _off_staff_frame(text, hits, learned)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -1040,6 +1042,96 @@ def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
         if not (headed or any(w in slot for w in words)):
             return hits
     return [h for h in hits if h.rule.kind != "entity"]
+
+
+# (pv33) a sentence, or a line of a list or a table, and the words in one
+_FRAME_END = re.compile(r"\n|[.!?](?=[ \t]|\Z)")
+_FRAME_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_FRAME_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+([A-Za-z0-9][a-z\-]*)")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or the line) holding ``text[start:end]``."""
+    a = 0
+    for m in _FRAME_END.finditer(text, 0, start):
+        a = m.end()
+    m = _FRAME_END.search(text, end)
+    return a, (m.end() if m else len(text))
+
+
+def _has_phrase(low: str, phrases) -> bool:
+    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``."""
+    words = set(_FRAME_WORD.findall(low))
+    return any((p in words) if " " not in p else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
+               for p in phrases)
+
+
+def _staff_heading(text: str, start: int, cues, columns) -> bool:
+    """(pv33) The text opens with a heading line (no sentence in it, a colon or nothing after it) that names a staff
+    document ("Who's on duty", "Supervision pairs:", "Training record"), or a table's first line does ("Name | Role |
+    Shift"), and the name is on a later line."""
+    first_end = text.find("\n")
+    if first_end < 0:
+        return False
+    head = text[:first_end].casefold()
+    if "|" in head or "\t" in head or "," in head and "," in text[first_end:]:
+        cells = [c.strip() for c in re.split(r"[|\t,]", head) if c.strip()]
+        # (a word of the header itself is a column's label: "Role")
+        return any(c in columns or _has_phrase(c, cues) for c in cells)
+    if start <= first_end:
+        return False
+    return len(head) <= 60 and not re.search(r"[.!?]\s", head) and _has_phrase(head, cues)
+
+
+def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
+    """(pv33) Names in a staff frame are staff at work, not people we support (phrasebank/README.md, "Whose names are
+    personal data"): a sentence or a line of a rota, an on-call or duty list, supervision pairs, a training record,
+    apologies or a board's list (one of person_context ``staff_frame_words`` in it, or in the heading line or the
+    table header above it). A name there is passed unless the same sentence ties someone in it to a person's care
+    or private life: another finding of personal data or a learned stretch in it (a phone, an address, a worker's
+    sickness), a word of care, of a client or of a client's document (``staff_frame_ties``, ``care_events``,
+    ``care_passives``, ``peer_role_words``), a relative owned by someone ("her son", "Aled's mum": ``kin_nouns``), or
+    a name owning something only a person we support has ("Gideon's landlord": ``possessed_nouns``)."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names:
+        return hits
+    ctx = names[0].rule.names.context if names[0].rule.names is not None else {}
+    cues = ctx.get("staff_frame_words", frozenset())
+    if not cues:
+        return hits
+    framed = [h for h in hits if h.rule.kind == "entity" or h.rule.id in ctx.get("staff_frame_rules", ())]
+    ties = ctx.get("staff_frame_ties", frozenset()) | ctx.get("care_events", frozenset()) \
+        | ctx.get("care_passives", frozenset()) | ctx.get("peer_role_words", frozenset())
+    kin = ctx.get("kin_nouns", frozenset())
+    owners = ctx.get("kin_owners", frozenset())
+    owned = ctx.get("possessed_nouns", frozenset())
+    columns = ctx.get("staff_frame_columns", frozenset())
+    ties |= ctx.get("subject_states", frozenset())
+    others = [h for h in hits if h not in framed and not h.rule.beside] + learned
+    drop = set()
+    for h in framed:
+        a, b = _frame_bounds(text, h.start, h.end)
+        if _has_phrase(text[a:b].casefold(), cues):
+            # a sentence in a staff frame: what ties it to care may be in the rest of its paragraph ("Supervision
+            # notes - Tomasz (recovery worker). Tomasz disclosed he has been diagnosed ...")
+            a = max((m.end() for m in _PARAGRAPH.finditer(text, 0, h.start)), default=0)
+            stop = _PARAGRAPH.search(text, h.end)
+            b = stop.start() if stop else len(text)
+        elif not _staff_heading(text, h.start, cues, columns):
+            continue
+        low = text[a:b].casefold()
+        if any(o.start < b and a < o.end for o in others) or _has_phrase(low, ties):
+            continue
+        words = _FRAME_WORD.findall(low)
+        if any(w in kin and any(o in owners or o.endswith(("'s", "’s", "'", "’")) for o in words[max(0, i - 2):i])
+               for i, w in enumerate(words)):
+            continue  # "her son says", "Aled's mum", "Precious' foster carer"
+        if any(m.group(1)[:1].isdigit() or m.group(1).casefold() in owned or m.group(1).casefold() in kin
+               for n in framed if a <= n.start and n.end <= b for m in [_FRAME_POSSESSIVE.match(text, n.end)] if m):
+            continue  # "Gideon Amankwah's landlord", "cover Dev's 2pm"
+        drop.add(id(h))
+    return [h for h in hits if id(h) not in drop] if drop else hits
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
