@@ -740,7 +740,9 @@ def _parse_exceptions(path, rule_id, value, defines: dict | None = None) -> Exce
         if isinstance(item, str) and item.strip():
             literals.add(item.strip().casefold())
         elif isinstance(item, dict) and isinstance(item.get("regex"), str):
-            regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", item["regex"]))
+            # (pv33) <<name>> is a define here too
+            found = _expand(path, rule_id, f"exceptions[{i}].regex", item["regex"], defines or {})
+            regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", found))
         elif isinstance(item, dict) and isinstance(item.get("before"), str):
             # ends where the match starts: spaces and ":#=.,(-" between them are allowed; read
             # ignoring case and in verbose mode (write a space as [ ] or [ \t]); <<name>> is a define
@@ -1044,6 +1046,11 @@ def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.rule.kind != "entity"]
 
 
+# (pv33) a job's title after a name, on the next line or after a bar, as a signature writes it
+_SIGNED_ROLE_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\|)[ \t\u00a0]*([A-Z][^\n|,;.]{2,60})(?:\n|\||\Z)")
+# (pv33) a run of words in title case, with the small words a post's title writes in lower case ("Freedom to Speak Up
+# Guardian", "Head of Care")
+_TITLE_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t\u00a0]+(?:(?:to|of|and|for|the)[ \t\u00a0]+)?[A-Z][\w'’\-]*){0,6}")
 # (pv33) a sentence, or a line of a list or a table, and the words in one
 _FRAME_END = re.compile(r"\n|[.!?](?=[ \t]|\Z)")
 _FRAME_WORD = re.compile(r"[a-z][a-z'’\-]*")
@@ -2152,9 +2159,24 @@ class _NameFinder:
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
+        if self.role_title(start):
+            return False  # (pv33) "a named Designated Safeguarding Lead", "our Freedom to Speak Up Guardian": a post
         return not (self.followed_by_place(end, start) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def role_title(self, start: int) -> bool:
+        """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
+        person ("a named Designated Safeguarding Lead", "the Freedom to Speak Up Guardian"). No listed first name in
+        the run ("Lead Nurse Sarah Jones" ends in a name, not a job)."""
+        m = _TITLE_RUN.match(self.text, start)
+        if m is None:
+            return False
+        words = m.group().split()
+        while words and not words[-1][:1].isupper():
+            words.pop()
+        return len(words) > 1 and words[-1].casefold() in self.names.official_heads and not any(
+            w in self.names.first_names and w not in self.names.ambiguous for w in words)
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
@@ -3458,6 +3480,11 @@ class _NameFinder:
             return True  # "Dr Williams (consultant psychiatrist) chaired the panel", not "... (trainee nurse) was admitted"
         if bracket and self._rota_shift(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
             return True  # (s30) "Rota w/c 4 November: Sarah Jenkins (duty), Mo Hussain (late shift)": staff on shift
+        cut = self.text.find("\n", start, end)  # (a name the model read on into the job's line)
+        sign = _SIGNED_ROLE_AFTER.match(self.text[cut:end + 80] if cut >= 0 else after)
+        if sign and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", sign.group(1)), own=True):
+            return True  # (pv33) a signature: the job's title on the next line or after a bar ("Owain Pritchard | Head
+            # of Operations", "Priyanka Desai\nContracts Manager")
         unit = _IN_UNIT.match(after)
         if unit:
             words = unit.group(1).split()
