@@ -2168,15 +2168,17 @@ class _NameFinder:
     def role_title(self, start: int) -> bool:
         """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
         person ("a named Designated Safeguarding Lead", "the Freedom to Speak Up Guardian"). No listed first name in
-        the run ("Lead Nurse Sarah Jones" ends in a name, not a job)."""
+        the run ("Lead Nurse Sarah Jones" ends in a name, not a job), nor a last word that is also one ("MORRIS Dean")."""
         m = _TITLE_RUN.match(self.text, start)
         if m is None:
             return False
         words = m.group().split()
         while words and not words[-1][:1].isupper():
             words.pop()
-        return len(words) > 1 and words[-1].casefold() in self.names.official_heads and not any(
-            w in self.names.first_names and w not in self.names.ambiguous for w in words)
+        names = self.names
+        return len(words) > 1 and words[-1].casefold() in names.official_heads \
+            and words[-1] not in names.first_names and words[-1] not in names.ambiguous \
+            and not any(w in names.first_names and w not in names.ambiguous for w in words)
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
