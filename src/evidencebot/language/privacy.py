@@ -1875,8 +1875,12 @@ _THING_NAMED = (r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is
                 r"(?:<<words>>)[ \t\u00a0]+\Z")
 # an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
 # possessive: "Anthony's (1993) definition of recovery"
-_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
-                          r"(?:19|20)\d\d[a-z]?\)")
+_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?"
+                          r"(?:,[ \t\u00a0]*(?:[A-Z]\.[ \t\u00a0]*){1,3})?"  # (pv33) a reference list's initials: "Slade, M. (2009)"
+                          r",?[ \t\u00a0]*\(?(?:19|20)\d\d[a-z]?\)")
+# (pv33) the authors of a citation in brackets, the year last: "(Leamy, Bird, Le Boutillier, Williams and Slade, 2011)"
+_CITATION = re.compile(r"\((?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+))+"
+                       r"(?:et[ \t\u00a0]+al\.?,?[ \t\u00a0]*)?(?:19|20)\d\d[a-z]?(?:[;,][^()\n]{0,80})?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
@@ -3454,6 +3458,11 @@ class _NameFinder:
             return False  # (p22b) "the landlord, Mr Farid Qureshi, who is alleged to have ...": a care event, no role
         if _CITED_AFTER.match(self.text, end):
             return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
+        opening = self.text.rfind("(", max(0, start - 120), start)
+        if opening >= 0 and ")" not in self.text[opening:start]:
+            cited = _CITATION.match(self.text, opening)
+            if cited and cited.end() >= end:
+                return True  # (pv33) "(Leamy, Bird, Le Boutillier, Williams and Slade, 2011)"
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
         prev = re.search(r"(?:([A-Z][a-z]+)\.?[ \t\u00a0]+)?([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
@@ -3466,8 +3475,11 @@ class _NameFinder:
         value = self.text[start:end]
         # (s31) a first name alone owns a person's review, not a published one: "an interpreter for Reza's review"
         first_only = " " not in value and value in n.first_names and value not in n.ambiguous and not title
-        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only:
-            return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
+        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only \
+                and not _has_phrase(m.group(1), self.context.get("staff_frame_ties", ())):
+            # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report" (pv33: not a person's care
+            # document, "Semhar Tesfamariam's care review")
+            return True
         if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
                 and not any(w in n.first_names for w in self.text[start:end].split()):
             return True  # (p23) surnames cited as a sentence opens: "As Repper and Perkins argue, hope is ..."
