@@ -3050,6 +3050,19 @@ class _NameFinder:
                 return not any(x.pos_ == "PROPN" and t.i < x.i < w.i and x.dep_ != "compound" for x in verb.subtree)
         return False
 
+    def owns_family(self, tok: _Tok) -> bool:
+        """(pv33) The name owns a relative or a family ("Bridgie McDonagh's family asked us", "Tomasz Nowak's mum"):
+        a person, whatever entity the model gave the words (``kin_nouns``, ``family_nouns``); not an organisation's
+        family service ("Mind's family support service": the owned noun is "service")."""
+        t = tok.token
+        if t is None:
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.pos_ == "PROPN":
+            t = t.head
+        owned = t.head.lemma_.lower()
+        return t.dep_ == "poss" and t.head.pos_ == "NOUN" and (
+            owned in self.context.get("kin_nouns", ()) or owned in self.context.get("family_nouns", ()))
+
     def age_or_who_after(self, tok: _Tok) -> bool:
         """An age or "who" right after the name: "Kayden, 15, was excluded", "Kayden (15)",
         "Mikey, who has lost weight". Organisations take "who" too in British usage ("Sanctuary,
@@ -4241,7 +4254,7 @@ class _NameFinder:
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
-                        and not self.appositive_person(tok):
+                        and not self.appositive_person(tok) and not self.owns_family(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
