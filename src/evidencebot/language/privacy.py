@@ -1046,6 +1046,7 @@ def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.rule.kind != "entity"]
 
 
+_WORD_GAP = re.compile(r"[ \t\u00a0]+(?=[A-Z])")
 # (pv33) a job's title after a name, on the next line or after a bar, as a signature writes it
 _SIGNED_ROLE_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\|)[ \t\u00a0]*([A-Z][^\n|,;.]{2,60})(?:\n|\||\Z)")
 # (pv33) a run of words in title case, with the small words a post's title writes in lower case ("Freedom to Speak Up
@@ -2172,17 +2173,19 @@ class _NameFinder:
     def role_title(self, start: int) -> bool:
         """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
         person ("a named Designated Safeguarding Lead", "the Freedom to Speak Up Guardian"). No listed first name in
-        the run ("Lead Nurse Sarah Jones" ends in a name, not a job), nor a last word that is also one ("MORRIS Dean")."""
+        the run up to its job's word ("Lead Nurse Sarah Jones" ends in a name, not a job), and the job's word is none
+        either ("MORRIS Dean")."""
         m = _TITLE_RUN.match(self.text, start)
         if m is None:
             return False
         words = m.group().split()
-        while words and not words[-1][:1].isupper():
-            words.pop()
         names = self.names
-        return len(words) > 1 and words[-1].casefold() in names.official_heads \
-            and words[-1] not in names.first_names and words[-1] not in names.ambiguous \
-            and not any(w in names.first_names and w not in names.ambiguous for w in words)
+        # (the run may go on past the post into the organisation's name: "Performance Manager Heartwood Trust")
+        last = next((j for j in range(len(words) - 1, 0, -1) if words[j].casefold() in names.official_heads
+                     and words[j] not in names.first_names and words[j] not in names.ambiguous), None)
+        peer = self.context.get("peer_role_words", frozenset())
+        return last is not None and not any(w in names.first_names and w not in names.ambiguous or w.casefold() in peer
+                                            for w in words[:last + 1])
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
@@ -3507,6 +3510,10 @@ class _NameFinder:
             return True  # "Dr Williams (consultant psychiatrist) chaired the panel", not "... (trainee nurse) was admitted"
         if bracket and self._rota_shift(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
             return True  # (s30) "Rota w/c 4 November: Sarah Jenkins (duty), Mo Hussain (late shift)": staff on shift
+        run = _TITLE_RUN.match(self.text, start)
+        if run and any(self.role_title(w.end()) for w in _WORD_GAP.finditer(self.text, start, run.end())):
+            return True  # (pv33) a name the model read on into the post's title after it: "Priyanka Desai Contracts
+            # and Performance Manager", a signature whose lines were joined
         cut = self.text.find("\n", start, end)  # (a name the model read on into the job's line)
         sign = _SIGNED_ROLE_AFTER.match(self.text[cut:end + 80] if cut >= 0 else after)
         if sign and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", sign.group(1)), own=True):
