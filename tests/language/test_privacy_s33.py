@@ -110,3 +110,18 @@ def test_the_authors_of_a_citation_are_cited(rules, nlp, text):
 def test_a_bed_and_its_room_beside_a_name_are_one_finding(rules, nlp):
     text = "Bed 2, Room 14 - Joanna Varga. Checks every hour overnight."
     assert _covered(rules, nlp, text, "Bed 2, Room 14")
+
+
+@pytest.mark.parametrize("text", [
+    "Families can text the crisis team on 07700 900 789 after six.",
+    "Head office\nTel: 0113 496 0777 (switchboard)",
+    "Best wishes, Marta Kowalczyk Senior Practitioner Brightwater Recovery Trust",
+    "We post the week's groups on Twitter and Facebook every Monday.",
+])
+def test_a_teams_number_a_joined_signature_and_a_network_are_no_persons(rules, nlp, text):
+    assert _found(rules, nlp, text) == []
+
+
+def test_a_persons_number_with_a_word_after_it_still_flags(rules, nlp):
+    text = "Her own mobile 07700 900 456 (switchboard at her work is no use) is best."
+    assert _covered(rules, nlp, text, "07700 900 456")
