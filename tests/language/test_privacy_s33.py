@@ -125,3 +125,23 @@ def test_a_teams_number_a_joined_signature_and_a_network_are_no_persons(rules, n
 def test_a_persons_number_with_a_word_after_it_still_flags(rules, nlp):
     text = "Her own mobile 07700 900 456 (switchboard at her work is no use) is best."
     assert _covered(rules, nlp, text, "07700 900 456")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)", "Carys (not the 12th - chemo)"),
+    ("Apologies: Bronwen Hale (in hospital for tests), Yemi", "Bronwen Hale (in hospital for tests)"),
+])
+def test_a_workers_health_in_brackets_after_a_name_is_reported(rules, nlp, text, part):
+    assert _covered(rules, nlp, text, part, {"privacy.staff-private-life"})
+
+
+def test_every_name_of_a_rota_that_says_a_workers_health_stays_flagged(rules, nlp):
+    text = "Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)"
+    assert _covered(rules, nlp, text, "Idris")
+
+
+@pytest.mark.parametrize("text", [
+    "Rota\nMon: Kiri Hart (stress management group)\nTue: Olwen Price (duty)",
+])
+def test_a_group_on_stress_in_brackets_is_no_workers_health(rules, nlp, text):
+    assert _found(rules, nlp, text, "privacy.staff-private-life") == []

@@ -1120,14 +1120,13 @@ def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_
     drop = set()
     for h in framed:
         a, b = _frame_bounds(text, h.start, h.end)
-        if _has_phrase(text[a:b].casefold(), cues):
-            # a sentence in a staff frame: what ties it to care may be in the rest of its paragraph ("Supervision
-            # notes - Tomasz (recovery worker). Tomasz disclosed he has been diagnosed ...")
-            a = max((m.end() for m in _PARAGRAPH.finditer(text, 0, h.start)), default=0)
-            stop = _PARAGRAPH.search(text, h.end)
-            b = stop.start() if stop else len(text)
-        elif not _staff_heading(text, h.start, cues, columns):
+        if not (_has_phrase(text[a:b].casefold(), cues) or _staff_heading(text, h.start, cues, columns)):
             continue
+        # what ties the frame to care may be anywhere in its paragraph ("Supervision notes - Tomasz (recovery worker).
+        # Tomasz disclosed he has been diagnosed ...", a rota's other line: "Wed: Grace (not Sept - chemo)")
+        a = max((m.end() for m in _PARAGRAPH.finditer(text, 0, h.start)), default=0)
+        stop = _PARAGRAPH.search(text, h.end)
+        b = stop.start() if stop else len(text)
         low = text[a:b].casefold()
         if any(o.start < b and a < o.end for o in others) or _has_phrase(low, ties):
             continue
