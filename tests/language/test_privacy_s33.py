@@ -145,3 +145,18 @@ def test_every_name_of_a_rota_that_says_a_workers_health_stays_flagged(rules, nl
 ])
 def test_a_group_on_stress_in_brackets_is_no_workers_health(rules, nlp, text):
     assert _found(rules, nlp, text, "privacy.staff-private-life") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The children picked Mr Bump, Mr Tickle and Little Miss Sunshine from the Mr Men books to talk about feelings.",
+])
+def test_titled_names_listed_with_a_titled_thing_are_characters(rules, nlp, text):
+    assert _found(rules, nlp, text, "privacy.person-name") == []
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Mr Dlamini and Mrs Achebe came to the carers' group and talked about their favourite characters.", "Mr Dlamini"),
+    ("Mr Dlamini, Mrs Achebe and Mr Obi joined the book club.", "Mrs Achebe"),
+])
+def test_titled_people_in_a_list_are_still_people(rules, nlp, text, part):
+    assert _covered(rules, nlp, text, part)

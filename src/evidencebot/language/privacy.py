@@ -1047,6 +1047,10 @@ def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
 
 
 _WORD_GAP = re.compile(r"[ \t\u00a0]+(?=[A-Z])")
+_TITLED_NOUN = re.compile(r"\b([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]+([a-z]+)")
+# (pv33) the next (or the last) titled name of a list: its title ("Mr Happy, [Mr] Worry and Little [Miss] Brave")
+_LIST_LINK_AFTER = re.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*(?:and[ \t\u00a0]+)?(?:Little[ \t\u00a0]+)?([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z]")
+_LIST_LINK_BEFORE = re.compile(r"([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*(?:and[ \t\u00a0]+)?\Z")
 # (pv33) a job's title after a name, on the next line or after a bar, as a signature writes it
 _SIGNED_ROLE_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\|)[ \t\u00a0]*([A-Z][^\n|,;.]{2,60})(?:\n|\||\Z)")
 # (pv33) a run of words in title case, with the small words a post's title writes in lower case ("Freedom to Speak Up
@@ -3329,7 +3333,24 @@ class _NameFinder:
         copula = _IS_THE.match(after)
         if copula and copula.group(1).casefold() in self.names.not_person_nouns:
             return True  # "Miss Saigon was the show chosen for the outing" (with or without the parse)
+        if self.listed_titled_things(start, end):
+            return True
         return self.thing_by_parse(start, end)
+
+    def listed_titled_things(self, start: int, end: int) -> bool:
+        """(pv33) A titled name in a list of titled names, in a sentence where a titled name is a thing by the noun
+        right after it (``not_person_context``, ``not_person_nouns``): "we used Mr Men characters - Mr Happy, Mr Worry
+        and Little Miss Brave", "Mr Worry and Little Miss Calm from the Mr Men books"."""
+        a, b = _frame_bounds(self.text, start, end)
+        titles = set(self.names.titles)
+        after = _LIST_LINK_AFTER.match(self.text, end)
+        before = _LIST_LINK_BEFORE.search(self.text, a, start)
+        if not (after and after.group(1).rstrip(".") in titles or before and before.group(1).rstrip(".") in titles):
+            return False
+        things = self.names.not_person_context | self.names.not_person_nouns
+        # another titled name in the sentence is a thing by the noun right after it: "Mr Men characters", "the Mr Men books"
+        return any(m.group(1).rstrip(".") in titles and m.group(2).casefold() in things
+                   for m in _TITLED_NOUN.finditer(self.text, a, b))
 
     def work_before(self, start: int) -> bool:
         """A title that is part of a work's name or is said to be one, from the words before it in its
