@@ -160,3 +160,8 @@ def test_titled_names_listed_with_a_titled_thing_are_characters(rules, nlp, text
 ])
 def test_titled_people_in_a_list_are_still_people(rules, nlp, text, part):
     assert _covered(rules, nlp, text, part)
+
+
+def test_a_characters_storyline_is_a_broadcasts(rules, nlp):
+    text = "The men's group talked about Phil Mitchell's storyline on drinking after the episode aired."
+    assert _found(rules, nlp, text, "privacy.person-name") == []
