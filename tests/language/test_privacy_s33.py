@@ -128,8 +128,8 @@ def test_a_persons_number_with_a_word_after_it_still_flags(rules, nlp):
 
 
 @pytest.mark.parametrize("text, part", [
-    ("Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)", "Carys (not the 12th - chemo)"),
-    ("Apologies: Bronwen Hale (in hospital for tests), Yemi", "Bronwen Hale (in hospital for tests)"),
+    ("Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)", "(not the 12th - chemo)"),
+    ("Apologies: Bronwen Hale (in hospital for tests), Yemi", "(in hospital for tests)"),
 ])
 def test_a_workers_health_in_brackets_after_a_name_is_reported(rules, nlp, text, part):
     assert _covered(rules, nlp, text, part, {"privacy.staff-private-life"})

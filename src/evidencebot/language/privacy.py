@@ -3542,7 +3542,9 @@ class _NameFinder:
             # and Performance Manager", a signature whose lines were joined
         cut = self.text.find("\n", start, end)  # (a name the model read on into the job's line)
         sign = _SIGNED_ROLE_AFTER.match(self.text[cut:end + 80] if cut >= 0 else after)
-        if sign and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", sign.group(1)), own=True):
+        peer = self.context.get("peer_role_words", frozenset())
+        if sign and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", sign.group(1)), own=True) \
+                and not any(w.casefold() in peer for w in sign.group(1).split()):
             return True  # (pv33) a signature: the job's title on the next line or after a bar ("Owain Pritchard | Head
             # of Operations", "Priyanka Desai\nContracts Manager")
         unit = _IN_UNIT.match(after)
