@@ -176,6 +176,11 @@ CASES += [("privacy", "pv32dev")]
 # the form's four parts) and claims written inside stories (22 flags), written by story32 and tuned on: base P 0.808
 # R 0.955, after the learned scorer's situation gate P 0.840 R 0.955 (the other false alarms are hand-written rules')
 CASES += [("overclaim", "story32dev")]
+# (pv33) privacy: staff frames (rotas, on-call and duty lines, supervision pairs, training records, apologies, staff
+# tables, signatures, board lists, "a named" post), organisations' buildings, products and handles as hard passes; lines
+# that look like staff lines but are about a person we support, a worker's sickness, peer roles as flags; written by pv33
+# before any change and tuned on (84: 42 flag, 42 pass). Main (191a5139): P 0.587 R 0.881; pv33: P 0.975 R 0.929
+CASES += [("privacy", "pv33dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -245,6 +250,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "oc24dev"): {"precision": 0.98, "recall": 0.96},
     ("privacy", "pv24dev"): {"precision": 0.91, "recall": 0.85},
     ("overclaim", "oc24focus"): {"precision": 0.92, "recall": 0.83},
+    ("privacy", "pv33dev"): {"precision": 0.95, "recall": 0.92},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

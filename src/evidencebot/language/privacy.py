@@ -740,7 +740,9 @@ def _parse_exceptions(path, rule_id, value, defines: dict | None = None) -> Exce
         if isinstance(item, str) and item.strip():
             literals.add(item.strip().casefold())
         elif isinstance(item, dict) and isinstance(item.get("regex"), str):
-            regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", item["regex"]))
+            # (pv33) <<name>> is a define here too
+            found = _expand(path, rule_id, f"exceptions[{i}].regex", item["regex"], defines or {})
+            regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", found))
         elif isinstance(item, dict) and isinstance(item.get("before"), str):
             # ends where the match starts: spaces and ":#=.,(-" between them are allowed; read
             # ignoring case and in verbose mode (write a space as [ ] or [ \t]); <<name>> is a define
@@ -839,7 +841,8 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
-    "private_rules", "time_words_before", "apposition_person_nouns",
+    "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
+    "staff_frame_rules", "staff_frame_columns",
 )
 
 
@@ -915,6 +918,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
     hits = _off_rota(text, hits, learned)
+    hits = _off_staff_frame(text, hits, learned)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -1040,6 +1044,111 @@ def _off_rota(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
         if not (headed or any(w in slot for w in words)):
             return hits
     return [h for h in hits if h.rule.kind != "entity"]
+
+
+_WORD_GAP = re.compile(r"[ \t\u00a0]+(?=[A-Z])")
+_TITLED_NOUN = re.compile(r"\b([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]+([a-z]+)")
+# (pv33) the next (or the last) titled name of a list: its title ("Mr Happy, [Mr] Worry and Little [Miss] Brave")
+_LIST_LINK_AFTER = re.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*(?:and[ \t\u00a0]+)?(?:Little[ \t\u00a0]+)?([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z]")
+_LIST_LINK_BEFORE = re.compile(r"([A-Z][a-z]+\.?)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*(?:and[ \t\u00a0]+)?\Z")
+# (pv33) a job's title after a name, on the next line or after a bar, as a signature writes it
+_SIGNED_ROLE_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\|)[ \t\u00a0]*([A-Z][^\n|,;.]{2,60})(?:\n|\||\Z)")
+# (pv33) a run of words in title case, with the small words a post's title writes in lower case ("Freedom to Speak Up
+# Guardian", "Head of Care")
+_TITLE_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t\u00a0]+(?:(?:to|of|and|for|the)[ \t\u00a0]+)?[A-Z][\w'’\-]*){0,6}")
+# (pv33) a sentence, or a line of a list or a table, and the words in one
+_FRAME_END = re.compile(r"\n|[.!?](?=[ \t]|\Z)")
+_FRAME_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_FRAME_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+([A-Za-z0-9][a-z\-]*)")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_APOSTROPHES = "'’"
+
+
+def _possessive(word: str) -> bool:
+    """"aled's", "precious'": a possessive as :data:`_FRAME_WORD` reads one."""
+    return word[-1:] in _APOSTROPHES or word.endswith("s") and word[-2:-1] in _APOSTROPHES
+
+
+def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or the line) holding ``text[start:end]``."""
+    a = 0
+    for m in _FRAME_END.finditer(text, 0, start):
+        a = m.end()
+    m = _FRAME_END.search(text, end)
+    return a, (m.end() if m else len(text))
+
+
+def _has_phrase(low: str, phrases) -> bool:
+    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``."""
+    words = set(_FRAME_WORD.findall(low))
+    return any((p in words) if " " not in p else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
+               for p in phrases)
+
+
+def _staff_heading(text: str, start: int, cues, columns) -> bool:
+    """(pv33) The text opens with a heading line (no sentence in it, a colon or nothing after it) that names a staff
+    document ("Who's on duty", "Supervision pairs:", "Training record"), or a table's first line does ("Name | Role |
+    Shift"), and the name is on a later line."""
+    first_end = text.find("\n")
+    if first_end < 0:
+        return False
+    head = text[:first_end].casefold()
+    if "|" in head or "\t" in head or "," in head and "," in text[first_end:]:
+        cells = [c.strip() for c in re.split(r"[|\t,]", head) if c.strip()]
+        # (a word of the header itself is a column's label: "Role")
+        return any(c in columns or _has_phrase(c, cues) for c in cells)
+    if start <= first_end:
+        return False
+    return len(head) <= 60 and not re.search(r"[.!?]\s", head) and _has_phrase(head, cues)
+
+
+def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_Hit]:
+    """(pv33) Names in a staff frame are staff at work, not people we support (phrasebank/README.md, "Whose names are
+    personal data"): a sentence or a line of a rota, an on-call or duty list, supervision pairs, a training record,
+    apologies or a board's list (one of person_context ``staff_frame_words`` in it, or in the heading line or the
+    table header above it). A name there is passed unless the same sentence ties someone in it to a person's care
+    or private life: another finding of personal data or a learned stretch in it (a phone, an address, a worker's
+    sickness), a word of care, of a client or of a client's document (``staff_frame_ties``, ``care_events``,
+    ``care_passives``, ``peer_role_words``), a relative owned by someone ("her son", "Aled's mum": ``kin_nouns``), or
+    a name owning something only a person we support has ("Gideon's landlord": ``possessed_nouns``)."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names:
+        return hits
+    ctx = names[0].rule.names.context if names[0].rule.names is not None else {}
+    cues = ctx.get("staff_frame_words", frozenset())
+    if not cues:
+        return hits
+    framed = [h for h in hits if h.rule.kind == "entity" or h.rule.id in ctx.get("staff_frame_rules", ())]
+    ties = ctx.get("staff_frame_ties", frozenset()) | ctx.get("care_events", frozenset()) \
+        | ctx.get("care_passives", frozenset()) | ctx.get("peer_role_words", frozenset())
+    kin = ctx.get("kin_nouns", frozenset())
+    owners = ctx.get("kin_owners", frozenset())
+    owned = ctx.get("possessed_nouns", frozenset())
+    columns = ctx.get("staff_frame_columns", frozenset())
+    ties |= ctx.get("subject_states", frozenset())
+    others = [h for h in hits if h not in framed and not h.rule.beside] + learned
+    drop = set()
+    for h in framed:
+        a, b = _frame_bounds(text, h.start, h.end)
+        if not (_has_phrase(text[a:b].casefold(), cues) or _staff_heading(text, h.start, cues, columns)):
+            continue
+        # what ties the frame to care may be anywhere in its paragraph ("Supervision notes - Tomasz (recovery worker).
+        # Tomasz disclosed he has been diagnosed ...", a rota's other line: "Wed: Grace (not Sept - chemo)")
+        a = max((m.end() for m in _PARAGRAPH.finditer(text, 0, h.start)), default=0)
+        stop = _PARAGRAPH.search(text, h.end)
+        b = stop.start() if stop else len(text)
+        low = text[a:b].casefold()
+        if any(o.start < b and a < o.end for o in others) or _has_phrase(low, ties):
+            continue
+        words = _FRAME_WORD.findall(low)
+        if any(w in kin and any(o in owners or _possessive(o) for o in words[max(0, i - 2):i])
+               for i, w in enumerate(words)):
+            continue  # "her son says", "Aled's mum", "Precious' foster carer"
+        if any(m.group(1)[:1].isdigit() or m.group(1).casefold() in owned or m.group(1).casefold() in kin
+               for n in framed if a <= n.start and n.end <= b for m in [_FRAME_POSSESSIVE.match(text, n.end)] if m):
+            continue  # "Gideon Amankwah's landlord", "cover Dev's 2pm"
+        drop.add(id(h))
+    return [h for h in hits if id(h) not in drop] if drop else hits
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
@@ -1776,8 +1885,12 @@ _THING_NAMED = (r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is
                 r"(?:<<words>>)[ \t\u00a0]+\Z")
 # an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
 # possessive: "Anthony's (1993) definition of recovery"
-_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
-                          r"(?:19|20)\d\d[a-z]?\)")
+_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?"
+                          r"(?:,[ \t\u00a0]*(?:[A-Z]\.[ \t\u00a0]*){1,3})?"  # (pv33) a reference list's initials: "Slade, M. (2009)"
+                          r",?[ \t\u00a0]*\(?(?:19|20)\d\d[a-z]?\)")
+# (pv33) the authors of a citation in brackets, the year last: "(Leamy, Bird, Le Boutillier, Williams and Slade, 2011)"
+_CITATION = re.compile(r"\((?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+))+"
+                       r"(?:et[ \t\u00a0]+al\.?,?[ \t\u00a0]*)?(?:19|20)\d\d[a-z]?(?:[;,][^()\n]{0,80})?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
@@ -2065,9 +2178,28 @@ class _NameFinder:
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
+        if self.role_title(start):
+            return False  # (pv33) "a named Designated Safeguarding Lead", "our Freedom to Speak Up Guardian": a post
         return not (self.followed_by_place(end, start) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def role_title(self, start: int) -> bool:
+        """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
+        person ("a named Designated Safeguarding Lead", "the Freedom to Speak Up Guardian"). No listed first name in
+        the run up to its job's word ("Lead Nurse Sarah Jones" ends in a name, not a job), and the job's word is none
+        either ("MORRIS Dean")."""
+        m = _TITLE_RUN.match(self.text, start)
+        if m is None:
+            return False
+        words = m.group().split()
+        names = self.names
+        # (the run may go on past the post into the organisation's name: "Performance Manager Heartwood Trust")
+        last = next((j for j in range(len(words) - 1, 0, -1) if words[j].casefold() in names.official_heads
+                     and words[j] not in names.first_names and words[j] not in names.ambiguous), None)
+        peer = self.context.get("peer_role_words", frozenset())
+        return last is not None and not any(w in names.first_names and w not in names.ambiguous or w.casefold() in peer
+                                            for w in words[:last + 1])
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
@@ -2935,6 +3067,19 @@ class _NameFinder:
                 return not any(x.pos_ == "PROPN" and t.i < x.i < w.i and x.dep_ != "compound" for x in verb.subtree)
         return False
 
+    def owns_family(self, tok: _Tok) -> bool:
+        """(pv33) The name owns a relative or a family ("Bridgie McDonagh's family asked us", "Tomasz Nowak's mum"):
+        a person, whatever entity the model gave the words (``kin_nouns``, ``family_nouns``); not an organisation's
+        family service ("Mind's family support service": the owned noun is "service")."""
+        t = tok.token
+        if t is None:
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.pos_ == "PROPN":
+            t = t.head
+        owned = t.head.lemma_.lower()
+        return t.dep_ == "poss" and t.head.pos_ == "NOUN" and (
+            owned in self.context.get("kin_nouns", ()) or owned in self.context.get("family_nouns", ()))
+
     def age_or_who_after(self, tok: _Tok) -> bool:
         """An age or "who" right after the name: "Kayden, 15, was excluded", "Kayden (15)",
         "Mikey, who has lost weight". Organisations take "who" too in British usage ("Sanctuary,
@@ -3199,7 +3344,24 @@ class _NameFinder:
         copula = _IS_THE.match(after)
         if copula and copula.group(1).casefold() in self.names.not_person_nouns:
             return True  # "Miss Saigon was the show chosen for the outing" (with or without the parse)
+        if self.listed_titled_things(start, end):
+            return True
         return self.thing_by_parse(start, end)
+
+    def listed_titled_things(self, start: int, end: int) -> bool:
+        """(pv33) A titled name in a list of titled names, in a sentence where a titled name is a thing by the noun
+        right after it (``not_person_context``, ``not_person_nouns``): "we used Mr Men characters - Mr Happy, Mr Worry
+        and Little Miss Brave", "Mr Worry and Little Miss Calm from the Mr Men books"."""
+        a, b = _frame_bounds(self.text, start, end)
+        titles = set(self.names.titles)
+        after = _LIST_LINK_AFTER.match(self.text, end)
+        before = _LIST_LINK_BEFORE.search(self.text, a, start)
+        if not (after and after.group(1).rstrip(".") in titles or before and before.group(1).rstrip(".") in titles):
+            return False
+        things = self.names.not_person_context | self.names.not_person_nouns
+        # another titled name in the sentence is a thing by the noun right after it: "Mr Men characters", "the Mr Men books"
+        return any(m.group(1).rstrip(".") in titles and m.group(2).casefold() in things
+                   for m in _TITLED_NOUN.finditer(self.text, a, b))
 
     def work_before(self, start: int) -> bool:
         """A title that is part of a work's name or is said to be one, from the words before it in its
@@ -3343,6 +3505,11 @@ class _NameFinder:
             return False  # (p22b) "the landlord, Mr Farid Qureshi, who is alleged to have ...": a care event, no role
         if _CITED_AFTER.match(self.text, end):
             return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
+        opening = self.text.rfind("(", max(0, start - 120), start)
+        if opening >= 0 and ")" not in self.text[opening:start]:
+            cited = _CITATION.match(self.text, opening)
+            if cited and cited.end() >= end:
+                return True  # (pv33) "(Leamy, Bird, Le Boutillier, Williams and Slade, 2011)"
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
         prev = re.search(r"(?:([A-Z][a-z]+)\.?[ \t\u00a0]+)?([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
@@ -3355,8 +3522,11 @@ class _NameFinder:
         value = self.text[start:end]
         # (s31) a first name alone owns a person's review, not a published one: "an interpreter for Reza's review"
         first_only = " " not in value and value in n.first_names and value not in n.ambiguous and not title
-        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only:
-            return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
+        if m and any(w in n.work_nouns for w in m.group(1).split()) and not first_only \
+                and not _has_phrase(m.group(1), self.context.get("staff_frame_ties", ())):
+            # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report" (pv33: not a person's care
+            # document, "Semhar Tesfamariam's care review")
+            return True
         if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
                 and not any(w in n.first_names for w in self.text[start:end].split()):
             return True  # (p23) surnames cited as a sentence opens: "As Repper and Perkins argue, hope is ..."
@@ -3371,6 +3541,17 @@ class _NameFinder:
             return True  # "Dr Williams (consultant psychiatrist) chaired the panel", not "... (trainee nurse) was admitted"
         if bracket and self._rota_shift(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
             return True  # (s30) "Rota w/c 4 November: Sarah Jenkins (duty), Mo Hussain (late shift)": staff on shift
+        run = _TITLE_RUN.match(self.text, start)
+        if run and any(self.role_title(w.end()) for w in _WORD_GAP.finditer(self.text, start, run.end())):
+            return True  # (pv33) a name the model read on into the post's title after it: "Priyanka Desai Contracts
+            # and Performance Manager", a signature whose lines were joined
+        cut = self.text.find("\n", start, end)  # (a name the model read on into the job's line)
+        sign = _SIGNED_ROLE_AFTER.match(self.text[cut:end + 80] if cut >= 0 else after)
+        peer = self.context.get("peer_role_words", frozenset())
+        if sign and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", sign.group(1)), own=True) \
+                and not any(w.casefold() in peer for w in sign.group(1).split()):
+            return True  # (pv33) a signature: the job's title on the next line or after a bar ("Owain Pritchard | Head
+            # of Operations", "Priyanka Desai\nContracts Manager")
         unit = _IN_UNIT.match(after)
         if unit:
             words = unit.group(1).split()
@@ -4113,7 +4294,7 @@ class _NameFinder:
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
-                        and not self.appositive_person(tok):
+                        and not self.appositive_person(tok) and not self.owns_family(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"

@@ -65,7 +65,9 @@ _CLASSES = (
 """(class, the privacy rule's word list it is made from): the classes a word is given for the name filter."""
 _NOT_CLASSES = frozenset({"care_events", "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words",
                           "rota_slot_words", "rota_link_words", "author_participles", "idea_nouns",
-                          "owned_idea_nouns", "named_thing_nouns", "apposition_person_nouns"})
+                          "owned_idea_nouns", "named_thing_nouns", "apposition_person_nouns",
+                          "staff_frame_words", "staff_frame_ties", "staff_frame_rules",
+                          "staff_frame_columns"})
 """person_context lists that are phrases read by the staff-in-role check (privacy.py, ``_care_event``), not word
 classes: auxiliaries such as "was" and "has" would give most words around a name a class the shipped weights
 never saw. (s31) The same for the rota slot's words (privacy.py ``_off_rota``): "and", "to", "evening" in them would
