@@ -281,3 +281,15 @@ def test_fuzz_corpus_files_exist():
     """The fixtures the importer fuzzers lean on are present (a moved folder must not silently skip them)."""
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "import"
     assert (fixtures / "contacts_good.csv").is_file()
+
+
+def test_a_finding_ending_on_a_character_reference_holds_all_of_it(checker):
+    """A sentence whose last character is written as a reference ('&#0;', read as U+FFFD) is reported with the
+    reference whole in its span, not its '&' alone (found by the hostile-markdown test in session 33)."""
+    text = "Jo Bloggs (NHS 943 476 5919) was seen on 01/02/2025.&#0;"
+    findings = checker.check_text(text, path="fuzz.md")
+    assert findings
+    for f in findings:
+        span = text[f.start:f.end]
+        assert _same(f.match, span), (f.rule, f.match, span)
+        assert not span.endswith("&"), (f.rule, span)

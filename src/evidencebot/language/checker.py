@@ -385,6 +385,7 @@ class Checker:
                         if f.rule in self.disabled or (f.rule in b.disabled and honour) or f.family in self.disabled:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
+                        e = markdown.Block.end_in(text, e)
                         out.append(Finding(f.rule, f.family, f.severity, f.message, s, e, f.match, list(f.suggestions)))
             if hidden:  # hidden text may overlap prose or other hidden text: one finding per place
                 seen: set = set()

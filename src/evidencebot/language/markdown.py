@@ -83,6 +83,17 @@ class Block:
         e = self.to_original(max(start, end - 1)) + 1 if end > start else s
         return s, e
 
+    @staticmethod
+    def end_in(original: str, end: int) -> int:
+        """A mapped span's end in the ``original`` document: one that stops on the first character of a character
+        reference the prose holds decoded (``&#0;``, ``&amp;``) runs to the reference's end, so the span holds all of
+        what the finding reports (test_fuzz: a sentence ending in '&#0;' pointed at its '&' only)."""
+        if 0 < end <= len(original) and original[end - 1] == "&":
+            m = ENTITY_RE.match(original, end - 1)
+            if m:
+                return m.end()
+        return end
+
     @property
     def _prose_starts(self) -> list[int]:
         cached = self.__dict__.get("_ps")
