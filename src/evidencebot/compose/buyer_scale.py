@@ -692,6 +692,19 @@ def _roles_text(roles: list[tuple[str, float]]) -> str:
     return _and(items) if items else ""
 
 
+def minimums_stated(minimums: list[RoleMinimum], text: str) -> bool:
+    """``text`` states a post count of at least the buyer's minimum for every role of ``minimums``, in the form
+    :func:`_roles_text` writes our establishment ('peer support workers 6.0'): the buyer's role minimums said back
+    beside it add nothing (session 33: the commitment listing them crowded the caseload caps out of the part)."""
+    if not minimums:
+        return False
+    for m in minimums:
+        found = re.search(rf"\b{re.escape(m.role)}\s+(\d+(?:\.\d+)?)\b", text, re.I)
+        if not found or float(found.group(1)) < m.wte:
+            return False
+    return True
+
+
 def establishment_fields(est: Establishment) -> dict[str, str]:
     """The profile fields the blocks fill with this contract's establishment (``team_wte``, ``team_by_locality``)."""
     how = str(_establishment_spec().get("meets_fill") or "") if est.meets else ""

@@ -2958,7 +2958,8 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
         found = [c for c in found if c.source != commitments.FACT]
         todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)
                 and not (c.names and not c.figures and c.text.startswith("We will work to ")
-                         and all(n in have for n in c.names))]
+                         and all(n in have for n in c.names))
+                and not buyer_scale.minimums_stated(buyer_scale.role_minimums(c.asked), have)]
         # the sub-point said back with no measure and no name the method does not name already is the question
         # restated: where the part has a method, the method answers it (r24, s23 panel: "Question restated as an answer")
         if any(u.get("block") != COMMITMENT for u in method.units):
