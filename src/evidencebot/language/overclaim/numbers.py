@@ -47,13 +47,13 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     change_needs = opts.get("change_needs", [["baseline"], ["period", "denominator"]])
     static_needs = opts.get("static_needs", [["denominator"]])
     method = [str(p).lower() for p in opts.get("method_phrases") or ()]
-    names = frozenset(str(p).lower() for p in opts.get("compound_names") or ())
+    compounds = frozenset(str(p).lower() for p in opts.get("compound_names") or ())
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") or (t.text[-1:] in "xX" and t.text[:1].isdigit()) for t in _toks(doc)) and not (
             ctx.lower_set & W.change_words):
         return out
     for sent in _sents(doc):
-        figures = _figures(doc, sent, change_verbs, change_nouns, names)
+        figures = _figures(doc, sent, change_verbs, change_nouns, compounds)
         if not figures:
             continue
         words, text = _words_in(doc, sent.start, sent.end)
