@@ -58,6 +58,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     pronouns = v.set("absolute_pronouns")
     signals = v.set("outcome_signals")
     negatives = v.set("negative_outcome_words")
+    none_left = v.set("none_left_outcomes")
     process = v.set("process_verbs")
     outcome_verbs = v.set("outcome_verbs")
     provider = v.set("provider_agents")
@@ -106,7 +107,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 return False
         if _has_signal(words, text, signals):
             return True
-        if negative and (_has_signal(words, text, negatives) or any(
+        if negative and (_has_signal(words, text, negatives) or _has_signal(words, text, none_left) or any(
                 terms and terms.covers("system_outcome_terms", k) for k in range(s, e))):
             return True
         # "nobody has lost their tenancy", "every client has moved on": a universal result

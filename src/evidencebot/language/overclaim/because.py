@@ -223,8 +223,9 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                         claimed = c
                 elif c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "advmod" and g.lower_ in s["reason_adverbs"]
                                                           for g in c.children):
-                    # "our outreach worker is why Mr Lee finally accepted treatment"
-                    if _persons_outcome(c, s, terms):
+                    # "our outreach worker is why Mr Lee finally accepted treatment"; (oc2 s33) as with "the reason",
+                    # a body's act ("our petition is why the council reopened the library")
+                    if _persons_outcome(c, s, terms) or (_bodys_act(c, s) and _ours_head(subj, s)):
                         claimed = c
                 elif c.dep_ == "attr" and c.lemma_.lower() in s["reason_nouns"]:
                     # "our peer worker is the reason he stayed out of hospital"

@@ -678,7 +678,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
-        misparsed = tok.tag_ in W.misread_verb_tags or (
+        misparsed = tok.tag_ in W.misread_verb_tags or (s["general"] and tok.tag_ in W.misread_base_tags) or (
             tok.tag_ == "VBZ" and tok.dep_ in W.compound_amod_nmod and _subject(tok) is None)  # ("ends" as a compound)
         if s["general"] and misparsed:
             if _general_misread(tok, s, terms) and not blocked(tok):
@@ -846,16 +846,28 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
     phrase before it from the start of the sentence (no pronoun, no owner, not a person or an outside body), and an
     outcome at the head of the noun phrase after it (after "in" or "to" for ``result`` and ``lead``)."""
     doc, sent = tok.doc, tok.sent
-    if not tok.lower_.endswith("s") or tok.i == sent.start or tok.i + 1 >= sent.end:
+    if tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
-    if any(t.tag_ in W.general_finite_tags for t in sent if t.i != tok.i):
+    base = not tok.lower_.endswith("s")
+    if base and (tok.tag_ not in W.misread_base_tags or tok.lower_ != tok.lemma_.lower()):
+        return False
+    # (oc2 s33) only the verb's own clause: a verb after a comma is another clause's
+    end = next((t.i for t in doc[tok.i + 1:sent.end] if t.text in W.misread_clause_ends), sent.end)
+    if any(t.tag_ in W.general_finite_tags for t in doc[sent.start:end] if t.i != tok.i):
         return False  # the sentence has a verb of its own ("Funding cuts reduced ...")
     before = doc[sent.start:tok.i]
-    if len(before) > 6 or any(t.pos_ not in W.general_subject_pos or (t.is_punct and t.tag_ != "HYPH")
-                              for t in before):
+    if len(before) > _GENERAL_SUBJECT_REACH or any(
+            (t.pos_ not in W.general_subject_pos and not (0 < t.i - sent.start < len(before) - 1
+                                                           and t.pos_ in W.general_subject_inner_pos))
+            or (t.is_punct and t.tag_ != "HYPH") or t.dep_ == "neg" for t in before):
         return False
+    if base and not (any(t.pos_ == "CCONJ" for t in before) or _plural_head(before)):
+        return False  # (oc2 s33) "cause" as a verb agrees with a plural subject: "damp and mould ... cause"
+    # (oc2 s33) people as the object of an activity in -ing are not its subject ("sending patients home ...")
+    activity = before[0].tag_ == "VBG"
     if any(t.pos_ == "DET" and t.lower_ not in s["general_determiners"] for t in before) or any(
-            _is_people(t, s) or t.lower_ in s["not_named"] or t.lemma_.lower() in s["not_named"] for t in before):
+            (_is_people(t, s) and not (activity and t.i > sent.start)) or t.lower_ in s["not_named"]
+            or t.lemma_.lower() in s["not_named"] for t in before):
         return False
     if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG":
         return False
@@ -876,6 +888,22 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
         return False
     return any(any(terms.covers(name, t.i) for name in s["outcomes"]) or t.lemma_.lower() in s["general_outcomes"]
                or t.lower_ in s["general_outcomes"] for t in words)
+
+
+# (oc2 s33) how many words a general subject before a misread verb may run to ("sending patients home without a
+# care package")
+_GENERAL_SUBJECT_REACH = 10
+
+
+def _plural_head(before) -> bool:
+    """(oc2 s33) Is the head of the noun phrase ``before`` plural: its last noun before any preposition?"""
+    head = None
+    for t in before:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+    return head is not None and head.tag_ in ("NNS", "NNPS")
 
 
 def _general_passive(verb, s: dict, terms: Terms, ctx: Context) -> bool:

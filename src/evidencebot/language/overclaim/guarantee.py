@@ -44,6 +44,7 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     negatives = v.set("negative_outcome_words")
     process_verbs = v.set("process_verbs")
     outcome_verbs = v.set("outcome_verbs")
+    asked = frozenset(str(w).lower() for w in opts.get("asked_of_others") or ())
     out: list[Candidate] = []
 
     def outcome_in(s: int, e: int) -> bool:
@@ -73,6 +74,8 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             words, _ = _words_in(doc, i + 1, ce)
             if process_words and (words & process_words) and not outcome_in(i + 1, ce):
                 continue
+            if _asked_of_others(tok, asked):
+                continue  # (oc2 s33) "pressing the government to guarantee ...": someone else's guarantee, asked for
             out.append(Candidate(rule, i, i + 1, i))
             continue
         if low in assure_forms or (low == "rest" and i + 1 < len(doc) and doc[i + 1].lower_ == "assured"):
@@ -313,3 +316,13 @@ def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[C
                 continue
             out.append(Candidate(rule, tok.i, verb.i + 1, tok.i))
     return out
+
+
+def _asked_of_others(tok, asked: frozenset[str]) -> bool:
+    """(oc2 s33) Is the guarantee verb the infinitive of a verb of asking or pressing whose object is someone else
+    ("we keep pressing the government to guarantee ...", "we asked the council to promise ...")? Then it is their
+    guarantee that is asked for, not ours."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head is tok or head.lemma_.lower() not in asked:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in W.provider_pronouns_short for c in head.children)

@@ -47,12 +47,13 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     change_needs = opts.get("change_needs", [["baseline"], ["period", "denominator"]])
     static_needs = opts.get("static_needs", [["denominator"]])
     method = [str(p).lower() for p in opts.get("method_phrases") or ()]
+    compounds = frozenset(str(p).lower() for p in opts.get("compound_names") or ())
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") or (t.text[-1:] in "xX" and t.text[:1].isdigit()) for t in _toks(doc)) and not (
             ctx.lower_set & W.change_words):
         return out
     for sent in _sents(doc):
-        figures = _figures(doc, sent, change_verbs, change_nouns)
+        figures = _figures(doc, sent, change_verbs, change_nouns, compounds)
         if not figures:
             continue
         words, text = _words_in(doc, sent.start, sent.end)
@@ -183,7 +184,13 @@ def _amount_after(doc, i: int, limit: int) -> int | None:
     return j if seen else None
 
 
-def _figures(doc, sent, change_verbs, change_nouns) -> list[tuple[int, int, int, str]]:
+def _named_compound(T, j: int, end: int, names: frozenset[str]) -> bool:
+    """(oc2 s33) Is the change noun at ``j`` the first word of a hyphened name of a thing ("22 drop-in sessions": a
+    count of sessions, not a drop of 22)? ``names`` as the tokenizer splits them ("drop - in")."""
+    return j + 2 < end and T[j + 1].text == "-" and f"{T[j].lower_} - {T[j + 2].lower_}" in names
+
+
+def _figures(doc, sent, change_verbs, change_nouns, names: frozenset[str] = frozenset()) -> list[tuple[int, int, int, str]]:
     """Change figures and percentages in a sentence: ``(start, end, anchor, kind)``."""
     T = _toks(doc)
     out = []
@@ -306,7 +313,7 @@ def _figures(doc, sent, change_verbs, change_nouns) -> list[tuple[int, int, int,
                     continue
             elif j < end and pe is None and T[j].pos_ == "NOUN" and T[j].lower_ not in change_nouns:
                 j += 1  # "2.5 days shorter", "40 minutes faster"
-            if j < end and (T[j].lower_ in change_nouns or T[j].lower_ in W.comparatives):
+            if j < end and (T[j].lower_ in change_nouns or T[j].lower_ in W.comparatives) and not _named_compound(T, j, end, names):
                 if not (T[j].lower_ in ("more", "less") and j + 1 < end and T[j + 1].lower_ == "than"):
                     out.append((i, j + 1, _anchor_verb(T[j]), "change"))
                     used.update(range(i, j + 1))

@@ -136,12 +136,19 @@ def _says_it_works(toks, s: dict) -> bool:
     return False
 
 
+def _misread_clause_verb(tok) -> bool:
+    """(oc2 s33) A verb in -s the small model read as a plural noun at the head of a "that" clause ("proof that the
+    champions scheme works", "works/NNS"): a noun takes no "that" of a clause, so it is the clause's verb."""
+    return tok.tag_ in W.misread_verb_tags and any(c.dep_ == "mark" and c.lower_ in W.proof_that_words
+                                                   for c in tok.children)
+
+
 def _causal_claim(toks, s: dict) -> bool:
     """A claim of cause or efficacy in the clause (not a word that only names a value): a
     causal verb with an object ("peer support is what drives recovery") or a verb of working
     with a subject ("the course works")."""
     for t in toks:
-        if t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ not in ("VERB", "AUX") and not _misread_clause_verb(t):
             continue
         lemma = t.lemma_.lower()
         if lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
