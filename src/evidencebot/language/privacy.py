@@ -3103,6 +3103,20 @@ class _NameFinder:
         pronouns = self.context.get("pronouns", ())
         return any(w.lower_ in pronouns for w in verb.subtree if w.i > who.token.i)
 
+    def subject_owning_kin(self, tok: _Tok) -> bool:
+        """(pv2 s33) A name of name words only (none a place's or an organisation's word), whatever entity the model
+        gave it, that is the subject of a clause saying "her" or "his" relative (:meth:`own_kin_in_clause`): "Bridie
+        Nevin has been linked with the liaison worker and wants help with her grandson's school place"."""
+        t = tok.token
+        if t is None or tok.ent_index < 0:
+            return False
+        _label, idx = self.ents[tok.ent_index]
+        if any(not _is_name_word(self.toks[k].text) or self.blocked_word(self.toks[k].text) for k in idx):
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+            t = t.head
+        return t.dep_ in _SUBJECT_DEPS and self.own_kin_in_clause(t)
+
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
         appointment"): an organisation says "its" or "their"."""
@@ -3120,10 +3134,20 @@ class _NameFinder:
             if c.lower_ in own and (c.dep_ == "poss" or c.lower_.endswith("self")) \
                     or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
                 return True
-        # deeper, through the verb's own complements (not a clause with a subject of its own), "his" or "her"
-        # owning a relative: "Xiadani has started coming to the Tuesday walk with her cousin"
+        return self.own_kin_in_clause(t)
+
+    def own_kin_in_clause(self, t) -> bool:
+        """The subject of a clause that, through the verb's own complements (not a clause with a subject of its own),
+        says "his" or "her" owning a relative: "Xiadani has started coming to the Tuesday walk with her cousin"; (pv2
+        s33) and through a verb joined by "and" that shares the subject: "Nuala has been introduced to the liaison
+        worker and needs help with her nephew's tenancy". An organisation has no relatives."""
+        verb = t.head
+        if verb is t:
+            return False
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
         kin = self.context.get("kin_nouns", ())
-        todo = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+        todo = [c for v in (verb, *shared) for c in v.children if c.dep_ in _COMPLEMENT_DEPS]
         while todo:
             c = todo.pop()
             if c.pos_ == "PROPN" or c.lemma_.lower() in self.context.get("person_nouns", ()):
@@ -4294,7 +4318,8 @@ class _NameFinder:
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
-                        and not self.appositive_person(tok) and not self.owns_family(tok):
+                        and not self.appositive_person(tok) and not self.owns_family(tok) \
+                        and not self.subject_owning_kin(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
@@ -4351,7 +4376,7 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = _by_line(finder, (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals())
         named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
-        named = _with_split_names(text, named, rule)
+        named = _with_given_name(_with_split_names(text, named, rule), doc, rule)
         return _with_description(text, _with_title_before(text, _with_nickname_word(text, named, rule), rule), rule)
     plain = _by_line(finder, [(s, e) for s, e, _ in spans] + finder.capitals())
     return _with_description(text, _with_title_before(text, _with_nickname_word(text, _whole_names(text, plain), rule), rule),
@@ -4563,6 +4588,27 @@ def _with_particle_surname(text: str, spans: list[tuple[int, int]], rule: Privac
             end = m.end()
         else:
             end = found
+        out.append((start, end))
+    return out
+
+
+def _with_given_name(spans: list[tuple[int, int]], doc, rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(pv2 s33) A surname that opens with a particle ("Dela Cruz", "De Souza", "Van Wyk"), which the model may take
+    alone, widened left over the given name the parse joins to it: a capitalised proper noun right before it that
+    is a compound of a word of the name ("Maricel Dela Cruz, a night-shift healthcare assistant, ...")."""
+    if rule.names is None or not spans:
+        return spans
+    ctx = rule.names.context
+    particles = ctx.get("name_prefixes", frozenset()) | ctx.get("name_particles", frozenset())
+    starts = {t.idx: t for t in doc}
+    out = []
+    for start, end in spans:
+        tok = starts.get(start)
+        if tok is not None and tok.i > 0 and tok.text[:1].isupper() and tok.lower_ in particles:
+            before = doc[tok.i - 1]
+            if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat") and before.text[:1].isupper() \
+                    and before.whitespace_ and start <= before.head.idx < end and before.is_alpha:
+                start = before.idx
         out.append((start, end))
     return out
 
