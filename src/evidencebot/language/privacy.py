@@ -842,7 +842,7 @@ CONTEXT_LISTS = (
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
-    "staff_frame_rules", "staff_frame_columns",
+    "staff_frame_rules", "staff_frame_columns", "place_columns",
 )
 
 
@@ -919,6 +919,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     learned = _learned_hits(text, doc, rules)
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
+    hits = _off_place_column(text, hits)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -1148,6 +1149,36 @@ def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_
                for n in framed if a <= n.start and n.end <= b for m in [_FRAME_POSSESSIVE.match(text, n.end)] if m):
             continue  # "Gideon Amankwah's landlord", "cover Dev's 2pm"
         drop.add(id(h))
+    return [h for h in hits if id(h) not in drop] if drop else hits
+
+
+def _off_place_column(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """(pv2 s33) A name that is a whole cell of a text table under a header naming a place (person_context
+    ``place_columns``: "Town | Referrals | Average age" then "Barry | 54 | 36") is that place, not a person: its
+    person-name finding is dropped. A table with a name column ("Name | Town") keeps its names: only the cell under
+    the place's header passes."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names or "\n" not in text or ("|" not in text and "\t" not in text):
+        return hits
+    ctx = names[0].rule.names.context if names[0].rule.names is not None else {}
+    columns = ctx.get("place_columns", frozenset())
+    if not columns:
+        return hits
+    places: set[tuple[int, int]] = set()
+    header: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells = _cells(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        places.update(cell for (ha, hb), cell in zip(header, cells)
+                      if text[ha:hb].strip(" *_:").casefold() in columns)
+    drop = {id(h) for h in names if (h.start, h.end) in places}
     return [h for h in hits if id(h) not in drop] if drop else hits
 
 
