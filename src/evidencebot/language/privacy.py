@@ -3214,10 +3214,13 @@ class _NameFinder:
         return False
 
     def conjunct_of_place(self, tok: _Tok) -> bool:
-        """"Wakefield, Pontefract and Castleford": joined to a place."""
+        """"Wakefield, Pontefract and Castleford": joined to a place; (pv2 s33) or to an organisation named by one of
+        its words (``veto_words``, ``place_words``): "with Adferiad, Mind Cymru and the health board" (a word the
+        first-name list does not know, joined to a body, is another body)."""
         t = tok.token
         if t is None:
             return False
+        orgs = self.names.veto_words | frozenset(self.names.place_words)
         seen, todo = set(), [t]
         while todo:
             cur = todo.pop()
@@ -3225,6 +3228,9 @@ class _NameFinder:
                 continue
             seen.add(cur.i)
             if cur.i != t.i and (cur.ent_type_ in ("GPE", "LOC", "FAC") or self.rule.exceptions.match(cur.text)):
+                return True
+            if cur.i != t.i and cur.pos_ == "PROPN" and any(
+                    w.text in orgs for w in (cur, *(c for c in cur.children if c.dep_ in ("compound", "flat")))):
                 return True
             if cur.dep_ == "conj":
                 todo.append(cur.head)
