@@ -842,7 +842,7 @@ CONTEXT_LISTS = (
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
-    "staff_frame_rules", "staff_frame_columns",
+    "staff_frame_rules", "staff_frame_columns", "place_columns",
 )
 
 
@@ -919,6 +919,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     learned = _learned_hits(text, doc, rules)
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
+    hits = _off_place_column(text, hits)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -1148,6 +1149,36 @@ def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_
                for n in framed if a <= n.start and n.end <= b for m in [_FRAME_POSSESSIVE.match(text, n.end)] if m):
             continue  # "Gideon Amankwah's landlord", "cover Dev's 2pm"
         drop.add(id(h))
+    return [h for h in hits if id(h) not in drop] if drop else hits
+
+
+def _off_place_column(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """(pv2 s33) A name that is a whole cell of a text table under a header naming a place (person_context
+    ``place_columns``: "Town | Referrals | Average age" then "Barry | 54 | 36") is that place, not a person: its
+    person-name finding is dropped. A table with a name column ("Name | Town") keeps its names: only the cell under
+    the place's header passes."""
+    names = [h for h in hits if h.rule.kind == "entity"]
+    if not names or "\n" not in text or ("|" not in text and "\t" not in text):
+        return hits
+    ctx = names[0].rule.names.context if names[0].rule.names is not None else {}
+    columns = ctx.get("place_columns", frozenset())
+    if not columns:
+        return hits
+    places: set[tuple[int, int]] = set()
+    header: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells = _cells(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        places.update(cell for (ha, hb), cell in zip(header, cells)
+                      if text[ha:hb].strip(" *_:").casefold() in columns)
+    drop = {id(h) for h in names if (h.start, h.end) in places}
     return [h for h in hits if id(h) not in drop] if drop else hits
 
 
@@ -3103,6 +3134,20 @@ class _NameFinder:
         pronouns = self.context.get("pronouns", ())
         return any(w.lower_ in pronouns for w in verb.subtree if w.i > who.token.i)
 
+    def subject_owning_kin(self, tok: _Tok) -> bool:
+        """(pv2 s33) A name of name words only (none a place's or an organisation's word), whatever entity the model
+        gave it, that is the subject of a clause saying "her" or "his" relative (:meth:`own_kin_in_clause`): "Bridie
+        Nevin has been linked with the liaison worker and wants help with her grandson's school place"."""
+        t = tok.token
+        if t is None or tok.ent_index < 0:
+            return False
+        _label, idx = self.ents[tok.ent_index]
+        if any(not _is_name_word(self.toks[k].text) or self.blocked_word(self.toks[k].text) for k in idx):
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+            t = t.head
+        return t.dep_ in _SUBJECT_DEPS and self.own_kin_in_clause(t)
+
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
         appointment"): an organisation says "its" or "their"."""
@@ -3120,10 +3165,20 @@ class _NameFinder:
             if c.lower_ in own and (c.dep_ == "poss" or c.lower_.endswith("self")) \
                     or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
                 return True
-        # deeper, through the verb's own complements (not a clause with a subject of its own), "his" or "her"
-        # owning a relative: "Xiadani has started coming to the Tuesday walk with her cousin"
+        return self.own_kin_in_clause(t)
+
+    def own_kin_in_clause(self, t) -> bool:
+        """The subject of a clause that, through the verb's own complements (not a clause with a subject of its own),
+        says "his" or "her" owning a relative: "Xiadani has started coming to the Tuesday walk with her cousin"; (pv2
+        s33) and through a verb joined by "and" that shares the subject: "Nuala has been introduced to the liaison
+        worker and needs help with her nephew's tenancy". An organisation has no relatives."""
+        verb = t.head
+        if verb is t:
+            return False
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
         kin = self.context.get("kin_nouns", ())
-        todo = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+        todo = [c for v in (verb, *shared) for c in v.children if c.dep_ in _COMPLEMENT_DEPS]
         while todo:
             c = todo.pop()
             if c.pos_ == "PROPN" or c.lemma_.lower() in self.context.get("person_nouns", ()):
@@ -3159,10 +3214,13 @@ class _NameFinder:
         return False
 
     def conjunct_of_place(self, tok: _Tok) -> bool:
-        """"Wakefield, Pontefract and Castleford": joined to a place."""
+        """"Wakefield, Pontefract and Castleford": joined to a place; (pv2 s33) or to an organisation named by one of
+        its words (``veto_words``, ``place_words``): "with Adferiad, Mind Cymru and the health board" (a word the
+        first-name list does not know, joined to a body, is another body)."""
         t = tok.token
         if t is None:
             return False
+        orgs = self.names.veto_words | frozenset(self.names.place_words)
         seen, todo = set(), [t]
         while todo:
             cur = todo.pop()
@@ -3170,6 +3228,9 @@ class _NameFinder:
                 continue
             seen.add(cur.i)
             if cur.i != t.i and (cur.ent_type_ in ("GPE", "LOC", "FAC") or self.rule.exceptions.match(cur.text)):
+                return True
+            if cur.i != t.i and cur.pos_ == "PROPN" and any(
+                    w.text in orgs for w in (cur, *(c for c in cur.children if c.dep_ in ("compound", "flat")))):
                 return True
             if cur.dep_ == "conj":
                 todo.append(cur.head)
@@ -4294,7 +4355,8 @@ class _NameFinder:
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
-                        and not self.appositive_person(tok) and not self.owns_family(tok):
+                        and not self.appositive_person(tok) and not self.owns_family(tok) \
+                        and not self.subject_owning_kin(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
@@ -4351,7 +4413,7 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = _by_line(finder, (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals())
         named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
-        named = _with_split_names(text, named, rule)
+        named = _with_given_name(_with_split_names(text, named, rule), doc, rule)
         return _with_description(text, _with_title_before(text, _with_nickname_word(text, named, rule), rule), rule)
     plain = _by_line(finder, [(s, e) for s, e, _ in spans] + finder.capitals())
     return _with_description(text, _with_title_before(text, _with_nickname_word(text, _whole_names(text, plain), rule), rule),
@@ -4563,6 +4625,27 @@ def _with_particle_surname(text: str, spans: list[tuple[int, int]], rule: Privac
             end = m.end()
         else:
             end = found
+        out.append((start, end))
+    return out
+
+
+def _with_given_name(spans: list[tuple[int, int]], doc, rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(pv2 s33) A surname that opens with a particle ("Dela Cruz", "De Souza", "Van Wyk"), which the model may take
+    alone, widened left over the given name the parse joins to it: a capitalised proper noun right before it that
+    is a compound of a word of the name ("Maricel Dela Cruz, a night-shift healthcare assistant, ...")."""
+    if rule.names is None or not spans:
+        return spans
+    ctx = rule.names.context
+    particles = ctx.get("name_prefixes", frozenset()) | ctx.get("name_particles", frozenset())
+    starts = {t.idx: t for t in doc}
+    out = []
+    for start, end in spans:
+        tok = starts.get(start)
+        if tok is not None and tok.i > 0 and tok.text[:1].isupper() and tok.lower_ in particles:
+            before = doc[tok.i - 1]
+            if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat") and before.text[:1].isupper() \
+                    and before.whitespace_ and start <= before.head.idx < end and before.is_alpha:
+                start = before.idx
         out.append((start, end))
     return out
 
