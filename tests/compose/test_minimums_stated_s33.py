@@ -21,3 +21,13 @@ def test_a_role_below_its_minimum_or_missing_is_not():
 
 def test_no_minimums_is_never_said():
     assert not bs.minimums_stated([], "service manager 1.0")
+
+
+def test_a_role_cell_naming_two_posts_with_a_slash_is_one_role_of_the_table():
+    """s33 q10's 'Referral Coordinators / Administrators | 2.0' was read by neither reader, so an answer said it met
+    every staffing minimum with no administrators (a FIRM contradiction for the panel)."""
+    table = ("| Role | Minimum WTE | Caseload cap |\n|---|---|---|\n| Team Leader | 1.0 | 10 |\n"
+             "| Bookings Officers / Receptionists | 3.0 | Not applicable |\n")
+    roles = {r.role: r.wte for r in bs.staffing(table)}
+    assert roles.get("bookings officers / receptionists") == 3.0, roles
+    assert {m.role: m.wte for m in bs.role_minimums(table)}.get("bookings officers / receptionists") == 3.0

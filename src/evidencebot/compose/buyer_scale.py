@@ -991,7 +991,8 @@ def _role_cell(cell: str, column: bool = False) -> str:
     groups = re.fullmatch(r"[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+(?P<last>[A-Z][\w'’ -]*)", whole)
     listed = groups is not None and (column or bool(re.fullmatch(_role_re(), groups.group("last"), re.I)))
     head = whole if listed else re.split(ends, whole, maxsplit=1)[0].strip()
-    named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ -]*", head or "") and len(head.split()) <= 6 and not re.match(
+    # ('Referral Coordinators / Administrators': one post of either name, s33 q10)
+    named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ /-]*", head or "") and len(head.split()) <= 6 and not re.match(
         r"(?i)(?:sub-?)?totals?\b", head)
     if not head or len(head.split()) > 8 or not (listed or named or re.fullmatch(_role_re(), head, re.I)):
         return ""
