@@ -643,7 +643,7 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     before, header, cols, rows, after = parts
     if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
-                     or len(rows) >= 2 and _figures_header(rows[0])):
+                     or len(rows) >= 2 and _figures_header(rows[0]) or _facts_header(question, rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -689,6 +689,25 @@ def _figures_header(cells: list[str]) -> bool:
     figures = [c for c in filled if re.search(r"\d", c)]
     return all(len(c.split()) <= 4 for c in filled if c not in figures) and all(
         len(re.findall(r"[^\W\d_]{3,}", c)) >= 2 and not limit_cell(c) and not re.search(r"\d\s*%", c) for c in figures)
+
+
+_LIMIT_HEADER = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
+                           r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
+"""A header cell that names a limit of words, characters or pages, or a weighting ('Max words', 'Word limit',
+'Limit', 'Weighting'): the column a bare number in a row is read by."""
+
+
+def _facts_header(question: str, cells: list[str]) -> bool:
+    """A Markdown table's header row (a rule line under it) that names no question column and no limit or weighting
+    column ('| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target | Reporting |'): the table is the
+    buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or targets, not limits: a header
+    line says what each column holds, and none of these holds a limit (s33 q10: '1.0' WTE was read as a 1-word
+    limit, '25' as a weighting)."""
+    if not any(c.strip() for c in cells) or any(_LIMIT_HEADER.search(c) for c in cells):
+        return False
+    lines = [ln.strip() for ln in (question or "").replace("\r\n", "\n").split("\n")]
+    return any(ln.startswith("|") and _row_cells(ln) == cells and n + 1 < len(lines) and _MD_RULE.match(lines[n + 1])
+               and "-" in lines[n + 1] for n, ln in enumerate(lines))
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
