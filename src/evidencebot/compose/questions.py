@@ -2772,6 +2772,14 @@ def _split_sentence(sentence: str) -> list[str]:
         # '..., including how you would respond to: a cyber attack; severe weather; and ...'
         lead, _, rest = m.group("list").partition(":")
         items = _split_series(rest)
+        asked = re.search(r",\s+and\s+(?=(?:how|what|which|when|where|who|whether|why)\s)", lead, re.I)
+        if asked and len(items) >= 2:
+            # '..., including a panel that meets quarterly, and how your approach reflects the five ways of working:
+            # A, B, C and D': a wh-ask of its own closes the including-clause, and the colon's list names what its
+            # last words name (the five ways), not asks: the two asks, the list kept inside the second (s33 q12.1:
+            # both asks were lost, the five names read as five sub-points)
+            return [f"{m.group('head')}, including {_clean(lead[:asked.start()])}",
+                    f"{_clean(lead[asked.end():])}: {_clean(rest).rstrip('.')}"]
         if len(items) >= 2:
             lead = _clean(lead)
             return [f"{lead} {i}" for i in items] if _WH.match(lead) else items
@@ -2907,9 +2915,22 @@ def _loose_series(text: str) -> list[str]:
     items = [re.sub(r"^(?:and|or)\s+", "", p.replace("\x00", ",").replace("\x01", "and").strip(), flags=re.I)
              for p in pieces]
     for n in range(len(items) - 1, 0, -1):
-        if _RELATIVE_ITEM.match(items[n]):
+        if _RELATIVE_ITEM.match(items[n]) or _continues(items[n - 1], items[n]):
             items[n - 1:n + 1] = [f"{items[n - 1]}, {items[n]}"]
     return items if all(len(i.split()) >= 2 for i in items) else [text]
+
+
+def _continues(before: str, item: str) -> bool:
+    """A comma piece that goes on with the element before it, no element of its own: one opened by a preposition
+    that measures or bounds it ('your commitment to recruit local people, against the target that 70% of staff live
+    locally'; `series_continuations` in phrasebank/intake.yaml), or a participle's phrase after a wh-ask ('how you will
+    cut travel emissions, reporting mileage each quarter'), which says how that ask is done (s33 q12.2: both were
+    read as sub-points of their own)."""
+    if re.match(rf"(?i){_words_pattern(_listed('series_continuations'))}\s", item):
+        return True
+    first = item.split()[0].lower() if item.split() else ""
+    return bool(_WH.match(before)) and len(item.split()) >= 3 and first.endswith("ing") and len(first) > 5 \
+        and first not in _words("series_continuations") and not re.match(r"(?i)\S+\s+(?:and|or)\b", item)
 
 
 _RELATIVE_ITEM = re.compile(r"^(?:which|who|whom)\s+(?:the|a|an|this|that|these|those|is|are|was|were|has|have|had|must|may|"
