@@ -4186,11 +4186,19 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # label the list (s24 q03, a table row's question cell over its guidance cell; s6i-04, s7 q12, s8-01)
             head = re.match(r"^([^:]{3,80}):\s*\S", _clean(s))
             covered = bool(head) and bool(_COVER_LEADIN.search(head.group(1) + ":"))
+            # 'Describe the social value you will deliver.' + 'Your response should also set out A, and how B': the
+            # 'also' adds to the ask before it, which is asked too (s33 q12.2; dev_s18 q30 and dev q-011 label it so)
+            added = bool(_ALSO_LEAD.match(_clean(s)))
             keep = [p for p in parts if p in listed and (not covered or p in elements) or (include and mixed and _own_ask(p))
+                    or (added and bool(_FRAME_ASK.match(p)) and not p.rstrip().endswith(":"))
                     or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))
                     or (questions and p.rstrip().endswith("?") and _WH.match(p))]
             context_parts += [p for p in parts if p not in keep]
-            parts = keep
+            # (an ask an earlier list took for its frame is asked again: 'You must confirm that all staff, including
+            # subcontracted staff, ...' between them is a gate, not the list that spells the ask out)
+            revived = [p for p in context_parts if added and p in asks and _FRAME_ASK.match(p) and not p.rstrip().endswith(":")]
+            context_parts = [p for p in context_parts if p not in revived]
+            parts = revived + keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
@@ -4218,6 +4226,14 @@ _AND_ATTACH = re.compile(r",?\s+and\s+(?=(?:please\s+)?(?:attach|append|upload|e
 _FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
 
 
+_ALSO_LEAD = re.compile(r"^(?:please\s+)?(?:(?:your|the)\s+(?:answer|response|submission)s?|bidders|providers|applicants|"
+                        r"suppliers|tenderers|you)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to)\s+also\b", re.I)
+"""A guidance sentence that asks for more ('Your response should also set out ...', 'You should also explain ...')."""
+_CONFIRM_LEAD = re.compile(r"^(?:please\s+)?(?:(?:you|bidders|providers|tenderers)\s+(?:must|should|will\s+need\s+to)\s+)?"
+                           r"confirm\b", re.I)
+"""A confirmation the buyer requires ('You must confirm that ...'): a gate, asked beside the question's text."""
+
+
 def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
     """The one ask that the sentences after it spell out, and so frames them: 'Describe how you will support adults
     with co-occurring needs.' over 'Include how A, how B and how C', 'Explain how you will help people keep a home.'
@@ -4232,6 +4248,9 @@ def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
         return None  # two asks, or 'Set out your plan ..., including the TUPE transfer of staff and ...': it asks more
     # than the guidance spells out (s24 dev q08)
     rest = asks[1:]
+    said = [r for r in rest if not _CONFIRM_LEAD.match(_clean(r))]
+    if said and _ALSO_LEAD.match(_clean(said[0])):
+        return None  # the first sentence after it asks for more ('... should also set out'): it is asked as well
     details = all(_INCLUDE.match(s) or _shape("guidance_lead").match(s) or _ALSO_ASK.match(s) for s in rest)
     if not details or sum(len(split_of.get(s) or []) for s in rest) < 2:
         return None
