@@ -1373,7 +1373,10 @@ def test_a_guidance_series_of_how_how_and_who_asks_each():
                  "1983 will be respected in everyday work, how serious incidents will be reviewed under the Trust's "
                  "learning framework, and who their named Clinical Lead will be.\n\nBidders should be open about which "
                  "targets they expect to meet in Year 1 and which will take longer.\n\n(900 words)")
-    assert got == ["how the Mental Health Act 1983 will be respected in everyday work",
+    # the ask before 'Bidders should also describe' is asked too: 'also' adds to it (dev q-011, dev_s18 q30 and s33
+    # q12.2 label it; s26 q07, where this series came from, has a list between them and is unchanged)
+    assert got == ["Describe how you will keep people safe",
+                   "how the Mental Health Act 1983 will be respected in everyday work",
                    "how serious incidents will be reviewed under the Trust's learning framework",
                    "who their named Clinical Lead will be",
                    "which targets they expect to meet in Year 1 and which will take longer"]

@@ -643,7 +643,7 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     before, header, cols, rows, after = parts
     if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
-                     or len(rows) >= 2 and _figures_header(rows[0])):
+                     or len(rows) >= 2 and _figures_header(rows[0]) or _facts_header(question, rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -689,6 +689,25 @@ def _figures_header(cells: list[str]) -> bool:
     figures = [c for c in filled if re.search(r"\d", c)]
     return all(len(c.split()) <= 4 for c in filled if c not in figures) and all(
         len(re.findall(r"[^\W\d_]{3,}", c)) >= 2 and not limit_cell(c) and not re.search(r"\d\s*%", c) for c in figures)
+
+
+_LIMIT_HEADER = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
+                           r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
+"""A header cell that names a limit of words, characters or pages, or a weighting ('Max words', 'Word limit',
+'Limit', 'Weighting'): the column a bare number in a row is read by."""
+
+
+def _facts_header(question: str, cells: list[str]) -> bool:
+    """A Markdown table's header row (a rule line under it) that names no question column and no limit or weighting
+    column ('| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target | Reporting |'): the table is the
+    buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or targets, not limits: a header
+    line says what each column holds, and none of these holds a limit (s33 q10: '1.0' WTE was read as a 1-word
+    limit, '25' as a weighting)."""
+    if not any(c.strip() for c in cells) or any(_LIMIT_HEADER.search(c) for c in cells):
+        return False
+    lines = [ln.strip() for ln in (question or "").replace("\r\n", "\n").split("\n")]
+    return any(ln.startswith("|") and _row_cells(ln) == cells and n + 1 < len(lines) and _MD_RULE.match(lines[n + 1])
+               and "-" in lines[n + 1] for n, ln in enumerate(lines))
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -2753,6 +2772,14 @@ def _split_sentence(sentence: str) -> list[str]:
         # '..., including how you would respond to: a cyber attack; severe weather; and ...'
         lead, _, rest = m.group("list").partition(":")
         items = _split_series(rest)
+        asked = re.search(r",\s+and\s+(?=(?:how|what|which|when|where|who|whether|why)\s)", lead, re.I)
+        if asked and len(items) >= 2:
+            # '..., including a panel that meets quarterly, and how your approach reflects the five ways of working:
+            # A, B, C and D': a wh-ask of its own closes the including-clause, and the colon's list names what its
+            # last words name (the five ways), not asks: the two asks, the list kept inside the second (s33 q12.1:
+            # both asks were lost, the five names read as five sub-points)
+            return [f"{m.group('head')}, including {_clean(lead[:asked.start()])}",
+                    f"{_clean(lead[asked.end():])}: {_clean(rest).rstrip('.')}"]
         if len(items) >= 2:
             lead = _clean(lead)
             return [f"{lead} {i}" for i in items] if _WH.match(lead) else items
@@ -2888,9 +2915,22 @@ def _loose_series(text: str) -> list[str]:
     items = [re.sub(r"^(?:and|or)\s+", "", p.replace("\x00", ",").replace("\x01", "and").strip(), flags=re.I)
              for p in pieces]
     for n in range(len(items) - 1, 0, -1):
-        if _RELATIVE_ITEM.match(items[n]):
+        if _RELATIVE_ITEM.match(items[n]) or _continues(items[n - 1], items[n]):
             items[n - 1:n + 1] = [f"{items[n - 1]}, {items[n]}"]
     return items if all(len(i.split()) >= 2 for i in items) else [text]
+
+
+def _continues(before: str, item: str) -> bool:
+    """A comma piece that goes on with the element before it, no element of its own: one opened by a preposition
+    that measures or bounds it ('your commitment to recruit local people, against the target that 70% of staff live
+    locally'; `series_continuations` in phrasebank/intake.yaml), or a participle's phrase after a wh-ask ('how you will
+    cut travel emissions, reporting mileage each quarter'), which says how that ask is done (s33 q12.2: both were
+    read as sub-points of their own)."""
+    if re.match(rf"(?i){_words_pattern(_listed('series_continuations'))}\s", item):
+        return True
+    first = item.split()[0].lower() if item.split() else ""
+    return bool(_WH.match(before)) and len(item.split()) >= 3 and first.endswith("ing") and len(first) > 5 \
+        and first not in _words("series_continuations") and not re.match(r"(?i)\S+\s+(?:and|or)\b", item)
 
 
 _RELATIVE_ITEM = re.compile(r"^(?:which|who|whom)\s+(?:the|a|an|this|that|these|those|is|are|was|were|has|have|had|must|may|"
@@ -4146,11 +4186,19 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # label the list (s24 q03, a table row's question cell over its guidance cell; s6i-04, s7 q12, s8-01)
             head = re.match(r"^([^:]{3,80}):\s*\S", _clean(s))
             covered = bool(head) and bool(_COVER_LEADIN.search(head.group(1) + ":"))
+            # 'Describe the social value you will deliver.' + 'Your response should also set out A, and how B': the
+            # 'also' adds to the ask before it, which is asked too (s33 q12.2; dev_s18 q30 and dev q-011 label it so)
+            added = bool(_ALSO_LEAD.match(_clean(s)))
             keep = [p for p in parts if p in listed and (not covered or p in elements) or (include and mixed and _own_ask(p))
+                    or (added and bool(_FRAME_ASK.match(p)) and not p.rstrip().endswith(":"))
                     or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))
                     or (questions and p.rstrip().endswith("?") and _WH.match(p))]
             context_parts += [p for p in parts if p not in keep]
-            parts = keep
+            # (an ask an earlier list took for its frame is asked again: 'You must confirm that all staff, including
+            # subcontracted staff, ...' between them is a gate, not the list that spells the ask out)
+            revived = [p for p in context_parts if added and p in asks and _FRAME_ASK.match(p) and not p.rstrip().endswith(":")]
+            context_parts = [p for p in context_parts if p not in revived]
+            parts = revived + keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
@@ -4178,6 +4226,14 @@ _AND_ATTACH = re.compile(r",?\s+and\s+(?=(?:please\s+)?(?:attach|append|upload|e
 _FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
 
 
+_ALSO_LEAD = re.compile(r"^(?:please\s+)?(?:(?:your|the)\s+(?:answer|response|submission)s?|bidders|providers|applicants|"
+                        r"suppliers|tenderers|you)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to)\s+also\b", re.I)
+"""A guidance sentence that asks for more ('Your response should also set out ...', 'You should also explain ...')."""
+_CONFIRM_LEAD = re.compile(r"^(?:please\s+)?(?:(?:you|bidders|providers|tenderers)\s+(?:must|should|will\s+need\s+to)\s+)?"
+                           r"confirm\b", re.I)
+"""A confirmation the buyer requires ('You must confirm that ...'): a gate, asked beside the question's text."""
+
+
 def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
     """The one ask that the sentences after it spell out, and so frames them: 'Describe how you will support adults
     with co-occurring needs.' over 'Include how A, how B and how C', 'Explain how you will help people keep a home.'
@@ -4192,6 +4248,9 @@ def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
         return None  # two asks, or 'Set out your plan ..., including the TUPE transfer of staff and ...': it asks more
     # than the guidance spells out (s24 dev q08)
     rest = asks[1:]
+    said = [r for r in rest if not _CONFIRM_LEAD.match(_clean(r))]
+    if said and _ALSO_LEAD.match(_clean(said[0])):
+        return None  # the first sentence after it asks for more ('... should also set out'): it is asked as well
     details = all(_INCLUDE.match(s) or _shape("guidance_lead").match(s) or _ALSO_ASK.match(s) for s in rest)
     if not details or sum(len(split_of.get(s) or []) for s in rest) < 2:
         return None
