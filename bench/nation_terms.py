@@ -7,7 +7,6 @@ The buyer's nation is read from each question file with the tender's other quest
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
