@@ -162,6 +162,10 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
                            f"of this tender (same header): {', '.join(p.name for p in used)}", err=True)
         answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story,
                                  anonymous=True if anonymous else None, tender=facts or None, buyer_context=whole)
+        if answer.nation:
+            from evidencebot.compose import nations
+
+            click.echo(nations.log_line(answer.nation, answer.nation_cue), err=True)
         if answer.anonymous:
             click.echo("anonymous: no provider or service name in the answer or its header (blind evaluation)"
                        + ("" if anonymous else ": the question asks that the bidder not be named"), err=True)

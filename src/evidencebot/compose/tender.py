@@ -50,6 +50,7 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
 from evidencebot.compose import env as compose_env
 from evidencebot.compose import gapflow
 from evidencebot.compose import named as named_elements
+from evidencebot.compose import nations
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
@@ -332,6 +333,10 @@ class TenderAnswer:
     buyer: str = ""
     """The buyer the answer was drafted for (:func:`evidencebot.compose.gapflow.draft_buyer`): a gap's text saved as a
     block is scoped to it."""
+    nation: str = ""
+    """The buyer's nation read from its text (:func:`nations.read`): 'England' unless it names another."""
+    nation_cue: str = ""
+    """The words of the buyer's text that say its nation ('' for England by default)."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -1832,6 +1837,8 @@ def _assemble_tender(
         stem_named.setdefault(key, []).extend(e for e in found if e.text.lower() not in have)
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
+    nation, nation_cue = nations.read(buyer_text)
+    nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -1981,6 +1988,7 @@ def _assemble_tender(
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
         row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
             if sec.point.kind != "confirm" else ""
+        row.status += _nation_status(sec, nation, nation_cuts.get(sec.point.key, []))
         row.status += patterns.note(sec.kept_units(), {p.block_id for p in pattern_blocks if p.block.stale})
         # 'B2 ... including crisis plans, early warning signs, ...': which block names each, and what the part leaves out
         row.status += _element_rows(sec, said, sections)
@@ -2042,9 +2050,14 @@ def _assemble_tender(
     stepped = {u["text"] for m in methods.values() for u in m.units if u.get(STEP_HELD)} - {t["text"] for t in to_sign}
     to_sign += [{"part": sec.point.label, "template": STEP_TEMPLATE, "text": u.text}
                 for sec in sections for u in sec.kept_units() if u.text in stepped]
+    # a term of one nation said as the buyer's own nation's equivalent (:func:`_buyer_nation`): on the buyer's terms
+    to_sign += [{"part": sec.point.label, "template": f"the buyer's nation ({nation_swaps[u.text]})", "text": u.text}
+                for sec in sections for u in sec.kept_units()
+                if u.text in nation_swaps and u.text not in {t["text"] for t in to_sign}]
     told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
+        nation=nation, nation_cue=nation_cue,
         descriptor=descriptor_coverage(question, text),
         told=told, gates=gate_rows, buyer=draft_buyer,
         buyer_held=[f"{sections[si].point.label}: {note}" for si, _, note in held_notes if not note.startswith(HOURS_NOTE)],
@@ -3204,6 +3217,45 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     if any(u.why == NAMED_WHO for u in gone):
         out += "; left out, a sentence sending elsewhere what the buyer says is done by the Provider or a body it names"
     return out
+
+
+NATION_WHY = "nation: "
+
+
+def _buyer_nation(sections: list[Section], nation: str, buyer_text: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Our sentences said to a buyer outside England (:mod:`nations`; s33 panel, FIRM: 'Care Act 2014 s42', 'Op COURAGE',
+    'Duty to Refer', an interpreter for Welsh where the buyer requires Welsh speakers): a term that does not hold in
+    the buyer's nation is written as the equivalent the buyer's text names, else its clause is cut or the sentence left
+    out (said in the part's coverage row). Returns {new text: what was swapped} for the commitments to confirm, and
+    {part key: the terms cut from its sentences}."""
+    swaps: dict[str, str] = {}
+    cuts: dict[str, list[str]] = {}
+    if nation == nations.ENGLAND:
+        return swaps, cuts
+    welsh = nations.welsh_speakers_required(buyer_text)
+    for sec in sections:
+        for i, u in enumerate(sec.units):
+            if not u.kept:
+                continue
+            said = nations.rewrite(u.text, nation, buyer_text, welsh)
+            if said.text is None:
+                sec.drop(i, NATION_WHY + said.cut[-1])
+                continue
+            if said.text != u.text:
+                u.text, u.short, u.full = said.text, None, None
+                if said.swapped:
+                    swaps[u.text] = "; ".join(f"{a} written as {b}" for a, b in said.swapped)
+                cuts.setdefault(sec.point.key, []).extend(said.cut)
+    return swaps, cuts
+
+
+def _nation_status(sec: Section, nation: str, cut: list[str]) -> str:
+    """The coverage row's words for the terms :func:`_buyer_nation` cut from the part or the sentences it left out."""
+    labels: list[str] = []
+    for label in [u.why[len(NATION_WHY):] for u in sec.units if not u.kept and u.why.startswith(NATION_WHY)] + cut:
+        if label not in labels:
+            labels.append(label)
+    return "".join("; " + nations.note(label, nation) for label in labels)
 
 
 def _buyer_age_floor(sections: list[Section], buyer_text: str) -> None:

@@ -1,0 +1,154 @@
+"""The buyer's nation, and our law, programmes and bodies of one nation said to a buyer in another (issue 12, s33).
+
+Our library was written for a service in England. To a buyer in Wales (s33 panel, FIRM) it named section 42 of the
+Care Act 2014, the Children Act 1989, Op COURAGE, the Duty to Refer, a primary care network, Greener NHS and Freedom
+to Speak Up, and offered a professional interpreter to people who prefer Welsh where the buyer requires Welsh-speaking
+staff. :func:`read` says where the buyer is from its own text (England when nothing says otherwise);
+:func:`rewrite` says a sentence of ours to that buyer: a term that does not hold there is written as the buyer's own
+equivalent where the buyer's text names it, else cut (a clause that the sentence stands without) or the sentence is
+left out, for the writer to write the buyer's arrangement. Data: ``phrasebank/nations.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from evidencebot.compose.filters import load_phrasebank
+
+PHRASEBANK = "nations.yaml"
+ENGLAND = "England"
+
+
+@dataclass(frozen=True)
+class Term:
+    label: str
+    pattern: re.Pattern
+    applies: frozenset[str]
+    equivalent: dict  # nation -> (text, cue pattern)
+    clause: re.Pattern | None
+    swap_only: bool
+
+
+@dataclass
+class Said:
+    """What :func:`rewrite` made of a sentence: its new text (None: left out), the terms written as the buyer's
+    equivalent (term label, equivalent), and the terms cut or that left it out (labels)."""
+    text: str | None
+    swapped: list[tuple[str, str]] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)
+
+
+def _spec() -> dict:
+    return load_phrasebank(PHRASEBANK) or {}
+
+
+@lru_cache(maxsize=4)
+def _terms(key: int) -> tuple[Term, ...]:
+    out = []
+    for t in _spec().get("terms") or []:
+        eq = {n: (str(e["text"]), re.compile(str(e["cue"]))) for n, e in (t.get("equivalent") or {}).items()}
+        out.append(Term(str(t["label"]), re.compile(str(t["term"])), frozenset(t.get("applies") or [ENGLAND]), eq,
+                        re.compile(str(t["clause"])) if t.get("clause") else None, bool(t.get("swap_only"))))
+    return tuple(out)
+
+
+def terms() -> tuple[Term, ...]:
+    return _terms(id(_spec()))
+
+
+def read(text: str) -> tuple[str, str]:
+    """(the buyer's nation, the words of its text that say so): 'Wales', 'Scotland', 'Northern Ireland' or
+    'England' ('' words: nothing named another nation, England by default)."""
+    for nation, cues in (_spec().get("nations") or {}).items():
+        for cue in cues or []:
+            m = re.search(str(cue), text or "")
+            if m:
+                return str(nation), " ".join(m.group(0).split())
+    return ENGLAND, ""
+
+
+def log_line(nation: str, cue: str) -> str:
+    """The line the assemble log gives the nation read."""
+    if nation == ENGLAND and not cue:
+        return "the buyer's nation: England (no other nation named in the buyer's text)"
+    return f"the buyer's nation: {nation} (the buyer's text says '{cue}')"
+
+
+def welsh_speakers_required(buyer_text: str) -> bool:
+    """The buyer requires Welsh-speaking staff or the Active Offer."""
+    w = _spec().get("welsh") or {}
+    return bool(w.get("requires") and re.search(str(w["requires"]), buyer_text or ""))
+
+
+def _cut_clause(text: str, clause: re.Pattern) -> str | None:
+    m = clause.search(text)
+    if not m:
+        return None
+    before, after = text[:m.start()], text[m.end():]
+    if re.match(r"\s+and\s", m.group(0)) and ", " in before:
+        # 'A, B and the X' with 'and the X' cut: 'A and B'
+        i = before.rfind(", ")
+        before = before[:i] + " and " + before[i + 2:]
+    return before + after
+
+
+def _welsh_interpreter(text: str) -> str | None:
+    """An interpreter sentence for people who prefer Welsh: Welsh taken out of its list of languages, or None when
+    Welsh is its only language; the sentence unchanged when it offers no interpreter for Welsh."""
+    w = _spec().get("welsh") or {}
+    if not (re.search(str(w.get("interpreter")), text) and re.search(str(w.get("language")), text)):
+        return text
+    less = re.sub(str(w.get("in_list")), "", text, count=1)
+    if re.search(str(w.get("language")), less) or less == text:
+        return None
+    return less
+
+
+def rewrite(sentence: str, nation: str, buyer_text: str, welsh: bool = False) -> Said:
+    """``sentence`` of ours said to a buyer in ``nation``. A term that does not hold there: the buyer's equivalent
+    where ``buyer_text`` names it; else its clause cut where one is listed, else the sentence left out (text None).
+    ``welsh``: the buyer requires Welsh speakers (:func:`welsh_speakers_required`): no interpreter for Welsh."""
+    said = Said(sentence)
+    if nation == ENGLAND or not sentence:
+        return said
+    text = sentence
+    for t in terms():
+        if nation in t.applies or not t.pattern.search(text):
+            continue
+        eq = t.equivalent.get(nation)
+        if eq and eq[1].search(buyer_text or ""):
+            text = t.pattern.sub(eq[0], text)
+            said.swapped.append((t.label, eq[0]))
+            continue
+        if t.swap_only:
+            continue
+        cut = _cut_clause(text, t.clause) if t.clause else None
+        said.cut.append(t.label)
+        if cut is None or t.pattern.search(cut):
+            said.text = None
+            return said
+        text = cut
+    if welsh:
+        now = _welsh_interpreter(text)
+        if now is None:
+            said.cut.append("an interpreter for Welsh")
+            said.text = None
+            return said
+        if now != text:
+            said.cut.append("an interpreter for Welsh")
+        text = now
+    said.text = text
+    return said
+
+
+def note(label: str, nation: str) -> str:
+    """The coverage row's words for a term cut or a sentence left out."""
+    if label == "an interpreter for Welsh":
+        return ("an interpreter offered for Welsh; the buyer requires Welsh-speaking staff (the Active Offer): write "
+                "how a person who chooses Welsh is seen by a Welsh speaker")
+    adjective = {"Wales": "Welsh", "Scotland": "Scottish", "Northern Ireland": "Northern Ireland"}.get(nation, nation)
+    applies = next((t.applies for t in terms() if t.label == label), frozenset([ENGLAND]))
+    where = " and ".join(sorted(applies)) + (" only" if len(applies) > 1 else "-only")
+    return f"{where}: {label}; the buyer is in {nation}: write the {adjective} arrangement"
