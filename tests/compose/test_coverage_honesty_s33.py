@@ -22,6 +22,7 @@ Context
   Wyke), Ferry Lane Surgery and Crane Park Family Hub.
 - Every referral passes through a shared triage with the Wyke Valley Community Mental Health Team, meeting every
   working day at 09:30.
+- Greyhaven County Council will join the daily shared triage with the Wyke Valley Community Mental Health Team.
 
 Your response should include:
 

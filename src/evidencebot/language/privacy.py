@@ -1062,12 +1062,6 @@ _FRAME_END = re.compile(r"\n|[.!?](?=[ \t]|\Z)")
 _FRAME_WORD = re.compile(r"[a-z][a-z'’\-]*")
 _FRAME_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+([A-Za-z0-9][a-z\-]*)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_APOSTROPHES = "'’"
-
-
-def _possessive(word: str) -> bool:
-    """"aled's", "precious'": a possessive as :data:`_FRAME_WORD` reads one."""
-    return word[-1:] in _APOSTROPHES or word.endswith("s") and word[-2:-1] in _APOSTROPHES
 
 
 def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1142,7 +1136,7 @@ def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_
         if any(o.start < b and a < o.end for o in others) or _has_phrase(low, ties):
             continue
         words = _FRAME_WORD.findall(low)
-        if any(w in kin and any(o in owners or _possessive(o) for o in words[max(0, i - 2):i])
+        if any(w in kin and any(o in owners or _POSSESSIVE.search(o) for o in words[max(0, i - 2):i])
                for i, w in enumerate(words)):
             continue  # "her son says", "Aled's mum", "Precious' foster carer"
         if any(m.group(1)[:1].isdigit() or m.group(1).casefold() in owned or m.group(1).casefold() in kin
