@@ -1,6 +1,10 @@
 """Does a placed block or story answer its part? P/R of "does not fit" on a labelled set (issue 12 item 4, s32).
 
-    PYTHONPATH=src python bench/part_fit.py [tests/data/labelled/part_fit_s32.jsonl] [--show]
+    PYTHONPATH=src python bench/part_fit.py [tests/data/labelled/part_fit_s32.jsonl ...] [--show]
+
+Several files are read as one set (s34: part_fit_s32.jsonl and part_fit_s34.jsonl). A row of kind 'template' is one
+of the buyer's templates (corpus/library/buyer_blocks.yaml, the board-contact paragraph), judged by what the assembler
+applies to a template it places under a part that does not name the buyer's thing (partfit.subject_misfit, s34).
 
 Each row: a part's ask, a block or story id, and whether it fits (the panel's verdict, cited by sheet and line, or
 the engineer's own). The predictor is the chain the assembler applies before keeping a block under a part
@@ -10,6 +14,7 @@ situation test and partfit.story_misfit. Run it with another tree's src on PYTHO
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,11 +45,23 @@ def stories() -> dict[str, tuple[str, str]]:
     return out
 
 
+def templates() -> dict[str, SimpleNamespace]:
+    from evidencebot.compose import buyer_terms
+    return {b.block_id: b for b in buyer_terms.templates()}
+
+
 def misfit(row: dict, lib: dict, tales: dict) -> str | None:
     ask = row["ask"]
+    if row["kind"] == "template":
+        b = templates()[row["id"]]
+        judge = getattr(partfit, "subject_misfit", None)
+        return judge(ask, b.title) if judge else None  # a tree before s34 places it wherever words are nearest
     if row["kind"] == "block":
         b = lib[row["id"]]
-        return askfit.misfit(ask, b) or groups.block_misfit(ask, b)  # the whole question is not in the row
+        # the assembler reads the groups test on the part's own text, without its part's title (s34 rows write the
+        # part's title in brackets after the ask, as tender.situated does)
+        own = re.sub(r"\s*\([^()]*\)$", "", ask) if row.get("set") == "s33" else ask
+        return askfit.misfit(ask, b) or groups.block_misfit(own, b)  # the whole question is not in the row
     title, body = tales[row["id"]]
     context = body.split("##")[1] if "##" in body else body
     about = title + " " + " ".join(context.split()[:60])
@@ -55,10 +72,10 @@ def misfit(row: dict, lib: dict, tales: dict) -> str | None:
 
 
 def main(argv: list[str]) -> None:
-    path = next((a for a in argv if not a.startswith("--")), str(ROOT / "tests/data/labelled/part_fit_s32.jsonl"))
-    rows = [json.loads(ln) for ln in Path(path).read_text().splitlines() if ln.strip()]
+    paths = [a for a in argv if not a.startswith("--")] or [str(ROOT / "tests/data/labelled/part_fit_s32.jsonl")]
+    rows = [json.loads(ln) for path in paths for ln in Path(path).read_text().splitlines() if ln.strip()]
     lib, tales = blocks(), stories()
-    for label, chosen in (("all rows", rows), ("panel and lead rows only", [r for r in rows if r["labelled_by"] != "fit32"])):
+    for label, chosen in (("all rows", rows), ("panel and lead rows only", [r for r in rows if not r["labelled_by"].startswith("fit")])):
         score(label, chosen, lib, tales, "--show" in argv and chosen is rows)
 
 

@@ -27,7 +27,9 @@ from evidencebot.compose import blockmatch
 from evidencebot.compose.filters import load_word_lists
 
 PHRASEBANK = "partfit.yaml"
-FACETS = ("places", "activities", "measures", "partners")
+FACETS = ("places", "activities", "measures", "partners", "harms", "discharges", "subjects")
+_WHOLE = ("harms",)
+"""Facets read in the whole part (its head, details and part title), not in its head alone."""
 
 _CUT = re.compile(r"\s*(?:[,;:()]|\s[-–—]\s|\b(?:so\s+that|so\s+as|in\s+order|including|such\s+as|and\s+how|and\s+what|"
                   r"and\s+when|and\s+where|and\s+who|without|while|whilst|because|which|ensuring)\b)", re.I)
@@ -127,12 +129,19 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
     top = head(ask)
     whole = f"{title} {body}"
     for facet in FACETS:
-        asked = kinds(top, facet)
+        if facet == "subjects":
+            continue
+        asked = kinds(ask if facet in _WHOLE else top, facet)
         if not asked:
             continue
-        mine = kinds(title, facet)
+        # what a block is for: its title's kinds, or for a facet read in the whole part, the kinds its text names
+        # (the screening block's title names no harm; its text screens for alcohol and drugs)
+        mine = kinds(whole if facet in _WHOLE else title, facet)
         if mine and not asked & mine and not asked & kinds(whole, facet):
             return f"is about {_list(mine)}; the part asks about {_list(asked)}"
+    why = subject_misfit(ask, title) or object_misfit(ask, whole)
+    if why:
+        return why
     for facet in ("places", "activities", "measures"):
         if facet == "activities" and listed(ask):
             continue
@@ -150,6 +159,85 @@ def text_misfit(ask: str, title: str, body: str = "") -> str | None:
         if need and not need & named:
             return f"does not speak of {_list(need)}, which the part asks about"
     return partner_misfit(top, title, whole)
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> tuple[tuple[str, re.Pattern], ...]:
+    """(subject, pattern of the words that ask about it) for every subject with ``asked_by`` words."""
+    data = load_word_lists(PHRASEBANK).get("subjects") or {}
+    out = []
+    for kind, spec in data.items():
+        words = [" ".join(str(w).split()) for w in (spec or {}).get("asked_by") or [] if str(w).strip()]
+        if words:
+            alt = "|".join(r"[\s-]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+            out.append((str(kind), re.compile(rf"(?<![\w-])(?:{alt})s?(?![\w-])", re.I)))
+    return tuple(out)
+
+
+def subject_misfit(ask: str, title: str) -> str | None:
+    """Why a block whose title is about a subject every part must ask for (``subjects``: reporting to a board, the
+    service manager as the board's named contact) does not answer ``ask``: the part's whole text names none of the
+    words that ask about it. A generic paragraph is never a filler for an unrelated part (s33: the board-contact
+    paragraph under isolation, information sharing, recruitment and digital skills). None when it may answer."""
+    mine = kinds(title, "subjects")
+    if not mine:
+        return None
+    for kind, asked_by in _subjects():
+        if kind in mine and not asked_by.search(ask or ""):
+            return f"is about {kind}; the part does not ask about it"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _object_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_word_lists(PHRASEBANK)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return words("object_verbs"), words("object_ends"), words("generic_objects"), words("object_clauses")
+
+
+def asked_object(ask: str) -> str | None:
+    """The head word of what the part's head reports, records, measures or monitors ('Reporting business mileage each
+    quarter' -> 'mileage'; 'how you will measure and reduce carbon emissions from staff travel' -> 'emissions'), or
+    None when its head opens with no such verb or its object says nothing of what (data, outcomes, progress)."""
+    verbs, ends, generic, clauses = _object_words()
+    words = re.findall(r"[A-Za-z][\w'’-]*", head(ask))
+    if not words or words[0].lower() not in verbs:
+        return None
+    i = 1
+    # coordinated verbs on one object: 'Measuring and reducing carbon emissions'
+    while i + 1 < len(words) and words[i].lower() in ("and", "or") and re.search(r"(?:ing|e|s)$", words[i + 1]) \
+            and (words[i + 1].lower() in verbs or words[i + 1].lower().endswith("ing")):
+        i += 2
+    obj: list[str] = []
+    for w in words[i:]:
+        if not obj and w.lower() in clauses:
+            return None  # 'Recording whether the help made a difference': a clause, not a thing reported
+        if not obj and w.lower() in generic:
+            continue  # 'each person's language choice': a determiner before the object
+        if w.lower() in ends:
+            break
+        obj.append(w)
+    # the object's head is its last word: 'accurate data' says nothing of what, 'business mileage' says mileage; a
+    # name ('the Core Data Set') is read by the other tests
+    if not obj or obj[-1].lower() in generic or obj[-1][:1].isupper():
+        return None
+    return re.sub(r"['’]s$", "", obj[-1])
+
+
+def object_misfit(ask: str, whole: str) -> str | None:
+    """Why a block whose text (``whole``: title, tags, body) never names the head word of what the part reports or
+    measures (:func:`asked_object`) does not answer it: it answers the verb alone ('is about reporting, not about
+    mileage'). None when the part names no such object or the block names it."""
+    obj = asked_object(ask)
+    if obj is None:
+        return None
+    want = set(blockmatch.tokens(obj)) - blockmatch.HEAD_GENERIC
+    if not want or want & set(blockmatch.tokens(whole)):
+        return None
+    return f"does not speak of {obj.lower()}, which the part asks to report or measure"
 
 
 _WITH = re.compile(r"\b(?i:work(?:ing)?|joint\s+work(?:ing)?|partnership)\s+(?i:with|alongside)\s+(?:the\s+)?"

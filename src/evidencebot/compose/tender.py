@@ -3731,6 +3731,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
             # Mental Capacity Act')
             near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
+        if not asked:
+            # a paragraph on a subject every part must ask for (the service manager as the named contact for the
+            # buyer's boards) goes only under a part that asks about it, never as a filler under the part nearest in
+            # words (s33: under movement between services, isolation, information sharing, digital skills)
+            near = [p for p in near if partfit.subject_misfit(situated(p), block.title) is None]
         if found[0] in ("run", "base"):
             # the paragraph on running a place answers a part about running it (its staffing, opening, the service's
             # components), never one naming the place as where something else happens (s26 panel: 'We will run the
