@@ -209,7 +209,9 @@ def figure_misfit(ask: str, indicator_id: str) -> str | None:
     if ind is None:
         return None
     about = " ".join(str(getattr(ind, k, "") or "") for k in ("title", "definition", "numerator", "denominator"))
-    why = text_misfit(ask, about)
+    # what the figure counts is also told by its source ('crisis and step-down pathway guidance': discharges from
+    # hospital or crisis care, not from our own service)
+    why = text_misfit(ask, about) or partfit.evidence_misfit(ask, f"{about} {getattr(ind, 'source', '') or ''}")
     return f"{indicator_id} {why}" if why else None
 
 

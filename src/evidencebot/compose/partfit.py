@@ -267,6 +267,23 @@ def misfit(ask: str, block) -> str | None:
     return f"{block.block_id} {why}" if why else None
 
 
+EVIDENCE_FACETS = ("discharges", "harms")
+"""The facets a figure or a story is held to (what it counts or tells is about one discharge or harm or another)."""
+
+
+def evidence_misfit(ask: str, about: str) -> str | None:
+    """Why a figure or story whose text (``about``: a figure's title and definition, a story's text) names only other
+    kinds of :data:`EVIDENCE_FACETS` than the part does not fit it: a count of hospital discharges with a complete
+    handover, or a story of a person leaving an acute ward, under our own route from first contact to discharge (s33
+    q01). None when it may."""
+    for facet in EVIDENCE_FACETS:
+        asked = kinds(ask if facet in _WHOLE else head(ask), facet)
+        mine = kinds(about, facet)
+        if asked and mine and not asked & mine:
+            return f"is about {_list(mine)}; the part asks about {_list(asked)}"
+    return None
+
+
 _EXAMPLE = re.compile(r"\b(?:an?\s+|one\s+|at\s+least\s+one\s+)?(?:example|instance|case)s?\s+of\s+(?P<what>[^.;?]+)", re.I)
 
 
@@ -280,4 +297,4 @@ def story_misfit(ask: str, story_text: str) -> str | None:
         need |= kinds(m.group("what"), "activities") & _spoken()
     if need and not need & kinds(story_text, "activities"):
         return f"does not speak of {_list(need)}, which the part asks about"
-    return None
+    return evidence_misfit(ask, story_text)
