@@ -92,3 +92,24 @@ def test_an_answer_says_the_board_contact_paragraph_only_where_a_part_asks_about
     asked = assemble_tender(demo_db, BOARD_Q.replace(
         "connection.", "connection, and how you will report to the Wykeham Living Well Partnership Board."))
     assert "named contact for the" in asked.markdown
+
+
+def test_a_partner_named_only_as_where_our_sessions_run_is_not_a_partnership_ask():
+    from evidencebot.compose.tender import _named_as_place
+
+    ask = "how you will staff evening and Saturday opening at Canolfan Afon and sessions at Y Lloches Sanctuary"
+    assert _named_as_place("Lloches Sanctuary", ask)
+    assert not _named_as_place("Cymdeithas Seren", "the working arrangements you will agree with Cymdeithas Seren")
+
+
+def test_a_staffing_part_does_not_get_the_partners_working_agreement(demo_db):
+    # spent s33 q10: 'how you will staff evening and Saturday opening at Canolfan Afon and sessions at Y Lloches
+    # Sanctuary' held the sanctuary's working-agreement paragraph (the partner's, not our staffing)
+    from pathlib import Path
+
+    from evidencebot.compose.tender import assemble_tender
+
+    q10 = Path(__file__).resolve().parents[1] / "data" / "heldout" / "s33" / "questions" / "q10.md"
+    answer = assemble_tender(demo_db, q10.read_text(encoding="utf-8"))
+    assert "working agreement" not in answer.markdown
+    assert "## Staffing evening and Saturday opening" in answer.markdown or "Staffing evening" in answer.coverage_table()

@@ -3713,6 +3713,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         if found[0] in ("base", "run", "colocated") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
+        if found[0] == "partner":
+            # a part naming the partner only as the place where our own work happens ('staff evening and Saturday
+            # opening at Canolfan Afon and sessions at Y Lloches Sanctuary') asks about our staffing there, not about
+            # working with the partner: its working-agreement paragraph is no answer (s33 q10)
+            asked = [p for p in asked if _PARTNERSHIP.search(p.text) or not _named_as_place(found[1], p.text)]
         if found[0] == "colocated":
             # the part that asks about our teams the buyer's sentence says share the buildings ('Three community
             # recovery teams, co-located with ...'): 'how the community recovery teams ... will work as one service'
@@ -3730,7 +3735,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # under the part that merely shares words with the buyer's sentence naming it (s10 q04: the Adult
             # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
             # Mental Capacity Act')
-            near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
+            near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()
+                    and not _named_as_place(found[1], p.text)]
         if not asked:
             # a paragraph on a subject every part must ask for (the service manager as the named contact for the
             # buyer's boards) goes only under a part that asks about it, never as a filler under the part nearest in
@@ -3864,6 +3870,16 @@ def _template_home(points: list, what: str, block) -> "SubPoint | None":
         if best is None or shared > best[0]:
             best = (shared, p)
     return best[1] if best else None
+
+
+def _named_as_place(name: str, text: str) -> bool:
+    """True when every mention of ``name`` (a partner the buyer names) in ``text`` is a place something happens at
+    ('sessions at Y Lloches Sanctuary', 'opening in the Lloches Sanctuary'), none of them the partner as a party."""
+    words = name.split()
+    key = re.escape(" ".join(words[-2:]) if len(words) > 2 else name)
+    seen = list(re.finditer(key, text or "", re.I))
+    at = re.compile(r"\b(?:at|in|from|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+    return bool(seen) and all(at.search(text[max(0, m.start() - 60):m.start()]) for m in seen)
 
 
 _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jointly\s+)?(?:with|alongside)|joint(?:ly)?|"
