@@ -12,7 +12,11 @@ each answer, ``check --db --question-file``'s last line, method and body words).
   the tree on PYTHONPATH (askfit.misfit with partfit, groups.block_misfit) calls off-topic, read against the part's
   heading;
 * *panel-relevant blocks removed*: labelled "fits" pairs placed before and gone after;
-* method share (lowest answer, mean, answers under one half) and ``check --db`` findings (must stay 0).
+* method share (lowest answer, mean, answers under one half) and ``check --db`` findings (must stay 0);
+* (s34) *repeated paragraphs*: a paragraph of 25 words or more said word for word in two or more answers of one set
+  (the board-contact paragraph, the rural-access block), counted once per set and paragraph; the labelled pairs of
+  tests/data/labelled/part_fit_s34.jsonl (s33, the panel's placements under the part they were read under, by its
+  ``label``) join those of s32, templates (buyer-board) included.
 """
 
 from __future__ import annotations
@@ -74,20 +78,50 @@ def side(root: Path, sets: list[str]) -> dict:
     return answers
 
 
+_BOARD_ASK = re.compile(r"\b(?:board|forum|governance|govern\w*|accountab\w*|oversight|assurance|report\w*)\b", re.I)
+
+
+def _asks_board(label: str) -> bool:
+    """A part heading that asks about reporting or governance (read the same in either tree, so that a tree before
+    s34 is counted by one rule)."""
+    return bool(_BOARD_ASK.search(label))
+
+
+def _board_text(root: Path, s: str, q: str, label: str) -> str:
+    md = root / s / f"{q}.md"
+    return md.read_text(encoding="utf-8") if md.exists() else ""
+
+
+def repeated(root: Path, sets: list[str]) -> list[tuple[str, int]]:
+    """(paragraph, answers it is in) for each paragraph of 25 words or more that two or more answers of one set say
+    word for word."""
+    out = []
+    for s in sets:
+        seen: Counter = Counter()
+        for md in sorted((root / s).glob("q[0-9][0-9].md")):
+            paras = {" ".join(p.split()) for p in md.read_text(encoding="utf-8").split("\n\n")}
+            seen.update(p for p in paras if len(p.split()) >= 25 and not p.startswith(("#", "|")))
+        out += [(f"{s}: {p}", n) for p, n in seen.items() if n > 1]
+    return out
+
+
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     sets = next((a.split("=", 1)[1] for a in argv if a.startswith("--sets=")), "s28,s29,s30,s31").split(",")
     before, after = (side(Path(a), sets) for a in args[:2])
     lib = {str(s["id"]): SimpleNamespace(block_id=str(s["id"]), title=str(s["title"]), body=str(s["body"]),
                                          tags=[str(t) for t in s.get("tags") or []]) for s, _ in library_blocks()}
-    rows = [json.loads(ln) for ln in (ROOT / "tests/data/labelled/part_fit_s32.jsonl").read_text().splitlines() if ln]
-    rows = [r for r in rows if r["set"] in sets and r["kind"] == "block"]
+    rows = [json.loads(ln) for name in ("part_fit_s32.jsonl", "part_fit_s34.jsonl")
+            for ln in (ROOT / "tests/data/labelled" / name).read_text().splitlines() if ln]
+    rows = [r for r in rows if r["set"] in sets and r["kind"] in ("block", "template")
+            and (r["set"] != "s33" or r.get("label"))]
 
     def placed(answers, row) -> bool:
         a = answers.get((row["set"], row["q"]))
-        return bool(a) and any(p["label"][:30].lower() == row["ask"][:30].lower() and row["id"] in p["blocks"]
-                               for p in a["parts"])
+        under = (row.get("label") or row["ask"])[:30].lower()
+        return bool(a) and any(p["label"][:30].lower() == under and row["id"] in p["blocks"] for p in a["parts"])
 
+    root_of = {"before": Path(args[0]), "after": Path(args[1])}
     for name, answers in (("before", before), ("after", after)):
         status = Counter(kind(p["status"]) for a in answers.values() for p in a["parts"])
         n_parts = sum(status.values())
@@ -97,6 +131,9 @@ def main(argv: list[str]) -> None:
                 for b in p["blocks"]:
                     if b in lib and (why := askfit.misfit(p["label"], lib[b]) or groups.block_misfit(p["label"], lib[b])):
                         flagged.append(f"{s} {q} {p['label'][:60]!r}: {why}")
+                    elif b == "buyer-board" and "named contact" in _board_text(root_of[name], s, q, p["label"]) \
+                            and not _asks_board(p["label"]):
+                        flagged.append(f"{s} {q} {p['label'][:60]!r}: buyer-board (board-contact paragraph)")
         labelled_off = [r for r in rows if not r["fits"] and placed(answers, r)]
         shares = [m / b for m, b in (a["share"] for a in answers.values()) if b]
         findings = [a["findings"] for a in answers.values()]
@@ -110,9 +147,18 @@ def main(argv: list[str]) -> None:
         if "--show" in argv:
             for f in flagged:
                 print("    ", f)
+            for r in labelled_off:
+                print(f"     labelled: {r['set']} {r['q']} {(r.get('label') or r['ask'])[:60]!r}: {r['id']}")
         print(f"  method share: lowest {min(shares):.2f}, mean {sum(shares) / len(shares):.2f}, under one half "
               f"{sum(x < 0.5 for x in shares)}" if shares else "  method share: n/a")
         print(f"  check --db findings: {sum(f for f in findings if f > 0)} (answers not read: {findings.count(-1)})")
+        root = Path(args[0] if name == "before" else args[1])
+        rep = repeated(root, sets)
+        print(f"  repeated paragraphs (25+ words, word for word in 2+ answers of one set): {len(rep)}; "
+              f"answers holding one: {sum(n for _, n in rep)}")
+        if "--show" in argv:
+            for text, n in rep:
+                print(f"     x{n} {text[:110]!r}")
     gone = [r for r in rows if r["fits"] and placed(before, r) and not placed(after, r)]
     print(f"panel-relevant blocks removed: {len(gone)}" + "".join(f"\n    {r['set']} {r['q']} {r['id']}" for r in gone))
     moved = []

@@ -199,9 +199,9 @@ def _object_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
 
 
 def asked_object(ask: str) -> str | None:
-    """The head word of what the part's head reports, records, measures or monitors ('Reporting business mileage each
-    quarter' -> 'mileage'; 'how you will measure and reduce carbon emissions from staff travel' -> 'emissions'), or
-    None when its head opens with no such verb or its object says nothing of what (data, outcomes, progress)."""
+    """What the part's head reports, records, measures or monitors ('Reporting business mileage each quarter' ->
+    'business mileage'; 'Measuring and reducing carbon emissions from staff travel' -> 'carbon emissions'), or None
+    when its head opens with no such verb or its object's head word says nothing of what (data, outcomes, progress)."""
     verbs, ends, generic, clauses = _object_words()
     words = re.findall(r"[A-Za-z][\w'’-]*", head(ask))
     if not words or words[0].lower() not in verbs:
@@ -224,13 +224,14 @@ def asked_object(ask: str) -> str | None:
     # name ('the Core Data Set') is read by the other tests
     if not obj or obj[-1].lower() in generic or obj[-1][:1].isupper():
         return None
-    return re.sub(r"['’]s$", "", obj[-1])
+    return re.sub(r"['’]s\b", "", " ".join(w for w in obj if w.lower() not in generic))
 
 
 def object_misfit(ask: str, whole: str) -> str | None:
-    """Why a block whose text (``whole``: title, tags, body) never names the head word of what the part reports or
-    measures (:func:`asked_object`) does not answer it: it answers the verb alone ('is about reporting, not about
-    mileage'). None when the part names no such object or the block names it."""
+    """Why a block whose text (``whole``: title, tags, body) names no word of what the part reports or measures
+    (:func:`asked_object`) does not answer it: it answers the verb alone (a contract report under 'Reporting business
+    mileage each quarter'). None when the part names no such object or the block names a word of it ('carbon' of
+    'carbon emissions')."""
     obj = asked_object(ask)
     if obj is None:
         return None
