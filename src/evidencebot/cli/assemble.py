@@ -150,7 +150,7 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt, "tender")
     with open_db(ctx, db) as database:
-        facts, whole = None, ""
+        facts, whole, shared = None, "", None
         if question_file:
             # the other questions of the same tender in the folder (same buyer, ITT reference, lot): their facts bind
             # this answer too, as they do for a tender imported from those files
@@ -160,8 +160,20 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             if used:
                 click.echo(f"read the buyer's facts of {len(used)} other question file{'s' if len(used) != 1 else ''} "
                            f"of this tender (same header): {', '.join(p.name for p in used)}", err=True)
+                # the blocks those answers used (drafted into this database before this one) are avoided where another
+                # fits, as 'tender draft' avoids them across a tender: no generic paragraph word for word in several
+                # answers of one tender (s33 panel)
+                from evidencebot.compose.tender import TenderShared
+                from evidencebot.compose.tender_store import sibling_blocks
+
+                before = sibling_blocks(database, used)
+                if before:
+                    shared = TenderShared(blocks=before)
+                    click.echo(f"avoided where another block fits: {len(before)} block{'s' if len(before) != 1 else ''} "
+                               "the other answers of this tender use", err=True)
         answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story,
-                                 anonymous=True if anonymous else None, tender=facts or None, buyer_context=whole)
+                                 anonymous=True if anonymous else None, tender=facts or None, buyer_context=whole,
+                                 shared=shared)
         if answer.nation:
             from evidencebot.compose import nations
 

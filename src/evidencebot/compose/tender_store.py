@@ -129,6 +129,28 @@ def question_file_context(db: Database, path) -> tuple[dict[str, str], str, list
     return {f["field"]: f["value"] for f in questionnaire_facts(db, whole)}, whole, used[1:]
 
 
+def sibling_blocks(db: Database, files) -> set[str]:
+    """The blocks the answers to ``files`` (the other question files of this tender, :func:`question_file_context`)
+    have used in this database ('assemble tender' uses: :func:`library.record_use`, keyed by the question's text), for
+    the next answer to avoid where another block fits, as ``tender draft`` does across a tender's answers: one generic
+    paragraph is not said word for word in several answers of one tender (s33: the rural-access block in q01 and q03).
+    Empty when none of them has been drafted here."""
+    from evidencebot.inputs import without_controls
+
+    texts = set()
+    for p in files:
+        try:
+            texts.add(without_controls(Path(p).expanduser().read_text(encoding="utf-8")).strip()[:500])
+        except (OSError, UnicodeDecodeError):
+            continue
+    if not texts or not db["block_uses"].exists():
+        return set()
+    marks = ", ".join("?" for _ in texts)
+    rows = db.query(f"select distinct block_id from block_uses where used_in = 'assemble tender' and question in ({marks})",
+                    sorted(texts))
+    return {str(r["block_id"]) for r in rows}
+
+
 def buyer_facts_sentences(text: str) -> list[str]:
     """The buyer's sentences in ``text`` that state a fact every answer of the tender is held to beyond its figures and
     standards (:mod:`buyer_terms`, :mod:`buyer_standards`): the quantities and names of :mod:`buyer_scale` (hours, the
