@@ -114,3 +114,41 @@ def test_a_staffing_part_does_not_get_the_partners_working_agreement(demo_db):
     answer = assemble_tender(demo_db, q10.read_text(encoding="utf-8"))
     assert "working agreement" not in answer.markdown
     assert "## Staffing evening and Saturday opening" in answer.markdown or "Staffing evening" in answer.coverage_table()
+
+
+HEAD = ("**Buyer:** Wexmoor County Council\n**ITT reference:** WCC-RA-2027-044\n"
+        "**Lot:** Lot 1 – Community Wellbeing\n\n")
+
+RURAL_1 = HEAD + """## Question 1 – Access
+
+### Question
+
+Describe your outreach timetable for the valley villages and upland farms, and how you will reach people who cannot
+use the valley bus routes. Maximum 250 words.
+"""
+
+RURAL_3 = HEAD + """## Question 3 – Isolation
+
+### Question
+
+Explain how you will reduce isolation for people in the valley villages and upland areas who cannot easily get to the
+hub, including those with no reliable phone or internet connection. Maximum 250 words.
+"""
+
+
+def test_a_later_answer_of_the_tender_avoids_a_block_an_earlier_one_used(run, tmp_path):
+    # s33 panel: the rural-access paragraph said word for word in q01 and q03, each drafted with --question-file
+    folder = tmp_path / "itt"
+    folder.mkdir()
+    for name, text in (("q01.md", RURAL_1), ("q03.md", RURAL_3)):
+        (folder / name).write_text(text, encoding="utf-8")
+    first = run("assemble", "tender", "--question-file", str(folder / "q01.md"), "-o", str(tmp_path / "a1.md"))
+    assert first.exit_code == 0, first.output
+    later = run("assemble", "tender", "--question-file", str(folder / "q03.md"), "-o", str(tmp_path / "a3.md"))
+    assert later.exit_code == 0, later.output
+    one, three = ((tmp_path / n).read_text(encoding="utf-8") for n in ("a1.md", "a3.md"))
+    paragraphs = {" ".join(p.split()) for p in one.split("\n\n") if len(p.split()) >= 25}
+    assert not [p for p in three.split("\n\n") if " ".join(p.split()) in paragraphs]
+    assert "avoided where another block fits" in later.output
+    # the later answer still has method text under its part (another block fits)
+    assert len(three.split()) > 60
