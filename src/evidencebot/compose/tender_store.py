@@ -32,9 +32,10 @@ from evidencebot.compose.tender import swap_block as swap_answer_block
 from evidencebot.compose.word import organisation_name
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
+from evidencebot.inputs import without_controls
 from evidencebot.store import tenders as tender_rows
 from evidencebot.store import workflow
-from evidencebot.store.blocks import get_profile
+from evidencebot.store.blocks import blocks_used_for, get_profile
 
 
 def _now() -> str:
@@ -135,20 +136,13 @@ def sibling_blocks(db: Database, files) -> set[str]:
     the next answer to avoid where another block fits, as ``tender draft`` does across a tender's answers: one generic
     paragraph is not said word for word in several answers of one tender (s33: the rural-access block in q01 and q03).
     Empty when none of them has been drafted here."""
-    from evidencebot.inputs import without_controls
-
     texts = set()
     for p in files:
         try:
             texts.add(without_controls(Path(p).expanduser().read_text(encoding="utf-8")).strip()[:500])
         except (OSError, UnicodeDecodeError):
             continue
-    if not texts or not db["block_uses"].exists():
-        return set()
-    marks = ", ".join("?" for _ in texts)
-    rows = db.query(f"select distinct block_id from block_uses where used_in = 'assemble tender' and question in ({marks})",
-                    sorted(texts))
-    return {str(r["block_id"]) for r in rows}
+    return blocks_used_for(db, "assemble tender", texts)
 
 
 def buyer_facts_sentences(text: str) -> list[str]:

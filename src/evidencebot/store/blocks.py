@@ -238,5 +238,17 @@ def insert_uses(db: Database, rows: list[dict]) -> None:
         db.table("block_uses").insert_all(rows)
 
 
+def blocks_used_for(db: Database, used_in: str, questions) -> set[str]:
+    """The ids of the blocks noted as used in ``used_in`` for any of ``questions`` (as :func:`insert_uses` stores
+    them); empty when the table is missing (a database before m012)."""
+    asked = sorted(set(questions))
+    if not asked or not db["block_uses"].exists():
+        return set()
+    marks = ", ".join("?" for _ in asked)
+    rows = db.query(f"select distinct block_id from block_uses where used_in = ? and question in ({marks})",
+                    [used_in, *asked])
+    return {str(r["block_id"]) for r in rows}
+
+
 def use_rows(db: Database, block_id: str) -> list[dict]:
     return list(db.query("select * from block_uses where block_id = ? order by used_at desc", [block_id]))
