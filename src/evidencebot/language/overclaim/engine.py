@@ -311,7 +311,7 @@ def _trigger(rule: Rule) -> tuple[frozenset[str], frozenset[str], str] | None:
     spec = rule.options.get("trigger")
     if spec is None:
         return None
-    if not isinstance(spec, dict) or not set(spec) <= {"lower", "lemma", "chars"}:
+    if not isinstance(spec, dict) or not set(spec) <= W.trigger_keys:
         raise ConfigError(f"{rule.source}: rule {rule.id}: option 'trigger': a mapping of 'lower', 'lemma' "
                           "(names of the rule's options) and 'chars' (characters)")
     words: list[frozenset[str]] = []
