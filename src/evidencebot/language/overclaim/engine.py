@@ -46,6 +46,7 @@ from evidencebot.language.overclaim.common import (
     _sents,
     _span_text,
     _split_hyphens,
+    _text,
     _toks,
     cached_sentences,
     governing_verb,
@@ -90,6 +91,8 @@ class OverclaimRules:
         # only on the sentences none of them reported
         self.late: list[tuple[Rule, Callable]] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
+        #: (perf34) rule id -> its check's trigger (:func:`_trigger`): the check runs only on a doc with one of them
+        self.triggers: dict[str, tuple[frozenset[str], frozenset[str], str]] = {}
         make_doc = nlp.make_doc
         gates: dict[tuple[str, frozenset[str]], object] = {}  # patterns needing the same words share one
         term_lists: set[str] = set()
@@ -143,6 +146,9 @@ class OverclaimRules:
                         self.late.append((rule, fn))
                     else:
                         self.checks.append((rule, fn))
+                        trigger = _trigger(rule)
+                        if trigger is not None:
+                            self.triggers[rule.id] = trigger
                     term_lists.update(W.check_terms.get(rule.check, ()))
                     for opt in W.term_list_options:
                         value = rule.options.get(opt)
@@ -204,7 +210,11 @@ class OverclaimRules:
                 s, e = min(toks), max(toks) + 1
                 cands.append(Candidate(rule, s, e, toks[0]))
         terms = Terms(doc, self.terms, strings) if self.term_lists and (self.checks or self.late) else None
+        triggers = self.triggers
         for rule, fn in self.checks:
+            trigger = triggers.get(rule.id)
+            if trigger is not None and not _admits(trigger, ctx):
+                continue  # (perf34) none of the words the check needs: it cannot return anything here
             cands.extend(fn(rule, doc, ctx, terms))
         if not self.late:
             return self._finish(doc, ctx, cands)
@@ -291,6 +301,41 @@ class OverclaimRules:
                 kept.append(f)
             out = kept
         return out
+
+
+def _trigger(rule: Rule) -> tuple[frozenset[str], frozenset[str], str] | None:
+    """(perf34, issue 15) The words a check rule cannot find anything without, from its ``trigger`` option: ``lower``
+    and ``lemma`` name options of the rule whose words are needed as a token's lower-case form or lemma (the words
+    the check itself tests first, so the trigger cannot drift from them), ``chars`` characters of the text (a digit,
+    "%"). The check runs on a doc holding any of them; without a ``trigger`` it always runs."""
+    spec = rule.options.get("trigger")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not set(spec) <= W.trigger_keys:
+        raise ConfigError(f"{rule.source}: rule {rule.id}: option 'trigger': a mapping of 'lower', 'lemma' "
+                          "(names of the rule's options) and 'chars' (characters)")
+    words: list[frozenset[str]] = []
+    for attr in ("lower", "lemma"):
+        found: set[str] = set()
+        for name in spec.get(attr) or ():
+            value = rule.options.get(name) if isinstance(name, str) and name != "trigger" else None
+            if not isinstance(value, list):
+                raise ConfigError(f"{rule.source}: rule {rule.id}: option 'trigger': {attr} names {name!r}, "
+                                  "which is not a word list among the rule's options")
+            found.update(str(w).lower() for w in value)
+        words.append(frozenset(found))
+    chars = "".join(str(c) for c in spec.get("chars") or ())
+    return words[0], words[1], chars
+
+
+def _admits(trigger: tuple[frozenset[str], frozenset[str], str], ctx: Context) -> bool:
+    lower, lemma, chars = trigger
+    if not lower.isdisjoint(ctx.lower_set) or not lemma.isdisjoint(ctx.lemma_set):
+        return True
+    if chars:
+        text = _text(ctx.doc)
+        return any(c in text for c in chars)
+    return False
 
 
 def _defers(defer: list[str], f: Finding, g: Finding) -> bool:

@@ -864,9 +864,11 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     claimed = ctx.claimed_sentences
     agents = ctx.v.set("claim_agents")
     people = ctx.v.set("claim_people")
-    change = ctx.v.set("claim_change_words") | ctx.v.set("change_nouns")  # (once per document, not per sentence)
+    # (built once per vocabulary, not per document: perf34)
+    change = ctx.v.memo("learned:change", lambda: ctx.v.set("claim_change_words") | ctx.v.set("change_nouns"))
     plain = ctx.v.set("plain_superlatives")
-    own_claim_words = frozenset(w for name in W.own_superlative_claim_lists for w in ctx.v.set(name))
+    own_claim_words = ctx.v.memo("learned:own_claim_words", lambda: frozenset(
+        w for name in W.own_superlative_claim_lists for w in ctx.v.set(name)))
     for sent in _sents(doc):
         if len(sent) < 4:
             continue
@@ -886,6 +888,15 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             parts.extend(c for c in _clauses(sent)[1:] if len(c) >= 4)
         if finite and not _is_clause(sent.root, finite, subject_deps):
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
+        # (perf34, issue 15) the score first: a sentence none of whose parts reaches the threshold gives no finding
+        # whatever the filters below say (they only drop sentences), so they are asked only of the few that do
+        scored = []
+        for part in parts:
+            p = probability(model, scoring_features(part, index, model))
+            if p >= threshold:
+                scored.append((part, p))
+        if not scored:
+            continue
         if max_label and _is_definition(sent, finite, max_label):
             continue  # a term and what it means (a glossary line), not a claim
         if _is_wh_form(sent) or _is_none_there(sent):
@@ -902,13 +913,9 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             continue
         if _our_own_superlative(sent, agents, plain, own_claim_words):
             continue
-        for part in parts:
+        for part, p in scored:
             if ctx.hedged(part.root) and not _counterfactual(part):
                 continue  # (the rule's hedged filter, but for the certain side of a counterfactual)
-            feats = scoring_features(part, index, model)
-            p = probability(model, feats)
-            if p < threshold:
-                continue
             why = ", ".join(_reasons(model, part, index)) or "the sentence as a whole"
             message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
             out.append(Candidate(rule, part.start, part.end, part.root.i, message=message))
