@@ -732,7 +732,7 @@ def establishment_fields(est: Establishment) -> dict[str, str]:
         # the buyer's roles and the roles we add, each with its sum, adding up to the total (session 34)
         theirs = [(r, n) for r, n in est.roles if (r, n) not in est.added]
         roles = str(spec.get("split_fill") or "{theirs}; {ours}").format(
-            n=len(theirs), meets=str(spec.get("split_meets") or "") if est.meets else "",
+            n=_count_word(len(theirs)) + (" role" if len(theirs) == 1 else " roles"), meets=str(spec.get("split_meets") or "") if est.meets else "",
             theirs_wte=f"{_tenth(sum(n for _, n in theirs)):.1f}", theirs=_roles_text(theirs),
             ours_wte=f"{_tenth(sum(n for _, n in est.added)):.1f}", ours=_roles_text(est.added))
         head = f"{est.total:.1f} whole-time-equivalent posts for this contract: {roles}"
@@ -746,6 +746,12 @@ def establishment_fields(est: Establishment) -> dict[str, str]:
             parts.append(f"across all {len(est.by_locality)} localities: {_roles_text(est.across)}")
         out["team_by_locality"] = "; ".join(parts)
     return out
+
+
+def _count_word(n: int) -> str:
+    """'seven' for 7, up to twelve; the figure above."""
+    words = {int(v): w for w, v in NUMBER_OR_WORD_VALUES.items() if float(v).is_integer() and "-" not in w}
+    return words.get(n, str(n)) if n <= 12 else str(n)
 
 
 def locality_names(text: str) -> list[str]:
@@ -950,15 +956,25 @@ def role_subsets(text: str) -> list[Subset]:
             for m in re.finditer(pat, s, re.I):
                 if not _is_subset(s, m.start(), m.group("role")):
                     continue
-                words = re.sub(r"^(?:the|one)\s+", "", " ".join(m.group("role").split()), flags=re.I)
-                if re.match(r"(?:a|an|one)\s", m.group(0), re.I) and not re.match(r"(?:a|an)\s", words, re.I):
-                    words = ("an " if words[:1].lower() in "aeiou" else "a ") + words  # 'a named Peer Support Lead
+                words = re.sub(r"^(?:the|a|an|one)\s+", "", " ".join(m.group("role").split()), flags=re.I)
                 words = re.sub(r"\s*\([^)]*\)?\s*$", "", words)
                 if words.lower() in said:
                     continue
                 said.add(words.lower())
+                if re.fullmatch(r"(?:a|an|one)\s+", s[m.start():m.start("role")], re.I):
+                    words = ("an " if words[:1].lower() in "aeiou" else "a ") + words  # 'a named Peer Support Lead'
                 out.append(Subset(f"at least {float(m.group('n')):.1f} WTE will be {words}", float(m.group("n"))))
-    for row_role, wte, quality in _table_subsets(text):
+    # a minimum cell that gives some of its posts ('at least 18.0 WTE, of whom at least 4.0 WTE based in the South and
+    # West', s27 q09)
+    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
+    for r in _table_staffing(text) if markers else []:
+        m = re.search(rf"\b(?:{markers})\s+(?:at\s+least\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE)\s+(?P<what>[^;|]+?)\s*(?:[;|]|$)",
+                      r.words, re.I)
+        if m and f"{r.role} {m.group('what')}".lower() not in said:
+            said.add(f"{r.role} {m.group('what')}".lower())
+            out.append(Subset(f"at least {float(m.group('n')):.1f} WTE of the {r.role} will be {m.group('what')}",
+                              float(m.group("n"))))
+    for row_role, wte, quality in dict.fromkeys(_table_subsets(text)):  # a table read twice (the tender's whole text)
         out.append(Subset(f"{wte:.1f} WTE of the {row_role}", wte, row_role, quality))
     return out
 
