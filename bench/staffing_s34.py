@@ -117,10 +117,10 @@ def _subset_said(said: str, subsets: list) -> bool | None:
 
 
 def answer_establishment(md: str) -> tuple[str, str]:
-    """The establishment an answer states, and the sentence after it ('' when it states none)."""
+    """The establishment an answer states, and the two sentences after it ('' when it states none)."""
     text = " ".join(md.split())
     m = re.search(r"(?:The funded establishment is |establishment is )(\d+(?:\.\d+)?\s+whole-time-equivalent posts"
-                  r"[^.]*(?:\.\d[^.]*)*)\.\s*([^.]*\.)?", text)
+                  r"[^.]*(?:\.\d[^.]*)*)\.\s*((?:(?:[^.]|\.\d)*\.\s*){0,2})", text)
     if not m:
         return "", ""
     return m.group(1), m.group(2) or ""
@@ -130,7 +130,9 @@ def read_score(db, label: dict) -> dict:
     text = _buyer_text(db, ROOT / label["file"])
     mins = buyer_scale.role_minimums(text)
     buyer = [(r, n) for r, n, _ in label["roles"]]
-    right = [r for r, n in buyer if any(buyer_scale.same_role(r, m.role) and abs(m.wte - n) < 0.05 for m in mins)]
+    # a role the buyer names with no WTE (label 0.0: 'must name a Designated Safeguarding Lead') is right when read
+    right = [r for r, n in buyer if any(buyer_scale.same_role(r, m.role) and (not n or abs(m.wte - n) < 0.05)
+                                        for m in mins)]
     extra = [f"{m.role} {m.wte:g}" for m in mins if not any(buyer_scale.same_role(r, m.role) for r, _ in buyer)]
     subs = label.get("subsets") or []
     as_posts = [e for e in extra if any(_subset_named(e.rsplit(" ", 1)[0], s[0]) for s in subs)]

@@ -102,7 +102,7 @@ def test_our_roles_are_said_as_added_to_the_buyers_and_the_parts_add_up():
     added = team.split("roles our model of care adds", 1)
     assert len(added) == 2 and "recovery workers 7.0" in added[1] and "recovery workers" not in added[0], team
     assert "bilingual practitioners" not in added[0].split("(", 1)[1], team  # no subset in the posts
-    assert "of these posts, at least 5.0 WTE will be bilingual" in team, team
+    assert ". Of these posts, at least 5.0 WTE will be bilingual" in team, team
     assert "adds" in beside and "recovery workers" in beside, beside
 
 

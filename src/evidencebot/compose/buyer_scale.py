@@ -739,7 +739,10 @@ def establishment_fields(est: Establishment) -> dict[str, str]:
     else:
         how = str(spec.get("meets_fill") or "") if est.meets else ""
         head = f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"
-    out = {"team_wte": head + (f"; {est.within}" if est.within else "") + (f"; {est.carries}" if est.carries else "")}
+    # the posts within the buyer's roles in a sentence of their own after the roles and what they hold (the one
+    # sentence ran past 100 words in s33 q10's rendered answer)
+    within = f". {est.within[:1].upper()}{est.within[1:]}" if est.within else ""
+    out = {"team_wte": head + (f"; {est.carries}" if est.carries else "") + within}
     if est.by_locality:
         parts = [f"{p}: {_roles_text(rs)}" for p, rs in est.by_locality]
         if est.across:
