@@ -113,7 +113,7 @@ def _said_as_added(role: str, said: str) -> bool:
 def _subset_said(said: str, subsets: list) -> bool | None:
     if not subsets:
         return None
-    return bool(re.search(r"\bof (?:these|the|them)\b(?:[^.]|\.\d){0,80}\b(?:will be|are|is)\b|\bof which\b|\bof whom\b", said))
+    return bool(re.search(r"\bof (?:these|the|them)\b(?:[^.]|\.\d){0,80}\b(?:will be|are|is)\b|\bof which\b|\bof whom\b", said, re.I))
 
 
 def answer_establishment(md: str) -> tuple[str, str]:
