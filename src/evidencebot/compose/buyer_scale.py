@@ -971,12 +971,12 @@ def role_subsets(text: str) -> list[Subset]:
     # West', s27 q09)
     markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
     for r in _table_staffing(text) if markers else []:
-        m = re.search(rf"\b(?:{markers})\s+(?:at\s+least\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE)\s+(?P<what>[^;|]+?)\s*(?:[;|]|$)",
-                      r.words, re.I)
-        if m and f"{r.role} {m.group('what')}".lower() not in said:
-            said.add(f"{r.role} {m.group('what')}".lower())
-            out.append(Subset(f"at least {float(m.group('n')):.1f} WTE of the {r.role} will be {m.group('what')}",
-                              float(m.group("n"))))
+        part = re.search(rf"\b(?:{markers})\s+(?:at\s+least\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE)\s+(?P<what>[^;|]+?)\s*(?:[;|]|$)",
+                         r.words, re.I)
+        if part and f"{r.role} {part.group('what')}".lower() not in said:
+            said.add(f"{r.role} {part.group('what')}".lower())
+            out.append(Subset(f"at least {float(part.group('n')):.1f} WTE of the {r.role} will be {part.group('what')}",
+                              float(part.group("n"))))
     for row_role, wte, quality in dict.fromkeys(_table_subsets(text)):  # a table read twice (the tender's whole text)
         out.append(Subset(f"{wte:.1f} WTE of the {row_role}", wte, row_role, quality))
     return out
