@@ -155,7 +155,8 @@ DIFFERS = "_establishment_differs"
 
 def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
           localities: list[str] | None = None, current: dict | None = None,
-          minimums: list[RoleMinimum] | None = None) -> tuple[dict, list[Adapted]]:
+          minimums: list[RoleMinimum] | None = None,
+          subsets: list[Subset] | None = None) -> tuple[dict, list[Adapted]]:
     """The profile to fill blocks from, given the buyer's ``quantities``, and what was changed. Ours is kept where
     it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster). Where the buyer says
     how big the service is (the workforce it needs, the people open), the establishment the blocks state is this
@@ -163,7 +164,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
     our roles and ratios are read from ``current`` (the service profile before any of the buyer's figures took a field
     out), else ``profile``. The buyer's role ``minimums`` (:func:`role_minimums`) are met by that establishment, with
     or without a size (then our current team is raised to them), and a caseload cap the buyer sets for each role is
-    said for each role."""
+    said for each role. The buyer's posts within its roles (``subsets``, :func:`role_subsets`) are said as such."""
     spec = _spec()
     kinds = spec.get("kinds") or {}
     size = list(size_fields())
@@ -282,6 +283,8 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
     short = [m for m in minimums or [] if not any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in our_roles(ours))]
     est = establishment(ours, quantities if sized is not None else [q for q in quantities if q.kind == "caseload_cap"],
                         localities, minimums, carry=carry) if sized is not None or short or carry else None
+    if est is not None and subsets:
+        est.within = subsets_text(subsets)
     if est is not None:
         out.update(establishment_fields(est))
         if sized is None:  # our current team's shape and capacity, not this contract's
@@ -408,6 +411,13 @@ class Establishment:
     carries: str = ""
     """The arithmetic of the people the roles the buyer caps hold at its caps, against the people it says are open
     (``establishment.carries``), said in the establishment's own sentence so that a panel can check it (s27 #5)."""
+    added: list[tuple[str, float]] = field(default_factory=list)
+    """The roles of ours the buyer's establishment does not list, when it lists one role by role (:func:`_whole`): the
+    establishment's own words say them as added to the buyer's (session 34: s33 q10 put our model's 14.6 WTE in with
+    the buyer's 24.0 and called the lot 'meeting every staffing minimum')."""
+    within: str = ""
+    """The buyer's posts within its roles ('of these posts, at least 6.0 WTE will be Welsh-speaking practitioners'):
+    :func:`subsets_text`."""
 
 
 _ROLE = re.compile(r"^\s*(?:and\s+)?(?P<role>[a-z][a-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)\b")
@@ -546,10 +556,14 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     buyer_total = by["establishment"].value if "establishment" in by else None
     meets = bool(minimums) and all(any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in sized) for m in minimums)
     beside = differs(sized, minimums, total, buyer_total, profile) if minimums else ""
+    added = [(r, n) for r, n in sized if n > 0 and not any(same_role(m.role, r) for m in minimums)] \
+        if minimums and _whole(minimums, buyer_total) else []
     # the establishment's own words say it meets the minimums when the sentence beside it only lists them again (a
-    # repeat of its figures, which the answer may leave out: the roles would stand with no word of the minimums)
+    # repeat of its figures, which the answer may leave out: the roles would stand with no word of the minimums), or
+    # when they set the buyer's roles apart from the roles we add
     return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total, differs=beside,
-                         meets=meets and beside == _minimums_sentence(minimums), carries=held_at_caps)
+                         meets=meets and (beside == _minimums_sentence(minimums) or bool(added)), carries=held_at_caps,
+                         added=added)
 
 
 def _carry(sized: list[tuple[str, float]], names: dict[int, str], caps: list[tuple[str, float]], people: float,
@@ -659,11 +673,10 @@ def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: 
     roles or more, or most of its total), our roles it does not list are said with what each is for (the profile's
     ``role_purposes``), and its roles we staff above its figure; else the minimums it sets are said as met."""
     spec = (_establishment_spec().get("differs") or {})
-    listed = sum(m.wte for m in minimums)
-    # an establishment set out role by role (four or more roles, or most of its total), not a minimum or two
-    whole = buyer_total is not None and (listed >= 0.75 * buyer_total or len(minimums) >= 4)
-    if not whole:
+    if not _whole(minimums, buyer_total):
         return _minimums_sentence(minimums)
+    # the buyer's table totals its minimums when it states no total of its own (s28-s33: a 'Total' row, or none)
+    buyer_total = buyer_total if buyer_total is not None else _tenth(sum(m.wte for m in minimums))
     why = _purposes(profile)
     extras, above = [], []
     for r, n in roles:
@@ -676,6 +689,13 @@ def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: 
     kind = "both" if extras and above else "extras" if extras else "above" if above else "same"
     return str(spec.get(kind) or "").format(extras=_and(extras) if extras else "", above=_and(above) if above else "",
                                             total=f"{total:.1f}", buyer_total=f"{buyer_total:.1f}")
+
+
+def _whole(minimums: list[RoleMinimum], buyer_total: float | None) -> bool:
+    """The buyer sets out its establishment role by role (four roles or more, or most of the total it states), not a
+    minimum or two: the roles of ours it does not list are additions to it, and said so."""
+    listed = sum(m.wte for m in minimums)
+    return len(minimums) >= 4 or (buyer_total is not None and listed >= 0.75 * buyer_total)
 
 
 def _minimums_sentence(minimums: list[RoleMinimum]) -> str:
@@ -707,15 +727,34 @@ def minimums_stated(minimums: list[RoleMinimum], text: str) -> bool:
 
 def establishment_fields(est: Establishment) -> dict[str, str]:
     """The profile fields the blocks fill with this contract's establishment (``team_wte``, ``team_by_locality``)."""
-    how = str(_establishment_spec().get("meets_fill") or "") if est.meets else ""
-    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"
-                       + (f"; {est.carries}" if est.carries else "")}
+    spec = _establishment_spec()
+    if est.added:
+        # the buyer's roles and the roles we add, each with its sum, adding up to the total (session 34)
+        theirs = [(r, n) for r, n in est.roles if (r, n) not in est.added]
+        roles = str(spec.get("split_fill") or "{theirs}; {ours}").format(
+            n=_count_word(len(theirs)) + (" role" if len(theirs) == 1 else " roles"), meets=str(spec.get("split_meets") or "") if est.meets else "",
+            theirs_wte=f"{_tenth(sum(n for _, n in theirs)):.1f}", theirs=_roles_text(theirs),
+            ours_wte=f"{_tenth(sum(n for _, n in est.added)):.1f}", ours=_roles_text(est.added))
+        head = f"{est.total:.1f} whole-time-equivalent posts for this contract: {roles}"
+    else:
+        how = str(spec.get("meets_fill") or "") if est.meets else ""
+        head = f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"
+    # the posts within the buyer's roles in a sentence of their own after the roles and what they hold (the one
+    # sentence ran past 100 words in s33 q10's rendered answer)
+    within = f". {est.within[:1].upper()}{est.within[1:]}" if est.within else ""
+    out = {"team_wte": head + (f"; {est.carries}" if est.carries else "") + within}
     if est.by_locality:
         parts = [f"{p}: {_roles_text(rs)}" for p, rs in est.by_locality]
         if est.across:
             parts.append(f"across all {len(est.by_locality)} localities: {_roles_text(est.across)}")
         out["team_by_locality"] = "; ".join(parts)
     return out
+
+
+def _count_word(n: int) -> str:
+    """'seven' for 7, up to twelve; the figure above."""
+    words = {int(v): w for w, v in NUMBER_OR_WORD_VALUES.items() if float(v).is_integer() and "-" not in w}
+    return words.get(n, str(n)) if n <= 12 else str(n)
 
 
 def locality_names(text: str) -> list[str]:
@@ -849,8 +888,8 @@ def role_minimums(text: str) -> list[RoleMinimum]:
                     if kind != "named" and per.search(s[:m.start()]):
                         continue  # '25 people per 1.0 WTE recovery worker': a caseload's unit, not a post
                     name = role_name(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
-                    if not name:
-                        continue
+                    if not name or _is_subset(s, m.start(), m.group("role")):
+                        continue  # 'including the 6.0 WTE Welsh-speaking practitioners': posts of the roles above
                     wte = float(m.group("n")) if kind != "named" else 1.0
                     hits.append((m.start(), RoleMinimum(name, wte, " ".join(m.group(0).split()), s, kind == "named")))
         for _, r in sorted(hits, key=lambda h: h[0]):
@@ -872,6 +911,87 @@ def role_minimums(text: str) -> list[RoleMinimum]:
         elif row.wte > was.wte:
             found[key] = RoleMinimum(was.role, row.wte, row.words, row.words)
     return list(found.values())
+
+
+def _subset_spec() -> dict:
+    return _establishment_spec().get("subset") or {}
+
+
+def _is_subset(sentence: str, at: int, role: str) -> bool:
+    """The posts a buyer's words name at ``at`` of ``sentence`` are some of the posts of its roles, not more posts: after
+    a word that takes a part of what comes before ('Peer Support Workers, including a named Peer Support Lead (1.0
+    WTE)', 'including the 6.0 WTE Welsh-speaking practitioners'), or a role named by a quality of some of its holders
+    ('6.0 WTE Welsh-speaking practitioners', 'bilingual support workers'): ``establishment.subset`` in the phrasebank.
+    Session 34 (s33 q10): 6.0 WTE Welsh-speaking practitioners were added to the establishment as a role of their own,
+    40.6 WTE against the buyer's 24.0."""
+    spec = _subset_spec()
+    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("markers") or [])
+    if markers and re.search(rf"\b(?:{markers})\s+(?:the\s+|a\s+|an\s+|at\s+least\s+)?$", sentence[:at], re.I):
+        return True
+    first = re.sub(r"^(?:the|a|an|one)\s+", "", " ".join((role or "").split()).lower())
+    return any(first.startswith(str(q).lower() + " ") for q in spec.get("qualifiers") or [])
+
+
+@dataclass
+class Subset:
+    """Posts the buyer requires within its roles ('6.0 WTE Welsh-speaking practitioners', a column 'Of which
+    Welsh-speaking'): said as part of the establishment, never added to it."""
+    words: str
+    """As the answer says it: 'at least 6.0 WTE will be Welsh-speaking practitioners'."""
+    wte: float
+    role: str = ""
+    """The buyer's role the posts are of, for a column's cell; '' for words that name none."""
+    quality: str = ""
+    """What the column's posts are, from its header without its subset word ('Welsh-speaking (Level 3 or above)')."""
+
+
+def role_subsets(text: str) -> list[Subset]:
+    """The posts the buyer requires within its roles, in its order: its words (:func:`_is_subset`: 'including the 6.0
+    WTE Welsh-speaking practitioners'), each once, then a staffing table's subset column, cell by cell ('| Wellbeing
+    Practitioners | 10.0 | 3.0 |' under 'Of which Welsh-speaking (Level 3 or above)')."""
+    out: list[Subset] = []
+    said: set[str] = set()
+    role = _role_re()
+    pats = [str(p).replace("{role}", role) for p in (_establishment_spec().get("role_minimum") or {}).get("patterns") or []]
+    for s in _sentences(text):
+        s = re.sub(r"\*\*|__", "", s)
+        for pat in pats:
+            for m in re.finditer(pat, s, re.I):
+                if not _is_subset(s, m.start(), m.group("role")):
+                    continue
+                words = re.sub(r"^(?:the|a|an|one)\s+", "", " ".join(m.group("role").split()), flags=re.I)
+                words = re.sub(r"\s*\([^)]*\)?\s*$", "", words)
+                if words.lower() in said:
+                    continue
+                said.add(words.lower())
+                if re.fullmatch(r"(?:a|an|one)\s+", s[m.start():m.start("role")], re.I):
+                    words = ("an " if words[:1].lower() in "aeiou" else "a ") + words  # 'a named Peer Support Lead'
+                out.append(Subset(f"at least {float(m.group('n')):.1f} WTE will be {words}", float(m.group("n"))))
+    # a minimum cell that gives some of its posts ('at least 18.0 WTE, of whom at least 4.0 WTE based in the South and
+    # West', s27 q09)
+    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
+    for r in _table_staffing(text) if markers else []:
+        part = re.search(rf"\b(?:{markers})\s+(?:at\s+least\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE)\s+(?P<what>[^;|]+?)\s*(?:[;|]|$)",
+                         r.words, re.I)
+        if part and f"{r.role} {part.group('what')}".lower() not in said:
+            said.add(f"{r.role} {part.group('what')}".lower())
+            out.append(Subset(f"at least {float(part.group('n')):.1f} WTE of the {r.role} will be {part.group('what')}",
+                              float(part.group("n"))))
+    for row_role, wte, quality in dict.fromkeys(_table_subsets(text)):  # a table read twice (the tender's whole text)
+        out.append(Subset(f"{wte:.1f} WTE of the {row_role}", wte, row_role, quality))
+    return out
+
+
+def subsets_text(subsets: list[Subset]) -> str:
+    """The establishment's clause on the buyer's posts within its roles: 'of these posts, at least 6.0 WTE will be
+    Welsh-speaking practitioners; by role, 2.0 WTE of the senior wellbeing practitioners and 3.0 WTE of the wellbeing
+    practitioners will be Welsh-speaking (Level 3 or above)'."""
+    said = [x.words for x in subsets if not x.role]
+    parts = [_and(said)] if said else []
+    for quality in dict.fromkeys(x.quality for x in subsets if x.role):
+        cells = [x.words for x in subsets if x.role and x.quality == quality]
+        parts.append(("by role, " if said else "") + f"{_and(cells)} will be {quality}")
+    return ("of these posts, " + "; ".join(parts)) if parts else ""
 
 
 def role_caps(sentence: str) -> list[tuple[str, float]]:
@@ -1016,11 +1136,10 @@ def _cap_in(words: str, cell: bool = False) -> float | None:
     return float(m.group("n")) if m else None
 
 
-def _table_staffing(text: str) -> list[StaffRow]:
-    """The rows of each table of ``text`` whose header names a role column and a minimum or cap column (in any order:
-    'Role | Minimum staffing | Caseload cap', 'Caseload cap | Post | WTE')."""
+def _staff_tables(text: str):
+    """(column kinds, header cells, body rows' cells) of each table of ``text`` whose header names a minimum or a cap
+    column (:func:`_column_kind`)."""
     columns = _staffing_spec().get("columns") or {}
-    out: list[StaffRow] = []
     lines = (text or "").splitlines()
     i = 0
     while i < len(lines):
@@ -1031,16 +1150,26 @@ def _table_staffing(text: str) -> list[StaffRow]:
         while i < len(lines) and lines[i].count("|") >= 2:
             block.append(lines[i])
             i += 1
-        kinds = [_column_kind(h, columns) for h in table_cells(block[0])]
+        heads = table_cells(block[0])
+        kinds = [_column_kind(h, columns) for h in heads]
         if not {"minimum", "cap"} & set(kinds):
             continue
+        rows = [(table_cells(line), line) for line in block[1:]]
+        yield kinds, heads, [(c, line) for c, line in rows if not all(re.fullmatch(r":?-+:?", x) for x in c if x)]
+
+
+def _table_staffing(text: str) -> list[StaffRow]:
+    """The rows of each table of ``text`` whose header names a role column and a minimum or cap column (in any order:
+    'Role | Minimum staffing | Caseload cap', 'Caseload cap | Post | WTE'). A column that qualifies the row ('Of which
+    Welsh-speaking', 'Your proposed WTE', 'Band') is no minimum, whatever its header's other words."""
+    out: list[StaffRow] = []
+    for kinds, _, rows in _staff_tables(text):
         role_at = kinds.index("role") if "role" in kinds else 0
         mins = [j for j, k in enumerate(kinds) if k == "minimum"]
         caps = [j for j, k in enumerate(kinds) if k == "cap"]
-        for line in block[1:]:
-            cells = table_cells(line)
-            if all(re.fullmatch(r":?-+:?", c) for c in cells if c) or len(cells) <= role_at:
-                continue  # the header's rule
+        for cells, line in rows:
+            if len(cells) <= role_at:
+                continue
             role = _role_cell(cells[role_at], column="role" in kinds)
             if not role:
                 continue
@@ -1048,6 +1177,29 @@ def _table_staffing(text: str) -> list[StaffRow]:
             cap = next((c for j in caps if j < len(cells) for c in [_cap_in(cells[j], cell=True)] if c is not None), None)
             if wte is not None or cap is not None:
                 out.append(StaffRow(role, wte, cap, " ".join(line.split())))
+    return out
+
+
+def _table_subsets(text: str) -> list[tuple[str, float, str]]:
+    """(role, WTE, what the posts are) for each figure in a staffing table's subset column ('Of which Welsh-speaking
+    (Level 3 or above)': '| Wellbeing Practitioners | 10.0 | 3.0 |' -> ('wellbeing practitioners', 3.0, 'Welsh-speaking
+    (Level 3 or above)')); a cell with no figure ('Desirable') names none."""
+    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
+    out = []
+    for kinds, heads, rows in _staff_tables(text):
+        role_at = kinds.index("role") if "role" in kinds else 0
+        for j, k in enumerate(kinds):
+            if k != "subset":
+                continue
+            quality = re.sub(rf"^\s*(?:{markers})\s+" if markers else r"(?!)", "", heads[j], flags=re.I).strip()
+            quality = re.sub(r"\s*\b(?:WTE|FTE)\b\s*", " ", quality).strip() or heads[j]
+            for cells, _ in rows:
+                if len(cells) <= max(j, role_at):
+                    continue
+                role = _role_cell(cells[role_at], column="role" in kinds)
+                wte = _wte_in(cells[j], bare=True)
+                if role and wte:
+                    out.append((role, wte, quality))
     return out
 
 
@@ -1086,7 +1238,8 @@ def _written_staffing(text: str) -> list[StaffRow]:
                 hits.append((m.start(), m.end(), role, float(m.group("n"))))
         for pat in after:
             for m in re.finditer(pat, s, re.I):
-                if per.search(s[:m.start()]) or any(a <= m.start() < b for a, b, _, _ in hits):
+                if per.search(s[:m.start()]) or any(a <= m.start() < b for a, b, _, _ in hits) or _is_subset(
+                        s, m.start(), m.group("role")):
                     continue
                 role = role_name(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
                 if role:

@@ -1509,7 +1509,7 @@ def _assemble_tender(
     role_minimums = buyer_scale.role_minimums(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
                                              localities=buyer_scale.locality_names(buyer_text), current=service_profile,
-                                             minimums=role_minimums)
+                                             minimums=role_minimums, subsets=buyer_scale.role_subsets(buyer_text))
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
