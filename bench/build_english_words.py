@@ -38,7 +38,8 @@ def bases(word: str) -> list[str]:
     return out
 
 
-WORD = re.compile(r"(?<![\w'’@./\-])[a-z]{3,}(?![\w'’@/\-])")
+# (four letters or more: our own three-letter words are mostly abbreviations, "jun", "dev", "itt", as names can be)
+WORD = re.compile(r"(?<![\w'’@./\-])[a-z]{4,}(?![\w'’@/\-])")
 
 
 def own_words(first_names: set[str]) -> set[str]:

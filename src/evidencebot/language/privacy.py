@@ -365,6 +365,23 @@ class NameLists:
                 return True
         return False
 
+    def typo_of_word(self, word: str) -> bool:
+        """(pv34) ``word`` (six letters or more) is a word of English mistyped: one letter left out, added, changed
+        or two swapped ("improvemnt", "recieved"); a name that long is seldom one letter from a word."""
+        if len(word) < 6:
+            return False
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        for k in range(len(word) + 1):
+            head, tail = word[:k], word[k:]
+            if tail and self.english_word(head + tail[1:]):
+                return True
+            if len(tail) > 1 and self.english_word(head + tail[1] + tail[0] + tail[2:]):
+                return True
+            for c in letters:
+                if self.english_word(head + c + tail) or tail and c != tail[0] and self.english_word(head + c + tail[1:]):
+                    return True
+        return False
+
     def pattern(self, key: str, template: str, flags: int = 0, capitalised: bool = False) -> re.Pattern:
         """(p22) ``template`` compiled with ``<<words>>`` replaced by an alternation of the person_context list ``key``
         (its words capitalised when ``capitalised``): the words are data (privacy.yaml), the shape around them
@@ -873,7 +890,7 @@ CONTEXT_LISTS = (
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
-    "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "role_mailbox_rules",
+    "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
 )
 
 
@@ -3868,6 +3885,9 @@ class _NameFinder:
                 last, j = toks[i + 2], i + 2  # a double first name joined by a hyphen
             around = before + self.text[last.end:last.end + 1]
             if any(ch in ".@_/\\-" for ch in around if ch):
+                slot_end = self.lower_name_slot(i) if before != "-" else 0
+                if slot_end:
+                    out.append((tok.start, slot_end))  # (pv34) "rang gp re jamie-lee doherty meds"
                 continue  # part of an e-mail address, a file name or a hyphenated word
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             close = nxt is not None and self.text[last.end:nxt.start] in (" ", "\u00a0")
@@ -3898,31 +3918,32 @@ class _NameFinder:
         return out
 
     def _unknown_lower(self, i: int) -> int:
-        """(pv34) The end of a lower-case word at ``i`` (with its hyphened parts: "jun-jun", "al-hashimi") that is no
-        word of English (``english_words``, our own text's words), nor of the lists (``lower_slot_not_names``, a
-        place word, a listed relative or person word), has a vowel and three letters, and stands in no address, file
-        name or handle; else 0."""
+        """(pv34) The end of a lower-case word at ``i`` (with its hyphened parts: "jun-jun", "al-hashimi") one part of
+        which is no word of English (``english_words``, our own text's words) nor of the lists
+        (``lower_slot_not_names``, a place word, a listed relative or person word), with a vowel and three letters,
+        in no address, file name or handle; else 0."""
         toks, text = self.toks, self.text
         tok = toks[i]
         if not (tok.text.isalpha() and tok.text.islower()) or tok.token is None or tok.ent in _MISLABELLED:
             return 0
         if tok.start > 0 and text[tok.start - 1] in ".@_/\\-#":
             return 0
-        j, end, last = i, tok.end, tok.text
+        j, end, parts = i, tok.end, [tok.text]
         while j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == end \
                 and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text.isalpha() and toks[j + 2].text.islower():
-            j, end, last = j + 2, toks[j + 2].end, toks[j + 2].text
-        if text[end:end + 1] and text[end] in ".@_/\\-" and not text[end + 1:end + 2].isspace() and end + 1 < len(text):
+            j, end = j + 2, toks[j + 2].end
+            parts.append(toks[j].text)
+        if end + 1 < len(text) and text[end] in ".@_/\\-" and not text[end + 1].isspace():
             return 0  # (an e-mail address, a file name, a web address)
         n, ctx = self.names, self.context
-        if len(last) < 3 or not any(v in last for v in "aeiouy") or n.english_word(last) \
-                or any(last in ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns",
-                                                             "role_nouns", "group_nouns", "determiners", "pronouns")) \
-                or last.capitalize() in n.place_words or last.capitalize() in n.veto_words:
-            return 0
-        if j == i and n.english_word(tok.text):
-            return 0
-        return end
+
+        def unknown(word: str) -> bool:
+            return len(word) >= 3 and any(v in word for v in "aeiouy") and not n.english_word(word) \
+                and not any(word in ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns",
+                                                                 "role_nouns", "group_nouns", "determiners", "pronouns")) \
+                and word.capitalize() not in n.place_words and word.capitalize() not in n.veto_words
+
+        return end if any(unknown(w) for w in parts) else 0
 
     def lower_name_slot(self, i: int) -> int:
         """(pv34) A lower-case word that is no word of English (:meth:`_unknown_lower`) in a name's slot is a name
@@ -3976,6 +3997,9 @@ class _NameFinder:
                 subject = subject or note
         if not (slot or sender or owner or aged or subject):
             return 0
+        first = text[tok.start:end].split("-")[0].split()[0]
+        if any(first.endswith(e) for e in ctx.get("lower_slot_not_name_endings", ())) or self.names.typo_of_word(first):
+            return 0  # (a medicine's name, "fluoxetine started"; a word mistyped, "saw improvemnt")
         return end
 
     def lower_surname_before_break(self, k: int) -> bool:

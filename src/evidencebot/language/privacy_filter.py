@@ -68,7 +68,7 @@ _NOT_CLASSES = frozenset({"care_events", "care_passives", "care_event_leads", "p
                           "owned_idea_nouns", "named_thing_nouns", "apposition_person_nouns",
                           "staff_frame_words", "staff_frame_ties", "staff_frame_rules",
                           "staff_frame_columns", "place_columns", "lower_slot_before", "lower_slot_after",
-                          "lower_slot_not_names", "role_mailbox_rules"})
+                          "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules"})
 """person_context lists that are phrases read by the staff-in-role check (privacy.py, ``_care_event``), not word
 classes: auxiliaries such as "was" and "has" would give most words around a name a class the shipped weights
 never saw. (s31) The same for the rota slot's words (privacy.py ``_off_rota``): "and", "to", "evening" in them would
