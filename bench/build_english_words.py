@@ -62,7 +62,9 @@ def main() -> None:
     ours = own_words(first) - words
     print(f"{len(ours)} words of our own text not in the list, added")
     words |= ours
-    kept = sorted(w for w in words if not any(b in words for b in bases(w)))
+    roots = {w for w in words if not any(b in words for b in bases(w))}
+    # a word is left out only where one lookup finds it: its base is kept ("carers" stays, "carer" being "car"+"er")
+    kept = sorted(w for w in words if not any(b in roots for b in bases(w)))
     out = ROOT / "phrasebank" / "english_words.txt"
     out.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(words)} lower-case words read, {len(kept)} kept -> {out}")
