@@ -110,3 +110,23 @@ def test_a_number_after_a_record_one_person_holds_is_found(rules, nlp, text, par
 ])
 def test_an_organisations_number_after_such_a_label_passes(rules, nlp, text):
     assert find_privacy(text, nlp(text), rules) == []
+
+
+@pytest.mark.parametrize("text, part", [
+    # new: a job at a named workplace (a ward of it) opening the sentence, then what the person told us of their health
+    ("The night cleaner on the Foxglove ward at Penwith Hospital has told us she is drinking every day.",
+     "night cleaner on the Foxglove ward at Penwith Hospital"),
+    # (found on main too, by another rule: a guard that the new pattern's finding holds the whole combination)
+    ("A retired lock keeper from Marsworth who has bipolar disorder came to the online group.",
+     "retired lock keeper from Marsworth who has bipolar disorder"),
+])
+def test_a_job_at_a_named_workplace_with_the_persons_health_is_found(rules, nlp, text, part):
+    assert _covered(rules, nlp, text, part)
+
+
+@pytest.mark.parametrize("text", [
+    "The manager at Brynmor Hall told us the room is free on Mondays.",
+    "The trainer from Active Valleys told us the sessions were full.",
+])
+def test_a_job_at_a_named_workplace_saying_its_work_passes_this_rule(rules, nlp, text):
+    assert not any(f.rule == "privacy.person-workplace" for f in find_privacy(text, nlp(text), rules))
