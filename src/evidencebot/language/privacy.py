@@ -3924,7 +3924,7 @@ class _NameFinder:
         in no address, file name or handle; else 0."""
         toks, text = self.toks, self.text
         tok = toks[i]
-        if not (tok.text.isalpha() and tok.text.islower()) or tok.token is None or tok.ent in _MISLABELLED:
+        if not (tok.text.isalpha() and tok.text.islower()) or tok.ent in _MISLABELLED:
             return 0
         if tok.start > 0 and text[tok.start - 1] in ".@_/\\-#":
             return 0
@@ -3943,7 +3943,8 @@ class _NameFinder:
                                                                  "role_nouns", "group_nouns", "determiners", "pronouns")) \
                 and word.capitalize() not in n.place_words and word.capitalize() not in n.veto_words
 
-        return end if any(unknown(w) for w in parts) else 0
+        # (the spaCy token last: a plain word never makes one)
+        return end if any(unknown(w) for w in parts) and tok.token is not None else 0
 
     def lower_name_slot(self, i: int) -> int:
         """(pv34) A lower-case word that is no word of English (:meth:`_unknown_lower`) in a name's slot is a name
