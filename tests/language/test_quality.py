@@ -181,6 +181,13 @@ CASES += [("overclaim", "story32dev")]
 # that look like staff lines but are about a person we support, a worker's sickness, peer roles as flags; written by pv33
 # before any change and tuned on (84: 42 flag, 42 pass). Main (191a5139): P 0.587 R 0.881; pv33: P 0.975 R 0.929
 CASES += [("privacy", "pv33dev")]
+# (pv34) privacy: lower-case names in chat-style notes (greetings, senders, verbs of contact, compound Filipino,
+# Hispanic and Arabic names), unlisted names before "who"/an age/a relative, aliases, a job at a named workplace with
+# the person's health, labelled numbers of records one person holds, personal e-mail addresses, with hard passes
+# (role mailboxes, lower-case ordinary words in the same slots, rota and board lines, buildings, handles, products);
+# written by pv34 before any change and tuned on (84: 42 flag, 42 pass). Main (4f84d333): P 0.973 R 0.857; pv34:
+# P 1.000 R 0.952
+CASES += [("privacy", "pv34dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -251,6 +258,7 @@ FAMILY_PART_THRESHOLDS = {
     ("privacy", "pv24dev"): {"precision": 0.91, "recall": 0.85},
     ("overclaim", "oc24focus"): {"precision": 0.92, "recall": 0.83},
     ("privacy", "pv33dev"): {"precision": 0.95, "recall": 0.92},
+    ("privacy", "pv34dev"): {"precision": 0.95, "recall": 0.95},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

@@ -299,6 +299,14 @@ class Exceptions:
                    for r, cue, veto in self.after)
 
 
+# (pv34) a clause's break in a note ("ok thanks, tell ..."), and a message sender's colon ("nenita: ...")
+_CLAUSE_BREAK = re.compile(r"[.!?:;,()\[\]\-–—\"“”]")
+_SENDER_COLON = re.compile(r"[ \t]*:(?!//|\d)")
+# (pv34) regular inflections (ending, the base's ending): "visits", "carries", "phoned", "housing"
+_INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"),
+                ("ly", ""), ("er", ""), ("est", ""))
+
+
 @dataclass
 class NameLists:
     labels: frozenset
@@ -339,9 +347,40 @@ class NameLists:
     "chair of the board"): matched at its start, ignoring case; it must also hold an official head."""
     group_nouns: frozenset = frozenset()
     """Lower-case nouns after capitalised words that make them a named group: "Our Good Neighbours *scheme*"."""
+    english_words: frozenset = frozenset()
+    """(pv34) The lower-case words of English (``english_words.txt``, regular inflections by their base):
+    :meth:`english_word`."""
     official_heads: frozenset = frozenset()
     """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
     qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
+
+    def english_word(self, word: str) -> bool:
+        """(pv34) ``word`` (lower case) is a word of English: in ``english_words`` or a regular inflection of one
+        ("visits", "phoned", "housing"), the same endings ``bench/build_english_words.py`` left out."""
+        if word in self.english_words:
+            return True
+        for suffix, repl in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 \
+                    and word[: len(word) - len(suffix)] + repl in self.english_words:
+                return True
+        return False
+
+    def typo_of_word(self, word: str) -> bool:
+        """(pv34) ``word`` (six letters or more) is a word of English mistyped: one letter left out, added, changed
+        or two swapped ("improvemnt", "recieved"); a name that long is seldom one letter from a word."""
+        if len(word) < 6:
+            return False
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        for k in range(len(word) + 1):
+            head, tail = word[:k], word[k:]
+            if tail and self.english_word(head + tail[1:]):
+                return True
+            if len(tail) > 1 and self.english_word(head + tail[1] + tail[0] + tail[2:]):
+                return True
+            for c in letters:
+                if self.english_word(head + c + tail) or tail and c != tail[0] and self.english_word(head + c + tail[1:]):
+                    return True
+        return False
 
     def pattern(self, key: str, template: str, flags: int = 0, capitalised: bool = False) -> re.Pattern:
         """(p22) ``template`` compiled with ``<<words>>`` replaced by an alternation of the person_context list ``key``
@@ -762,28 +801,35 @@ def _parse_exceptions(path, rule_id, value, defines: dict | None = None) -> Exce
     return Exceptions(frozenset(literals), regexes, before, after)
 
 
+def _word_file(path, rule_id, record, key: str, folders, deps) -> set[str]:
+    """The words of the file a rule's ``key`` names (one a line, ``#`` comments), looked up in the user folder
+    first (the same precedence as the rules file); an empty set when the rule names none."""
+    name = record.get(key)
+    out: set[str] = set()
+    if name is None:
+        return out
+    if not isinstance(name, str) or not name.strip():
+        raise _err(path, rule_id, key, f"must name a file, e.g. {key}.txt")
+    order = list(dict.fromkeys(list(folders) + [path.parent]))
+    looked = [f / name for f in order]
+    deps.extend(looked)
+    found = next((p for p in looked if p.is_file()), None)
+    if found is None:
+        raise _err(path, rule_id, key, f"file {name!r} not found (looked in {', '.join(str(p) for p in looked)})")
+    for line in found.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.add(line)
+    return out
+
+
 def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
     def words(name: str, required: bool = False) -> list[str]:
         return _str_list(path, rule_id, name, record.get(name), required=required)
 
     titles = words("titles")
-    first_file = record.get("first_names")
-    first: set[str] = set()
-    if first_file is not None:
-        if not isinstance(first_file, str) or not first_file.strip():
-            raise _err(path, rule_id, "first_names", "must name a file, e.g. first_names.txt")
-        # same precedence as the rules file: the user folder first
-        order = list(dict.fromkeys(list(folders) + [path.parent]))
-        looked = [f / first_file for f in order]
-        deps.extend(looked)
-        found = next((p for p in looked if p.is_file()), None)
-        if found is None:
-            raise _err(path, rule_id, "first_names",
-                       f"file {first_file!r} not found (looked in {', '.join(str(p) for p in looked)})")
-        for line in found.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                first.add(line)
+    first = _word_file(path, rule_id, record, "first_names", folders, deps)
+    english = _word_file(path, rule_id, record, "english_words", folders, deps)
     title_re = None
     if titles:
         alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
@@ -799,6 +845,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         labels=frozenset(words("labels") or ["PERSON"]),
         titles=titles,
         first_names=frozenset(first),
+        english_words=frozenset(english),
         ambiguous=frozenset(words("ambiguous_first_names")),
         place_words=frozenset(words("place_words")),
         veto_words=frozenset(words("veto_words")),
@@ -843,6 +890,7 @@ CONTEXT_LISTS = (
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
+    "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
 )
 
 
@@ -920,6 +968,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
     hits = _off_place_column(text, hits)
+    hits = _off_role_mailbox(text, hits, rules)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -1144,6 +1193,30 @@ def _off_staff_frame(text: str, hits: list[_Hit], learned: list[_Hit]) -> list[_
             continue  # "Gideon Amankwah's landlord", "cover Dev's 2pm"
         drop.add(id(h))
     return [h for h in hits if id(h) not in drop] if drop else hits
+
+
+_MAILBOX_PART = re.compile(r"[._\-]")
+
+
+def _off_role_mailbox(text: str, hits: list[_Hit], rules: list[PrivacyRule]) -> list[_Hit]:
+    """(pv34) An e-mail address (a rule of ``person_context.role_mailbox_rules``) whose mailbox is made of words of
+    English, none of them a listed first name, is an organisation's role or team mailbox, not a person's:
+    "procurement@...", "recovery@...", "carers.advice@..." ("jane.doe@", "grace.hill@" stay)."""
+    names = next((r.names for r in rules if r.names is not None and r.names.english_words), None)
+    if names is None:
+        return hits
+    own = names.context.get("role_mailbox_rules", frozenset())
+    if not own or not any(h.rule.id in own for h in hits):
+        return hits
+
+    def role(value: str) -> bool:
+        local = value.split("@", 1)[0]
+        parts = _MAILBOX_PART.split(local)
+        return bool(parts) and all(
+            len(w) >= 3 and w.isalpha() and w.islower() and names.english_word(w)
+            and w.capitalize() not in names.first_names and w.capitalize() not in names.ambiguous for w in parts)
+
+    return [h for h in hits if h.rule.id not in own or not role(text[h.start:h.end])]
 
 
 def _off_place_column(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -3796,6 +3869,10 @@ class _NameFinder:
             if word not in titles and word not in lower_first:
                 if self.lower_name_with_pronoun(i):
                     out.append((tok.start, tok.end))  # (p24) "met with will and his partner", "reviewed with summer"
+                    continue
+                slot_end = self.lower_name_slot(i)
+                if slot_end:
+                    out.append((tok.start, slot_end))  # (pv34) "hi thaddeus", "nenita: running late", "saw bongani"
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
                 continue  # (without the parse, a lower-case word is only a word)
@@ -3808,6 +3885,9 @@ class _NameFinder:
                 last, j = toks[i + 2], i + 2  # a double first name joined by a hyphen
             around = before + self.text[last.end:last.end + 1]
             if any(ch in ".@_/\\-" for ch in around if ch):
+                slot_end = self.lower_name_slot(i) if before != "-" else 0
+                if slot_end:
+                    out.append((tok.start, slot_end))  # (pv34) "rang gp re jamie-lee doherty meds"
                 continue  # part of an e-mail address, a file name or a hyphenated word
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             close = nxt is not None and self.text[last.end:nxt.start] in (" ", "\u00a0")
@@ -3836,6 +3916,92 @@ class _NameFinder:
             else:
                 out.append((tok.start, end))
         return out
+
+    def _unknown_lower(self, i: int) -> int:
+        """(pv34) The end of a lower-case word at ``i`` (with its hyphened parts: "jun-jun", "al-hashimi") one part of
+        which is no word of English (``english_words``, our own text's words) nor of the lists
+        (``lower_slot_not_names``, a place word, a listed relative or person word), with a vowel and three letters,
+        in no address, file name or handle; else 0."""
+        toks, text = self.toks, self.text
+        tok = toks[i]
+        if not (tok.text.isalpha() and tok.text.islower()) or tok.ent in _MISLABELLED:
+            return 0
+        if tok.start > 0 and text[tok.start - 1] in ".@_/\\-#":
+            return 0
+        j, end, parts = i, tok.end, [tok.text]
+        while j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == end \
+                and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text.isalpha() and toks[j + 2].text.islower():
+            j, end = j + 2, toks[j + 2].end
+            parts.append(toks[j].text)
+        if end + 1 < len(text) and text[end] in ".@_/\\-" and not text[end + 1].isspace():
+            return 0  # (an e-mail address, a file name, a web address)
+        n, ctx = self.names, self.context
+
+        def unknown(word: str) -> bool:
+            return len(word) >= 3 and any(v in word for v in "aeiouy") and not n.english_word(word) \
+                and not any(word in ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns",
+                                                                 "role_nouns", "group_nouns", "determiners", "pronouns")) \
+                and word.capitalize() not in n.place_words and word.capitalize() not in n.veto_words
+
+        # (the spaCy token last: a plain word never makes one)
+        return end if any(unknown(w) for w in parts) and tok.token is not None else 0
+
+    def lower_name_slot(self, i: int) -> int:
+        """(pv34) A lower-case word that is no word of English (:meth:`_unknown_lower`) in a name's slot is a name
+        typed in lower case: after a greeting or a verb of contact that opens on a line ("hi thaddeus", "saw bongani
+        at the food bank", "spoke to maricel"; ``lower_slot_before``), a message's sender ("nenita: running late",
+        "text from rhiannon:"), owning something in a note typed in lower case ("gabi's new number"), before an age
+        or "who" ("(aged 34)"), or the subject of a note ("dev needs a capacity assessment", "jun-jun didnt show";
+        ``lower_slot_after``). The name runs on over the words after it that are no English either, and a particle
+        ("maricel dela paz"). Returns the name's end, or 0."""
+        end = self._unknown_lower(i)
+        if not end:
+            return 0
+        toks, text, ctx = self.toks, self.text, self.context
+        tok = toks[i]
+        k = i + 1  # the token after the word (and its hyphened parts)
+        while k < len(toks) and toks[k].start < end:
+            k += 1
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        before = text[line_start:tok.start]
+        # the words since the line's or the clause's last break
+        lead = _CLAUSE_BREAK.split(before.lower())[-1].split()
+        opens = not lead
+        # a name's slot before it: a greeting or a verb of contact (the words data) at most two words into the clause
+        slot = any(lead[-len(p.split()):] == p.split() and len(lead) - len(p.split()) <= 2
+                   for p in ctx.get("lower_slot_before", ()))
+        after = text[end:end + 40]
+        sender = (opens or lead[-1:] == ["from"]) and bool(_SENDER_COLON.match(after))
+        sent_first = next((w for w in tok.token.sent if w.is_alpha), None)
+        note = sent_first is not None and sent_first.text.islower()
+        owner = note and bool(_KIN_AFTER.match(text, end) or re.match(r"['’]s[ \t]+[a-z]", text[end:end + 4]))
+        aged = bool(_AGE_OR_WHO.match(text, end))
+        nxt = toks[k] if k < len(toks) else None
+        subject = note and nxt is not None and nxt.token is not None and (
+            nxt.text.lower() in ctx.get("lower_slot_after", ())
+            or tok.token.dep_ in _SUBJECT_DEPS and tok.token.head.pos_ in ("VERB", "AUX") and tok.token.head.i > tok.token.i
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.token.children))
+        # the surname after: the next words that are no English either, or a particle before one
+        while k < len(toks) and text[end:toks[k].start] == " ":
+            nxt_end = self._unknown_lower(k)
+            word = toks[k].text
+            if not nxt_end and word in ctx.get("name_particles", ()) and k + 1 < len(toks) \
+                    and text[toks[k].end:toks[k + 1].start] == " " and self._unknown_lower(k + 1):
+                nxt_end = self._unknown_lower(k + 1)
+            if not nxt_end:
+                break
+            end = nxt_end
+            while k < len(toks) and toks[k].start < end:
+                k += 1
+            nxt = toks[k] if k < len(toks) else None
+            if nxt is not None and nxt.text.lower() in ctx.get("lower_slot_after", ()):
+                subject = subject or note
+        if not (slot or sender or owner or aged or subject):
+            return 0
+        first = text[tok.start:end].split("-")[0].split()[0]
+        if any(first.endswith(e) for e in ctx.get("lower_slot_not_name_endings", ())) or self.names.typo_of_word(first):
+            return 0  # (a medicine's name, "fluoxetine started"; a word mistyped, "saw improvemnt")
+        return end
 
     def lower_surname_before_break(self, k: int) -> bool:
         """(p22) A lower-case word after a listed first name, that the parse could not tie to it, is its surname
