@@ -6018,10 +6018,23 @@ def as_aim(text: str, n: int = 0) -> str:
     if lowered[:2] == ["we", "will"] or set(lowered) & _hedge_modals() or any(
             line.lower().startswith(f.split("{}")[0].lower()) for f in AIM_FRAMES):
         return text
+    # already an aim ('The service aims to cut its emissions ...'): framed again it reads as an aim of an aim (s32 q12,
+    # s33 q12: 'We want this to mean that the service aims to ...')
+    if _aim_verb_re().search(" ".join(words)):
+        return text
     first, _, rest = line.partition(" ")
     if first[1:] == first[1:].lower() and first not in ("I",):
         first = first[:1].lower() + first[1:]
     return AIM_FRAMES[n % len(AIM_FRAMES)].format(f"{first} {rest}".strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_verb_re() -> re.Pattern:
+    """A one-word aim governor of the vocabulary ('aim', 'intend', 'seek'), in any person, followed by 'to'."""
+    verbs = sorted(w for w in load_vocabulary().get("aim_governors") or () if " " not in w)
+    # (a noun after an article or 'our' is no verb: 'the plan to reach every village is written with the hubs')
+    return re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthis )\b(?:"
+                      + "|".join(re.escape(w) for w in verbs) + r")s?\s+to\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
