@@ -6020,7 +6020,7 @@ def as_aim(text: str, n: int = 0) -> str:
         return text
     # already an aim ('The service aims to cut its emissions ...'): framed again it reads as an aim of an aim (s32 q12,
     # s33 q12: 'We want this to mean that the service aims to ...')
-    if _aim_verb_re().search(" ".join(words)):
+    if _our_aim(lowered):
         return text
     first, _, rest = line.partition(" ")
     if first[1:] == first[1:].lower() and first not in ("I",):
@@ -6029,12 +6029,25 @@ def as_aim(text: str, n: int = 0) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _aim_verb_re() -> re.Pattern:
-    """A one-word aim governor of the vocabulary ('aim', 'intend', 'seek'), in any person, followed by 'to'."""
-    verbs = sorted(w for w in load_vocabulary().get("aim_governors") or () if " " not in w)
-    # (a noun after an article or 'our' is no verb: 'the plan to reach every village is written with the hubs')
-    return re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthis )\b(?:"
-                      + "|".join(re.escape(w) for w in verbs) + r")s?\s+to\b", re.I)
+def _aim_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the vocabulary's one-word aim governors, 'aim', 'intend', 'seek'; the provider's own subject words, 'we',
+    'service', 'team', with 'the')."""
+    vocab = load_vocabulary()
+    verbs = frozenset(w for w in vocab.get("aim_governors") or () if " " not in w)
+    return verbs, frozenset(vocab.get("provider_agents") or ()) | {"the"}
+
+
+def _our_aim(lowered: list[str]) -> bool:
+    """The line opens with our own aim: the provider as its subject (every word before the verb one of its words),
+    then an aim governor in any person and 'to' ('the service aims to', 'our outreach team plans to'), not a
+    relative clause inside a statement ('people who want to stop smoking get ...')."""
+    verbs, ours = _aim_words()
+    for i, w in enumerate(lowered[1:4], start=1):
+        verb = w[:-1] if w.endswith("s") and w[:-1] in verbs else w
+        if verb in verbs and lowered[i + 1:i + 2] == ["to"]:
+            # (straight after 'the' it is a noun: 'the plan to reach every village is written with the hubs')
+            return lowered[i - 1] != "the" and all(x in ours for x in lowered[:i])
+    return False
 
 
 @functools.lru_cache(maxsize=1)
