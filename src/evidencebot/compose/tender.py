@@ -945,6 +945,17 @@ def _fit_answer(sections: list[Section], room: int) -> None:
     used), then the fuller part (its words over its budget); a 'what it means' line or a generic line goes before a
     method sentence of a part over its share even in a part within it. A part's last sentence is left to the limit's
     own trim (:func:`_enforce_limit`), which takes it only after every other part is down to its last."""
+    for part in dict.fromkeys(s.point.part for s in sections if s.point.part_limit):
+        # a buyer's part held to its own limit ('12.1 ... Maximum 3,000 characters') is the limit its headings
+        # share: the room one leaves is the others' in that part (s33 q12: 12.1's lived experience part was cut to
+        # its share while the part beside it, a gap, used 36 of its 209 words)
+        mine = [s for s in sections if s.point.part == part]
+        _fit_within(mine, _part_room(sections, mine[0].point) + _total(mine))
+    _fit_within(sections, room)
+
+
+def _fit_within(sections: list[Section], room: int) -> None:
+    """:func:`_fit_answer` for the parts sharing ``room`` words."""
     spent: set[int] = set()
     while _total(sections) > room:
         best = None
