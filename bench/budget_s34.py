@@ -23,7 +23,6 @@ import argparse
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 ROOM_WHY = ("budget", "limit", "method share")
