@@ -787,6 +787,46 @@ def _drop_with_followers(sec: Section, index: int, why: str) -> None:
             sec.drop(i, why)
 
 
+TRIM_GENERIC, TRIM_MEANS, TRIM_FIGURE_MORE, TRIM_STORY, TRIM_METHOD, TRIM_NEVER = range(6)
+"""The trim order (issue 12 item 4, session 34), lowest value first: generic lines (the 'other services' caveat, log
+counts, a dated change), the 'what it means' line, a figure's second sentence or a part's second figure, story
+excerpts and case-review learning, then method text (library blocks, the buyer's templates, drafted text, markers for
+the writer) with the part's first figure, which the part's priorities order among themselves; a scoring gate's
+statement (priority 0) is never trimmed for room. The panel scores what we do, who does it, when and how: s31 q12
+lost its Real Living Wage sentence on subcontracts while the parts sharing its 3,000 characters kept their 'what it
+means' lines."""
+
+
+def _trim_rank(sec: Section, index: int, means: "Unit | None" = None) -> int:
+    """Where a unit stands in the trim order (:data:`TRIM_METHOD` and the others); ``means`` is the part's 'what it
+    means' line (:func:`_means_unit`), passed when the caller has it."""
+    unit = sec.units[index]
+    if unit.priority <= 0:
+        return TRIM_NEVER
+    if means is None:
+        means = _means_unit(sec)
+    if unit is means:
+        return TRIM_MEANS
+    refs = unit.refs
+    if any(r.startswith(("block:", "todo:", REFERRED)) or r == DRAFTED for r in refs):
+        return TRIM_METHOD
+    if any(r.startswith("ind:") for r in refs):
+        if unit.parent is not None or any(any(r.startswith("ind:") for r in sec.units[i].refs)
+                                          and sec.units[i].parent is None for i in range(index)):
+            return TRIM_FIGURE_MORE
+        return TRIM_METHOD  # a part's first figure: how we know the method works, weighed by its priority
+    if "buyer:figure" in refs:
+        return TRIM_METHOD
+    if any(r.startswith("story:") for r in refs):
+        head = sec.units[unit.parent] if unit.parent is not None else unit
+        return TRIM_METHOD if head.priority <= 1 else TRIM_STORY  # a part asking for an example keeps it
+    if any(r.startswith("incident:") for r in refs):
+        return TRIM_STORY
+    if (refs and all(r.startswith(("log:", "change:")) for r in refs)) or (not refs and unit.priority >= 3):
+        return TRIM_GENERIC  # (a line of no source at the lowest priority: the 'other services' caveat)
+    return TRIM_METHOD
+
+
 def _fit_section(sec: Section, budget: int) -> None:
     """Cut a section to its budget.
 
@@ -808,9 +848,14 @@ def _fit_section(sec: Section, budget: int) -> None:
             # place, method text first
             _keep_one_that_fits(sec, budget)
             return
-        level = max(sec.units[i].priority for i in kept)
-        shorter = [i for i in kept if sec.units[i].short and sec.units[i].priority == level]
-        if shorter and level <= 2:
+        # the trim order first (:data:`TRIM_METHOD`): a 'what it means' line, a figure or a story goes before a method
+        # sentence of any priority; then, within a rank, the least important priority
+        means = _means_unit(sec)
+        rank = {i: _trim_rank(sec, i, means) for i in kept}
+        low = min(rank.values())
+        level = max(sec.units[i].priority for i in kept if rank[i] == low)
+        shorter = [i for i in kept if sec.units[i].short and rank[i] == low and sec.units[i].priority == level]
+        if shorter and (level <= 2 or low < TRIM_METHOD):
             target = max(shorter, key=lambda i: (sec.units[i].priority, i))
             sec.units[target].shorten()
             continue
@@ -824,15 +869,16 @@ def _fit_section(sec: Section, budget: int) -> None:
         cues = [set(blockmatch.tokens(h.cue)) for h in blockmatch.topic_hits(sec.point.text)] if sec.point else []
         # then a sentence naming none of the elements the sub-point lists goes before one naming an element: the least
         # specific text is cut before the short form of an element's block (s28 q08)
-        worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
+        worst = max(kept, key=lambda i: (-rank[i], sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
                                          f"block:{COMMITMENT}" not in sec.units[i].refs,
                                          not any(c <= set(blockmatch.tokens(sec.units[i].text)) for c in cues),
                                          not any(element_said(e, sec.units[i].text) for e in elements), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
-                sec.units[unit.parent].priority >= unit.priority:
-            worst = unit.parent  # a group's core goes as one: never its head without its end
+                sec.units[unit.parent].priority >= unit.priority and rank.get(unit.parent, TRIM_METHOD) <= rank[worst]:
+            worst = unit.parent  # a group's core goes as one: never its head without its end (a figure's second
+            # sentence goes alone, before the figure)
         # the part's last sentence of the library's method goes after the
         # buyer's requirements said back: a part keeps one sentence of how (r24, s23 q04 (iii) and q05: the
         # commitments kept, the method cut); a scoring gate's statement (priority 0) stays
@@ -889,6 +935,76 @@ def _total(sections: list[Section]) -> int:
     return sum(s.words() for s in sections)
 
 
+def _fit_answer(sections: list[Section], room: int) -> None:
+    """Cut the parts sharing one limit until together they fit ``room`` words (issue 12 item 4, session 34).
+
+    Each part's budget is its share of the limit by sub-point and weighting, and a part over its share is cut first;
+    the room a part does not use is the others': nothing is cut once the answer fits (s33 q03 dropped a method block
+    while it used 436 of 1,000 words). Across the parts the trim order holds (:data:`TRIM_METHOD`): of the parts over
+    their share, the one whose least valued sentence is lowest in it loses that sentence (or its shorter wording is
+    used), then the fuller part (its words over its budget); a 'what it means' line or a generic line goes before a
+    method sentence of a part over its share even in a part within it. A part's last sentence is left to the limit's
+    own trim (:func:`_enforce_limit`), which takes it only after every other part is down to its last."""
+    for part in dict.fromkeys(s.point.part for s in sections if s.point.part_limit):
+        # a buyer's part held to its own limit ('12.1 ... Maximum 3,000 characters') is the limit its headings
+        # share: the room one leaves is the others' in that part (s33 q12: 12.1's lived experience part was cut to
+        # its share while the part beside it, a gap, used 36 of its 209 words)
+        mine = [s for s in sections if s.point.part == part]
+        _fit_within(mine, _part_room(sections, mine[0].point) + _total(mine))
+    _fit_within(sections, room)
+
+
+def _fit_within(sections: list[Section], room: int) -> None:
+    """:func:`_fit_answer` for the parts sharing ``room`` words."""
+    spent: set[int] = set()
+    while _total(sections) > room:
+        best = None
+        for si, sec in enumerate(sections):
+            kept = [i for i, u in enumerate(sec.units) if u.kept]
+            if si in spent or not kept:
+                continue
+            over = sec.words() > sec.point.budget
+            if len(kept) == 1:
+                # a part down to one sentence is never emptied here (the limit's own trim takes a part's last
+                # sentence only when every part is down to its last): one over its share is swapped for a shorter
+                # whole sentence of its own that fits the share, if it has one
+                if over:
+                    _keep_one_that_fits(sec, sec.point.budget)
+                spent.add(si)
+                continue
+            means = _means_unit(sec)
+            ranked = [(_trim_rank(sec, i, means), sec.units[i].priority, i) for i in kept]
+            low = min(r for r, _, _ in ranked)
+            if not over and low > TRIM_MEANS:
+                continue  # within its share: only its generic and 'what it means' lines go for another part's room
+            if low >= TRIM_NEVER:
+                continue
+            if not over:
+                i = max((p, i) for r, p, i in ranked if r == low)[1]
+                key = (-low, sec.units[i].priority, 0.0, si)
+            else:
+                key = (-low, max(p for r, p, _ in ranked if r == low),
+                       sec.words() / max(sec.point.budget, 1), si)
+                i = -1
+            if best is None or key > best[0]:
+                best = (key, si, i)
+        if best is None:
+            return
+        _, si, i = best
+        sec = sections[si]
+        before = sec.words()
+        state = [(u.kept, u.why, u.text, u.short, u.full) for u in sec.units]
+        if i >= 0:
+            _drop_with_followers(sec, i, "budget")
+        else:
+            _fit_section(sec, before - 1)  # one step of the part's own trim (a shorter wording, or a sentence)
+        if not sec.kept_units():  # the step took the part's one group whole: undone, the limit's trim decides
+            for u, (kept_, why, text, short, full) in zip(sec.units, state):
+                u.kept, u.why, u.text, u.short, u.full = kept_, why, text, short, full
+        if sec.words() >= before:
+            spent.add(si)  # nothing more this part can give
+
+
 def _refill(sections: list[Section], limit: int) -> None:
     """Give words left over back, most important first.
 
@@ -906,14 +1022,15 @@ def _refill(sections: list[Section], limit: int) -> None:
                 if u.kept and u.full:
                     # a figure's long wording (its SPC detail) comes back after the method text
                     later = 3 if any(r.startswith("ind:") for r in u.refs) else u.priority
-                    candidates.append((later, 0, False, nth, si, ui))
+                    candidates.append((-_trim_rank(sec, ui), later, 0, False, nth, si, ui))
                     nth += 1
                 elif not u.kept and u.why in ("budget", "method share"):
-                    # the timescale template's procedure sentences come back after the method text of the part
-                    candidates.append((u.priority, 1, _procedure_filler(u), nth, si, ui))
+                    # what comes back, in the trim order reversed: method text first (:data:`TRIM_METHOD`); the timescale
+                    # template's procedure sentences come back after the method text of the part
+                    candidates.append((-_trim_rank(sec, ui), u.priority, 1, _procedure_filler(u), nth, si, ui))
                     nth += 1
         changed = False
-        for _, kind, _, _, si, ui in sorted(candidates):
+        for _, _, kind, _, _, si, ui in sorted(candidates):
             sec = sections[si]
             u = sec.units[ui]
             room = sec.point.limit - sec.words() if sec.point.limit else spare  # a part's own limit holds too
@@ -993,9 +1110,12 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
         # a part's last sentence goes after every other part's (the buyer's sub-point would vanish with its heading:
         # s18 q02 (d), spent, whose answer went from c) to e) under its character limit)
         last = sec.heading_kept and len(sec.kept_units()) == 1
+        means = _means_unit(sec)
         for ui, u in enumerate(sec.units):
             if u.kept:
-                key = (not last, u.priority, over, ui, si)
+                # the trim order across every part sharing the limit (:data:`TRIM_METHOD`): a 'what it means' line of one
+                # part goes before a method sentence of another (s31 q12)
+                key = (not last, -_trim_rank(sec, ui, means), u.priority, over, ui, si)
                 if best is None or key > best[0]:
                     best = (key, si, ui)
     if best is None:
@@ -1858,10 +1978,8 @@ def _assemble_tender(
                 u.short = anonymity.anonymise(u.short, ours) if u.short else u.short
                 u.full = anonymity.anonymise(u.full, ours) if u.full else u.full
     scored = [sec for sec in sections if sec.point.kind != "confirm"]
-    for sec in scored:
-        _fit_section(sec, sec.point.budget)
-
     reserve = panel_reserve(plan.word_limit, plan.title)
+    _fit_answer(scored, plan.word_limit - reserve)
 
     def limit() -> int:  # the words the layout may hold: the confirmations' own on top when outside the limit
         extra = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and not sec.point.budget)
@@ -5326,6 +5444,33 @@ def _relevance(want: dict[str, float], block) -> float:
     return sum(w * ((2 if t in head else 0) + min(body.get(t, 0), 3) / 3) for t, w in want.items())
 
 
+IDLE_PART_WORDS = 60
+"""Words a part with no method block keeps of its budget (its '[To write: ...]' marker, its heading) when the rest is
+lent to the parts that have blocks (:func:`lent_budgets`)."""
+
+
+def lent_budgets(plan: QuestionPlan, chosen: dict) -> dict[str, int]:
+    """Each part's budget for filling with blocks: its own share of the limit, and a share, by the parts' own budgets
+    (their weighting), of the budgets of the parts sharing its limit that have no method block to fill them (all but
+    :data:`IDLE_PART_WORDS` of each). Parts held to a limit of their own keep to it; a buyer's part's words are lent
+    only within that part. s33 q03: a guidance sub-point and a part the library cannot answer took 400 of 1,000 words,
+    the three parts with blocks fell to 200 words each, below :data:`FILL_MIN_BUDGET`, and the isolation part lost
+    its second block while the answer used 436 words."""
+    scored = [p for p in plan.points if p.kind != "confirm"]
+    out = {p.key: p.budget for p in plan.points}
+    for part in dict.fromkeys(p.part if p.part_limit else "" for p in scored):
+        mine = [p for p in scored if (p.part if p.part_limit else "") == part]
+        idle = [p for p in mine if not chosen.get(p.key)]
+        takers = [p for p in mine if chosen.get(p.key) and not p.limit]
+        spare = sum(max(0, p.budget - IDLE_PART_WORDS) for p in idle)
+        weight = sum(p.budget for p in takers)
+        if spare <= 0 or weight <= 0:
+            continue
+        for p in takers:
+            out[p.key] = p.budget + spare * p.budget // weight
+    return out
+
+
 def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, approved: list, offered: dict,
                     answering: dict, focus: set, topics: list, pins: dict) -> list[str]:
     """Fill each part of at least :data:`FILL_MIN_BUDGET` words toward its budget (:data:`FILL_AIM`) with the next
@@ -5396,14 +5541,16 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         return max(short, key=lambda p: (_relevance(own_words[p.key], b), -plan.points.index(p))).key
 
     added: dict[str, list] = {p.key: [] for p in plan.points}
+    budget = lent_budgets(plan, chosen)
     while True:
         short = []
         for point in plan.points:
-            if point.key in pins or point.kind == "confirm" or point.budget < FILL_MIN_BUDGET:
+            own = budget[point.key]
+            if point.key in pins or point.kind == "confirm" or own < FILL_MIN_BUDGET:
                 continue
             words = sum(_block_words(b) for b in chosen[point.key])
-            if words < point.budget * FILL_AIM and len(chosen[point.key]) < 1 + point.budget // FILL_BLOCK_WORDS:
-                short.append((words / point.budget, point))
+            if words < own * FILL_AIM and len(chosen[point.key]) < 1 + own // FILL_BLOCK_WORDS:
+                short.append((words / own, point))
         took = False
         short.sort(key=lambda x: x[0])
         for _, point in short:
@@ -5414,7 +5561,7 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
                                            b.block_id))
             if not ranked:
                 continue
-            room = point.budget - sum(_block_words(b) for b in chosen[point.key])
+            room = budget[point.key] - sum(_block_words(b) for b in chosen[point.key])
             pick = next((b for b in ranked if _block_words(b) <= room), ranked[0])
             chosen[point.key].append(pick)
             added[point.key].append(pick)
@@ -5903,10 +6050,36 @@ def as_aim(text: str, n: int = 0) -> str:
     if lowered[:2] == ["we", "will"] or set(lowered) & _hedge_modals() or any(
             line.lower().startswith(f.split("{}")[0].lower()) for f in AIM_FRAMES):
         return text
+    # already an aim ('The service aims to cut its emissions ...'): framed again it reads as an aim of an aim (s32 q12,
+    # s33 q12: 'We want this to mean that the service aims to ...')
+    if _our_aim(lowered):
+        return text
     first, _, rest = line.partition(" ")
     if first[1:] == first[1:].lower() and first not in ("I",):
         first = first[:1].lower() + first[1:]
     return AIM_FRAMES[n % len(AIM_FRAMES)].format(f"{first} {rest}".strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the vocabulary's one-word aim governors, 'aim', 'intend', 'seek'; the provider's own subject words, 'we',
+    'service', 'team', with 'the')."""
+    vocab = load_vocabulary()
+    verbs = frozenset(w for w in vocab.get("aim_governors") or () if " " not in w)
+    return verbs, frozenset(vocab.get("provider_agents") or ()) | {"the"}
+
+
+def _our_aim(lowered: list[str]) -> bool:
+    """The line opens with our own aim: the provider as its subject (every word before the verb one of its words),
+    then an aim governor in any person and 'to' ('the service aims to', 'our outreach team plans to'), not a
+    relative clause inside a statement ('people who want to stop smoking get ...')."""
+    verbs, ours = _aim_words()
+    for i, w in enumerate(lowered[1:4], start=1):
+        verb = w[:-1] if w.endswith("s") and w[:-1] in verbs else w
+        if verb in verbs and lowered[i + 1:i + 2] == ["to"]:
+            # (straight after 'the' it is a noun: 'the plan to reach every village is written with the hubs')
+            return lowered[i - 1] != "the" and all(x in ours for x in lowered[:i])
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -5933,7 +6106,7 @@ def _keep_method_half(sections: list[Section]) -> None:
                 continue  # never empty a part to reach the share
             for ui, u in enumerate(sec.units):
                 if u.kept and not any(r.startswith("block:") or r == DRAFTED for r in u.refs) and "todo:part" not in u.refs:
-                    key = (u.priority, ui, si)
+                    key = (-_trim_rank(sec, ui), u.priority, ui, si)
                     if worst is None or key > worst[0]:
                         worst = (key, si, ui)
         if worst is None:
