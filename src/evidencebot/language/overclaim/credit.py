@@ -62,6 +62,10 @@ def _settings_from(o: dict) -> dict:
         owned_nouns=option_words(o.get("owned_nouns")),
         own_pronouns=option_words(o.get("own_pronouns")),
         record_nouns=option_words(o.get("record_nouns")),
+        won_verbs=option_words(o.get("won_verbs")),
+        fought_verbs=option_words(o.get("fought_verbs")),
+        first_person=option_words(o.get("first_person")),
+        won_nouns=option_words(o.get("won_nouns")),
     )}
 
 
@@ -164,7 +168,8 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     s = _settings(rule)
     if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"]
                              | s["force_nouns"])
-            or ctx.lower_set & s["own_pronouns"]):
+            or ctx.lower_set & s["own_pronouns"]
+            or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -172,6 +177,8 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "conj" and _word(verb, s["won_verbs"]):
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "I fought for, and won, ..."
         if subj is None:
             continue
         sent = T[verb.sent.start:verb.sent.end]
@@ -231,10 +238,33 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
                 continue  # "our team is the reason the referral form is shorter": our own process
             hit = (subj.i, clause.i + 1)
+        elif lemma in s["won_verbs"] and subj.lower_ in s["first_person"]:
+            # (oc2, s34) "I secured the new crisis café for the town", "I fought for the new crisis service and I
+            # delivered it": the writer alone as the one who won a new public service
+            won = _won_service(verb, s)
+            if won is not None:
+                hit = (subj.i, won.i + 1)
         if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] | s["thank_verbs"] else None):
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out
+
+
+def _won_service(verb, s: dict):
+    """(oc2, s34) The new service ``verb`` (a verb of winning: secure, win, deliver) says the writer won: its object a
+    new service ("the new crisis café"), or "it" when the verb is joined to one of fighting for that service ("I
+    fought for the new crisis café and I delivered it"); None for a person's own gain ("I won a place on the course",
+    "I secured a new flat")."""
+    def new_service(np) -> bool:
+        return _word(np, s["won_nouns"]) and any(c.dep_ == "amod" and _word(c, s["new_words"]) for c in np.children)
+
+    head = verb.head if verb.dep_ == "conj" else verb
+    fought = [g for v in (head, *head.conjuncts) if _word(v, s["fought_verbs"]) for c in v.children
+              if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in (c for c in [*verb.children, *head.children] if c.dep_ == "dobj"):
+        if new_service(obj) or (obj.pos_ == "PRON" and any(new_service(g) for g in fought)):
+            return obj
+    return None
 
 
 def _force_behind(verb, s: dict, terms: Terms) -> int | None:
@@ -342,7 +372,10 @@ def _causative_settings(o: dict) -> dict:
                 comparative_tags=frozenset(o.get("comparative_tags") or ()), map_verbs=option_words(o.get("map_verbs")),
                 map_preps=option_words(o.get("map_preps")), map_nouns=option_words(o.get("map_nouns")),
                 people=option_words(o.get("people")), body_dets=option_words(o.get("body_dets")),
-                body_suffixes=tuple(o.get("body_suffixes") or ()))
+                body_suffixes=tuple(o.get("body_suffixes") or ()), turn_verbs=option_words(o.get("turn_verbs")),
+                turn_particles=option_words(o.get("turn_particles")),
+                turn_measures=option_words(o.get("turn_measures")),
+                compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")))
 
 
 def _put_on_map(verb, s: dict):
@@ -420,6 +453,40 @@ def _changed_body(verb, s: dict):
     return None
 
 
+def _shared_turned(obj, s: dict) -> bool:
+    """(oc2, s34) What a turn-around is said of that many parties share: a place ("the estate", "the east end":
+    a place word, or a noun with a point of the compass), a measure ("the retention figures") or the way an outside
+    body acts ("the way probation handles housing"); not our own thing, a person or a document."""
+    if _ours_np(obj, s["provider"]) or _word(obj, s["people"]):
+        return False
+    kids = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    if _word(obj, s["places"]) or any(_word(c, s["places"]) or _word(c, s["compass_words"]) for c in kids):
+        return not any(c.dep_ == "poss" for c in obj.children)
+    if _word(obj, s["turn_measures"]):
+        return True
+    return _word(obj, s["way_nouns"]) and any(
+        c.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "nsubj" and _a_body(g, s) for g in c.children)
+        for c in obj.children)
+
+
+def _turned_around(verb, s: dict):
+    """(oc2, s34) "we turned the east end around", "the student support team turned around the retention figures",
+    "our charity turned around the way probation handles housing": a verb of turning with "around"/"round", its
+    subject us or one of our kinds of service (not someone else's), its object a shared place, measure or an outside
+    body's way of acting. The object, or None ("we turned the chairs around", "we turn referrals around in a day")."""
+    if not _word(verb, s["turn_verbs"]):
+        return None
+    part = next((c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in s["turn_particles"]), None)
+    if part is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (_our_causer(verb, s) or (_word(subj, s["agents"]) and not any(
+            c.dep_ == "poss" for c in subj.children))):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [g for g in part.children if g.dep_ == "pobj"]
+    return next((o for o in objs if _shared_turned(o, s)), None)
+
+
 @check("credit_causative")
 def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """(oc29) We, or something of ours, as the one who made an outside body act (a verb of making someone do
@@ -427,11 +494,15 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"]):
+    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
     for verb in T:
+        turned = _turned_around(verb, s) if verb.pos_ == "VERB" else None
+        if turned is not None and not _blocked(ctx, verb, T):
+            out.append(Candidate(rule, verb.i, max(turned.right_edge.i, verb.i) + 1, verb.i))
+            continue
         cause = _exists_because_of_us(verb, s) if verb.pos_ == "VERB" else None
         # (a denial in the clause of cause is still our doing: "because we would not let it drop")
         if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):

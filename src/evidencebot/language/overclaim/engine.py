@@ -357,7 +357,11 @@ def _titled_names(doc) -> list[tuple[int, int]]:
         while i < sent.end:
             # a run opens after 'the', 'of' ... or at the start of the sentence ('Proven Pathways Employment
             # Partnership is ...': the words after the first are capitalised too)
-            if (i == sent.start or toks[i - 1].lower_ in W.name_openers) and toks[i].text[:1].isupper():
+            # (oc2, s34) or after any word in lower case inside the sentence ('completed Zero Suicide Alliance
+            # training'): a capital there is a name's, not the sentence's
+            prev = toks[i - 1] if i > sent.start else None
+            if (prev is None or prev.lower_ in W.name_openers or prev.text.isalpha() and prev.text.islower()) and \
+                    toks[i].text[:1].isupper():
                 j = i
                 while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in W.name_joiners
                                         and j + 1 < sent.end and toks[j + 1].text[:1].isupper()):
@@ -371,6 +375,10 @@ def _titled_names(doc) -> list[tuple[int, int]]:
                 # Guaranteed Roof scheme', 'Proven Path, a peer-led recovery group')
                 two = j - i == 2 and i > sent.start and _named_after(toks, j, sent.end)
                 if two and end <= i:
+                    end = j
+                # (oc2, s34) three or more such words that the words after name as a body ('Step Change Digital,
+                # a Glasgow studio')
+                if end <= i and j - i >= 3 and i > sent.start and _named_after(toks, j, sent.end):
                     end = j
                 run = toks[i:end]
                 words = [t.text for t in run if t.text.isalpha() and len(t.text) > 1]
