@@ -256,12 +256,15 @@ def _won_service(verb, s: dict):
     fought for the new crisis café and I delivered it"); None for a person's own gain ("I won a place on the course",
     "I secured a new flat")."""
     def new_service(np) -> bool:
-        return _word(np, s["won_nouns"]) and any(c.dep_ == "amod" and _word(c, s["new_words"]) for c in np.children)
+        return _word(np, s["won_nouns"]) and any(  # ("the new night bus route": "new" on a word before it)
+            t.dep_ == "amod" and _word(t, s["new_words"]) for t in np.subtree if t.i < np.i)
 
     head = verb.head if verb.dep_ == "conj" else verb
     fought = [g for v in (head, *head.conjuncts) if _word(v, s["fought_verbs"]) for c in v.children
               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    for obj in (c for c in [*verb.children, *head.children] if c.dep_ == "dobj"):
+    # (a noun after the verb read as its conjunct: "won, the new youth hub")
+    for obj in (c for c in [*verb.children, *head.children] if c.dep_ == "dobj" or (
+            c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i)):
         if new_service(obj) or (obj.pos_ == "PRON" and any(new_service(g) for g in fought)):
             return obj
     return None
@@ -483,7 +486,9 @@ def _turned_around(verb, s: dict):
     if subj is None or not (_our_causer(verb, s) or (_word(subj, s["agents"]) and not any(
             c.dep_ == "poss" for c in subj.children))):
         return None
-    objs = [c for c in verb.children if c.dep_ == "dobj"] + [g for g in part.children if g.dep_ == "pobj"]
+    # (the object read as an adverbial noun: "turned around | the way the landlord deals with damp")
+    objs = [c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.i > part.i] + [
+        g for g in part.children if g.dep_ == "pobj"]
     return next((o for o in objs if _shared_turned(o, s)), None)
 
 
