@@ -1,5 +1,6 @@
 """Count, per answer, the terms of ours that do not hold in the buyer's nation (phrasebank/nations.yaml), and the
-interpreter sentences for Welsh where the buyer requires Welsh speakers (issue 12, s33).
+interpreter sentences for Welsh where the buyer requires Welsh speakers (issue 12, s33; regulators, checks and
+registers added in s34).
 
     PYTHONPATH=src python bench/nation_terms.py BEFORE_DIR AFTER_DIR QUESTIONS_DIR
 
@@ -16,10 +17,18 @@ from evidencebot.text import line_sentences
 
 def count(answer: str, nation: str, welsh: bool) -> tuple[int, list[str]]:
     found: list[str] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
     for t in nations.terms():
         if nation in t.applies:
             continue
-        found += [t.label] * len(t.pattern.findall(answer))
+        spans.setdefault(t.label, []).extend(m.span() for m in t.pattern.finditer(answer))
+    for label, got in spans.items():
+        # one label may have several patterns ('the CQC' and 'CQC'): a place in the text counts once
+        end = -1
+        for a, b in sorted(got):
+            if a >= end:
+                found.append(label)
+            end = max(end, b)
     if welsh:
         for s in line_sentences(answer):
             if nations._welsh_interpreter(s) != s:
