@@ -120,3 +120,39 @@ def test_a_minimum_cell_giving_some_of_its_posts_is_said_as_a_subset():
     assert _roles(table) == {"support workers": 9.0}
     assert bs.subsets_text(bs.role_subsets(table)) == (
         "of these posts, at least 3.0 WTE of the support workers will be based on the islands")
+
+
+def test_a_role_with_a_level_in_its_name_is_read():
+    """s34 q10 (spent): 'DBI Level 2 Practitioner | 3.0' was dropped (a digit in the role's cell), so the answer left
+    out 3.0 WTE of the buyer's posts and still said it met every minimum."""
+    table = ("| Role | Minimum WTE | Caseload cap |\n|---|---|---|\n"
+             "| Team Leader | 1.0 | 5 |\n| Band 6 Community Nurse | 2.5 | 20 |\n")
+    assert _roles(table) == {"team leader": 1.0, "band 6 community nurse": 2.5}
+
+
+def test_one_role_in_two_rows_told_apart_by_the_buyers_brackets():
+    """s34 q10 (spent): 'Wellbeing Practitioner (mainland)' and '(island-based)' were read as one role, so the 2.0
+    island posts and their own cap were lost."""
+    table = ("| Role | Minimum WTE | Caseload cap |\n|---|---|---|\n"
+             "| Support Worker (north coast) | 4.0 | 20 |\n| Support Worker (Isle of Rhum team) | 1.5 | 12 |\n"
+             "| Service Manager (named lead) | 1.0 | n/a |\n")
+    rows = {r.role: (r.wte, r.cap) for r in bs.staffing(table)}
+    assert rows == {"north coast support worker": (4.0, 20.0), "Isle of Rhum team support worker": (1.5, 12.0),
+                    "service manager": (1.0, None)}, rows
+    assert sum(_roles(table).values()) == 6.5
+
+
+def test_a_designated_or_bilingual_post_beside_other_roles_is_a_post():
+    """Review, session 34: 'Designated' and 'Bilingual' read as a quality of some holders made these posts subsets of
+    nothing, and the establishment lost them."""
+    text = ("The provider must employ a minimum of 1.0 WTE Service Manager, 1.0 WTE Designated Safeguarding Lead, "
+            "6.0 WTE Recovery Workers and 3.0 WTE Bilingual Support Workers.")
+    assert sum(_roles(text).values()) == 11.0, _roles(text)
+
+
+def test_a_cap_header_that_mentions_including_is_still_a_cap():
+    """Review, session 34: 'Caseload cap (including bank staff)' was taken for a column counting some of the posts."""
+    table = ("| Role | Minimum WTE | Caseload cap (including bank staff) |\n|---|---|---|\n"
+             "| Recovery Worker | 8.0 | 25 |\n")
+    assert [(r.role, r.wte, r.cap) for r in bs.staffing(table)] == [("recovery worker", 8.0, 25.0)]
+    assert bs.role_subsets(table) == []

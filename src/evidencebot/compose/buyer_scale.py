@@ -929,7 +929,17 @@ def _is_subset(sentence: str, at: int, role: str) -> bool:
     if markers and re.search(rf"\b(?:{markers})\s+(?:the\s+|a\s+|an\s+|at\s+least\s+)?$", sentence[:at], re.I):
         return True
     first = re.sub(r"^(?:the|a|an|one)\s+", "", " ".join((role or "").split()).lower())
-    return any(first.startswith(str(q).lower() + " ") for q in spec.get("qualifiers") or [])
+    quality = next((str(q).lower() for q in spec.get("qualifiers") or [] if first.startswith(str(q).lower() + " ")), "")
+    if not quality:
+        return False
+    # posts named by a quality of some of their holders are a subset only of a role the sentence names too ('10.0 WTE
+    # Wellbeing Practitioners ... 6.0 WTE Welsh-speaking practitioners'); alone, or beside other roles only ('3.0 WTE
+    # Bilingual Support Workers' beside recovery workers), they are a role of their own (review, session 34)
+    base = first[len(quality):].strip()
+    own = sentence.find(role, at)
+    own_end = own + len(role) if own >= 0 else at
+    return any((m.end() <= at or m.start() >= own_end) and same_role(base, m.group(0))
+               for m in re.finditer(_role_re(), sentence, re.I))
 
 
 @dataclass
@@ -1094,7 +1104,10 @@ def _column_kind(header: str, columns: dict) -> str:
     'Role' -> 'role'), the first kind of ``columns`` whose words it has; '' for none."""
     low = " ".join(re.findall(r"[a-z][a-z-]*", header.lower()))
     for kind, words in columns.items():
-        if any(re.search(rf"\b{re.escape(str(w))}\b", low) for w in words or []):
+        # a column that counts some of its row's posts says so first ('Of which Welsh-speaking WTE'); the words
+        # further in qualify another kind's column ('Caseload cap (including bank staff)' is a cap)
+        at = "^" if kind == "subset" else r"\b"
+        if any(re.search(rf"{at}{re.escape(str(w))}\b", low) for w in words or []):
             return str(kind)
     return ""
 
@@ -1112,7 +1125,8 @@ def _role_cell(cell: str, column: bool = False) -> str:
     listed = groups is not None and (column or bool(re.fullmatch(_role_re(), groups.group("last"), re.I)))
     head = whole if listed else re.split(ends, whole, maxsplit=1)[0].strip()
     # ('Referral Coordinators / Administrators': one post of either name, s33 q10)
-    named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ /-]*", head or "") and len(head.split()) <= 6 and not re.match(
+    # a grade or level inside the name is part of it ('DBI Level 2 Practitioner', s34 q10 was dropped)
+    named = column and re.fullmatch(r"[A-Za-z][A-Za-z0-9'’ /-]*", head or "") and len(head.split()) <= 6 and not re.match(
         r"(?i)(?:sub-?)?totals?\b", head)
     if not head or len(head.split()) > 8 or not (listed or named or re.fullmatch(_role_re(), head, re.I)):
         return ""
@@ -1167,17 +1181,31 @@ def _table_staffing(text: str) -> list[StaffRow]:
         role_at = kinds.index("role") if "role" in kinds else 0
         mins = [j for j, k in enumerate(kinds) if k == "minimum"]
         caps = [j for j, k in enumerate(kinds) if k == "cap"]
-        for cells, line in rows:
-            if len(cells) <= role_at:
-                continue
-            role = _role_cell(cells[role_at], column="role" in kinds)
+        named = [_role_cell(cells[role_at], column="role" in kinds) if len(cells) > role_at else ""
+                 for cells, _ in rows]
+        for (cells, line), role in zip(rows, named):
             if not role:
                 continue
+            if sum(_role_stems(other) == _role_stems(role) for other in named) > 1:
+                role = _qualified(cells[role_at], role)
             wte = next((w for j in mins if j < len(cells) for w in [_wte_in(cells[j], bare=True)] if w is not None), None)
             cap = next((c for j in caps if j < len(cells) for c in [_cap_in(cells[j], cell=True)] if c is not None), None)
             if wte is not None or cap is not None:
                 out.append(StaffRow(role, wte, cap, " ".join(line.split())))
     return out
+
+
+def _qualified(cell: str, role: str) -> str:
+    """The role of a row whose role another row of its table shares, with the words the buyer puts in brackets after
+    it, which tell the two apart ('Wellbeing Practitioner (island-based)' -> 'island-based wellbeing practitioner',
+    beside '(mainland)': s34 q10 read both as one role and lost the island posts); the role alone when it has none."""
+    m = re.search(r"\(\s*(?P<q>[A-Za-z][A-Za-z'’ -]{0,30}?)\s*\)\s*$", " ".join((cell or "").replace("*", "").split()))
+    if m is None or len(m.group("q").split()) > 4:
+        return role
+    words = m.group("q").split()
+    # a place's name keeps its capitals ('Isle of Skye team'); a plain quality is lowered ('Mainland' -> 'mainland')
+    named = any(w[:1].isupper() for w in words[1:])
+    return f"{m.group('q') if named else m.group('q').lower()} {role}"
 
 
 def _table_subsets(text: str) -> list[tuple[str, float, str]]:

@@ -191,11 +191,22 @@ def _start_dates(text: str) -> list[tuple[str, str]]:
     order, with their sentence; dates of the tender process (submission, award) are not starts."""
     out = []
     for s in _P.start.finditer(text):
-        line_end = min([i for i in (text.find(c, s.end()) for c in ".\n;") if i >= 0] or [len(text)])
-        d = _P.date.search(text, s.end(), min(line_end, s.end() + 60))
+        left = max(text.rfind(c, 0, s.start()) for c in ".\n") + 1
+        row_end = text.find("\n", s.end()) % (len(text) + 1)
+        if text[left:row_end].count("|") >= 2:
+            # a milestone table's row: the start is the milestone's own ('| M11 | Service start (first session) |
+            # Saturday 1 July 2028 |'), its date in the row's date cell however long the milestone's words; a row
+            # where something else begins ('TUPE consultation ... begins') or a review after the start is not one
+            # (s34 q11 read the contract start as the TUPE consultation's 3 April 2028)
+            cell = text[text.rfind("|", 0, s.start()) + 1:s.start()]
+            if not _P.row_start_subject.fullmatch(cell.strip()):
+                continue
+            d = _P.date.search(text, s.end(), row_end)
+        else:
+            line_end = min([i for i in (text.find(c, s.end()) for c in ".\n;") if i >= 0] or [len(text)])
+            d = _P.date.search(text, s.end(), min(line_end, s.end() + 60))
         if d is None:
             continue
-        left = max(text.rfind(c, 0, s.start()) for c in ".\n") + 1
         if _P.not_start.search(text[left:d.start()]):
             continue
         value = format_date(d)

@@ -139,7 +139,10 @@ def sibling_blocks(db: Database, files) -> set[str]:
     texts = set()
     for p in files:
         try:
-            texts.add(without_controls(Path(p).expanduser().read_text(encoding="utf-8")).strip()[:500])
+            # as 'assemble' reads a question file (a byte-order mark dropped, control characters out) and as
+            # :func:`library.record_use` keys it (its first 500 characters); stripped too, for a file read otherwise
+            read = without_controls(Path(p).expanduser().read_text(encoding="utf-8-sig"))
+            texts.update({read[:500], read.strip()[:500]})
         except (OSError, UnicodeDecodeError):
             continue
     return blocks_used_for(db, "assemble tender", texts)
