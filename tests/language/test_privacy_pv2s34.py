@@ -21,15 +21,19 @@ def rules():
 
 
 def _covered(rules, nlp, text, part):
+    """A rule's finding covers ``part`` (not the learned scorer's warning, which covers a whole sentence)."""
     start = text.index(part)
     end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules))
+    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules)
+               if f.rule != "privacy.learned-private-detail")
 
 
 @pytest.mark.parametrize("text, part", [
-    # new: a CHI opening on a zero has a phone's shape; the label makes it a CHI
+    # new: a CHI under its label, "as" between them
     ("The GP letter gives her CHI as 090692-4415, so use that on the form.", "090692-4415"),
-    # new
+    # (split by a hyphen after the birth date's six digits; found on main too: a guard)
+    ("Quote CHI 010572-3318 on the letter to the consultant.", "010572-3318"),
+    # (a phone's shape: found on main too, by the phone rule; a guard)
     ("Add CHI number 0111853372 to the top of the discharge letter.", "0111853372"),
     # new: a booking's reference with the person it is for
     ("Train booking ref K7PX2Q is under Ms Haddow, who travels on Monday.", "K7PX2Q"),
@@ -42,7 +46,7 @@ def _covered(rules, nlp, text, part):
     # new: a fishing boat by its port letters and number
     ("Her husband's trawler, FR 227, has been laid up since his stroke.", "FR 227"),
     # new: a lower-case name before a note's word for a text
-    ("tomasz txt late last night asking if the group is still on", "tomasz"),
+    ("kirushan txtd at 22:40 - cant get to sleep, wants a call tmrw", "kirushan"),
 ])
 def test_found(rules, nlp, text, part):
     assert _covered(rules, nlp, text, part)
@@ -52,8 +56,8 @@ def test_found(rules, nlp, text, part):
     # new: a civic office held in public
     "Provost Elaine Forbes presented the volunteer awards at the town hall.",
     # new: a club's name
-    "Newtonmore Camanachd offered their pitch for the summer fun day.",
-    # new: where a fleet works from
+    "Glenurquhart Camanachd let us use their clubhouse for the carers' lunch.",
+    # where a fleet works from (passes on main too: a guard; the change is test_out_of_reads_as_one_place_word)
     "Most of the boats working out of Kinlochbervie now land on Mondays.",
     # new: an organisation's vehicle
     "The pool car YS22 HTN is parked behind the clinic for staff visits.",
@@ -67,3 +71,13 @@ def test_found(rules, nlp, text, part):
 ])
 def test_passes(rules, nlp, text):
     assert find_privacy(text, nlp(text), rules) == []
+
+
+def test_out_of_reads_as_one_place_word():
+    # new: "out of" before a capitalised word is read as one word of place (place_prepositions lists it)
+    from evidencebot.language.privacy import _PLACED
+
+    m = _PLACED.search("Crews working out of ")
+    assert m is not None and " ".join(m.group(1).split()) == "out of"
+    m = _PLACED.search("a letter from the son of ")
+    assert m is not None and " ".join(m.group(1).split()) == "son of"
