@@ -1816,7 +1816,9 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "advmod", "pcomp"
 # "is the show", "was a favourite film": the complement of a copula right after a titled name
 _IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
 # a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen", "in our Brixley group"
-_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:(?:our|their)[ \t\u00a0]+)?(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# (pv2 s34: the word may be two, the second "of": "out of", as place_prepositions lists it; the two are read as one
+# word with one space)
+_PLACED = re.compile(r"\b([A-Za-z]+(?:[ \t\u00a0]+of)?)[ \t\u00a0]+(?:(?:our|their)[ \t\u00a0]+)?(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
 # "and" or a comma, then capitalised words, the last one read: "[Harold Wood] and Gidea Park"
 _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}([A-Z][\w'’\-]*)\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -2594,7 +2596,7 @@ class _NameFinder:
         preps = self.context.get("place_prepositions", ())
         m = _PLACED.search(self.text, max(0, start - 60), start)
         tok = self._tok_at(start)
-        if preps and m and m.group(1).casefold() in preps:
+        if preps and m and " ".join(m.group(1).casefold().split()) in preps:
             words = self.text[start:end].split()
             if not (len(words) > 1 and words[0] in self.names.first_names and words[0] not in self.names.ambiguous):
                 return True
