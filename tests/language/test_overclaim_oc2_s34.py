@@ -72,3 +72,14 @@ def test_a_capitalised_run_with_no_name_after_it_is_read():
     from evidencebot.language.pipeline import get_nlp
 
     assert not _titled_names(get_nlp()("Staff said the service Always Prevents Every Crisis here."))
+
+
+@pytest.mark.parametrize("text", [
+    "The council built the new clinic and I delivered the training for staff.",
+    "The trust opened the new crisis café last spring and I secured funding for the volunteers.",
+])
+def test_a_joined_verb_with_its_own_subject_does_not_take_the_first_verbs_object(text):
+    """Review, session 34: 'I delivered' took the council's 'new clinic' as what the writer won, an empty span."""
+    from evidencebot.language.checker import check_text
+
+    assert not [f for f in check_text(text) if f.rule == "overclaim.credit-claim"]

@@ -130,3 +130,11 @@ def test_a_job_at_a_named_workplace_with_the_persons_health_is_found(rules, nlp,
 ])
 def test_a_job_at_a_named_workplace_saying_its_work_passes_this_rule(rules, nlp, text):
     assert not any(f.rule == "privacy.person-workplace" for f in find_privacy(text, nlp(text), rules))
+
+
+def test_a_mailbox_made_of_surnames_that_are_english_words_is_a_persons():
+    """Review, session 34: 'hill.wood@' passed as a role mailbox because both parts are English words."""
+    from evidencebot.language.checker import check_text
+
+    assert "privacy.email" in {f.rule for f in check_text("Email hill.wood@example.org about her tenancy.")}
+    assert "privacy.email" not in {f.rule for f in check_text("Email recovery@harbourtrust.org.uk for a form.")}

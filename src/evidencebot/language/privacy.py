@@ -1214,7 +1214,8 @@ def _off_role_mailbox(text: str, hits: list[_Hit], rules: list[PrivacyRule]) -> 
         parts = _MAILBOX_PART.split(local)
         return bool(parts) and all(
             len(w) >= 3 and w.isalpha() and w.islower() and names.english_word(w)
-            and w.capitalize() not in names.first_names and w.capitalize() not in names.ambiguous for w in parts)
+            and w.capitalize() not in names.first_names and w.capitalize() not in names.ambiguous
+            and w not in names.surname_words and w.capitalize() not in names.surname_words for w in parts)
 
     return [h for h in hits if h.rule.id not in own or not role(text[h.start:h.end])]
 
@@ -3965,9 +3966,11 @@ class _NameFinder:
         while k < len(toks) and toks[k].start < end:
             k += 1
         line_start = text.rfind("\n", 0, tok.start) + 1
-        before = text[line_start:tok.start]
-        # the words since the line's or the clause's last break
-        lead = _CLAUSE_BREAK.split(before.lower())[-1].split()
+        # the words since the line's or the clause's last break, read back at most 80 characters (a long line without
+        # breaks made this quadratic: review, session 34); a clause longer than that is no slot's
+        cut = tok.start - 80 > line_start
+        clauses = _CLAUSE_BREAK.split(text[max(line_start, tok.start - 80):tok.start].lower())
+        lead = clauses[-1].split() + (["…"] * 8 if cut and len(clauses) == 1 else [])
         opens = not lead
         # a name's slot before it: a greeting or a verb of contact (the words data) at most two words into the clause
         slot = any(lead[-len(p.split()):] == p.split() and len(lead) - len(p.split()) <= 2
@@ -3984,7 +3987,7 @@ class _NameFinder:
             or tok.token.dep_ in _SUBJECT_DEPS and tok.token.head.pos_ in ("VERB", "AUX") and tok.token.head.i > tok.token.i
             and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.token.children))
         # the surname after: the next words that are no English either, or a particle before one
-        while k < len(toks) and text[end:toks[k].start] == " ":
+        while k < len(toks) and text[end:toks[k].start] in (" ", "\u00a0"):
             nxt_end = self._unknown_lower(k)
             word = toks[k].text
             if not nxt_end and word in ctx.get("name_particles", ()) and k + 1 < len(toks) \

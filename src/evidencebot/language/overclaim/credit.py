@@ -242,7 +242,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # (oc2, s34) "I secured the new crisis café for the town", "I fought for the new crisis service and I
             # delivered it": the writer alone as the one who won a new public service
             won = _won_service(verb, s)
-            if won is not None:
+            if won is not None and won.i > subj.i:
                 hit = (subj.i, won.i + 1)
         if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] | s["thank_verbs"] else None):
             continue
@@ -260,6 +260,10 @@ def _won_service(verb, s: dict):
             t.dep_ == "amod" and _word(t, s["new_words"]) for t in np.subtree if t.i < np.i)
 
     head = verb.head if verb.dep_ == "conj" else verb
+    # a joined verb with a subject of its own has its own object only ("The council built the new clinic and I
+    # delivered the training": the council's clinic is not what the writer delivered; review, session 34)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        head = verb
     fought = [g for v in (head, *head.conjuncts) if _word(v, s["fought_verbs"]) for c in v.children
               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # (a noun after the verb read as its conjunct: "won, the new youth hub")
@@ -378,7 +382,8 @@ def _causative_settings(o: dict) -> dict:
                 body_suffixes=tuple(o.get("body_suffixes") or ()), turn_verbs=option_words(o.get("turn_verbs")),
                 turn_particles=option_words(o.get("turn_particles")),
                 turn_measures=option_words(o.get("turn_measures")),
-                compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")))
+                compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")),
+                way_clause_deps=frozenset(o.get("way_clause_deps") or ()))
 
 
 def _put_on_map(verb, s: dict):
@@ -468,7 +473,7 @@ def _shared_turned(obj, s: dict) -> bool:
     if _word(obj, s["turn_measures"]):
         return True
     return _word(obj, s["way_nouns"]) and any(
-        c.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "nsubj" and _a_body(g, s) for g in c.children)
+        c.dep_ in s["way_clause_deps"] and any(g.dep_ == "nsubj" and _a_body(g, s) for g in c.children)
         for c in obj.children)
 
 
