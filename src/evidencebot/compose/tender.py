@@ -1979,13 +1979,16 @@ def _assemble_tender(
                 u.full = anonymity.anonymise(u.full, ours) if u.full else u.full
     scored = [sec for sec in sections if sec.point.kind != "confirm"]
     reserve = panel_reserve(plan.word_limit, plan.title)
-    _fit_answer(scored, plan.word_limit - reserve)
+    # a confirmation that counts inside the limit (it has a budget) takes its words off the parts' room, so that the
+    # trim order, not the limit's last trim, decides what goes (review, session 34)
+    inside = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and sec.point.budget)
+    _fit_answer(scored, plan.word_limit - reserve - inside)
 
     def limit() -> int:  # the words the layout may hold: the confirmations' own on top when outside the limit
         extra = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and not sec.point.budget)
         return plan.word_limit - reserve + extra
 
-    room = plan.word_limit - reserve
+    room = plan.word_limit - reserve - inside
     chars = plan.char_limit - char_reserve(plan.char_limit, plan.title) if plan.char_limit else None
     _refill(scored, room)
     _keep_method_half(scored)
