@@ -2966,6 +2966,8 @@ _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example
 
 _AND_ASK = re.compile(r"\s+and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|confirm|provide|state|give)\s+"
                       r"(?:the|your|how|what|who|when|where|why|whether|any|each|an?)\b)", re.I)
+_LATER_WH_ASK = re.compile(r",\s+and\s+(?=(?:how|what|where|when|who|whether|why)\s+(?:you|your|staff|the|we)\b)", re.I)
+"""A later wh-ask of a sentence: 'Describe how you will reach A, and how you will work with B'."""
 _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
                          r"identify|submit|attach)\s+\S", re.I)
 
@@ -3369,6 +3371,9 @@ def _verb_asks(text: str) -> list[str]:
         between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
         if between and between[-1].lower() in _words("dangling_before_and"):
             continue  # 'help care leavers prepare for and keep their first tenancy': one object for both verbs
+        if (heads[-1].group("v") or heads[-1].group("i") or "").lower() in _words("person_and_verb_heads") \
+                and not m.group(0).lstrip().startswith(","):
+            continue  # 'help people keep their tenancy and avoid losing their home': both are what people are helped to do
         item = protected[:m.start()].rsplit(",", 1)
         if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
             continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
@@ -3480,6 +3485,8 @@ def _shape(name: str) -> re.Pattern:
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
         _SHAPES["how_to_answer"] = re.compile(rf"\b{listed('how_to_answer')}\b",
                                               re.I)
+        # the phrase that names whom or where the ask is about straight after it ('in practice for island staff')
+        _SHAPES["how_to_answer_narrowed"] = re.compile(rf"\s+{listed('how_to_answer_narrowed')}\s+\w", re.I)
         objects = listed("asked_objects")
         _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
         leads = listed("item_list_leads")
@@ -3559,7 +3566,8 @@ def _guidance_ask(sentence: str, after_list: bool) -> bool:
     # what it asks for is a thing to cover ('how they will ...', 'the number of ...', 'examples of ...'), not how to
     # write ('what will actually happen, by whom and when', 'practical arrangements, not aspirations', 'familiarity
     # with ...': s5, s9, s11, s17 labellers)
-    if not _shape("asked_object").match(rest) or _shape("how_to_answer").search(rest):
+    if not _shape("asked_object").match(rest) or any(
+            not _shape("how_to_answer_narrowed").match(rest[h.end():]) for h in _shape("how_to_answer").finditer(rest)):
         return False
     return after_list or _asks(sentence)[1]
 
@@ -4110,6 +4118,24 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                 points = [(f"p{n + 1}", t) for n, t in enumerate(merged)]
                 extra = [s for s in extra if s not in stem_sentences]
                 stem_sentences = []
+        # 'Describe how you will reach A, and how you will work with B. Your answer should cover:' + a list that
+        # speaks of A only: the list spells out the first ask, and a later wh-ask of the sentence that names a body
+        # or place (capitalised words) no listed item names, and shares few words with any item, is asked too (s34
+        # q04: the work with the local action group was no sub-point). A later ask the items spell out ('..., and how
+        # you will work with crisis services when they do' over an item on the CRHTT, s21 q03) names nobody.
+        if points and lead_in.rstrip().endswith(":") and _COVER_LEADIN.search(lead_in):
+            listed_words = [_content_words(t) for _, t in points]
+            for s in stem_sentences:
+                if s in extra or _CONTEXT.match(s) or s.rstrip().endswith(":") or not _IMPERATIVE.match(_clean(s)):
+                    continue
+                for part in _LATER_WH_ASK.split(_clean(s).rstrip(".?"))[1:]:
+                    said = _content_words(part)
+                    names = re.findall(r"(?<!^)\b[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|for))*\s+[A-Z][\w'-]*", part)
+                    unnamed = [n for n in names if not any(n in t for _, t in points)]
+                    if len(part.split()) >= 5 and said and unnamed and \
+                            all(len(said & w) / len(said) < 0.5 for w in listed_words):
+                        points.insert(0, ("p", part))
+                        points = _renumber(points)
         before = []
         for s in extra:
             for part in [x for a in _asks(s)[0] for x in _item_asks(a, SENTENCE_HOWS)]:
