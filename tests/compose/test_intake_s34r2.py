@@ -79,3 +79,25 @@ def test_the_registration_contingency_block_does_not_write_as_the_current_provid
     # the block is used by a provider that would be new: the provider leaving the service is the outgoing one
     assert "outgoing provider" in body
     assert _P.as_incumbent.search(" ".join(body.split())) is None
+
+
+def test_a_confirmed_will_is_headed_by_what_is_done():
+    from evidencebot.compose.questions import make_heading
+    head = make_heading("confirm that you will pay the Foundation Living Wage to every care worker on the contract, "
+                        "including agency staff", short=True)
+    assert head.startswith("Paying the Foundation Living Wage")
+    assert not head.lower().startswith("that you will")
+
+
+def test_a_confirmation_of_two_wills_is_headed_by_the_first():
+    from evidencebot.compose.questions import make_heading
+    head = make_heading("that you will follow the county's joint safeguarding procedures, and will attend the "
+                        "case meetings when invited")
+    assert head == "Following the county's joint safeguarding procedures"
+
+
+def test_a_second_gerund_keeps_its_with_phrase():
+    from evidencebot.compose.questions import make_heading
+    head = make_heading("how you will spot rent problems early and work with the Tenancy Sustainment and Lettings "
+                        "Team, including a joint visit", short=True)
+    assert not head.endswith("and working")

@@ -4909,6 +4909,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             break  # 'evidence of existing relationships': 'evidence' is the head of the phrase, not an ask
         t = rest
     t = re.sub(r"^(?:to\s+us\s+)?(?:about\s+)?", "", t, flags=re.I)
+    # 'confirm that you will pay at least the real Living Wage ...' (its 'confirm' gone): what the bidder will do,
+    # made a heading as any 'how you will' is ('Paying at least ...'), not 'That you will pay' (s34 q12)
+    said = re.sub(r"^that\s+(?:you|we)\s+(?:will|would)\s+(?=[a-z]+\s)", "how you will ", t, flags=re.I)
+    if said != t:  # '..., and will attend the meetings' / ', and that you will take part': the buyer's next statement
+        t = re.split(r"(?i),?\s+and\s+(?:that\s+(?:you|we)\s+)?(?:will|would)\s", said, maxsplit=1)[0]
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
@@ -5223,13 +5228,16 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             continue  # 'between the hubs | and ...' holds both
         if re.match(r"(?i)[\s,]*(?:from|to)\s+[^,;]*\d", t[at:]):
             continue  # the buyer's figures stay whole: 'Growing the caseload | from 2,350 people to 3,100 people'
-        if re.match(r"(?i)\s*to\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
+        if re.match(r"(?i)\s*to\s", t[at:]) and not re.match(rf"(?i)\s*to\s+{_words_pattern(sorted(_TO_WHOM))}\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
             continue  # a range: '8am | to 8pm', 'Monday | to Friday'
         if re.search(r"(?i)\bto\s+[a-z]+$", head) and _looks_like_verb(last) \
                 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at|from|about)\s", t[at:]):
             continue  # 'to work | with co-occurring conditions': the verb's phrase goes on
         if last.endswith("ing") and len(head.split()) <= 4 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
             continue  # 'Assessing and responding | to substance use', 'Working day to day | with ...': no object yet
+        if last.endswith("ing") and re.search(r"(?i)\b(?:and|or)\s+\w+ing$", head) \
+                and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
+            continue  # 'Identifying housing problems early and working | with the Housing Options Team' (s34 q06)
         if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
@@ -5255,6 +5263,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+_TO_WHOM = _words("to_whom", within="cut")
 COORDINATED_OVER = 4
 """How many words over the limit a heading may run to keep a coordinated noun phrase whole (:func:`_cap_heading`)."""
 
