@@ -2966,6 +2966,8 @@ _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example
 
 _AND_ASK = re.compile(r"\s+and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|confirm|provide|state|give)\s+"
                       r"(?:the|your|how|what|who|when|where|why|whether|any|each|an?)\b)", re.I)
+_LATER_WH_ASK = re.compile(r",\s+and\s+(?=(?:how|what|where|when|who|whether|why)\s+(?:you|your|staff|the|we)\b)", re.I)
+"""A later wh-ask of a sentence: 'Describe how you will reach A, and how you will work with B'."""
 _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
                          r"identify|submit|attach)\s+\S", re.I)
 
@@ -3369,6 +3371,9 @@ def _verb_asks(text: str) -> list[str]:
         between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
         if between and between[-1].lower() in _words("dangling_before_and"):
             continue  # 'help care leavers prepare for and keep their first tenancy': one object for both verbs
+        if (heads[-1].group("v") or heads[-1].group("i") or "").lower() in _words("person_and_verb_heads") \
+                and not m.group(0).lstrip().startswith(","):
+            continue  # 'help people keep their tenancy and avoid losing their home': both are what people are helped to do
         item = protected[:m.start()].rsplit(",", 1)
         if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
             continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
@@ -3480,6 +3485,8 @@ def _shape(name: str) -> re.Pattern:
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
         _SHAPES["how_to_answer"] = re.compile(rf"\b{listed('how_to_answer')}\b",
                                               re.I)
+        # the phrase that names whom or where the ask is about straight after it ('in practice for island staff')
+        _SHAPES["how_to_answer_narrowed"] = re.compile(rf"\s+{listed('how_to_answer_narrowed')}\s+\w", re.I)
         objects = listed("asked_objects")
         _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
         leads = listed("item_list_leads")
@@ -3559,7 +3566,8 @@ def _guidance_ask(sentence: str, after_list: bool) -> bool:
     # what it asks for is a thing to cover ('how they will ...', 'the number of ...', 'examples of ...'), not how to
     # write ('what will actually happen, by whom and when', 'practical arrangements, not aspirations', 'familiarity
     # with ...': s5, s9, s11, s17 labellers)
-    if not _shape("asked_object").match(rest) or _shape("how_to_answer").search(rest):
+    if not _shape("asked_object").match(rest) or any(
+            not _shape("how_to_answer_narrowed").match(rest[h.end():]) for h in _shape("how_to_answer").finditer(rest)):
         return False
     return after_list or _asks(sentence)[1]
 
@@ -4110,6 +4118,24 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                 points = [(f"p{n + 1}", t) for n, t in enumerate(merged)]
                 extra = [s for s in extra if s not in stem_sentences]
                 stem_sentences = []
+        # 'Describe how you will reach A, and how you will work with B. Your answer should cover:' + a list that
+        # speaks of A only: the list spells out the first ask, and a later wh-ask of the sentence that names a body
+        # or place (capitalised words) no listed item names, and shares few words with any item, is asked too (s34
+        # q04: the work with the local action group was no sub-point). A later ask the items spell out ('..., and how
+        # you will work with crisis services when they do' over an item on the CRHTT, s21 q03) names nobody.
+        if points and lead_in.rstrip().endswith(":") and _COVER_LEADIN.search(lead_in):
+            listed_words = [_content_words(t) for _, t in points]
+            for s in stem_sentences:
+                if s in extra or _CONTEXT.match(s) or s.rstrip().endswith(":") or not _IMPERATIVE.match(_clean(s)):
+                    continue
+                for part in _LATER_WH_ASK.split(_clean(s).rstrip(".?"))[1:]:
+                    said = _content_words(part)
+                    names = re.findall(r"(?<!^)\b[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|for))*\s+[A-Z][\w'-]*", part)
+                    unnamed = [n for n in names if not any(n in t for _, t in points)]
+                    if len(part.split()) >= 5 and said and unnamed and \
+                            all(len(said & w) / len(said) < 0.5 for w in listed_words):
+                        points.insert(0, ("p", part))
+                        points = _renumber(points)
         before = []
         for s in extra:
             for part in [x for a in _asks(s)[0] for x in _item_asks(a, SENTENCE_HOWS)]:
@@ -4883,6 +4909,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             break  # 'evidence of existing relationships': 'evidence' is the head of the phrase, not an ask
         t = rest
     t = re.sub(r"^(?:to\s+us\s+)?(?:about\s+)?", "", t, flags=re.I)
+    # 'confirm that you will pay at least the real Living Wage ...' (its 'confirm' gone): what the bidder will do,
+    # made a heading as any 'how you will' is ('Paying at least ...'), not 'That you will pay' (s34 q12)
+    said = re.sub(r"^that\s+(?:you|we)\s+(?:will|would)\s+(?=[a-z]+\s)", "how you will ", t, flags=re.I)
+    if said != t:  # '..., and will attend the meetings' / ', and that you will take part': the buyer's next statement
+        t = re.split(r"(?i),?\s+and\s+(?:that\s+(?:you|we)\s+)?(?:will|would)\s", said, maxsplit=1)[0]
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
@@ -5197,13 +5228,16 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
             continue  # 'between the hubs | and ...' holds both
         if re.match(r"(?i)[\s,]*(?:from|to)\s+[^,;]*\d", t[at:]):
             continue  # the buyer's figures stay whole: 'Growing the caseload | from 2,350 people to 3,100 people'
-        if re.match(r"(?i)\s*to\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
+        if re.match(r"(?i)\s*to\s", t[at:]) and not re.match(rf"(?i)\s*to\s+{_words_pattern(sorted(_TO_WHOM))}\s", t[at:]) and (re.search(r"\d", last) or (last[:1] != head[:1] and head.split()[-1][:1].isupper())):
             continue  # a range: '8am | to 8pm', 'Monday | to Friday'
         if re.search(r"(?i)\bto\s+[a-z]+$", head) and _looks_like_verb(last) \
                 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at|from|about)\s", t[at:]):
             continue  # 'to work | with co-occurring conditions': the verb's phrase goes on
         if last.endswith("ing") and len(head.split()) <= 4 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
             continue  # 'Assessing and responding | to substance use', 'Working day to day | with ...': no object yet
+        if last.endswith("ing") and re.search(r"(?i)\b(?:and|or)\s+\w+ing$", head) \
+                and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
+            continue  # 'Identifying housing problems early and working | with the Housing Options Team' (s34 q06)
         if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
@@ -5229,6 +5263,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
+_TO_WHOM = _words("to_whom", within="cut")
 COORDINATED_OVER = 4
 """How many words over the limit a heading may run to keep a coordinated noun phrase whole (:func:`_cap_heading`)."""
 
