@@ -65,3 +65,19 @@ def test_an_assembled_scottish_answer_names_neither_the_cqc_nor_the_dbs(demo_db)
     answer = assemble_tender(demo_db, SCOTS)
     assert answer.nation == "Scotland"
     assert "CQC" not in answer.markdown and "DBS" not in answer.markdown
+
+
+def test_englands_safeguarding_bodies_are_the_scottish_buyers_own_or_cut():
+    """s34 panel: 'the local safeguarding adults board's guidance' and 'local safeguarding partnership procedures'
+    said to a Scottish partnership, which has adult protection committees and national child protection guidance."""
+    buyer = ("Glenmorie HSCP. Concerns about a child are handled under the National Guidance for Child Protection in "
+             "Scotland 2021, and the Glenmorie Adult Protection Committee publishes learning reviews.")
+    ours = "Concerns are raised in line with local safeguarding partnership procedures."
+    assert nations.rewrite(ours, "Scotland", buyer).text == (
+        "Concerns are raised in line with the National Guidance for Child Protection in Scotland.")
+    board = "We follow the local safeguarding adults board's self-neglect guidance."
+    assert "adult protection committee" in nations.rewrite(board, "Scotland", buyer).text
+    assert nations.rewrite(board, "England", "The ICB commissions this.").text == board
+    # no equivalent named by the buyer: the term is not written to it
+    cut = nations.rewrite(board, "Scotland", SCOTS_BARE).text
+    assert cut is None or "safeguarding adults board" not in cut
