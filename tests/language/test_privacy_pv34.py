@@ -138,3 +138,12 @@ def test_a_mailbox_made_of_surnames_that_are_english_words_is_a_persons():
 
     assert "privacy.email" in {f.rule for f in check_text("Email hill.wood@example.org about her tenancy.")}
     assert "privacy.email" not in {f.rule for f in check_text("Email recovery@harbourtrust.org.uk for a form.")}
+
+
+def test_a_users_english_word_list_in_capitals_is_read_in_lower_case(tmp_path):
+    """Review, session 34: a user's english_words.txt with 'Bongani' in it never matched the lower-case word."""
+    from evidencebot.language.privacy import _parse_names
+
+    (tmp_path / "english_words.txt").write_text("# ours\nBongani\nharbour\n", encoding="utf-8")
+    names = _parse_names(tmp_path / "privacy.yaml", "privacy.person-name", {"english_words": "english_words.txt"}, [], [])
+    assert names.english_word("bongani") and names.english_word("harbour")

@@ -845,7 +845,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         labels=frozenset(words("labels") or ["PERSON"]),
         titles=titles,
         first_names=frozenset(first),
-        english_words=frozenset(english),
+        english_words=frozenset(w.lower() for w in english),  # a user's list in any case (review, session 34)
         ambiguous=frozenset(words("ambiguous_first_names")),
         place_words=frozenset(words("place_words")),
         veto_words=frozenset(words("veto_words")),
