@@ -917,6 +917,17 @@ def _subset_spec() -> dict:
     return _establishment_spec().get("subset") or {}
 
 
+def _subset_markers() -> str:
+    """The alternation of ``establishment.subset.markers`` ('including', 'of which', ...), each word gap any spaces:
+    built once per list (it was built again for every match; review, session 34)."""
+    return _markers_alt(tuple(str(w) for w in _subset_spec().get("markers") or []))
+
+
+@functools.lru_cache(maxsize=8)
+def _markers_alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 def _is_subset(sentence: str, at: int, role: str) -> bool:
     """The posts a buyer's words name at ``at`` of ``sentence`` are some of the posts of its roles, not more posts: after
     a word that takes a part of what comes before ('Peer Support Workers, including a named Peer Support Lead (1.0
@@ -925,7 +936,7 @@ def _is_subset(sentence: str, at: int, role: str) -> bool:
     Session 34 (s33 q10): 6.0 WTE Welsh-speaking practitioners were added to the establishment as a role of their own,
     40.6 WTE against the buyer's 24.0."""
     spec = _subset_spec()
-    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("markers") or [])
+    markers = _subset_markers()
     if markers and re.search(rf"\b(?:{markers})\s+(?:the\s+|a\s+|an\s+|at\s+least\s+)?$", sentence[:at], re.I):
         return True
     first = re.sub(r"^(?:the|a|an|one)\s+", "", " ".join((role or "").split()).lower())
@@ -979,7 +990,7 @@ def role_subsets(text: str) -> list[Subset]:
                 out.append(Subset(f"at least {float(m.group('n')):.1f} WTE will be {words}", float(m.group("n"))))
     # a minimum cell that gives some of its posts ('at least 18.0 WTE, of whom at least 4.0 WTE based in the South and
     # West', s27 q09)
-    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
+    markers = _subset_markers()
     for r in _table_staffing(text) if markers else []:
         part = re.search(rf"\b(?:{markers})\s+(?:at\s+least\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE)\s+(?P<what>[^;|]+?)\s*(?:[;|]|$)",
                          r.words, re.I)
@@ -1212,7 +1223,7 @@ def _table_subsets(text: str) -> list[tuple[str, float, str]]:
     """(role, WTE, what the posts are) for each figure in a staffing table's subset column ('Of which Welsh-speaking
     (Level 3 or above)': '| Wellbeing Practitioners | 10.0 | 3.0 |' -> ('wellbeing practitioners', 3.0, 'Welsh-speaking
     (Level 3 or above)')); a cell with no figure ('Desirable') names none."""
-    markers = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in _subset_spec().get("markers") or [])
+    markers = _subset_markers()
     out = []
     for kinds, heads, rows in _staff_tables(text):
         role_at = kinds.index("role") if "role" in kinds else 0

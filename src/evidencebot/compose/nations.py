@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from evidencebot.compose.filters import load_phrasebank
 
@@ -44,10 +43,14 @@ def _spec() -> dict:
     return load_phrasebank(PHRASEBANK) or {}
 
 
-@lru_cache(maxsize=4)
-def _terms(key: int) -> tuple[Term, ...]:
+_BUILT: list = [None, ()]
+"""(the phrasebank spec the terms were built from, the terms): the spec is held, so a reloaded file is always built
+again (the cache keyed on the spec's ``id`` could hand back an older file's terms once that id was reused)."""
+
+
+def _build_terms(spec: dict) -> tuple[Term, ...]:
     out = []
-    for t in _spec().get("terms") or []:
+    for t in spec.get("terms") or []:
         eq = {n: (str(e["text"]), re.compile(str(e["cue"]))) for n, e in (t.get("equivalent") or {}).items()}
         out.append(Term(str(t["label"]), re.compile(str(t["term"])), frozenset(t.get("applies") or [ENGLAND]), eq,
                         re.compile(str(t["clause"])) if t.get("clause") else None, bool(t.get("swap_only"))))
@@ -55,7 +58,10 @@ def _terms(key: int) -> tuple[Term, ...]:
 
 
 def terms() -> tuple[Term, ...]:
-    return _terms(id(_spec()))
+    spec = _spec()
+    if _BUILT[0] is not spec:
+        _BUILT[:] = [spec, _build_terms(spec)]
+    return _BUILT[1]
 
 
 def read(text: str) -> tuple[str, str]:

@@ -3991,8 +3991,8 @@ class _NameFinder:
             nxt_end = self._unknown_lower(k)
             word = toks[k].text
             if not nxt_end and word in ctx.get("name_particles", ()) and k + 1 < len(toks) \
-                    and text[toks[k].end:toks[k + 1].start] == " " and self._unknown_lower(k + 1):
-                nxt_end = self._unknown_lower(k + 1)
+                    and text[toks[k].end:toks[k + 1].start] == " ":
+                nxt_end = self._unknown_lower(k + 1)  # 0 when the word after the particle is English
             if not nxt_end:
                 break
             end = nxt_end
