@@ -2158,7 +2158,8 @@ def _assemble_tender(
     # (the measures paragraph commits to our own reporting cycle; the buyer's KPIs it names are listed in their rows)
     # the buyer's scoring gate made as our sentence in its words ('We confirm that access to the service will not
     # depend on a diagnosis ...': s32 q05) is written on the buyer's terms too: signed off before submission
-    gate_said = {g.commitment for g in plan.gates if g.commitment} - {t["text"] for t in to_sign}
+    signed = {t["text"] for t in to_sign}
+    gate_said = {g.commitment for g in plan.gates if g.commitment} - signed
     to_sign += [{"part": sec.point.label, "template": "the buyer's required statement", "text": u.text}
                 for sec in sections for u in sec.kept_units() if u.text in gate_said]
     # a Pass/Fail statement answered Yes from the method library is the organisation's commitment: signed off too
@@ -2172,9 +2173,10 @@ def _assemble_tender(
     to_sign += [{"part": sec.point.label, "template": STEP_TEMPLATE, "text": u.text}
                 for sec in sections for u in sec.kept_units() if u.text in stepped]
     # a term of one nation said as the buyer's own nation's equivalent (:func:`_buyer_nation`): on the buyer's terms
+    signed = {t["text"] for t in to_sign}  # (built once, not for each unit)
     to_sign += [{"part": sec.point.label, "template": f"the buyer's nation ({nation_swaps[u.text]})", "text": u.text}
                 for sec in sections for u in sec.kept_units()
-                if u.text in nation_swaps and u.text not in {t["text"] for t in to_sign}]
+                if u.text in nation_swaps and u.text not in signed]
     told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
@@ -3999,10 +4001,12 @@ def _named_as_place(name: str, text: str) -> bool:
     words = name.split()
     key = re.escape(" ".join(words[-2:]) if len(words) > 2 else name)
     seen = list(re.finditer(key, text or "", re.I))
-    at = re.compile(r"\b(?:at|in|from|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+    at = _PLACE_BEFORE
     return bool(seen) and all(at.search(text[max(0, m.start() - 60):m.start()]) for m in seen)
 
 
+# a place preposition just before a name ('sessions at the Anchor Drop-in'); compiled once (review, session 34)
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|from|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
 _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jointly\s+)?(?:with|alongside)|joint(?:ly)?|"
                          r"multi-agency|interface|link(?:s|ing)?\s+(?:\w+\s+){0,2}(?:with|to)|connect\w*\s+(?:\w+\s+){0,2}(?:with|to)|liais\w*|other\s+(?:agencies|services|organisations|"
                          r"providers)|referr\w*\s+(?:to|from|between)|information\s+sharing|share\s+information)\b",
