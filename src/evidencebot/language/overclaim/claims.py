@@ -132,6 +132,9 @@ def _build(o: dict) -> dict:
         general_change_preps=option_words(o.get("general_change_preps")),
         general_person_outcome_verbs=option_words(o.get("general_person_outcome_verbs")),
         general_reason_nouns=option_words(o.get("general_reason_nouns")),
+        general_reason_adverbs=option_words(o.get("general_reason_adverbs")),
+        general_harm_states=option_words(o.get("general_harm_states")),
+        general_quantity_words=option_words(o.get("general_quantity_words")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -637,14 +640,23 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # for what people do (a clause on the noun whose subject is people); "our rota is the reason ..." (ours)
             # and "the weather is the reason ..." (not_named) fail the general subject's test
             clause = next((c for c in tok.children if c.dep_ in W.general_reason_clause_deps), None)
-            # (what the people do is a harm: they do not do something, or an outcome or a harm of theirs is named:
-            # "the reason people arrive at ten" says nothing of an outcome)
-            if clause is not None and any(c.dep_ in W.nsubj_nsubjpass_csubj and _is_people(c, s)
-                                          for c in clause.children) and (
-                    any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in s[
-                        "general_person_outcome_verbs"] or any(_is_outcome(t, s, terms) for t in clause.subtree)):
+            if clause is not None and _people_harm_clause(clause, s, terms):
                 if agent_ok(subject_of(tok.head), tok.head) and not blocked(tok.head):
                     out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
+            continue
+        if s["general"] and lemma in s["general_reason_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+            # (oc35) the reason as the subject: "the reason people miss appointments is that the letters confuse"
+            if _reason_is_that(tok, s, terms, ctx) and not blocked(tok.head):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
+            continue
+        if s["general"] and tok.lower_ in W.general_present_be and tok.dep_ == "ROOT":
+            # (oc35) "X is why <people> <come to harm>": the copula's other side a clause of "why"
+            clause = next((c for c in tok.children if c.dep_ in W.general_why_clause_deps and c.i > tok.i and any(
+                g.dep_ == "advmod" and g.lower_ in s["general_reason_adverbs"] for g in c.children)), None)
+            if clause is not None and _people_harm_clause(clause, s, terms) and agent_ok(
+                    subject_of(tok), tok) and not blocked(tok):
+                why = next(g for g in clause.children if g.lower_ in s["general_reason_adverbs"])
+                out.append(Candidate(rule, tok.i, why.i + 1, tok.i))
             continue
         conj_of_predicate = tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")  # "was safe and effective"
         if lemma in efficacy and tok.pos_ == "ADJ" and (
@@ -768,6 +780,61 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
     return out
+
+
+def _people_subject(c, s: dict) -> bool:
+    """(oc35) People as a clause's subject: a people word, a quantity of them ("so many of our drivers") or any
+    plural common noun (the clause's harm is the test that matters: "trains arrive late" names none)."""
+    if c.dep_ not in W.nsubj_nsubjpass_csubj:
+        return False
+    if _people_noun(c, s):
+        return True
+    return (c.lower_ in s["general_quantity_words"]) and any(
+        g.dep_ == "pobj" and (_is_people(g, s) or g.tag_ in W.plural_noun_tags)
+        for p in c.children if p.dep_ == "prep" for g in p.children)
+
+
+def _people_noun(c, s: dict) -> bool:
+    """(oc35) A people word, or a plural common noun that is no outside body ("drivers", "tenants")."""
+    return _is_people(c, s) or (c.pos_ == "NOUN" and c.tag_ in W.plural_noun_tags and c.lower_ not in s[
+        "not_named"] and c.lemma_.lower() not in s["not_named"])
+
+
+def _people_harm_clause(clause, s: dict, terms: Terms) -> bool:
+    """(oc33) A clause in which people do not do something, do what harms them, or meet an outcome ("men don't seek
+    help", "people relapse", "drivers develop sleep problems"); "people arrive at ten" says nothing of an outcome."""
+    if not any(_people_subject(c, s) for c in clause.children):
+        return False
+    verb = clause.lemma_.lower()
+    prt = next((c.lower_ for c in clause.children if c.dep_ == "prt"), None)
+    return (any(c.dep_ == "neg" for c in clause.children) or verb in s["general_person_outcome_verbs"]
+            or (prt is not None and f"{verb} {prt}" in s["general_person_outcome_verbs"])
+            or any(_is_outcome(t, s, terms) for t in clause.subtree))
+
+
+def _reason_is_that(reason, s: dict, terms: Terms, ctx: Context) -> bool:
+    """(oc35) "The reason people miss their appointments is that the letters are confusing": "the reason" (with
+    "the" and nothing that makes it one of several) as the subject of a present "is", a clause on it in which people
+    come to harm, and a "that" clause as the copula's complement, its subject not us (an admission of our own
+    failing is no claim); not limited to some people and not reported from a source."""
+    cop = reason.head
+    if cop.lower_ not in W.general_present_be or any(c.dep_ in W.general_no_aux_deps for c in cop.children):
+        return False
+    if [c.lower_ for c in reason.children if c.dep_ == "det"] != ["the"] or any(
+            c.dep_ in ("amod", "nummod", "prep") for c in reason.children if c.i < reason.i):
+        return False
+    clause = next((c for c in reason.children if c.dep_ in W.general_reason_clause_deps), None)
+    if clause is None or not _people_harm_clause(clause, s, terms):
+        return False
+    that = next((c for c in cop.children if c.dep_ == "ccomp" and c.i > cop.i and any(
+        g.dep_ == "mark" for g in c.children)), None)
+    if that is None or any(g.dep_ in W.nsubj_nsubjpass_csubj and g.lower_ in W.provider_pronouns_short
+                           for g in that.children):
+        return False
+    sent = reason.sent
+    low = sent.text.lower()
+    return not any(t.lower_ in s["general_limiters"] for t in sent) and not any(
+        has_phrase(low, p) for p in s["general_sources"])
 
 
 def _pseudo_cleft_subject(verb, subj):
@@ -932,6 +999,9 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
     the outcome its subject or the verb's object), or more or fewer of it ("means fewer crises")."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
+        if lemma in s["general_degree_verbs"] and c.dep_ in W.general_degree_deps and c.i > verb.i and (
+                c.lower_ in s["general_harm_states"]) and any(_people_subject(g, s) for g in c.children):
+            return True  # (oc35) people put in a state of harm: "damp homes make children ill"
         if lemma in s["general_degree_verbs"] and c.dep_ in W.general_degree_deps and (
                 c.lower_ in s["general_degree_words"]):
             held = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
@@ -949,11 +1019,12 @@ def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
     """(oc33) People made or driven to do what harms them: "makes people relapse", "drives students to drop out" (the
     people the verb's object or the subject of its clause, the clause's verb one of ``general_person_outcome_verbs``)."""
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in W.general_person_clause_deps and c.lemma_.lower() in s[
-                "general_person_outcome_verbs"]:
+        prt = next((g.lower_ for g in c.children if g.dep_ == "prt"), None)  # (oc35) "burn out"
+        if c.i > verb.i and c.dep_ in W.general_person_clause_deps and (c.lemma_.lower() in s[
+                "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"]):
             who = [g for g in c.children if g.dep_ in W.nsubj_nsubjpass_csubj] + [
                 g for g in verb.children if g.dep_ == "dobj"]
-            if any(_is_people(g, s) for g in who):
+            if any(_people_noun(g, s) for g in who):
                 return c.i, c.i + 1
     return None
 
