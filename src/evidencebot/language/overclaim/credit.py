@@ -383,7 +383,8 @@ def _causative_settings(o: dict) -> dict:
                 turn_particles=option_words(o.get("turn_particles")),
                 turn_measures=option_words(o.get("turn_measures")),
                 compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")),
-                way_clause_deps=frozenset(o.get("way_clause_deps") or ()))
+                way_clause_deps=frozenset(o.get("way_clause_deps") or ()),
+                singular=option_words(o.get("singular_provider_words")))
 
 
 def _put_on_map(verb, s: dict):
@@ -507,6 +508,9 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"]):
         return []
     T = _toks(doc)
+    if s["singular"] and ctx.lower_set & s["singular"] and not any(t.is_quote for t in T):
+        # (oc35) the writer alone as us, in a text that quotes nobody ("I got the landlord to fix the damp")
+        s = {**s, "provider": s["provider"] | s["singular"]}
     out: list[Candidate] = []
     for verb in T:
         turned = _turned_around(verb, s) if verb.pos_ == "VERB" else None
@@ -528,5 +532,7 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
             moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
             continue
+        if moved[0] is not None and any(c.dep_ == "poss" and c.lower_ in s["singular"] for c in moved[0].children):
+            continue  # (oc35) "I got my landlord to fix the damp": a person's own landlord, in their own story
         out.append(Candidate(rule, verb.i, moved[1].i + 1, verb.i))
     return out

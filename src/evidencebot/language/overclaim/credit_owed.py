@@ -36,6 +36,9 @@ def _receiver(tok, s: dict) -> bool:
     for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
         if t.lower_ in s["receiver_pronouns"] or t.lemma_.lower() in s["receivers"] or t.lower_ in s["receivers"]:
             return True
+        # (oc35) or any people or thing of ours ("our community champions", "our lobbying")
+        if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in s["receiver_owners"] for c in t.children):
+            return True
     return False
 
 
