@@ -536,3 +536,58 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
             continue  # (oc35) "I got my landlord to fix the damp": a person's own landlord, in their own story
         out.append(Candidate(rule, verb.i, moved[1].i + 1, verb.i))
     return out
+
+
+def _contrast_settings(o: dict) -> dict:
+    return {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))}
+
+
+def _focus_ours(focus: list, s: dict) -> bool:
+    """(oc35) The focus of a cleft is ours: "we", "us", "our ...", "my ...", or "this"/"these" on one of our kinds
+    of body ("this administration", "this commissioning team"); not "this year", "the council"."""
+    if any(t.lower_ in s["provider_words"] for t in focus):
+        return True
+    return bool(focus) and focus[0].lower_ in s["own_dets"] and any(
+        t.pos_ == "NOUN" and (t.lower_ in s["own_bodies"] or t.lemma_.lower() in s["own_bodies"]) for t in focus[1:])
+
+
+@check("contrast_cleft")
+def contrast_cleft(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """(oc35) A cleft whose focus is ours and is set against everyone else: "it was this administration, not the
+    last one, that cleared the backlog", "it was us, not the council, who got the trust to ...", "it was our team,
+    and nobody else, that brought ...". Read on the surface (the small model hangs the relative clause on the
+    contrasted noun): "it" + a form of "be", the focus up to a comma, the contrast ("not ...", "... else",
+    "alone"), then "that"/"who" and a verb of its own. The contrast denies the others any share of what was done.
+    "It was our team that ran the stall" (no contrast) and "it was the council, not us, that ..." (not ours) pass;
+    so do a denial, a hedge, a condition, an aim and a question on the verb."""
+    s = derived(rule, _contrast_settings)
+    if not (ctx.lower_set & s["expletives"] and ctx.lower_set & (s["contrast_words"] | s["sole_words"])):
+        return []
+    T = _toks(doc)
+    out: list[Candidate] = []
+    for it in T:
+        if it.lower_ not in s["expletives"] or it.i + 2 >= len(doc):
+            continue
+        cop = doc[it.i + 1]
+        if cop.lemma_.lower() not in s["copulas"] or cop.sent != it.sent:
+            continue
+        end = it.sent.end
+        rel = next((t for t in doc[cop.i + 2:min(end, cop.i + 16)] if t.lower_ in s["relatives"]), None)
+        if rel is None or rel.i + 1 >= end:
+            continue
+        between = list(doc[cop.i + 1:rel.i])
+        if not between or between[0].lower_ in s["denials"]:
+            continue  # "it was not us that ..."
+        cut = next((k for k, t in enumerate(between) if t.is_punct or t.lower_ in s["contrast_words"]
+                    or t.lower_ in s["conjunctions"]), len(between))
+        focus, rest = between[:cut], between[cut:]
+        contrast = any(t.lower_ in s["contrast_words"] for t in rest) or any(t.lower_ in s["sole_words"] for t in rest)
+        if not focus or not rest or not contrast or not _focus_ours(focus, s):
+            continue
+        verb = next((t for t in doc[rel.i + 1:min(end, rel.i + 4)] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ not in W.claim_finite_tags or _blocked(ctx, verb, T):
+            continue
+        if verb.lemma_.lower() in s["copulas"] or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        out.append(Candidate(rule, it.i, verb.i + 1, verb.i))
+    return out
