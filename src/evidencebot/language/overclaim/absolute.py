@@ -17,7 +17,9 @@ from evidencebot.language.overclaim.common import (
     _toks,
     _words_in,
     check,
+    derived,
     is_verbal,
+    option_words,
     subject_of,
 )
 from evidencebot.language.overclaim.context import Context
@@ -70,6 +72,8 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     def skip(i: int, verb) -> bool:
         if i > 0 and doc[i - 1].lower_ in W.absolute_softeners:
             return True
+        if verb is not None and _denied_subject(verb, i):
+            return True  # (oc35) "no approach works for everyone": a universal denied by the subject
         anchor = verb if verb is not None else doc[i]
         if _plainly_negated(ctx, anchor) or ctx.hedged(anchor) or ctx.conditional(anchor) or ctx.question(anchor):
             return True
@@ -486,4 +490,76 @@ def no_exception_timeliness(rule: Rule, doc, ctx: Context, terms) -> list[Candid
                 continue
             out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             break
+    return out
+
+
+def _denied_subject(verb, i: int) -> bool:
+    """(oc35) The verb's subject, before the universal word at ``i`` and apart from it, is "no ..." or "not every
+    ...": "no single approach works for everyone", "not everyone who comes stays well" deny a universal outcome."""
+    subj = next((c for c in verb.children if c.dep_ in W.nsubj_nsubjpass_csubj), None)
+    if subj is None or subj.left_edge.i <= i <= subj.right_edge.i or subj.i > i:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in subj.children)
+
+
+def _efficacy_settings(o: dict) -> dict:
+    return {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))}
+
+
+def _universal_marker(verb, s: dict):
+    """(oc35) What makes ``verb`` hold every time or for everyone: "always", "every time", "for everyone", "for every
+    young person", "for all"; None when nothing does."""
+    for c in verb.children:
+        if c.dep_ in s["adverb_deps"] and c.lower_ in s["always_words"]:
+            return c
+        if c.dep_ in s["time_deps"] and c.lemma_.lower() in s["time_nouns"] and any(
+                g.dep_ == "det" and g.lower_ in s["every_words"] for g in c.children):
+            return c  # "every time", "each time"
+        if c.dep_ == "prep" and c.lower_ in s["for_words"]:
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lower_ in s["everyone_words"] or any(
+                        d.dep_ == "det" and d.lower_ in s["every_words"] for d in g.children)):
+                    return g
+    return None
+
+
+@check("universal_efficacy")
+def universal_efficacy(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
+    """(oc35) A piece of help said to work every time or for everyone: "our mentoring always works", "social
+    prescribing works for everyone", "talking always helps", "the group always helps bereaved people find a way
+    through". The subject is a piece of help (a word of ``help_nouns`` at its head, or an activity in -ing), not
+    people or staff ("our staff always help": a manner of working) nor a thing ("the lift always works"); the verb
+    a verb of working or helping in the present simple with nothing else as its object (or people and what they are
+    helped to do); the universal an adverb ("always"), "every time", or "for" everyone or every one of a kind. "No
+    approach works for everyone", "it doesn't always work", a hedge, an aim, a condition and a question pass."""
+    s = derived(rule, _efficacy_settings)
+    if not (ctx.lemma_set & s["verbs"] and ctx.lower_set & (s["always_words"] | s["every_words"] | s["everyone_words"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.lemma_.lower() not in s["verbs"] or verb.pos_ != "VERB" or verb.tag_ not in W.general_present_tags:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None or not (subj.lemma_.lower() in s["help_nouns"] or subj.lower_ in s["help_nouns"] or (
+                subj.tag_ == "VBG") or (subj.pos_ == "NOUN" and subj.lower_.endswith(tuple(s["activity_endings"])))):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in s["denial_dets"] for c in subj.children):
+            continue  # "no approach works for everyone"
+        # (a clause after a comma is not its object: "always works, whatever a crew member is going through")
+        comma = next((t.i for t in doc[verb.i + 1:verb.sent.end] if t.is_punct), verb.sent.end)
+        objs = [c for c in verb.children if c.dep_ in s["object_deps"] and c.i < comma]
+
+        def people(t) -> bool:
+            return t.lemma_.lower() in s["people"] or t.lower_ in s["people"]
+        helped = [c for c in objs if c.dep_ == "dobj" and people(c)] + [
+            g for c in objs if c.dep_ in s["clause_deps"] for g in c.children if g.dep_ == "nsubj" and people(g)]
+        if objs and not (helped and any(c.dep_ in s["clause_deps"] for c in objs)):
+            continue  # "works the night shift", "helps the team plan": an object of its own
+        marker = _universal_marker(verb, s)
+        if marker is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if ctx.negated(verb) or ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or ctx.question(verb):
+            continue
+        start, end = min(subj.left_edge.i, verb.i), max(marker.i, verb.i) + 1
+        out.append(Candidate(rule, start, end, verb.i))
     return out
