@@ -135,6 +135,7 @@ def _build(o: dict) -> dict:
         general_reason_adverbs=option_words(o.get("general_reason_adverbs")),
         general_harm_states=option_words(o.get("general_harm_states")),
         general_quantity_words=option_words(o.get("general_quantity_words")),
+        general_rate_nouns=option_words(o.get("general_rate_nouns")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -1051,9 +1052,9 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
         return harm
     for d in list(heads):
         if d.dep_ == "dobj" and _is_people(d, s) and any(
-                c.dep_ in W.general_state_deps and c.lower_ in s["general_state_words"]
-                for c in verb.children if c.i > d.i):
-            return d.i, d.i + 1  # "keeps people well", "keeps young people safe"
+                c.dep_ in W.general_state_deps and (c.lower_ in s["general_state_words"] or c.lower_ in s[
+                    "general_harm_states"]) for c in verb.children if c.i > d.i):
+            return d.i, d.i + 1  # "keeps people well", "keeps young people safe", (oc35) "keeps women trapped"
         if d.dep_ == "dobj" and _is_people(d, s):
             heads.extend(g for c in d.children if c.dep_ == "prep" and c.lower_ in s["general_object_preps"]
                          for g in c.children if g.dep_ == "pobj")
@@ -1064,6 +1065,12 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             phrase = [t for t in n.subtree if t.i <= n.i and t.dep_ not in ("det", "poss")]
             if any(any(terms.covers(name, t.i) for name in s["outcomes"]) for t in phrase) or any(
                     t.lemma_.lower() in s["general_outcomes"] or t.lower_ in s["general_outcomes"] for t in phrase):
+                return n.i, n.i + 1
+            # (oc35) a rate of anything is a measure of how often it befalls people: "drives the high rate of
+            # childhood asthma" (the rate's "of" names what, whatever it is)
+            if (n.lemma_.lower() in s["general_rate_nouns"] or n.lower_ in s["general_rate_nouns"]) and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                    for c in n.children):
                 return n.i, n.i + 1
             # (oc33) or after "in" on a noun of change: "causes the spike in crisis presentations"
             changes = n.lemma_.lower() in s["general_change_nouns"] or n.lower_ in s["general_change_nouns"]
