@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from evidencebot.language.overclaim.common import Candidate, Terms, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 
@@ -154,3 +155,55 @@ def _doubted_above(verb, s: dict) -> bool:
             if subj is None or subj.lower_ not in s["provider_words"]:
                 return True
     return False
+
+
+def _counted(obj, s: dict) -> bool:
+    """(oc35) A counted outcome: a number on it ("412 admissions", "dozens of evictions": the number the head, the
+    outcome after its "of")."""
+    return any(c.dep_ == "nummod" for c in obj.children) or (obj.lower_ in s["count_words"] and any(
+        c.dep_ == "prep" for c in obj.children)) or obj.like_num
+
+
+def _outcome_noun(t, s: dict, terms: Terms) -> bool:
+    return t.lemma_.lower() in s["outcome_nouns"] or t.lower_ in s["outcome_nouns"] or (
+        terms is not None and any(terms.covers(name, t.i) for name in s["outcome_terms"]))
+
+
+@check("counted_prevention")
+def counted_prevention(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """(oc35) A number of harms said to have been prevented ("the virtual ward prevented 412 admissions", "the team
+    avoided 118 care home placements", "spared 40 tenants from eviction"): a verb of preventing in the past, the
+    perfect or the present, with a counted outcome as its object (or counted people kept from an outcome). The
+    count is what would otherwise have happened, which nobody observed, whoever the subject is (ours or a service
+    we name). People as the subject ("the tenants avoided 3 evictions" is theirs), a hedge, an aim, a denial, a
+    condition, a question, a target ("to prevent 200 admissions") pass."""
+    s = derived(rule, _settings)
+    if not ctx.lemma_set & s["prevent_verbs"]:
+        return []
+    out: list[Candidate] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in s["prevent_verbs"] or verb.pos_ != "VERB" or verb.tag_ not in W.claim_finite_tags:
+            continue
+        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in s["person_pronouns"] or subj.lemma_.lower() in s["people"] or (
+                subj.lower_ in s["people"]):
+            continue
+        hit = None
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if not _counted(obj, s):
+                continue
+            heads = [obj] + [g for c in obj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if any(_outcome_noun(t, s, terms) for h in heads for t in h.subtree if t.i <= h.i):
+                hit = obj
+            elif obj.lemma_.lower() in s["people"] or obj.lower_ in s["people"]:
+                # counted people kept from an outcome ("spared 120 tenants from falling into arrears")
+                frm = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in s["from_words"] for g in c.subtree]
+                if any(_outcome_noun(t, s, terms) for t in frm):
+                    hit = obj
+        if hit is None or ctx.negated(verb) or ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or (
+                ctx.question(verb)) or ctx.infinitive(verb):
+            continue
+        out.append(Candidate(rule, verb.i, hit.right_edge.i + 1, verb.i))
+    return out
