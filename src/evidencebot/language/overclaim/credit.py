@@ -532,6 +532,8 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
             moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
             continue
+        if any(c.dep_ == "aux" and c.lower_ in W.future_aux for c in verb.children):
+            continue  # (oc35) "I will be pressing ministers to ...": a promise to press, no change made yet
         if moved[0] is not None and any(c.dep_ == "poss" and c.lower_ in s["singular"] for c in moved[0].children):
             continue  # (oc35) "I got my landlord to fix the damp": a person's own landlord, in their own story
         out.append(Candidate(rule, verb.i, moved[1].i + 1, verb.i))
