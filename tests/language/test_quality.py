@@ -188,6 +188,11 @@ CASES += [("privacy", "pv33dev")]
 # written by pv34 before any change and tuned on (84: 42 flag, 42 pass). Main (4f84d333): P 0.973 R 0.857; pv34:
 # P 1.000 R 0.952
 CASES += [("privacy", "pv34dev")]
+# (oc35) over-claim: credit for a shared change, counterfactuals, causal links said as fact, outcomes said to hold for
+# everyone, in many registers (charities, trusts, councillors' columns, employers, apps), half hard passes sharing
+# words with the flags; written by oc35 before any change and tuned on (132: 66 flag, 66 pass). Main (f424b414):
+# P 0.946 R 0.803; oc35: P 0.969 R 0.955
+CASES += [("overclaim", "oc35dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -259,6 +264,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "oc24focus"): {"precision": 0.92, "recall": 0.83},
     ("privacy", "pv33dev"): {"precision": 0.95, "recall": 0.92},
     ("privacy", "pv34dev"): {"precision": 0.95, "recall": 0.95},
+    ("overclaim", "oc35dev"): {"precision": 0.95, "recall": 0.94},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

@@ -144,7 +144,8 @@ def _build(o: dict) -> dict:
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
                     | s["cause_nouns"] | s["frame_verbs"]
                     # (oc31) "early help means fewer crises": the verbs of degree and amount trigger the read too
-                    | s["general_degree_verbs"] | s["general_amount_verbs"] | s["general_reason_nouns"])
+                    | s["general_degree_verbs"] | s["general_amount_verbs"] | s["general_reason_nouns"]
+                    | s["general_reason_adverbs"])  # (oc35) "X is why ..."
     return s
 
 
@@ -1051,7 +1052,7 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
     if harm is not None:
         return harm
     for d in list(heads):
-        if d.dep_ == "dobj" and _is_people(d, s) and any(
+        if d.dep_ == "dobj" and _people_noun(d, s) and any(
                 c.dep_ in W.general_state_deps and (c.lower_ in s["general_state_words"] or c.lower_ in s[
                     "general_harm_states"]) for c in verb.children if c.i > d.i):
             return d.i, d.i + 1  # "keeps people well", "keeps young people safe", (oc35) "keeps women trapped"
