@@ -823,7 +823,7 @@ def _reason_is_that(reason, s: dict, terms: Terms, ctx: Context) -> bool:
     if cop.lower_ not in W.general_present_be or any(c.dep_ in W.general_no_aux_deps for c in cop.children):
         return False
     if [c.lower_ for c in reason.children if c.dep_ == "det"] != ["the"] or any(
-            c.dep_ in ("amod", "nummod", "prep") for c in reason.children if c.i < reason.i):
+            c.dep_ in W.reason_several_deps for c in reason.children if c.i < reason.i):
         return False
     clause = next((c for c in reason.children if c.dep_ in W.general_reason_clause_deps), None)
     if clause is None or not _people_harm_clause(clause, s, terms):
