@@ -331,10 +331,20 @@ def _trigger(rule: Rule) -> Trigger | None:
             if not isinstance(value, list):
                 raise ConfigError(f"{rule.source}: rule {rule.id}: option 'trigger': {attr} names {name!r}, "
                                   "which is not a word list among the rule's options")
-            found.update(str(w).lower() for w in value)
+            for w in value:
+                low = str(w).lower()
+                found.add(low)
+                # (perf35) a phrase or a hyphenated word ("turn around", "pre-eminent") is no single token: its first
+                # word, a token of the doc wherever the phrase is, opens the trigger too
+                first = _FIRST_WORD.match(low)
+                if first is not None and first.end() < len(low):
+                    found.add(first.group())
         words.append(frozenset(found))
     chars = "".join(str(c) for c in spec.get("chars") or ())
     return words[0], words[1], chars
+
+
+_FIRST_WORD = re.compile(r"[^\s\-]+")
 
 
 def _admits(trigger: Trigger, ctx: Context) -> bool:
