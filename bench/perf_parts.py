@@ -12,6 +12,7 @@ learned scorer among them.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import os
 import sys
 import tempfile
@@ -55,8 +56,8 @@ def main() -> None:
     rules = next(c.cell_contents for _, f in specs for c in (f.__closure__ or ())
                  if isinstance(c.cell_contents, OverclaimRules))
     for checks in (rules.checks, rules.late):
-        for k, (rule, fn) in enumerate(checks):
-            checks[k] = (rule, timed(lambda *a, fn=fn: list(fn(*a)), "oc." + rule.id))
+        for k, run in enumerate(checks):
+            checks[k] = dataclasses.replace(run, fn=timed(lambda *a, fn=run.fn: list(fn(*a)), "oc." + run.rule.id))
     disable = pipeline.disabled_for(True)
     gate = cm._ner_gate(specs)
     totals: dict[str, list[float]] = collections.defaultdict(list)

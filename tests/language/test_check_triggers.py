@@ -22,9 +22,19 @@ from evidencebot.language.overclaim.context import Context
 
 def _triggered():
     rules = load_overclaim_rules()
-    out = [(rule, fn) for rule, fn in rules.checks if rule.id in rules.triggers]
+    out = [run for run in rules.checks if run.trigger is not None]
     assert out  # (the shipped rules declare triggers)
     return rules, out
+
+
+def _triggered_ids() -> list[str]:
+    return sorted(run.rule.id for run in load_overclaim_rules().checks if run.trigger is not None)
+
+
+@pytest.fixture(scope="module")
+def example_docs():
+    rules = load_overclaim_rules()
+    return [(text, pipeline.parse(text, disable=["ner"])) for text in _examples(rules)]
 
 
 def _examples(rules) -> list[str]:
@@ -35,58 +45,56 @@ def test_a_check_with_a_trigger_is_not_run_on_a_doc_without_one_of_its_words(mon
     rules = load_overclaim_rules()
     calls: list[str] = []
     wrapped = []
-    for rule, fn in rules.checks:
-        if rule.id == "overclaim.never-again":
-            def spy(*args, fn=fn):
+    for run in rules.checks:
+        if run.rule.id == "overclaim.never-again":
+            def spy(*args, fn=run.fn):
                 calls.append("run")
                 return fn(*args)
-            wrapped.append((rule, spy))
+            wrapped.append(dataclasses.replace(run, fn=spy))
         else:
-            wrapped.append((rule, fn))
+            wrapped.append(run)
     monkeypatch.setattr(rules, "checks", wrapped)
     rules.find(pipeline.parse("Families who finish the course go back to work within a year.", disable=["ner"]))
     assert calls == []
-    rule = next(r for r, _ in rules.checks if r.id == "overclaim.never-again")
+    rule = next(run.rule for run in rules.checks if run.rule.id == "overclaim.never-again")
     doc = pipeline.parse(rule.examples["flag"][0], disable=["ner"])
     found = rules.find(doc)
     assert calls == ["run"]
     assert "overclaim.never-again" in {f.rule for f in found}
 
 
-@pytest.mark.parametrize("rule_id", ["overclaim.counterfactual-outcome", "overclaim.never-again",
-                                     "overclaim.universal-clause"])
-def test_each_trigger_is_the_words_the_check_cannot_do_without(rule_id):
+@pytest.mark.parametrize("rule_id", _triggered_ids())
+def test_each_trigger_is_the_words_the_check_cannot_do_without(rule_id, example_docs):
     """The check itself, run on every example sentence of the over-claim rules: a sentence without one of its
     trigger's words gets nothing from it, and a sentence the rule flags has one."""
     rules, checks = _triggered()
-    rule, fn = next((r, f) for r, f in checks if r.id == rule_id)
-    trigger = rules.triggers[rule_id]
+    run = next(r for r in checks if r.rule.id == rule_id)
+    rule, fn, trigger = run.rule, run.fn, run.trigger
     without = 0
-    for text in _examples(rules):
-        doc = pipeline.parse(text, disable=["ner"])
+    for text, doc in example_docs:
         with cached_sentences(doc):
             ctx = Context(doc, rules.vocab, rules.bank.context)
             if engine._admits(trigger, ctx):
                 continue
             without += 1
             assert list(fn(rule, doc, ctx, Terms(doc, rules.terms, rules._strings))) == [], text
-    assert without > 100
+    assert without > 50
     for text in rule.examples["flag"]:
         doc = pipeline.parse(text, disable=["ner"])
         assert engine._admits(trigger, Context(doc, rules.vocab, rules.bank.context)), text
 
 
-def test_the_triggers_change_no_finding_on_the_rules_examples(monkeypatch):
+def test_the_triggers_change_no_finding_on_the_rules_examples(monkeypatch, example_docs):
     rules = load_overclaim_rules()
-    docs = [pipeline.parse(t, disable=["ner"]) for t in _examples(rules)]
+    docs = [doc for _, doc in example_docs]
     gated = [[(f.rule, f.start, f.end, f.message) for f in rules.find(d)] for d in docs]
-    monkeypatch.setattr(rules, "triggers", {})
+    monkeypatch.setattr(rules, "checks", [dataclasses.replace(run, trigger=None) for run in rules.checks])
     assert [[(f.rule, f.start, f.end, f.message) for f in rules.find(d)] for d in docs] == gated
 
 
 def test_a_trigger_naming_no_word_list_of_the_rule_is_an_error():
     rules, checks = _triggered()
-    rule = checks[0][0]
+    rule = checks[0].rule
     broken = dataclasses.replace(rule, options={**rule.options, "trigger": {"lower": ["no_such_option"]}})
     with pytest.raises(ConfigError, match="no_such_option"):
         engine._trigger(broken)
@@ -96,7 +104,7 @@ def test_a_trigger_naming_no_word_list_of_the_rule_is_an_error():
 
 def test_a_trigger_of_characters_opens_on_a_doc_holding_one():
     rules, checks = _triggered()
-    rule = dataclasses.replace(checks[0][0], options={"trigger": {"chars": ["%", "0123456789"]}})
+    rule = dataclasses.replace(checks[0].rule, options={"trigger": {"chars": ["%", "0123456789"]}})
     trigger = engine._trigger(rule)
     doc = pipeline.parse("Attendance rose to 92% last year.", disable=["ner"])
     assert engine._admits(trigger, Context(doc, rules.vocab, rules.bank.context))
@@ -123,3 +131,26 @@ def test_the_scorer_asks_its_filters_only_of_a_sentence_that_scores_over_the_thr
         found = rules.find(pipeline.parse(high, disable=["ner"]))
     assert asked == [high]
     assert "overclaim.learned-claim" in {f.rule for f in found}
+
+
+def test_the_guarantee_and_figure_checks_build_their_rules_word_sets_once_not_per_doc(monkeypatch):
+    """(perf35) guarantee's verb forms and 'asked of others' verbs, and number_context's compound names, are read from
+    the rule's options once per loaded phrasebank."""
+    from evidencebot.language.overclaim import guarantee
+
+    rules = load_overclaim_rules()
+    built: list[int] = []
+    real = guarantee._rule_sets
+
+    def spy(opts):
+        built.append(1)
+        return real(opts)
+
+    monkeypatch.setattr(guarantee, "_rule_sets", spy)
+    rules.vocab.__dict__.get("_memo", {}).clear()
+    texts = ["We guarantee that every tenant will stay well.", "We promise that nobody will lose their home.",
+             "We pressed the council to guarantee the funding.", "Admissions fell by 30% last year."]
+    found = [[f.rule for f in rules.find(pipeline.parse(t, disable=["ner"]))] for t in texts]
+    assert len(built) == 1
+    assert "overclaim.guarantee" in found[0]
+    assert any(key.startswith("number_context:compounds:") for key in rules.vocab.__dict__["_memo"])

@@ -284,3 +284,52 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
         made = _make_guarded(pattern)
         entry = _guard_cache[id(pattern)] = (pattern, made)
     return entry[1] or pattern
+
+
+# --- a digit every match holds (perf35) ---------------------------------------------------------------------------
+
+_DIGITS = frozenset("0123456789")
+_digit_cache: dict[int, tuple[re.Pattern, bool]] = {}
+
+
+def _item_needs_digit(op, av) -> bool:
+    """Does every match of this one parsed item hold an ASCII digit? (a digit, a class of digits only, ``\\d``, a
+    group or a repeat of at least one of them, an alternation each of whose branches holds one; a look-around holds
+    nothing)"""
+    if op is _c.LITERAL:
+        return chr(av) in _DIGITS
+    if op is _c.IN:
+        if not av or av[0][0] is _c.NEGATE:
+            return False
+        for o, a in av:
+            if o is _c.LITERAL and chr(a) in _DIGITS or o is _c.RANGE and ord("0") <= a[0] and a[1] <= ord("9") \
+                    or o is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
+                continue
+            return False
+        return True
+    if op is _c.SUBPATTERN:
+        return _sequence_needs_digit(av[-1])
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _sequence_needs_digit(av)
+    if op is _c.BRANCH:
+        return all(_sequence_needs_digit(branch) for branch in av[1])
+    if op in _REPEATS:
+        return av[0] >= 1 and _sequence_needs_digit(av[2])
+    return False
+
+
+def _sequence_needs_digit(items) -> bool:
+    return any(_item_needs_digit(op, av) for op, av in items)
+
+
+def needs_digit(pattern: re.Pattern) -> bool:
+    """True when every match of ``pattern`` holds a digit (0-9), read from its syntax tree once: a text without
+    one (``\\d`` finds nothing in it) cannot match, and the pattern need not be run on it. False when unsure."""
+    entry = _digit_cache.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        try:
+            found = _sequence_needs_digit(list(_p.parse(pattern.pattern, pattern.flags)))
+        except Exception:  # noqa: BLE001 - an internal parser we read: no answer, the pattern is run  # pragma: no cover
+            found = False
+        entry = _digit_cache[id(pattern)] = (pattern, found)
+    return entry[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -13,6 +13,7 @@ from evidencebot.language.phrasebank import Rule
 if TYPE_CHECKING:
     from evidencebot.language.overclaim.context import Context
 
+_T = TypeVar("_T")
 
 # Inflected forms of the verbs in the vocabulary, for tokens the tagger got
 # wrong ("Reduced hospital admissions" tagged as an adjective).
@@ -154,8 +155,9 @@ class Vocab:
             cache[name] = frozenset(v.lower() for v in value)
         return cache[name]
 
-    def memo(self, key: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
-        """A set a check builds from these lists (and the grammar words), built once per vocabulary."""
+    def memo(self, key: str, build: Callable[[], _T]) -> _T:
+        """A set (or a tuple of sets) a check builds from these lists, its rule's options and the grammar words, built
+        once per vocabulary (one loaded phrasebank); a key built from a rule's options names the rule."""
         cache = self.__dict__.setdefault("_memo", {})
         if key not in cache:
             cache[key] = build()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from evidencebot.errors import ConfigError
@@ -62,6 +63,19 @@ FAMILY = "overclaim"
 
 # --- the compiled family ----------------------------------------------------------------
 
+#: a check's trigger (:func:`_trigger`): lower-case forms, lemmas, characters
+Trigger = tuple[frozenset[str], frozenset[str], str]
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """(perf35) One check rule as the engine runs it: the rule, its check function, and its trigger (None: the check
+    runs on every doc)."""
+
+    rule: Rule
+    fn: Callable
+    trigger: Trigger | None = None
+
 
 class OverclaimRules:
     """Rules compiled into matchers for one spaCy vocabulary."""
@@ -86,13 +100,13 @@ class OverclaimRules:
         self.dependency_needs: list[tuple[tuple[str, frozenset[str]], ...]] = []
         self.by_key: dict[str, Rule] = {}
         self.order = {r.id: n for n, r in enumerate(self.rules)}  # (which of two rules deferring to each other yields)
-        self.checks: list[tuple[Rule, Callable]] = []
+        #: (perf34, perf35) each check rule with its function and trigger: the check runs only on a doc with one of
+        #: its trigger's words
+        self.checks: list[CheckRun] = []
         # whole-sentence checks deferring to every rule (the learned scorer): run after the others,
         # only on the sentences none of them reported
-        self.late: list[tuple[Rule, Callable]] = []
+        self.late: list[CheckRun] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
-        #: (perf34) rule id -> its check's trigger (:func:`_trigger`): the check runs only on a doc with one of them
-        self.triggers: dict[str, tuple[frozenset[str], frozenset[str], str]] = {}
         make_doc = nlp.make_doc
         gates: dict[tuple[str, frozenset[str]], object] = {}  # patterns needing the same words share one
         term_lists: set[str] = set()
@@ -143,12 +157,9 @@ class OverclaimRules:
                 else:
                     fn = CHECKS[rule.check]
                     if rule.check in WHOLE_SENTENCE_CHECKS and f"{family}.*" in rule.defer_to:
-                        self.late.append((rule, fn))
+                        self.late.append(CheckRun(rule, fn))
                     else:
-                        self.checks.append((rule, fn))
-                        trigger = _trigger(rule)
-                        if trigger is not None:
-                            self.triggers[rule.id] = trigger
+                        self.checks.append(CheckRun(rule, fn, _trigger(rule)))
                     term_lists.update(W.check_terms.get(rule.check, ()))
                     for opt in W.term_list_options:
                         value = rule.options.get(opt)
@@ -162,7 +173,7 @@ class OverclaimRules:
                     f"{str(exc).splitlines()[0][:300]}"
                 ) from None
         self.term_lists = sorted(term_lists)
-        if any(rule.check == "causal_system_outcome" for rule, _ in self.checks):
+        if any(run.rule.check == "causal_system_outcome" for run in self.checks):
             forms = []
             for phrase in bank.vocabulary.get("causal_multiword", []):
                 first, _, rest = phrase.partition(" ")
@@ -210,20 +221,18 @@ class OverclaimRules:
                 s, e = min(toks), max(toks) + 1
                 cands.append(Candidate(rule, s, e, toks[0]))
         terms = Terms(doc, self.terms, strings) if self.term_lists and (self.checks or self.late) else None
-        triggers = self.triggers
-        for rule, fn in self.checks:
-            trigger = triggers.get(rule.id)
-            if trigger is not None and not _admits(trigger, ctx):
+        for run in self.checks:
+            if run.trigger is not None and not _admits(run.trigger, ctx):
                 continue  # (perf34) none of the words the check needs: it cannot return anything here
-            cands.extend(fn(rule, doc, ctx, terms))
+            cands.extend(run.fn(run.rule, doc, ctx, terms))
         if not self.late:
             return self._finish(doc, ctx, cands)
         out = self._kept(doc, ctx, cands)
         ctx.claimed_spans = self._claimed_spans(out)
         ctx.claimed_sentences = self._claimed(doc, ctx.claimed_spans)
         late: list[Candidate] = []
-        for rule, fn in self.late:
-            late.extend(fn(rule, doc, ctx, terms))
+        for run in self.late:
+            late.extend(run.fn(run.rule, doc, ctx, terms))
         if late:
             out.extend(self._kept(doc, ctx, late))
             out.sort(key=lambda f: (f.start, -(f.end - f.start)))  # (stable: the order of one pass)
@@ -232,7 +241,7 @@ class OverclaimRules:
     def _claimed_spans(self, found: list[Finding]) -> tuple[tuple[int, int], ...]:
         """Character spans of the findings whose rule does not defer to a late rule (the late rule's
         finding overlapping one would be dropped by ``defer_to``)."""
-        late_ids = {r.id for r, _ in self.late}
+        late_ids = {run.rule.id for run in self.late}
         return tuple((f.start, f.end) for f in found if not (
             late_ids.intersection(self.by_key[f.rule].defer_to) or f"{self.family}.*" in self.by_key[f.rule].defer_to))
 
@@ -303,7 +312,7 @@ class OverclaimRules:
         return out
 
 
-def _trigger(rule: Rule) -> tuple[frozenset[str], frozenset[str], str] | None:
+def _trigger(rule: Rule) -> Trigger | None:
     """(perf34, issue 15) The words a check rule cannot find anything without, from its ``trigger`` option: ``lower``
     and ``lemma`` name options of the rule whose words are needed as a token's lower-case form or lemma (the words
     the check itself tests first, so the trigger cannot drift from them), ``chars`` characters of the text (a digit,
@@ -322,13 +331,23 @@ def _trigger(rule: Rule) -> tuple[frozenset[str], frozenset[str], str] | None:
             if not isinstance(value, list):
                 raise ConfigError(f"{rule.source}: rule {rule.id}: option 'trigger': {attr} names {name!r}, "
                                   "which is not a word list among the rule's options")
-            found.update(str(w).lower() for w in value)
+            for w in value:
+                low = str(w).lower()
+                found.add(low)
+                # (perf35) a phrase or a hyphenated word ("turn around", "pre-eminent") is no single token: its first
+                # word, a token of the doc wherever the phrase is, opens the trigger too
+                first = _FIRST_WORD.match(low)
+                if first is not None and first.end() < len(low):
+                    found.add(first.group())
         words.append(frozenset(found))
     chars = "".join(str(c) for c in spec.get("chars") or ())
     return words[0], words[1], chars
 
 
-def _admits(trigger: tuple[frozenset[str], frozenset[str], str], ctx: Context) -> bool:
+_FIRST_WORD = re.compile(r"[^\s\-]+")
+
+
+def _admits(trigger: Trigger, ctx: Context) -> bool:
     lower, lemma, chars = trigger
     if not lower.isdisjoint(ctx.lower_set) or not lemma.isdisjoint(ctx.lemma_set):
         return True

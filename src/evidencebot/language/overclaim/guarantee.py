@@ -34,17 +34,14 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     """
     v = ctx.v
     opts = rule.options
-    verbs = set(opts.get("verbs", ["guarantee", "promise"]))
-    verb_forms_ = {f for x in verbs for f in verb_forms(x)}
-    assure_forms = {f for f in verb_forms("assure")} | {"reassured"}
-    ensure_forms = {f for x in opts.get("ensure_verbs", ["ensure"]) for f in verb_forms(x)}
-    process_words = set(w.lower() for w in opts.get("process_words", []))
+    # (perf35) the rule's word sets, built once per loaded phrasebank (were rebuilt for every doc)
+    verbs, verb_forms_, assure_forms, ensure_forms, process_words, asked, triggers = v.memo(
+        f"guarantee:{rule.id}", lambda: _rule_sets(opts))
     people = v.set("people_nouns")
     signals = v.set("outcome_signals")
     negatives = v.set("negative_outcome_words")
     process_verbs = v.set("process_verbs")
     outcome_verbs = v.set("outcome_verbs")
-    asked = frozenset(str(w).lower() for w in opts.get("asked_of_others") or ())
     out: list[Candidate] = []
 
     def outcome_in(s: int, e: int) -> bool:
@@ -55,7 +52,6 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
 
     if opts.get("future_outcomes", True):
         out.extend(_future_outcomes(rule, doc, ctx, terms, outcome_in))
-    triggers = verb_forms_ | assure_forms | ensure_forms | W.zero_target_words
     if not (ctx.lower_set & triggers or ctx.lemma_set & verbs):
         return out
     for tok in _toks(doc):
@@ -316,6 +312,19 @@ def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[C
                 continue
             out.append(Candidate(rule, tok.i, verb.i + 1, tok.i))
     return out
+
+
+def _rule_sets(opts: dict) -> tuple[frozenset[str], ...]:
+    """The guarantee rule's word sets from its options: verbs, their forms, the forms of assure and of the ensure
+    verbs, the process words, the verbs that ask someone else for a guarantee, and every word the check starts at."""
+    verbs = frozenset(opts.get("verbs", ["guarantee", "promise"]))
+    verb_forms_ = frozenset(f for x in verbs for f in verb_forms(x))
+    assure_forms = frozenset(verb_forms("assure")) | {"reassured"}
+    ensure_forms = frozenset(f for x in opts.get("ensure_verbs", ["ensure"]) for f in verb_forms(x))
+    process_words = frozenset(w.lower() for w in opts.get("process_words", []))
+    asked = frozenset(str(w).lower() for w in opts.get("asked_of_others") or ())
+    triggers = verb_forms_ | assure_forms | ensure_forms | W.zero_target_words
+    return verbs, verb_forms_, assure_forms, ensure_forms, process_words, asked, triggers
 
 
 def _asked_of_others(tok, asked: frozenset[str]) -> bool:

@@ -47,7 +47,8 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     change_needs = opts.get("change_needs", [["baseline"], ["period", "denominator"]])
     static_needs = opts.get("static_needs", [["denominator"]])
     method = [str(p).lower() for p in opts.get("method_phrases") or ()]
-    compounds = frozenset(str(p).lower() for p in opts.get("compound_names") or ())
+    compounds = v.memo(f"number_context:compounds:{rule.id}",  # (perf35) once per loaded phrasebank, not per doc
+                       lambda: frozenset(str(p).lower() for p in opts.get("compound_names") or ()))
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") or (t.text[-1:] in "xX" and t.text[:1].isdigit()) for t in _toks(doc)) and not (
             ctx.lower_set & W.change_words):
