@@ -29,6 +29,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -596,9 +597,25 @@ def _csv_as_bars(text: str) -> str:
     return text
 
 
-def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], list[list[str]], list[str]] | None:
-    """A spreadsheet row pasted as text, taken apart: (lines before it, its header's cells, the columns
-    the header names, the rows' cells, lines after the rows); None when the text holds no such row."""
+class _Table(NamedTuple):
+    """A spreadsheet row (or table) pasted as text, taken apart by :func:`_row_parts`."""
+
+    before: list[str]
+    """The lines before the table."""
+    header: list[str]
+    """Its header's cells ([] when its first line names no question column)."""
+    cols: dict[str, int]
+    """The columns the header names."""
+    rows: list[list[str]]
+    """The rows' cells (the first line's too when there is no header)."""
+    after: list[str]
+    """The lines after the rows."""
+    ruled: bool
+    """The table's first line is a Markdown header: a rule line ('|---|---|') right under it."""
+
+
+def _row_parts(question: str) -> _Table | None:
+    """A spreadsheet row pasted as text, taken apart (:class:`_Table`); None when the text holds no such row."""
     text = _csv_as_bars((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
     text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
@@ -623,8 +640,10 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
     if not rows:
         return None
     rows = [[c.replace(_KEPT_BREAK, "\n") for c in r] for r in rows]
-    return ([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
-            [ln.replace(_KEPT_BREAK, "\n") for ln in after])
+    ruled = lines[start].strip().startswith("|") and start + 1 < len(lines) and bool(_MD_RULE.match(lines[start + 1].strip())) \
+        and "-" in lines[start + 1]
+    return _Table([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
+                  [ln.replace(_KEPT_BREAK, "\n") for ln in after], ruled)
 
 
 _ROW_BREAK = "\ue001"
@@ -641,9 +660,9 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     parts = _row_parts(question)
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
-    before, header, cols, rows, after = parts
+    before, header, cols, rows, after = parts.before, parts.header, parts.cols, parts.rows, parts.after
     if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
-                     or len(rows) >= 2 and _figures_header(rows[0]) or _facts_header(question, rows[0])):
+                     or len(rows) >= 2 and _figures_header(rows[0]) or parts.ruled and _facts_header(rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -691,23 +710,13 @@ def _figures_header(cells: list[str]) -> bool:
         len(re.findall(r"[^\W\d_]{3,}", c)) >= 2 and not limit_cell(c) and not re.search(r"\d\s*%", c) for c in figures)
 
 
-_LIMIT_HEADER = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
-                           r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
-"""A header cell that names a limit of words, characters or pages, or a weighting ('Max words', 'Word limit',
-'Limit', 'Weighting'): the column a bare number in a row is read by."""
-
-
-def _facts_header(question: str, cells: list[str]) -> bool:
-    """A Markdown table's header row (a rule line under it) that names no question column and no limit or weighting
-    column ('| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target | Reporting |'): the table is the
-    buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or targets, not limits: a header
-    line says what each column holds, and none of these holds a limit (s33 q10: '1.0' WTE was read as a 1-word
-    limit, '25' as a weighting)."""
-    if not any(c.strip() for c in cells) or any(_LIMIT_HEADER.search(c) for c in cells):
-        return False
-    lines = [ln.strip() for ln in (question or "").replace("\r\n", "\n").split("\n")]
-    return any(ln.startswith("|") and _row_cells(ln) == cells and n + 1 < len(lines) and _MD_RULE.match(lines[n + 1])
-               and "-" in lines[n + 1] for n, ln in enumerate(lines))
+def _facts_header(cells: list[str]) -> bool:
+    """A Markdown table's header row (:attr:`_Table.ruled`) that names no question column and no limit or weighting
+    column (:func:`columns.column_kind`: '| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target |
+    Reporting |'): the table is the buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or
+    targets, not limits: a header line says what each column holds, and none of these holds a limit (s33 q10: '1.0'
+    WTE was read as a 1-word limit, '25' as a weighting)."""
+    return any(c.strip() for c in cells) and not any(column_kind(c) in ("limit", "weighting") for c in cells)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -932,8 +941,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
         if len(found) >= 2 and len({m.group(1).lower() for m in found}) == len(found):
             out.weighting = sum(_number(m.group(at)) for m in found)
     rows = _row_parts(question)
-    if rows and len(rows[3]) >= 2:
-        _, header, cols, cells, _ = rows
+    if rows and len(rows.rows) >= 2:
+        header, cols, cells = rows.header, rows.cols, rows.rows
         if header:  # a scoring table's rows run on after the questions' are none of theirs
             cells = [r for r in cells if len(r) == len(header)]
         for kind in ("limit", "weighting"):
@@ -1403,7 +1412,7 @@ def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     found = _row_parts(question)
     if not found:
         return None
-    _, header, cols, rows, _ = found
+    header, cols, rows = found.header, found.cols, found.rows
     if not cols or "limit" not in cols:
         return None
     refcol = cols.get("ref")
@@ -4425,7 +4434,7 @@ def question_title(question: str, *, or_question: bool = False) -> str:
 def _question_title(question: str) -> str:
     parts = _row_parts(question)
     if parts is not None:  # a spreadsheet row: a title line above it, else the row's own reference and title
-        before, header, cols, rows, _ = parts
+        before, header, cols, rows = parts.before, parts.header, parts.cols, parts.rows
         return (_question_title("\n".join(before + [""])) if before else "") or _row_title(header, cols, rows[0])
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     lines = _title_lines(text)
