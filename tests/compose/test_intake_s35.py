@@ -32,3 +32,35 @@ def test_the_staffing_table_still_gives_no_limit_and_stays_context():
     limits = Q.read_limits(FACTS)
     assert limits.words is None and limits.weighting is None
     assert "| Recovery worker | 6.0 | 25 |" in Q.unpack_row(FACTS)
+
+
+# ---------------------------------------------------------------- headings: the ask's head, as a gerund
+
+
+def test_a_present_passive_how_is_headed_by_what_is_done():
+    assert Q.make_heading("how volunteers are trained to run the peer groups") == "Training volunteers to run the peer groups"
+    assert Q.make_heading("how complaints are acted on") == "Acting on complaints"
+    assert Q.make_heading("how a person's plan is reviewed and ended") == "Reviewing and ending a person's plan"
+
+
+def test_a_present_passive_with_a_later_participle_is_not_half_made_a_gerund():
+    heading = Q.make_heading("how safety plans are written with the person, shared with the GP and kept under review")
+    assert not heading.startswith("Writing safety plans with the person, shared"), heading
+
+
+def test_a_long_how_clause_about_someone_else_is_headed_by_its_verb_not_cut_to_its_subject():
+    text = ("how the new outreach team will work with the district nursing teams, the GP surgeries and the housing "
+            "officers in the two market towns")
+    heading = Q.make_heading(text, short=True)
+    assert heading.startswith("Working with the district nursing teams"), heading
+    asked = ("How will volunteers from the three partner charities in the valley take part in the monthly review of "
+             "the safety plans")
+    heading = Q.make_heading(asked, short=True)
+    assert heading != "How will volunteers" and heading.startswith("Taking part in the monthly review"), heading
+
+
+def test_a_printed_heading_never_stops_on_its_verb_or_before_the_verb_of_its_question():
+    assert Q._no_ask_head("Bidder will comply", " with the Board's procedures")
+    assert Q._no_ask_head("How will volunteers", " from the valley take part")
+    assert not Q._no_ask_head("Recruiting and keeping staff", " in the valleys")
+    assert not Q._no_ask_head("What will happen", " on a day the ferry is cancelled")

@@ -4755,12 +4755,18 @@ def _looks_like_verb(word: str) -> bool:
 
 # (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
 # abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
-_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
+_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be|"
+                      # 'how plans are shared with ...', 'how staff are supported to ...': the present passive too
+                      r"(?P<s3>(?:(?!\b(?:will|would|can|how|is|are|and|or)\b)[^,;:])+?)\s+(?:is|are))\s+"
                       r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 
 
+_LATER_PARTICIPLE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z]{3,}ed|" + "|".join(
+    sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b", re.I)
+
+
 def _passive_subject(m: re.Match) -> str:
-    return m.group("s1") or m.group("s2") or ""
+    return m.group("s1") or m.group("s2") or m.group("s3") or ""
 
 
 def _base_verb(word: str) -> str:
@@ -4957,6 +4963,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     passive = _PASSIVE.match(t)
     if passive and (re.match(r"(?i)(?:and|or)\s", _passive_subject(passive)) or re.match(r",\s*[a-z]+(?:ed|nt)\b", passive.group("rest"))):
         # 'How and when DIALOG will be completed', 'how stories will be captured, consented and used': as written
+        passive = None
+    if passive and passive.group("s3") and _LATER_PARTICIPLE.search(re.sub(r"^\s+(?:and|or)\s+[a-z]+ed\b", "",
+                                                                           passive.group("rest"))):
+        # 'how safety plans are written with the person, shared with ... and kept under review', 'how risk is
+        # assessed at first contact and reviewed': a later participle would be left as it is ('Writing ..., shared')
         passive = None
     part = r"(?:(?!\b(?:will|would|can|how|you|we|including|and\s+how)\b)[^,?;:])+"
     many = re.match(rf"^how\s+(?P<subject>{part}(?:,\s*{part})+)\s+will\s+(?P<verb>[a-z]+)\b", t, re.I)
@@ -5197,6 +5208,18 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         t = t[:1].upper() + t[1:]
         if _heading_words(t) <= max_words:
             return t
+    said = _BIDDER_WILL.match(t)
+    # (after 'will' the word is a verb by the structure, whether or not the verb list knows it: 'comply')
+    other = (said.group("verb"), re.split(r"(?i),?\s+and\s+(?:will|shall|must)\s", said.group("rest"), maxsplit=1)[0]) \
+        if said and said.group("verb").lower() not in _NOT_VERBS | END_BAD else _other_does(t)
+    if other:
+        # 'How move-on will work with the Council's Housing Options Team, ...', 'How will people with lived experience
+        # ... shape the design ...': what is done, as every 'how you will' heading is ('Working with ...'); the doer is
+        # in the sub-point's text (a cut before the verb left 'How will people', s12 q07)
+        done = gerund(other[0].lower()) + " " + _both_verbs(other[1].lstrip())
+        t = done[:1].upper() + done[1:]
+        if _heading_words(t) <= max_words and not heading_fault(t, source):
+            return t
     lead = _WITH_LEAD.match(t)
     if lead and _looks_like_verb(lead.group("verb").lower()) and lead.group("verb").lower() not in _NOT_VERBS:
         done = gerund(lead.group("verb").lower()) + " " + _both_verbs(lead.group("rest"))
@@ -5247,7 +5270,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if last.endswith("ing") and re.search(r"(?i)\b(?:and|or)\s+\w+ing$", head) \
                 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
             continue  # 'Identifying housing problems early and working | with the Housing Options Team' (s34 q06)
-        if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
+        if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)) or _no_ask_head(head, t[at:]):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
         if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
@@ -5269,6 +5292,56 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
     return best or t
+
+
+_OTHER_DOES = re.compile(r"(?i)^how\s+(?:(?P<ask>will|would|can)\s+(?P<s1>[^,;:?]{2,})|(?P<s2>[^,;:?]{2,60}?)\s+(?:will|would|can)"
+                         r"\s+(?P<verb>[a-z]+)\b(?P<rest>\s+\S.*))")
+_BIDDER_WILL = re.compile(r"(?i)^(?:the\s+)?(?:bidder|tenderer|provider|supplier|you|we)\s+(?:will|shall|must)\s+"
+                          r"(?P<verb>[a-z]+)\b(?P<rest>\s+\S.*)$")
+"""The buyer's statement of what the bidder will do ('Bidder will comply with ...'): headed by what is done."""
+
+
+def _other_does(t: str) -> tuple[str, str] | None:
+    """(verb, what follows it) of a 'how' question or clause whose doer is not the bidder ('how move-on will work
+    with ...', 'how will volunteers from ... take part in ...'): the first word the verb list knows after the doer,
+    who is never a lone determiner ('how will your | staff think family' is not 'Staffing'); None otherwise."""
+    m = _OTHER_DOES.match(t)
+    if not m:
+        return None
+    if m.group("s2"):
+        doer, verb, rest = m.group("s2").split(), m.group("verb"), m.group("rest")
+    else:
+        words = re.split(r"(\s+)", m.group("s1"))
+        at = next((i for i in range(2, len(words), 2) if _looks_like_verb(words[i]) and words[i].islower()), None)
+        if at is None or at + 1 >= len(words):
+            return None
+        doer, verb, rest = words[:at:2], words[at], "".join(words[at + 1:]) + t[m.end("s1"):]
+        if any(w.lower() in _RELATIVES for w in doer):
+            return None  # 'how will people who use the service | influence ...': 'use' is the relative clause's
+    if not doer or doer[-1].lower() in _DETERMINERS or not _looks_like_verb(verb) or verb.lower() in _NOT_VERBS:
+        return None
+    return verb, rest
+
+
+STUB_WORDS = 4
+"""A cut heading this short that stops on its verb has lost what the verb is done to (:func:`_no_ask_head`)."""
+_COMPLEMENT = re.compile(r"(?i)^[\s,]*(?:with|to)\s")
+
+
+def _no_ask_head(head: str, rest: str) -> bool:
+    """``head`` (a start of a heading cut to fit, ``rest`` what the cut leaves off) names no ask: a question opening
+    of three words whose clause has no verb of its own ('How will people | using the service be able to access
+    recovery education', s8), or a few words that stop on their verb after its auxiliary, before the 'with' or 'to'
+    the verb takes ('Bidder will comply | with ...', 'How staff are supported | to manage ...'): what is done, or with
+    whom, was cut off."""
+    words = re.findall(r"[A-Za-z0-9][\w'’-]*", head)
+    if len(words) < 2:
+        return False
+    if len(words) <= 3 and words[0].lower() in ("how", "when", "where", "why") and not any(
+            _verb_like(w) and w.lower() not in _AUXILIARIES for w in words[1:]):
+        return True
+    return len(words) <= STUB_WORDS and words[-2].lower() in _AUXILIARIES and words[-1].isalpha() \
+        and words[-1].islower() and words[-1].lower() not in _DETERMINERS and bool(_COMPLEMENT.match(rest))
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
