@@ -4761,7 +4761,7 @@ _PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|
                       r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 
 
-_LATER_PARTICIPLE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z]{3,}ed|" + "|".join(
+_LATER_PARTICIPLE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z]{2,}ed|" + "|".join(
     sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b", re.I)
 
 
