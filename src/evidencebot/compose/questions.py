@@ -5337,7 +5337,7 @@ def _no_ask_head(head: str, rest: str) -> bool:
     words = re.findall(r"[A-Za-z0-9][\w'’-]*", head)
     if len(words) < 2:
         return False
-    if len(words) <= 3 and words[0].lower() in ("how", "when", "where", "why") and not any(
+    if len(words) <= 3 and re.fullmatch(r"(?i)how|when|where|why", words[0]) and not any(
             _verb_like(w) and w.lower() not in _AUXILIARIES for w in words[1:]):
         return True
     return len(words) <= STUB_WORDS and words[-2].lower() in _AUXILIARIES and words[-1].isalpha() \
