@@ -55,8 +55,8 @@ def _first(placed: dict[str, list[str]], start: str) -> list[str]:
     ("q02.md", "How quickly you will respond", "step-up-response"),
     ("q02.md", "Securing clinical review with the CMHT duty clinician", "cmht-duty-review"),
     # Q3: the writing block went under 'reviewed after a crisis' and the review block under 'written with the person'
-    ("q03.md", "How crisis plans are written", "crisis-plan-writing"),
-    ("q03.md", "How plans are reviewed after a crisis", "crisis-plan-review"),
+    ("q03.md", "Writing crisis plans", "crisis-plan-writing"),
+    ("q03.md", "Reviewing plans after a crisis", "crisis-plan-review"),
     # Q3 (panel: "Nothing says how 111 staff see the plan"; the Crisis Café "is not mentioned at all")
     ("q03.md", "How plans are shared with and used by", "crisis-plan-sharing"),
     # Q4 (panel: Part A (i) missing; Part B 'who makes the follow-up contact' answered with the records system, and

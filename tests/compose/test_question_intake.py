@@ -238,7 +238,7 @@ def test_an_unreadable_limit_is_an_error_when_strict():
     ("how you identify early warning signs", "Identifying early warning signs"),
     ("What steps will you take to ensure the service is accessible?", "Ensuring the service is accessible"),
     ("What is your approach to working with the Safeguarding Adults Board?", "Approach to working with the Safeguarding Adults Board"),
-    ("how plans are made accessible, for example easy read versions", "How plans are made accessible"),
+    ("how plans are made accessible, for example easy read versions", "Making plans accessible"),
 ])
 def test_headings(text, heading):
     assert make_heading(text) == heading

@@ -29,6 +29,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -596,9 +597,25 @@ def _csv_as_bars(text: str) -> str:
     return text
 
 
-def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], list[list[str]], list[str]] | None:
-    """A spreadsheet row pasted as text, taken apart: (lines before it, its header's cells, the columns
-    the header names, the rows' cells, lines after the rows); None when the text holds no such row."""
+class _Table(NamedTuple):
+    """A spreadsheet row (or table) pasted as text, taken apart by :func:`_row_parts`."""
+
+    before: list[str]
+    """The lines before the table."""
+    header: list[str]
+    """Its header's cells ([] when its first line names no question column)."""
+    cols: dict[str, int]
+    """The columns the header names."""
+    rows: list[list[str]]
+    """The rows' cells (the first line's too when there is no header)."""
+    after: list[str]
+    """The lines after the rows."""
+    ruled: bool
+    """The table's first line is a Markdown header: a rule line ('|---|---|') right under it."""
+
+
+def _row_parts(question: str) -> _Table | None:
+    """A spreadsheet row pasted as text, taken apart (:class:`_Table`); None when the text holds no such row."""
     text = _csv_as_bars((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
     text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
@@ -623,8 +640,10 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
     if not rows:
         return None
     rows = [[c.replace(_KEPT_BREAK, "\n") for c in r] for r in rows]
-    return ([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
-            [ln.replace(_KEPT_BREAK, "\n") for ln in after])
+    ruled = lines[start].strip().startswith("|") and start + 1 < len(lines) and bool(_MD_RULE.match(lines[start + 1].strip())) \
+        and "-" in lines[start + 1]
+    return _Table([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
+                  [ln.replace(_KEPT_BREAK, "\n") for ln in after], ruled)
 
 
 _ROW_BREAK = "\ue001"
@@ -641,9 +660,9 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     parts = _row_parts(question)
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
-    before, header, cols, rows, after = parts
+    before, header, cols, rows, after = parts.before, parts.header, parts.cols, parts.rows, parts.after
     if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
-                     or len(rows) >= 2 and _figures_header(rows[0]) or _facts_header(question, rows[0])):
+                     or len(rows) >= 2 and _figures_header(rows[0]) or parts.ruled and _facts_header(rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -691,23 +710,13 @@ def _figures_header(cells: list[str]) -> bool:
         len(re.findall(r"[^\W\d_]{3,}", c)) >= 2 and not limit_cell(c) and not re.search(r"\d\s*%", c) for c in figures)
 
 
-_LIMIT_HEADER = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
-                           r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
-"""A header cell that names a limit of words, characters or pages, or a weighting ('Max words', 'Word limit',
-'Limit', 'Weighting'): the column a bare number in a row is read by."""
-
-
-def _facts_header(question: str, cells: list[str]) -> bool:
-    """A Markdown table's header row (a rule line under it) that names no question column and no limit or weighting
-    column ('| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target | Reporting |'): the table is the
-    buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or targets, not limits: a header
-    line says what each column holds, and none of these holds a limit (s33 q10: '1.0' WTE was read as a 1-word
-    limit, '25' as a weighting)."""
-    if not any(c.strip() for c in cells) or any(_LIMIT_HEADER.search(c) for c in cells):
-        return False
-    lines = [ln.strip() for ln in (question or "").replace("\r\n", "\n").split("\n")]
-    return any(ln.startswith("|") and _row_cells(ln) == cells and n + 1 < len(lines) and _MD_RULE.match(lines[n + 1])
-               and "-" in lines[n + 1] for n, ln in enumerate(lines))
+def _facts_header(cells: list[str]) -> bool:
+    """A Markdown table's header row (:attr:`_Table.ruled`) that names no question column and no limit or weighting
+    column (:func:`columns.column_kind`: '| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target |
+    Reporting |'): the table is the buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or
+    targets, not limits: a header line says what each column holds, and none of these holds a limit (s33 q10: '1.0'
+    WTE was read as a 1-word limit, '25' as a weighting)."""
+    return any(c.strip() for c in cells) and not any(column_kind(c) in ("limit", "weighting") for c in cells)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -932,8 +941,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
         if len(found) >= 2 and len({m.group(1).lower() for m in found}) == len(found):
             out.weighting = sum(_number(m.group(at)) for m in found)
     rows = _row_parts(question)
-    if rows and len(rows[3]) >= 2:
-        _, header, cols, cells, _ = rows
+    if rows and len(rows.rows) >= 2:
+        header, cols, cells = rows.header, rows.cols, rows.rows
         if header:  # a scoring table's rows run on after the questions' are none of theirs
             cells = [r for r in cells if len(r) == len(header)]
         for kind in ("limit", "weighting"):
@@ -1403,7 +1412,7 @@ def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     found = _row_parts(question)
     if not found:
         return None
-    _, header, cols, rows, _ = found
+    header, cols, rows = found.header, found.cols, found.rows
     if not cols or "limit" not in cols:
         return None
     refcol = cols.get("ref")
@@ -4425,7 +4434,7 @@ def question_title(question: str, *, or_question: bool = False) -> str:
 def _question_title(question: str) -> str:
     parts = _row_parts(question)
     if parts is not None:  # a spreadsheet row: a title line above it, else the row's own reference and title
-        before, header, cols, rows, _ = parts
+        before, header, cols, rows = parts.before, parts.header, parts.cols, parts.rows
         return (_question_title("\n".join(before + [""])) if before else "") or _row_title(header, cols, rows[0])
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     lines = _title_lines(text)
@@ -4746,12 +4755,18 @@ def _looks_like_verb(word: str) -> bool:
 
 # (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
 # abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
-_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
+_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be|"
+                      # 'how plans are shared with ...', 'how staff are supported to ...': the present passive too
+                      r"(?P<s3>(?:(?!\b(?:will|would|can|how|is|are|and|or)\b)[^,;:])+?)\s+(?:is|are))\s+"
                       r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 
 
+_LATER_PARTICIPLE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z]{2,}ed|" + "|".join(
+    sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b", re.I)
+
+
 def _passive_subject(m: re.Match) -> str:
-    return m.group("s1") or m.group("s2") or ""
+    return m.group("s1") or m.group("s2") or m.group("s3") or ""
 
 
 def _base_verb(word: str) -> str:
@@ -4948,6 +4963,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     passive = _PASSIVE.match(t)
     if passive and (re.match(r"(?i)(?:and|or)\s", _passive_subject(passive)) or re.match(r",\s*[a-z]+(?:ed|nt)\b", passive.group("rest"))):
         # 'How and when DIALOG will be completed', 'how stories will be captured, consented and used': as written
+        passive = None
+    if passive and passive.group("s3") and _LATER_PARTICIPLE.search(re.sub(r"^\s+(?:and|or)\s+[a-z]+ed\b", "",
+                                                                           passive.group("rest"))):
+        # 'how safety plans are written with the person, shared with ... and kept under review', 'how risk is
+        # assessed at first contact and reviewed': a later participle would be left as it is ('Writing ..., shared')
         passive = None
     part = r"(?:(?!\b(?:will|would|can|how|you|we|including|and\s+how)\b)[^,?;:])+"
     many = re.match(rf"^how\s+(?P<subject>{part}(?:,\s*{part})+)\s+will\s+(?P<verb>[a-z]+)\b", t, re.I)
@@ -5188,6 +5208,18 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         t = t[:1].upper() + t[1:]
         if _heading_words(t) <= max_words:
             return t
+    said = _BIDDER_WILL.match(t)
+    # (after 'will' the word is a verb by the structure, whether or not the verb list knows it: 'comply')
+    other = (said.group("verb"), re.split(r"(?i),?\s+and\s+(?:will|shall|must)\s", said.group("rest"), maxsplit=1)[0]) \
+        if said and said.group("verb").lower() not in _NOT_VERBS | END_BAD else _other_does(t)
+    if other:
+        # 'How move-on will work with the Council's Housing Options Team, ...', 'How will people with lived experience
+        # ... shape the design ...': what is done, as every 'how you will' heading is ('Working with ...'); the doer is
+        # in the sub-point's text (a cut before the verb left 'How will people', s12 q07)
+        done = gerund(other[0].lower()) + " " + _both_verbs(other[1].lstrip())
+        t = done[:1].upper() + done[1:]
+        if _heading_words(t) <= max_words and not heading_fault(t, source):
+            return t
     lead = _WITH_LEAD.match(t)
     if lead and _looks_like_verb(lead.group("verb").lower()) and lead.group("verb").lower() not in _NOT_VERBS:
         done = gerund(lead.group("verb").lower()) + " " + _both_verbs(lead.group("rest"))
@@ -5238,7 +5270,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if last.endswith("ing") and re.search(r"(?i)\b(?:and|or)\s+\w+ing$", head) \
                 and re.match(r"(?i)\s*(?:to|with|on|for|in|into|at)\s", t[at:]):
             continue  # 'Identifying housing problems early and working | with the Housing Options Team' (s34 q06)
-        if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)):
+        if heading_fault(head, source) or _wh_fragment(re.findall(r"[A-Za-z0-9][\w'’-]*", head)) or _no_ask_head(head, t[at:]):
             continue
         clause = re.split(r"(?i)\b(?:sure|ensure|that|whether)\s+", head)
         if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
@@ -5260,6 +5292,56 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         best = re.sub(r"(?i)\s+(?:that\s+)?(?:you|they|we)\s+(?:will\s+|would\s+)?(?:use|take|propose|apply|adopt|make|have)$",
                       "", best)
     return best or t
+
+
+_OTHER_DOES = re.compile(r"(?i)^how\s+(?:(?P<ask>will|would|can)\s+(?P<s1>[^,;:?]{2,})|(?P<s2>[^,;:?]{2,60}?)\s+(?:will|would|can)"
+                         r"\s+(?P<verb>[a-z]+)\b(?P<rest>\s+\S.*))")
+_BIDDER_WILL = re.compile(r"(?i)^(?:the\s+)?(?:bidder|tenderer|provider|supplier|you|we)\s+(?:will|shall|must)\s+"
+                          r"(?P<verb>[a-z]+)\b(?P<rest>\s+\S.*)$")
+"""The buyer's statement of what the bidder will do ('Bidder will comply with ...'): headed by what is done."""
+
+
+def _other_does(t: str) -> tuple[str, str] | None:
+    """(verb, what follows it) of a 'how' question or clause whose doer is not the bidder ('how move-on will work
+    with ...', 'how will volunteers from ... take part in ...'): the first word the verb list knows after the doer,
+    who is never a lone determiner ('how will your | staff think family' is not 'Staffing'); None otherwise."""
+    m = _OTHER_DOES.match(t)
+    if not m:
+        return None
+    if m.group("s2"):
+        doer, verb, rest = m.group("s2").split(), m.group("verb"), m.group("rest")
+    else:
+        words = re.split(r"(\s+)", m.group("s1"))
+        at = next((i for i in range(2, len(words), 2) if _looks_like_verb(words[i]) and words[i].islower()), None)
+        if at is None or at + 1 >= len(words):
+            return None
+        doer, verb, rest = words[:at:2], words[at], "".join(words[at + 1:]) + t[m.end("s1"):]
+        if any(w.lower() in _RELATIVES for w in doer):
+            return None  # 'how will people who use the service | influence ...': 'use' is the relative clause's
+    if not doer or doer[-1].lower() in _DETERMINERS or not _looks_like_verb(verb) or verb.lower() in _NOT_VERBS:
+        return None
+    return verb, rest
+
+
+STUB_WORDS = 4
+"""A cut heading this short that stops on its verb has lost what the verb is done to (:func:`_no_ask_head`)."""
+_COMPLEMENT = re.compile(r"(?i)^[\s,]*(?:with|to)\s")
+
+
+def _no_ask_head(head: str, rest: str) -> bool:
+    """``head`` (a start of a heading cut to fit, ``rest`` what the cut leaves off) names no ask: a question opening
+    of three words whose clause has no verb of its own ('How will people | using the service be able to access
+    recovery education', s8), or a few words that stop on their verb after its auxiliary, before the 'with' or 'to'
+    the verb takes ('Bidder will comply | with ...', 'How staff are supported | to manage ...'): what is done, or with
+    whom, was cut off."""
+    words = re.findall(r"[A-Za-z0-9][\w'’-]*", head)
+    if len(words) < 2:
+        return False
+    if len(words) <= 3 and re.fullmatch(r"(?i)how|when|where|why", words[0]) and not any(
+            _verb_like(w) and w.lower() not in _AUXILIARIES for w in words[1:]):
+        return True
+    return len(words) <= STUB_WORDS and words[-2].lower() in _AUXILIARIES and words[-1].isalpha() \
+        and words[-1].islower() and words[-1].lower() not in _DETERMINERS and bool(_COMPLEMENT.match(rest))
 
 
 _WHOLE_WITH_WHO = _words("whole_with_who", within="cut")
