@@ -183,7 +183,16 @@ def _validate_phone(value: str, params: dict) -> bool:
     if value.count("(") != value.count(")"):
         return False
     digits = re.sub(r"\D", "", value)
-    if value.lstrip().startswith("+44"):
+    lead = value.lstrip()
+    if lead.startswith("00") and not lead.startswith("0044") or lead.startswith("+") and not lead.startswith("+44"):
+        # (pv35) another country's number in its international form ("+353 87 123 4567", "00353 ..."): a country
+        # code and a national number, 8 to 15 digits in all (ITU E.164), the "(0)" some write not counted
+        if "(0)" in lead:
+            digits = re.sub(r"\D", "", lead.replace("(0)", ""))
+        return 8 <= len(digits.lstrip("0")) <= 15 if lead.startswith("00") else 8 <= len(digits) <= 15
+    if lead.startswith("0044"):
+        digits = digits[2:]
+    if value.lstrip().startswith("+44") or lead.startswith("0044"):
         national = digits[2:]
         if not national.startswith("0"):
             national = "0" + national
@@ -891,6 +900,7 @@ CONTEXT_LISTS = (
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
+    "origin_verbs", "place_name_links", "surname_particles_before_links",
 )
 
 
@@ -1861,6 +1871,10 @@ _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'�
                                  r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
 # (p21) a name joined by hyphens to lower-case words, a character's or a thing's ("Winnie-the-Pooh", "Will-o'-the-wisp"):
 # people's double names join capitalised words ("Adeyemi-Cole")
+# (pv35) a lower-case link word and a capitalised word after a name: "Cnoc| an t-Sìthein", "Pen| y Fan"
+_LINKED_NAME_AFTER = re.compile(r"[ \t\u00a0]+([a-z]{1,3})[ \t\u00a0]+(?:[a-z]{1,2}-)?[A-ZÀ-ÖØ-Þ]")
+# (pv35) a word opening on lower-case letters before a capital, as products are named: "myGov", "iPhone", "eBay"
+_LOWER_CAMEL = re.compile(r"(?<![\w'’\-])[a-z]{1,4}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _LOWER_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+['’]?-)+[A-Za-z]")
 _LOWER_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-(?:[a-z]+['’]?-)+\Z")
 # (p21) the phrase before an opening bracket that holds a name: "the hon. Member for Brackenford and Moorvale ("
@@ -2273,8 +2287,10 @@ class _NameFinder:
         if self.title_of_work(start, end) or self.listed_with_places(end) or self.listed_after_places(start):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
-        if self.place_name_shape(value):
+        if self.place_name_shape(value) or self.linked_place_name(value, end):
             return False  # (p21) "Upper Aske", "Cwm Du", "Llanfair Uchaf": a place's name by its words
+        if _LOWER_CAMEL.search(value):
+            return False  # (pv35) "myGov Scot", "iPhone", "eBay": a product's name opens on a lower-case letter
         if _TITLED_RUN_BEFORE.search(self.text, max(0, start - 60), start):
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
@@ -2301,6 +2317,20 @@ class _NameFinder:
         peer = self.context.get("peer_role_words", frozenset())
         return last is not None and not any(w in names.first_names and w not in names.ambiguous or w.casefold() in peer
                                             for w in words[:last + 1])
+
+    def linked_place_name(self, value: str, end: int) -> bool:
+        """(pv35) A name whose last word is followed by a lower-case Gaelic, Irish or Welsh article or link
+        (``place_name_links``) and a capitalised word: "Cnoc an t-Sìthein", "Baile na Cille", "Pen y Fan" name a place
+        or a building. Not after a listed first name ("Seonag an ...") or a surname particle ("Nic an t-Saoir",
+        ``surname_particles_before_links``)."""
+        m = _LINKED_NAME_AFTER.match(self.text, end)
+        ctx = self.context
+        if m is None or m.group(1) not in ctx.get("place_name_links", ()):
+            return False
+        words = value.split()
+        n = self.names
+        return not any(w in n.first_names or w in n.ambiguous for w in words) \
+            and words[-1].casefold() not in ctx.get("surname_particles_before_links", ())
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
@@ -2697,7 +2727,10 @@ class _NameFinder:
     def home_of_people(self, start: int, end: int) -> bool:
         """(s31) A one-word name that a plural of people comes from or lives in is a place: "Young people from Shirley
         use the drop-in", "families in Beverley" (the name the object of "from" or "in" after a plural of one of
-        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class")."""
+        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class").
+        (pv35) Or what a plural of people travels or moves from, the name or a word joined to it by "and" the
+        object of "from" after one of ``origin_verbs`` whose subject is that plural: "Clients travel in from
+        Penrhyndeudraeth and Llanrhaeadr-ym-Mochnant" (a person is not travelled from)."""
         value = self.text[start:end]
         if " " in value or self.text[end:end + 1] in ("'", "’"):
             return False
@@ -2705,12 +2738,22 @@ class _NameFinder:
         if last is None or last.token is None:
             return False
         t = last.token
+        person_nouns = self.context.get("person_nouns", ())
+
+        def people(w) -> bool:
+            return w.tag_ == "NNS" and (w.lemma_.lower() in person_nouns or w.lower_ in person_nouns)
+
         prep = t.head
-        if t.dep_ != "pobj" or prep.lower_ not in ("from", "in") or prep.head is prep:
+        if t.dep_ == "pobj" and prep.lower_ in ("from", "in") and prep.head is not prep and people(prep.head):
+            return True
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "from" or prep.head is prep:
             return False
-        group = prep.head
-        return group.tag_ == "NNS" and (group.lemma_.lower() in self.context.get("person_nouns", ())
-                                        or group.lower_ in self.context.get("person_nouns", ()))
+        verb = prep.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.context.get("origin_verbs", ()) and any(
+            c.dep_ == "nsubj" and people(c) for c in verb.children)
 
     def thing_named(self, start: int, end: int) -> bool:
         """(s31) A name given to a thing by a verb of naming whose other part is that thing (``named_thing_nouns``, or
@@ -3217,6 +3260,18 @@ class _NameFinder:
         while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
             t = t.head
         return t.dep_ in _SUBJECT_DEPS and self.own_kin_in_clause(t)
+
+    def aged_name(self, tok: _Tok) -> bool:
+        """(pv35) A name of name words only (none a place's or an organisation's word), whatever entity the model gave
+        it, with a person's age straight after it: "Brannagh Keogh (aged 29) asked ...", "Radomir, 52, was
+        discharged" (a body has no age; "who" is left to :meth:`age_or_who_after`, organisations take it too)."""
+        if tok.ent_index < 0:
+            return False
+        _label, idx = self.ents[tok.ent_index]
+        if any(not _is_name_word(self.toks[k].text) or self.blocked_word(self.toks[k].text) for k in idx):
+            return False
+        m = _AGE_OR_WHO.match(self.text, self.toks[idx[-1]].end)
+        return m is not None and not m.group().endswith("who")
 
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
@@ -4521,7 +4576,7 @@ class _NameFinder:
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
                         and not self.appositive_person(tok) and not self.owns_family(tok) \
-                        and not self.subject_owning_kin(tok):
+                        and not self.subject_owning_kin(tok) and not self.aged_name(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
