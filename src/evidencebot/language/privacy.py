@@ -3129,6 +3129,11 @@ class _NameFinder:
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
+        if t.dep_ == "nsubj" and head in ctx["speech_verbs"] and not any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in t.children):
+            # (pv35) the one who said something of themselves: "blessing said she'd come thurs" (not "the summer")
+            return any(c.i > t.i and c.dep_ == "ccomp" and any(
+                s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
         return False
 
     def visited(self, tok: _Tok) -> bool:
