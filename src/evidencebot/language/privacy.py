@@ -28,6 +28,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -410,6 +411,26 @@ class NameLists:
         cached = self.__dict__.get("_ambiguous_lower")
         if cached is None:
             cached = self.__dict__["_ambiguous_lower"] = frozenset(w.casefold() for w in self.ambiguous)
+        return cached
+
+    def not_lower_names(self) -> frozenset:
+        """(pv35) The lower-case words that are never a name typed in lower case (:meth:`_NameFinder._unknown_lower`):
+        person_context's ``lower_slot_not_names``, ``kin_nouns``, ``person_nouns``, ``role_nouns``, ``group_nouns``,
+        ``determiners`` and ``pronouns`` as one set, made once per loaded word lists (it was seven lookups a word)."""
+        cached = self.__dict__.get("_not_lower_names")
+        if cached is None:
+            ctx = self.context
+            cached = self.__dict__["_not_lower_names"] = frozenset().union(*(
+                ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns", "role_nouns",
+                                             "group_nouns", "determiners", "pronouns")))
+        return cached
+
+    def organisation_words(self) -> frozenset:
+        """(pv35) ``veto_words`` and ``place_words`` together, the words of an organisation's or a place's name
+        (:meth:`_NameFinder.conjunct_of_place`), made once per loaded word lists (it was made for each word)."""
+        cached = self.__dict__.get("_organisation_words")
+        if cached is None:
+            cached = self.__dict__["_organisation_words"] = self.veto_words | frozenset(self.place_words)
         return cached
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
@@ -1242,20 +1263,8 @@ def _off_place_column(text: str, hits: list[_Hit]) -> list[_Hit]:
     columns = ctx.get("place_columns", frozenset())
     if not columns:
         return hits
-    places: set[tuple[int, int]] = set()
-    header: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        cells = _cells(text, pos, pos + len(line))
-        pos += len(line) + 1
-        if len(cells) < 2:
-            header = []
-            continue
-        if len(header) != len(cells):
-            header = cells
-            continue
-        places.update(cell for (ha, hb), cell in zip(header, cells)
-                      if text[ha:hb].strip(" *_:").casefold() in columns)
+    places = {cell for header, cells in _header_rows(text, _cells) for (ha, hb), cell in zip(header, cells)
+              if text[ha:hb].strip(" *_:").casefold() in columns}
     drop = {id(h) for h in names if (h.start, h.end) in places}
     return [h for h in hits if id(h) not in drop] if drop else hits
 
@@ -1330,6 +1339,25 @@ def _csv_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out if len(out) >= 3 else []
 
 
+def _header_rows(text: str, cut: Callable[[str, int, int], list[tuple[int, int]]]) \
+        -> Iterator[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(header cells, row cells) for each row of a text table under a header line with as many cells, each line cut
+    into cells by ``cut`` (:func:`_cells` or :func:`_csv_cells`): a line of fewer than two cells ends a table, and a
+    line with another count of cells starts a new one as its header."""
+    header: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells = cut(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        yield header, cells
+
+
 def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     """``(view, start map, end map)`` of a text table's rows as "label: cell" lines, or None when ``text``
     has no header line with rows of as many cells under it (maps as in :func:`normalised_view`). A table is cut at
@@ -1339,21 +1367,10 @@ def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     csv = "|" not in text and "\t" not in text
     if csv and "," not in text and ";" not in text:
         return None
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((_csv_cells if csv else _cells)(text, pos, pos + len(line)))
-        pos += len(line) + 1
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    header: list[tuple[int, int]] = []
-    for cells in lines:
-        if len(cells) < 2:
-            header = []
-            continue
-        if len(header) != len(cells):
-            header = cells
-            continue
+    for header, cells in _header_rows(text, _csv_cells if csv else _cells):
         for (ha, hb), (a, b) in zip(header, cells):
             if a == b or ha == hb:
                 continue
@@ -3350,7 +3367,7 @@ class _NameFinder:
         t = tok.token
         if t is None:
             return False
-        orgs = self.names.veto_words | frozenset(self.names.place_words)
+        orgs = self.names.organisation_words()
         seen, todo = set(), [t]
         while todo:
             cur = todo.pop()
@@ -3998,12 +4015,12 @@ class _NameFinder:
             parts.append(toks[j].text)
         if end + 1 < len(text) and text[end] in ".@_/\\-" and not text[end + 1].isspace():
             return 0  # (an e-mail address, a file name, a web address)
-        n, ctx = self.names, self.context
+        n = self.names
+        not_names = n.not_lower_names()
 
         def unknown(word: str) -> bool:
             return len(word) >= 3 and any(v in word for v in "aeiouy") and not n.english_word(word) \
-                and not any(word in ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns",
-                                                                 "role_nouns", "group_nouns", "determiners", "pronouns")) \
+                and word not in not_names \
                 and word.capitalize() not in n.place_words and word.capitalize() not in n.veto_words
 
         # (the spaCy token last: a plain word never makes one)
