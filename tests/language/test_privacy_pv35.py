@@ -4,7 +4,9 @@ country's phone number in its international form (and the UK's after "0044"). Pa
 people travels from, a place's name with a Gaelic, Irish or Welsh link word, a product named in lower camel case,
 a meeting's minute-taker, a second number of a public line, a number after a country's calling code read as a
 phone's rest, a handle a named body posts its news on. Sentences written for these tests, none from a held-out set
-(each marked "new" fails on main f424b414; the rest guard)."""
+(each marked "new" fails on main f424b414; the rest guard). Also: a titled person who is ours or our client's
+relative ("Our client, the Reverend ...", "Cllr ...'s son, who we support"); a meeting's or a team's label ("Chair:",
+"Team:") as a staff frame; Welsh and Irish words that open place names ("Ynys", "Cill"); a hospice's name."""
 
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ import pytest
     ("Ring the helpline on 0800 123 4567 or her mobile 07700 900123 if it is closed.", "07700 900123"),
     # (a guard: a person's handle)
     ("Her son posts on @kyle_w07 most nights.", "@kyle_w07"),
+    # new: a titled person who is ours, or a relative of someone we support, whatever the office
+    ("Our client, the Reverend Alun Price, has asked for sessions away from the chapel.", "Reverend Alun Price"),
+    ("Cllr Shona Bell's son, who we support, was sectioned on Friday.", "Shona Bell"),
+    # new: a one-word name the model tags as a common noun, saying something of himself
+    ("Suleiman from flat 12 told us he has not eaten for three days.", "Suleiman"),
     # (a guard: a surname with "an" after Nic is a person's)
     ("Màiri Nic an t-Saoir has asked for her letters in Gaelic.", "Màiri"),
 ])
@@ -54,6 +61,15 @@ def test_found(privacy, text, part):
     "Call our helpline on 0800 123 4567 or, from abroad, on +44 20 7946 0321.",
     "Ring the advice line on 0300 123 9876 or, from outside the UK, on +44 161 496 0777.",
     "Our Dublin office can be reached on +353 1 555 0100 during business hours.",  # (a guard for the new pattern)
+    # new: Welsh and Irish words that open place names; a hospice's name
+    "Most referrals came from Ynys Môn and Gwynedd this quarter.",
+    "Staff from St Oswald's Hospice ran the bereavement session.",
+    # new: a meeting's or a team's label before its names
+    "Minutes: Ifeanyi Okafor. Chair: Rhiannon Price. Apologies: none.",
+    "Team: Olumide (lead), Carys, Ffion and Tadhg (support workers).",
+    # (guards: an official in office, not ours)
+    "The Lord Lieutenant opened our new garden in June and met the volunteers.",
+    "Councillor Farida Begum, cabinet member for health, opened the new hub.",
     # new: a handle a named body posts its news on
     "The council posts gritting news on @leedscc_roads during the winter.",
     # (guards: plus signs that are no phone)
@@ -61,6 +77,11 @@ def test_found(privacy, text, part):
 ])
 def test_passes(privacy, text):
     assert privacy.findings(text) == []
+
+
+def test_a_team_label_does_not_pass_a_name_its_paragraph_ties_to_care(privacy):
+    text = "Team: Kemi, Jo and Dev. Kemi's son was admitted to the ward on Friday."
+    assert "Kemi" in privacy.found(text, "privacy.person-name")
 
 
 def test_the_lists_made_once_hold_what_the_lookups_read(privacy):

@@ -1154,9 +1154,10 @@ def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_phrase(low: str, phrases) -> bool:
-    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``."""
+    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``; (pv35) a phrase ending in a colon is
+    a label ("chair:", "team:"), found with its colon."""
     words = set(_FRAME_WORD.findall(low))
-    return any((p in words) if " " not in p else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
+    return any((p in words) if " " not in p and not p.endswith(":") else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
                for p in phrases)
 
 
@@ -1969,6 +1970,13 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])([A-Z][a-z]+)[ \t\u00a0
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
 _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
 # a possessive right after a word, then a noun: "Star's mum" (group 1: the noun)
+# (pv35) "our" and a person's noun in apposition before or after a titled name: "Our client, the Reverend |Alun Price|",
+# "|Cllr Jo Pryce|, our tenant," (the person nouns are person_context's, filled in by NameLists.pattern)
+_OURS_BEFORE = r"\b(?:our|my)[ \t\u00a0]+(?:<<words>>)s?[ \t\u00a0]*,[ \t\u00a0]*(?:the[ \t\u00a0]+)?(?:[A-Z][a-z]+\.?[ \t\u00a0]+)?\Z"
+_OURS_AFTER = r"[ \t\u00a0]*,[ \t\u00a0]*(?:our|one[ \t\u00a0]+of[ \t\u00a0]+our)[ \t\u00a0]+(?:<<words>>)s?\b"
+# (pv35) a sentence that says we support or work with someone
+_WE_SUPPORT = re.compile(r"\b(?:we|I)[ \t\u00a0]+(?:now[ \t\u00a0]+)?(?:support|supported|work[ \t\u00a0]+with|worked[ \t\u00a0]+with"
+                         r"|are[ \t\u00a0]+supporting|have[ \t\u00a0]+been[ \t\u00a0]+supporting)\b", re.IGNORECASE)
 _KIN_AFTER = re.compile(r"['’]s[ \t\u00a0]+([a-z\-]+)\b")
 # "Summer and her twin": the name joined to his or her relative (group 1: the noun)
 _AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
@@ -3146,12 +3154,17 @@ class _NameFinder:
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
-        if t.dep_ == "nsubj" and head in ctx["speech_verbs"] and not any(
+        return self.says_of_self(t)
+
+    def says_of_self(self, t) -> bool:
+        """(pv35) The subject of a verb of saying whose clause has "he" or "she" as its subject, with no determiner or
+        modifier of its own: one who said something of themselves ("blessing said she'd come thurs", "Suleiman from
+        flat 12 told us he has not eaten"; not "the summer said it all")."""
+        if t.dep_ != "nsubj" or t.head.lemma_.lower() not in self.context.get("speech_verbs", ()) or any(
                 c.dep_ in ("det", "poss", "amod", "compound") for c in t.children):
-            # (pv35) the one who said something of themselves: "blessing said she'd come thurs" (not "the summer")
-            return any(c.i > t.i and c.dep_ == "ccomp" and any(
-                s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
-        return False
+            return False
+        return any(c.i > t.i and c.dep_ == "ccomp" and any(
+            s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
 
     def visited(self, tok: _Tok) -> bool:
         """The object of a verb of visiting, finding or supporting a person (``visit_verbs``,
@@ -3704,6 +3717,8 @@ class _NameFinder:
         n = self.names
         if self.private_fact(start, end):
             return False  # (p24) "Volunteer coordinator Marcus Hale has been suspended ...": a worker's private fact
+        if self.ours_or_our_kin(start, end):
+            return False  # (pv35) "Our client, the Reverend Alun Price,", "Cllr Shona Bell's son, who we support,"
         if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
                 or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
@@ -3824,6 +3839,21 @@ class _NameFinder:
         # the job the sentence gives the name with "as": "has replaced Ann Fielding as the court's link worker"
         role = _AS_ROLE_AFTER.match(self.text, end)
         return bool(role) and self._role_in_lower_case(role.group(1)) and not self._care_event(start, end)
+
+    def ours_or_our_kin(self, start: int, end: int) -> bool:
+        """(pv35) A titled person who is one of ours, or a relative of one, whatever the title's office: in apposition
+        with "our" and a noun for a person (``person_nouns``) before the name or after it ("Our client, the Reverend
+        Alun Price, ...", "Cllr Jo Pryce, our tenant, ..."), or owning a relative (``kin_nouns``) in a sentence that
+        says we support or work with someone ("Cllr Shona Bell's son, who we support, was sectioned")."""
+        n = self.names
+        if n.pattern("person_nouns", _OURS_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 60), start) \
+                or n.pattern("person_nouns", _OURS_AFTER, re.IGNORECASE).match(self.text, end):
+            return True
+        kin = _KIN_AFTER.match(self.text, end)
+        if kin is None or kin.group(1) not in self.context.get("kin_nouns", ()):
+            return False
+        a, b = _frame_bounds(self.text, start, end)
+        return _WE_SUPPORT.search(self.text, a, b) is not None
 
     def private_fact(self, start: int, end: int) -> bool:
         """(p24) A private fact of a worker (their health, sickness, a disciplinary or DBS matter: a finding of one of
@@ -4391,8 +4421,10 @@ class _NameFinder:
             if len(core) == 1:
                 word, tok = texts[0], core[0]
                 listed = word in self.names.first_names
-                if tok.pos and tok.pos != "PROPN" and not listed and not self.visited(tok):
-                    continue  # "rated Good" (but "We visited Sunny at home": the model's person, visited)
+                if tok.pos and tok.pos != "PROPN" and not listed and not self.visited(tok) \
+                        and not (tok.token is not None and self.says_of_self(tok.token)):
+                    continue  # "rated Good" (but "We visited Sunny at home": the model's person, visited; (pv35)
+                    # "Suleiman from flat 12 told us he ...": the model's person, saying something of himself)
                 if not listed and self.after_the(idx[0]):
                     continue  # "the Becklin"
                 if not listed and self.conjunct_of_place(tok):
