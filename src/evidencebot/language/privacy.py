@@ -921,7 +921,7 @@ CONTEXT_LISTS = (
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
-    "origin_verbs", "place_name_links", "surname_particles_before_links",
+    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs",
 )
 
 
@@ -1974,9 +1974,8 @@ _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
 # "|Cllr Jo Pryce|, our tenant," (the person nouns are person_context's, filled in by NameLists.pattern)
 _OURS_BEFORE = r"\b(?:our|my)[ \t\u00a0]+(?:<<words>>)s?[ \t\u00a0]*,[ \t\u00a0]*(?:the[ \t\u00a0]+)?(?:[A-Z][a-z]+\.?[ \t\u00a0]+)?\Z"
 _OURS_AFTER = r"[ \t\u00a0]*,[ \t\u00a0]*(?:our|one[ \t\u00a0]+of[ \t\u00a0]+our)[ \t\u00a0]+(?:<<words>>)s?\b"
-# (pv35) a sentence that says we support or work with someone
-_WE_SUPPORT = re.compile(r"\b(?:we|I)[ \t\u00a0]+(?:now[ \t\u00a0]+)?(?:support|supported|work[ \t\u00a0]+with|worked[ \t\u00a0]+with"
-                         r"|are[ \t\u00a0]+supporting|have[ \t\u00a0]+been[ \t\u00a0]+supporting)\b", re.IGNORECASE)
+# (pv35) a sentence that says we support or work with someone (the verbs: person_context's we_support_verbs)
+_WE_SUPPORT = r"\b(?:we|I)[ \t\u00a0]+(?:now[ \t\u00a0]+)?(?:<<words>>)\b"
 _KIN_AFTER = re.compile(r"['’]s[ \t\u00a0]+([a-z\-]+)\b")
 # "Summer and her twin": the name joined to his or her relative (group 1: the noun)
 _AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
@@ -3844,7 +3843,7 @@ class _NameFinder:
         """(pv35) A titled person who is one of ours, or a relative of one, whatever the title's office: in apposition
         with "our" and a noun for a person (``person_nouns``) before the name or after it ("Our client, the Reverend
         Alun Price, ...", "Cllr Jo Pryce, our tenant, ..."), or owning a relative (``kin_nouns``) in a sentence that
-        says we support or work with someone ("Cllr Shona Bell's son, who we support, was sectioned")."""
+        says we support or work with someone (``we_support_verbs``: "Cllr Shona Bell's son, who we support, was sectioned")."""
         n = self.names
         if n.pattern("person_nouns", _OURS_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 60), start) \
                 or n.pattern("person_nouns", _OURS_AFTER, re.IGNORECASE).match(self.text, end):
@@ -3853,7 +3852,7 @@ class _NameFinder:
         if kin is None or kin.group(1) not in self.context.get("kin_nouns", ()):
             return False
         a, b = _frame_bounds(self.text, start, end)
-        return _WE_SUPPORT.search(self.text, a, b) is not None
+        return n.pattern("we_support_verbs", _WE_SUPPORT, re.IGNORECASE).search(self.text, a, b) is not None
 
     def private_fact(self, start: int, end: int) -> bool:
         """(p24) A private fact of a worker (their health, sickness, a disciplinary or DBS matter: a finding of one of
