@@ -9,23 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot import locations
-from evidencebot.language.privacy import find_privacy, load_privacy_rules
-
-SHIPPED = locations.packaged_dir("phrasebank")
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_privacy_rules([SHIPPED])
-
-
-def _covered(rules, nlp, text, part):
-    """A rule's finding covers ``part`` (not the learned scorer's warning, which covers a whole sentence)."""
-    start = text.index(part)
-    end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules)
-               if f.rule != "privacy.learned-private-detail")
+# a rule's finding, not the learned scorer's warning (which covers a whole sentence)
+LEARNED = ("privacy.learned-private-detail",)
 
 
 @pytest.mark.parametrize("text, part", [
@@ -48,8 +33,8 @@ def _covered(rules, nlp, text, part):
     # new: a lower-case name before a note's word for a text
     ("kirushan txtd at 22:40 - cant get to sleep, wants a call tmrw", "kirushan"),
 ])
-def test_found(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_found(privacy, text, part):
+    assert privacy.covered(text, part, without=LEARNED)
 
 
 @pytest.mark.parametrize("text", [
@@ -69,8 +54,8 @@ def test_found(rules, nlp, text, part):
     # a boat's-looking code with no boat near
     "The meeting is in room AB 12 on the second floor.",
 ])
-def test_passes(rules, nlp, text):
-    assert find_privacy(text, nlp(text), rules) == []
+def test_passes(privacy, text):
+    assert privacy.findings(text) == []
 
 
 def test_out_of_reads_as_one_place_word():

@@ -9,37 +9,21 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot import locations
-from evidencebot.language.privacy import find_privacy, load_privacy_rules
-
-SHIPPED = locations.packaged_dir("phrasebank")
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_privacy_rules([SHIPPED])
-
 
 def _names(rules):
     return next(r.names for r in rules if r.names is not None and r.names.english_words)
 
 
-def _covered(rules, nlp, text, part):
-    start = text.index(part)
-    end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules))
-
-
-def test_english_words_are_known_with_their_regular_inflections(rules):
-    names = _names(rules)
+def test_english_words_are_known_with_their_regular_inflections(privacy):
+    names = _names(privacy.rules)
     for word in ("visit", "visits", "phoned", "housing", "carries", "quietly", "carer", "carers"):
         assert names.english_word(word), word
     for word in ("thaddeus", "bongani", "villanueva"):
         assert not names.english_word(word), word
 
 
-def test_a_word_one_letter_from_an_english_word_is_a_typo(rules):
-    names = _names(rules)
+def test_a_word_one_letter_from_an_english_word_is_a_typo(privacy):
+    names = _names(privacy.rules)
     assert names.typo_of_word("improvemnt")
     assert names.typo_of_word("recieved")
     assert not names.typo_of_word("thaddeus")
@@ -58,8 +42,8 @@ def test_a_word_one_letter_from_an_english_word_is_a_typo(rules):
     # owning something in a note typed in lower case (a guard)
     ("got zoltan's new number from the hostel, putting it on the system", "zoltan"),
 ])
-def test_a_lower_case_name_in_a_names_slot_is_found(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_lower_case_name_in_a_names_slot_is_found(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
@@ -70,8 +54,8 @@ def test_a_lower_case_name_in_a_names_slot_is_found(rules, nlp, text, part):
     "admin: the printer on floor 2 is broken again",
     "met with commissioners re the kpis, went ok",
 ])
-def test_ordinary_words_medicines_and_typos_in_those_slots_pass(rules, nlp, text):
-    assert find_privacy(text, nlp(text), rules) == []
+def test_ordinary_words_medicines_and_typos_in_those_slots_pass(privacy, text):
+    assert privacy.findings(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -80,8 +64,8 @@ def test_ordinary_words_medicines_and_typos_in_those_slots_pass(rules, nlp, text
     # new
     "Carers can write to carers.advice@example.org.uk for a call back.",
 ])
-def test_a_mailbox_of_english_words_is_a_role_mailbox(rules, nlp, text):
-    assert find_privacy(text, nlp(text), rules) == []
+def test_a_mailbox_of_english_words_is_a_role_mailbox(privacy, text):
+    assert privacy.findings(text) == []
 
 
 @pytest.mark.parametrize("text, part", [
@@ -89,8 +73,8 @@ def test_a_mailbox_of_english_words_is_a_role_mailbox(rules, nlp, text):
     # a first name that is also a word keeps the address a person's
     ("Her address is grace.hill@example.com if you need her.", "grace.hill@example.com"),
 ])
-def test_a_persons_mailbox_is_still_found(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_persons_mailbox_is_still_found(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text, part", [
@@ -99,8 +83,8 @@ def test_a_persons_mailbox_is_still_found(rules, nlp, text, part):
     # new
     ("Council rent account 10294471 is three months behind.", "10294471"),
 ])
-def test_a_number_after_a_record_one_person_holds_is_found(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_number_after_a_record_one_person_holds_is_found(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
@@ -108,8 +92,8 @@ def test_a_number_after_a_record_one_person_holds_is_found(rules, nlp, text, par
     "The charity account number 20448812 is for donations only.",
     "Contract award number 2026/0441 was published in March.",
 ])
-def test_an_organisations_number_after_such_a_label_passes(rules, nlp, text):
-    assert find_privacy(text, nlp(text), rules) == []
+def test_an_organisations_number_after_such_a_label_passes(privacy, text):
+    assert privacy.findings(text) == []
 
 
 @pytest.mark.parametrize("text, part", [
@@ -120,16 +104,16 @@ def test_an_organisations_number_after_such_a_label_passes(rules, nlp, text):
     ("A retired lock keeper from Marsworth who has bipolar disorder came to the online group.",
      "retired lock keeper from Marsworth who has bipolar disorder"),
 ])
-def test_a_job_at_a_named_workplace_with_the_persons_health_is_found(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_job_at_a_named_workplace_with_the_persons_health_is_found(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
     "The manager at Brynmor Hall told us the room is free on Mondays.",
     "The trainer from Active Valleys told us the sessions were full.",
 ])
-def test_a_job_at_a_named_workplace_saying_its_work_passes_this_rule(rules, nlp, text):
-    assert not any(f.rule == "privacy.person-workplace" for f in find_privacy(text, nlp(text), rules))
+def test_a_job_at_a_named_workplace_saying_its_work_passes_this_rule(privacy, text):
+    assert not any(f.rule == "privacy.person-workplace" for f in privacy.findings(text))
 
 
 def test_a_mailbox_made_of_surnames_that_are_english_words_is_a_persons():

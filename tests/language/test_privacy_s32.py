@@ -7,27 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot import locations
-from evidencebot.language.privacy import find_privacy, load_privacy_rules
-
-SHIPPED = locations.packaged_dir("phrasebank")
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_privacy_rules([SHIPPED])
-
-
-def _found(rules, nlp, text, rule=None):
-    return [f.match for f in find_privacy(text, nlp(text), rules) if rule is None or f.rule == rule]
-
-
-def _covered(rules, nlp, text, part, kinds=None):
-    start = text.index(part)
-    end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules)
-               if kinds is None or f.rule in kinds)
-
 
 BIRTH = ("privacy.date-of-birth", "privacy.practice-birth-date")
 
@@ -38,8 +17,8 @@ BIRTH = ("privacy.date-of-birth", "privacy.practice-birth-date")
     ("Her early help ref, FS.4471.22, was closed when she moved.", "FS.4471.22"),
     ("Payroll 0071134 is on the payslip he brought to the drop-in.", "0071134"),
 ])
-def test_an_identifier_after_a_persons_label_of_any_shape(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_an_identifier_after_a_persons_label_of_any_shape(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,8 +26,8 @@ def test_an_identifier_after_a_persons_label_of_any_shape(rules, nlp, text, part
     "The staff number went up to 52 in 2025.",
     "Release 4.4471.22 of the rota app fixed the login.",
 ])
-def test_a_services_own_number_is_no_ones(rules, nlp, text):
-    assert _found(rules, nlp, text) == []
+def test_a_services_own_number_is_no_ones(privacy, text):
+    assert privacy.found(text) == []
 
 
 @pytest.mark.parametrize("text, part", [
@@ -57,8 +36,8 @@ def test_a_services_own_number_is_no_ones(rules, nlp, text):
     ("His TikTok account: lilprinceleo, where he films the stairwell.", "lilprinceleo"),
     ("She was messaged from instagram.com/tazz.b.k about the party.", "instagram.com/tazz.b.k"),
 ])
-def test_a_user_name_without_digits_after_a_word_for_one(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_user_name_without_digits_after_a_word_for_one(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,8 +45,8 @@ def test_a_user_name_without_digits_after_a_word_for_one(rules, nlp, text, part)
     "Usernames should never be written on the form.",
     "Her Instagram profile is public, so the worker could see it.",
 ])
-def test_a_plain_word_about_an_account_is_no_user_name(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.social-handle") == []
+def test_a_plain_word_about_an_account_is_no_user_name(privacy, text):
+    assert privacy.found(text, "privacy.social-handle") == []
 
 
 @pytest.mark.parametrize("text, part", [
@@ -81,8 +60,8 @@ def test_a_plain_word_about_an_account_is_no_user_name(rules, nlp, text):
     ("Age 70 - 3.3.1955 - lives alone.", "3.3.1955"),
     ("He registered with the GP giving 21.4.1987 and a friend's address.", "21.4.1987"),
 ])
-def test_a_date_of_birth_in_more_formats_and_frames(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part, BIRTH)
+def test_a_date_of_birth_in_more_formats_and_frames(privacy, text, part):
+    assert privacy.covered(text, part, BIRTH)
 
 
 @pytest.mark.parametrize("text", [
@@ -90,14 +69,14 @@ def test_a_date_of_birth_in_more_formats_and_frames(rules, nlp, text, part):
     "The minutes of 4/11/'24 record the vote.",
     "Wharf Street Surgery was rebuilt in 1987 and hosts our Thursday clinic.",
 ])
-def test_a_date_that_is_no_birth(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.date-of-birth") == []
-    assert _found(rules, nlp, text, "privacy.practice-birth-date") == []
+def test_a_date_that_is_no_birth(privacy, text):
+    assert privacy.found(text, "privacy.date-of-birth") == []
+    assert privacy.found(text, "privacy.practice-birth-date") == []
 
 
-def test_a_named_practice_and_a_date_of_birth_are_one_finding(rules, nlp):
+def test_a_named_practice_and_a_date_of_birth_are_one_finding(privacy):
     text = "Patient at Wharf Street Surgery, born 2.8.77, lives alone."
-    assert _covered(rules, nlp, text, "Wharf Street Surgery, born 2.8.77")
+    assert privacy.covered(text, "Wharf Street Surgery, born 2.8.77")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -107,8 +86,8 @@ def test_a_named_practice_and_a_date_of_birth_are_one_finding(rules, nlp):
     ("Grace | 33 | fleeing abuse | referred by police", "Grace"),
     ("Sonny | 16 | excluded | referred by school", "Sonny"),
 ])
-def test_a_common_word_name_in_a_person_frame(rules, nlp, text, name):
-    assert name in _found(rules, nlp, text, "privacy.person-name")
+def test_a_common_word_name_in_a_person_frame(privacy, text, name):
+    assert name in privacy.found(text, "privacy.person-name")
 
 
 @pytest.mark.parametrize("text", [
@@ -117,5 +96,5 @@ def test_a_common_word_name_in_a_person_frame(rules, nlp, text, name):
     "May | 14 | rising | on target",
     "Hope, the theme of the day, came up again and again.",
 ])
-def test_a_common_word_with_no_person_frame(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.person-name") == []
+def test_a_common_word_with_no_person_frame(privacy, text):
+    assert privacy.found(text, "privacy.person-name") == []

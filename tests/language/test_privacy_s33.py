@@ -9,27 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot import locations
-from evidencebot.language.privacy import find_privacy, load_privacy_rules
-
-SHIPPED = locations.packaged_dir("phrasebank")
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_privacy_rules([SHIPPED])
-
-
-def _found(rules, nlp, text, rule=None):
-    return [f.match for f in find_privacy(text, nlp(text), rules) if rule is None or f.rule == rule]
-
-
-def _covered(rules, nlp, text, part, kinds=None):
-    start = text.index(part)
-    end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules)
-               if kinds is None or f.rule in kinds)
-
 
 @pytest.mark.parametrize("text", [
     "Rota for the week of 9 February: Dorcas on earlies, Lewis and Mirela on lates, Dorcas on the duty phone Friday.",
@@ -40,9 +19,9 @@ def _covered(rules, nlp, text, part, kinds=None):
     "Name | Role | Base\nKofi A | Recovery worker | Hub\nMererid J | Administrator | Hub",
     "Kind regards,\nAnnika Lindqvist\nHead of Community Services",
 ])
-def test_names_in_a_staff_frame_are_staff(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.person-name") == []
-    assert _found(rules, nlp, text, "privacy.labelled-name") == []
+def test_names_in_a_staff_frame_are_staff(privacy, text):
+    assert privacy.found(text, "privacy.person-name") == []
+    assert privacy.found(text, "privacy.labelled-name") == []
 
 
 @pytest.mark.parametrize("text, part", [
@@ -52,8 +31,8 @@ def test_names_in_a_staff_frame_are_staff(rules, nlp, text):
     ("On-call: Fenella Marsh's landlord has served notice again.", "Fenella Marsh"),
     ("Supervision notes - Kwesi (support worker). Kwesi told me he has been diagnosed with diabetes.", "Kwesi"),
 ])
-def test_a_staff_line_about_a_person_we_support_still_flags(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_staff_line_about_a_person_we_support_still_flags(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
@@ -63,13 +42,13 @@ def test_a_staff_line_about_a_person_we_support_still_flags(rules, nlp, text, pa
     "Young people can use Calm Harm, a free app, between sessions.",
     "The advice centre posts updates as @RiversideAdviceHub on every network.",
 ])
-def test_a_post_a_network_a_product_or_an_organisations_handle_is_no_person(rules, nlp, text):
-    assert _found(rules, nlp, text) == []
+def test_a_post_a_network_a_product_or_an_organisations_handle_is_no_person(privacy, text):
+    assert privacy.found(text) == []
 
 
-def test_a_persons_handle_still_flags(rules, nlp):
+def test_a_persons_handle_still_flags(privacy):
     text = "He keeps messaging the girls from @dazza_k1990 late at night."
-    assert _covered(rules, nlp, text, "@dazza_k1990")
+    assert privacy.covered(text, "@dazza_k1990")
 
 
 @pytest.mark.parametrize("text, part", [
@@ -79,37 +58,37 @@ def test_a_persons_handle_still_flags(rules, nlp):
     ("Disciplinary outcome - Lorna Petrie, Night Worker. First written warning for leaving a shift early.",
      "First written warning for leaving a shift early"),
 ])
-def test_a_record_about_one_workers_health_or_conduct_is_reported_whole(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part, {"privacy.staff-private-life"})
+def test_a_record_about_one_workers_health_or_conduct_is_reported_whole(privacy, text, part):
+    assert privacy.covered(text, part, {"privacy.staff-private-life"})
 
 
 @pytest.mark.parametrize("text", [
     "Sickness absence: Crisis Team - 5.2% this quarter against a 4% target.",
     "Sickness absence fell in every team in 2025/26.",
 ])
-def test_a_teams_absence_figure_is_no_persons(rules, nlp, text):
-    assert _found(rules, nlp, text) == []
+def test_a_teams_absence_figure_is_no_persons(privacy, text):
+    assert privacy.found(text) == []
 
 
 @pytest.mark.parametrize("text, part", [
     ("Somali interpreter arranged for Hodan Abdullahi's care review next week.", "Hodan Abdullahi"),
     ("Catriona Mulvey's family want to be at the discharge meeting.", "Catriona Mulvey"),
 ])
-def test_a_name_before_a_care_document_or_owning_a_family_is_a_person(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_a_name_before_a_care_document_or_owning_a_family_is_a_person(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
 @pytest.mark.parametrize("text", [
     "The model follows earlier work on peer support (Repper, Carter and Watson, 2013).",
     "Davidson, L. (2003) Living Outside Mental Illness. New York: NYU Press.",
 ])
-def test_the_authors_of_a_citation_are_cited(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.person-name") == []
+def test_the_authors_of_a_citation_are_cited(privacy, text):
+    assert privacy.found(text, "privacy.person-name") == []
 
 
-def test_a_bed_and_its_room_beside_a_name_are_one_finding(rules, nlp):
+def test_a_bed_and_its_room_beside_a_name_are_one_finding(privacy):
     text = "Bed 2, Room 14 - Joanna Varga. Checks every hour overnight."
-    assert _covered(rules, nlp, text, "Bed 2, Room 14")
+    assert privacy.covered(text, "Bed 2, Room 14")
 
 
 @pytest.mark.parametrize("text", [
@@ -118,50 +97,50 @@ def test_a_bed_and_its_room_beside_a_name_are_one_finding(rules, nlp):
     "Best wishes, Marta Kowalczyk Senior Practitioner Brightwater Recovery Trust",
     "We post the week's groups on Twitter and Facebook every Monday.",
 ])
-def test_a_teams_number_a_joined_signature_and_a_network_are_no_persons(rules, nlp, text):
-    assert _found(rules, nlp, text) == []
+def test_a_teams_number_a_joined_signature_and_a_network_are_no_persons(privacy, text):
+    assert privacy.found(text) == []
 
 
-def test_a_persons_number_with_a_word_after_it_still_flags(rules, nlp):
+def test_a_persons_number_with_a_word_after_it_still_flags(privacy):
     text = "Her own mobile 07700 900 456 (switchboard at her work is no use) is best."
-    assert _covered(rules, nlp, text, "07700 900 456")
+    assert privacy.covered(text, "07700 900 456")
 
 
 @pytest.mark.parametrize("text, part", [
     ("Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)", "(not the 12th - chemo)"),
     ("Apologies: Bronwen Hale (in hospital for tests), Yemi", "(in hospital for tests)"),
 ])
-def test_a_workers_health_in_brackets_after_a_name_is_reported(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part, {"privacy.staff-private-life"})
+def test_a_workers_health_in_brackets_after_a_name_is_reported(privacy, text, part):
+    assert privacy.covered(text, part, {"privacy.staff-private-life"})
 
 
-def test_every_name_of_a_rota_that_says_a_workers_health_stays_flagged(rules, nlp):
+def test_every_name_of_a_rota_that_says_a_workers_health_stays_flagged(privacy):
     text = "Cafe rota\nTue: Wenonah, Idris\nWed: Carys (not the 12th - chemo)"
-    assert _covered(rules, nlp, text, "Idris")
+    assert privacy.covered(text, "Idris")
 
 
 @pytest.mark.parametrize("text", [
     "Rota\nMon: Kiri Hart (stress management group)\nTue: Olwen Price (duty)",
 ])
-def test_a_group_on_stress_in_brackets_is_no_workers_health(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.staff-private-life") == []
+def test_a_group_on_stress_in_brackets_is_no_workers_health(privacy, text):
+    assert privacy.found(text, "privacy.staff-private-life") == []
 
 
 @pytest.mark.parametrize("text", [
     "The children picked Mr Bump, Mr Tickle and Little Miss Sunshine from the Mr Men books to talk about feelings.",
 ])
-def test_titled_names_listed_with_a_titled_thing_are_characters(rules, nlp, text):
-    assert _found(rules, nlp, text, "privacy.person-name") == []
+def test_titled_names_listed_with_a_titled_thing_are_characters(privacy, text):
+    assert privacy.found(text, "privacy.person-name") == []
 
 
 @pytest.mark.parametrize("text, part", [
     ("Mr Dlamini and Mrs Achebe came to the carers' group and talked about their favourite characters.", "Mr Dlamini"),
     ("Mr Dlamini, Mrs Achebe and Mr Obi joined the book club.", "Mrs Achebe"),
 ])
-def test_titled_people_in_a_list_are_still_people(rules, nlp, text, part):
-    assert _covered(rules, nlp, text, part)
+def test_titled_people_in_a_list_are_still_people(privacy, text, part):
+    assert privacy.covered(text, part)
 
 
-def test_a_characters_storyline_is_a_broadcasts(rules, nlp):
+def test_a_characters_storyline_is_a_broadcasts(privacy):
     text = "The men's group talked about Phil Mitchell's storyline on drinking after the episode aired."
-    assert _found(rules, nlp, text, "privacy.person-name") == []
+    assert privacy.found(text, "privacy.person-name") == []

@@ -11,27 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot import locations
-from evidencebot.language.privacy import find_privacy, load_privacy_rules
-
-SHIPPED = locations.packaged_dir("phrasebank")
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_privacy_rules([SHIPPED])
-
-
-def _found(rules, nlp, text, rule=None):
-    return [f.match for f in find_privacy(text, nlp(text), rules) if rule is None or f.rule == rule]
-
-
-def _covered(rules, nlp, text, part, kinds=None):
-    start = text.index(part)
-    end = start + len(part)
-    return any(f.start <= start and end <= f.end for f in find_privacy(text, nlp(text), rules)
-               if kinds is None or f.rule in kinds)
-
 
 @pytest.mark.parametrize("text", [
     # a form's placeholder of zeros
@@ -51,42 +30,42 @@ def _covered(rules, nlp, text, part, kinds=None):
     # no name before the verb: our own team at a site
     "Our Team works at the Dock Road site on Tuesdays.",
 ])
-def test_not_a_person(rules, nlp, text):
-    assert _found(rules, nlp, text) == []
+def test_not_a_person(privacy, text):
+    assert privacy.found(text) == []
 
 
-def test_a_person_born_on_a_date_is_still_found(rules, nlp):
-    assert _found(rules, nlp, "Dawn was born on 5 July 1948 and still lives in Treorchy.", "privacy.date-of-birth") \
+def test_a_person_born_on_a_date_is_still_found(privacy):
+    assert privacy.found("Dawn was born on 5 July 1948 and still lives in Treorchy.", "privacy.date-of-birth") \
         == ["5 July 1948"]
 
 
-def test_an_age_reached_on_a_day_is_reported_with_it(rules, nlp):
+def test_an_age_reached_on_a_day_is_reported_with_it(privacy):
     text = "Karim turned 61 on Friday and is the only male midwife in the whole of Anglesey."
-    assert _covered(rules, nlp, text, "turned 61 on Friday")
+    assert privacy.covered(text, "turned 61 on Friday")
 
 
-def test_a_particle_surname_takes_its_given_name(rules, nlp):
+def test_a_particle_surname_takes_its_given_name(privacy):
     text = "Marites Dela Cruz, a night-shift porter, self-referred in June."
-    assert _covered(rules, nlp, text, "Marites Dela Cruz", {"privacy.person-name"})
+    assert privacy.covered(text, "Marites Dela Cruz", {"privacy.person-name"})
 
 
-def test_a_subject_owning_a_relative_is_a_person_whatever_its_entity(rules, nlp):
+def test_a_subject_owning_a_relative_is_a_person_whatever_its_entity(privacy):
     text = "Nonie Connors has been linked with the housing worker and wants support with her grandson's appeal."
-    assert _covered(rules, nlp, text, "Nonie Connors", {"privacy.person-name"})
+    assert privacy.covered(text, "Nonie Connors", {"privacy.person-name"})
 
 
-def test_a_table_with_a_name_column_keeps_its_names(rules, nlp):
+def test_a_table_with_a_name_column_keeps_its_names(privacy):
     text = "Name | Town | Age\nDerek Evans | Barry | 52"
-    found = _found(rules, nlp, text)
+    found = privacy.found(text)
     assert any("Derek Evans" in f for f in found) and "Barry" not in found
 
 
-def test_a_case_code_with_a_year_and_letters_near_a_discharge(rules, nlp):
+def test_a_case_code_with_a_year_and_letters_near_a_discharge(privacy):
     text = "Case 2025-EIP-00417 was closed after a planned discharge to the GP."
-    assert _covered(rules, nlp, text, "2025-EIP-00417")
+    assert privacy.covered(text, "2025-EIP-00417")
 
 
-def test_a_named_person_working_a_shift_at_a_placed_workplace(rules, nlp):
+def test_a_named_person_working_a_shift_at_a_placed_workplace(privacy):
     text = "Gul Arslan, DOB 4 May 1969, works the late shift at the chip shop on Bute Street."
-    assert _covered(rules, nlp, text, "works the late shift at the chip shop on Bute Street",
+    assert privacy.covered(text, "works the late shift at the chip shop on Bute Street",
                     {"privacy.person-workplace"})

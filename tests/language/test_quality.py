@@ -193,6 +193,14 @@ CASES += [("privacy", "pv34dev")]
 # words with the flags; written by oc35 before any change and tuned on (132: 66 flag, 66 pass). Main (f424b414):
 # P 0.946 R 0.803; oc35: P 0.969 R 0.955
 CASES += [("overclaim", "oc35dev")]
+# (pv35, session 35) privacy dev set of the kinds fresh sets keep missing or falsely flag: unlisted names before an age,
+# "who", a relative or a verb of care, titled clients and relatives, nicknames, lower-case chat names, rare combinations
+# without a name, labelled numbers of records one person holds, 3-3-4 health numbers, other nations' numbers,
+# international phones, handles; hard passes: rota and sign-off lines, minute-takers, officials opening buildings,
+# buildings and halls named after people or saints, streets with first names, organisations' handles, products,
+# Irish, Gaelic and Welsh place names. Written by pv35 (95 rows before any change, 19 more in two batches as the work
+# went on) and tuned on (114: 58 flag, 56 pass). Main (f424b414): P 0.797 R 0.879; pv35: P 0.983 R 1.000
+CASES += [("privacy", "pv35dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -265,6 +273,7 @@ FAMILY_PART_THRESHOLDS = {
     ("privacy", "pv33dev"): {"precision": 0.95, "recall": 0.92},
     ("privacy", "pv34dev"): {"precision": 0.95, "recall": 0.95},
     ("overclaim", "oc35dev"): {"precision": 0.95, "recall": 0.94},
+    ("privacy", "pv35dev"): {"precision": 0.95, "recall": 0.95},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

@@ -28,6 +28,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -183,7 +184,16 @@ def _validate_phone(value: str, params: dict) -> bool:
     if value.count("(") != value.count(")"):
         return False
     digits = re.sub(r"\D", "", value)
-    if value.lstrip().startswith("+44"):
+    lead = value.lstrip()
+    if lead.startswith("00") and not lead.startswith("0044") or lead.startswith("+") and not lead.startswith("+44"):
+        # (pv35) another country's number in its international form ("+353 87 123 4567", "00353 ..."): a country
+        # code and a national number, 8 to 15 digits in all (ITU E.164), the "(0)" some write not counted
+        if "(0)" in lead:
+            digits = re.sub(r"\D", "", lead.replace("(0)", ""))
+        return 8 <= len(digits.lstrip("0")) <= 15 if lead.startswith("00") else 8 <= len(digits) <= 15
+    if lead.startswith("0044"):
+        digits = digits[2:]
+    if value.lstrip().startswith("+44") or lead.startswith("0044"):
         national = digits[2:]
         if not national.startswith("0"):
             national = "0" + national
@@ -401,6 +411,26 @@ class NameLists:
         cached = self.__dict__.get("_ambiguous_lower")
         if cached is None:
             cached = self.__dict__["_ambiguous_lower"] = frozenset(w.casefold() for w in self.ambiguous)
+        return cached
+
+    def not_lower_names(self) -> frozenset:
+        """(pv35) The lower-case words that are never a name typed in lower case (:meth:`_NameFinder._unknown_lower`):
+        person_context's ``lower_slot_not_names``, ``kin_nouns``, ``person_nouns``, ``role_nouns``, ``group_nouns``,
+        ``determiners`` and ``pronouns`` as one set, made once per loaded word lists (it was seven lookups a word)."""
+        cached = self.__dict__.get("_not_lower_names")
+        if cached is None:
+            ctx = self.context
+            cached = self.__dict__["_not_lower_names"] = frozenset().union(*(
+                ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns", "role_nouns",
+                                             "group_nouns", "determiners", "pronouns")))
+        return cached
+
+    def organisation_words(self) -> frozenset:
+        """(pv35) ``veto_words`` and ``place_words`` together, the words of an organisation's or a place's name
+        (:meth:`_NameFinder.conjunct_of_place`), made once per loaded word lists (it was made for each word)."""
+        cached = self.__dict__.get("_organisation_words")
+        if cached is None:
+            cached = self.__dict__["_organisation_words"] = self.veto_words | frozenset(self.place_words)
         return cached
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
@@ -891,6 +921,7 @@ CONTEXT_LISTS = (
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
+    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs",
 )
 
 
@@ -1123,9 +1154,10 @@ def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_phrase(low: str, phrases) -> bool:
-    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``."""
+    """One of ``phrases`` (case-folded words or phrases) as whole words in ``low``; (pv35) a phrase ending in a colon is
+    a label ("chair:", "team:"), found with its colon."""
     words = set(_FRAME_WORD.findall(low))
-    return any((p in words) if " " not in p else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
+    return any((p in words) if " " not in p and not p.endswith(":") else re.search(rf"(?<![\w\-]){re.escape(p)}(?![\w\-])", low) is not None
                for p in phrases)
 
 
@@ -1232,20 +1264,8 @@ def _off_place_column(text: str, hits: list[_Hit]) -> list[_Hit]:
     columns = ctx.get("place_columns", frozenset())
     if not columns:
         return hits
-    places: set[tuple[int, int]] = set()
-    header: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        cells = _cells(text, pos, pos + len(line))
-        pos += len(line) + 1
-        if len(cells) < 2:
-            header = []
-            continue
-        if len(header) != len(cells):
-            header = cells
-            continue
-        places.update(cell for (ha, hb), cell in zip(header, cells)
-                      if text[ha:hb].strip(" *_:").casefold() in columns)
+    places = {cell for header, cells in _header_rows(text, _cells) for (ha, hb), cell in zip(header, cells)
+              if text[ha:hb].strip(" *_:").casefold() in columns}
     drop = {id(h) for h in names if (h.start, h.end) in places}
     return [h for h in hits if id(h) not in drop] if drop else hits
 
@@ -1320,6 +1340,25 @@ def _csv_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out if len(out) >= 3 else []
 
 
+def _header_rows(text: str, cut: Callable[[str, int, int], list[tuple[int, int]]]) \
+        -> Iterator[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(header cells, row cells) for each row of a text table under a header line with as many cells, each line cut
+    into cells by ``cut`` (:func:`_cells` or :func:`_csv_cells`): a line of fewer than two cells ends a table, and a
+    line with another count of cells starts a new one as its header."""
+    header: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells = cut(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        yield header, cells
+
+
 def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     """``(view, start map, end map)`` of a text table's rows as "label: cell" lines, or None when ``text``
     has no header line with rows of as many cells under it (maps as in :func:`normalised_view`). A table is cut at
@@ -1329,21 +1368,10 @@ def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     csv = "|" not in text and "\t" not in text
     if csv and "," not in text and ";" not in text:
         return None
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((_csv_cells if csv else _cells)(text, pos, pos + len(line)))
-        pos += len(line) + 1
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    header: list[tuple[int, int]] = []
-    for cells in lines:
-        if len(cells) < 2:
-            header = []
-            continue
-        if len(header) != len(cells):
-            header = cells
-            continue
+    for header, cells in _header_rows(text, _csv_cells if csv else _cells):
         for (ha, hb), (a, b) in zip(header, cells):
             if a == b or ha == hb:
                 continue
@@ -1872,6 +1900,10 @@ _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'�
                                  r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
 # (p21) a name joined by hyphens to lower-case words, a character's or a thing's ("Winnie-the-Pooh", "Will-o'-the-wisp"):
 # people's double names join capitalised words ("Adeyemi-Cole")
+# (pv35) a lower-case link word and a capitalised word after a name: "Cnoc| an t-Sìthein", "Pen| y Fan"
+_LINKED_NAME_AFTER = re.compile(r"[ \t\u00a0]+([a-z]{1,3})[ \t\u00a0]+(?:[a-z]{1,2}-)?[A-ZÀ-ÖØ-Þ]")
+# (pv35) a word opening on lower-case letters before a capital, as products are named: "myGov", "iPhone", "eBay"
+_LOWER_CAMEL = re.compile(r"(?<![\w'’\-])[a-z]{1,4}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _LOWER_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+['’]?-)+[A-Za-z]")
 _LOWER_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-(?:[a-z]+['’]?-)+\Z")
 # (p21) the phrase before an opening bracket that holds a name: "the hon. Member for Brackenford and Moorvale ("
@@ -1949,6 +1981,12 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])([A-Z][a-z]+)[ \t\u00a0
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
 _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
 # a possessive right after a word, then a noun: "Star's mum" (group 1: the noun)
+# (pv35) "our" and a person's noun in apposition before or after a titled name: "Our client, the Reverend |Alun Price|",
+# "|Cllr Jo Pryce|, our tenant," (the person nouns are person_context's, filled in by NameLists.pattern)
+_OURS_BEFORE = r"\b(?:our|my)[ \t\u00a0]+(?:<<words>>)s?[ \t\u00a0]*,[ \t\u00a0]*(?:the[ \t\u00a0]+)?(?:[A-Z][a-z]+\.?[ \t\u00a0]+)?\Z"
+_OURS_AFTER = r"[ \t\u00a0]*,[ \t\u00a0]*(?:our|one[ \t\u00a0]+of[ \t\u00a0]+our)[ \t\u00a0]+(?:<<words>>)s?\b"
+# (pv35) a sentence that says we support or work with someone (the verbs: person_context's we_support_verbs)
+_WE_SUPPORT = r"\b(?:we|I)[ \t\u00a0]+(?:now[ \t\u00a0]+)?(?:<<words>>)\b"
 _KIN_AFTER = re.compile(r"['’]s[ \t\u00a0]+([a-z\-]+)\b")
 # "Summer and her twin": the name joined to his or her relative (group 1: the noun)
 _AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
@@ -2284,8 +2322,10 @@ class _NameFinder:
         if self.title_of_work(start, end) or self.listed_with_places(end) or self.listed_after_places(start):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
-        if self.place_name_shape(value):
+        if self.place_name_shape(value) or self.linked_place_name(value, end):
             return False  # (p21) "Upper Aske", "Cwm Du", "Llanfair Uchaf": a place's name by its words
+        if _LOWER_CAMEL.search(value):
+            return False  # (pv35) "myGov Scot", "iPhone", "eBay": a product's name opens on a lower-case letter
         if _TITLED_RUN_BEFORE.search(self.text, max(0, start - 60), start):
             return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
@@ -2312,6 +2352,20 @@ class _NameFinder:
         peer = self.context.get("peer_role_words", frozenset())
         return last is not None and not any(w in names.first_names and w not in names.ambiguous or w.casefold() in peer
                                             for w in words[:last + 1])
+
+    def linked_place_name(self, value: str, end: int) -> bool:
+        """(pv35) A name whose last word is followed by a lower-case Gaelic, Irish or Welsh article or link
+        (``place_name_links``) and a capitalised word: "Cnoc an t-Sìthein", "Baile na Cille", "Pen y Fan" name a place
+        or a building. Not after a listed first name ("Seonag an ...") or a surname particle ("Nic an t-Saoir",
+        ``surname_particles_before_links``)."""
+        m = _LINKED_NAME_AFTER.match(self.text, end)
+        ctx = self.context
+        if m is None or m.group(1) not in ctx.get("place_name_links", ()):
+            return False
+        words = value.split()
+        n = self.names
+        return not any(w in n.first_names or w in n.ambiguous for w in words) \
+            and words[-1].casefold() not in ctx.get("surname_particles_before_links", ())
 
     def place_name_shape(self, value: str) -> bool:
         """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
@@ -2708,7 +2762,10 @@ class _NameFinder:
     def home_of_people(self, start: int, end: int) -> bool:
         """(s31) A one-word name that a plural of people comes from or lives in is a place: "Young people from Shirley
         use the drop-in", "families in Beverley" (the name the object of "from" or "in" after a plural of one of
-        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class")."""
+        ``person_nouns``: people are not from a person). Not with its possessive ("students from Shirley's class").
+        (pv35) Or what a plural of people travels or moves from, the name or a word joined to it by "and" the
+        object of "from" after one of ``origin_verbs`` whose subject is that plural: "Clients travel in from
+        Penrhyndeudraeth and Llanrhaeadr-ym-Mochnant" (a person is not travelled from)."""
         value = self.text[start:end]
         if " " in value or self.text[end:end + 1] in ("'", "’"):
             return False
@@ -2716,12 +2773,22 @@ class _NameFinder:
         if last is None or last.token is None:
             return False
         t = last.token
+        person_nouns = self.context.get("person_nouns", ())
+
+        def people(w) -> bool:
+            return w.tag_ == "NNS" and (w.lemma_.lower() in person_nouns or w.lower_ in person_nouns)
+
         prep = t.head
-        if t.dep_ != "pobj" or prep.lower_ not in ("from", "in") or prep.head is prep:
+        if t.dep_ == "pobj" and prep.lower_ in ("from", "in") and prep.head is not prep and people(prep.head):
+            return True
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "from" or prep.head is prep:
             return False
-        group = prep.head
-        return group.tag_ == "NNS" and (group.lemma_.lower() in self.context.get("person_nouns", ())
-                                        or group.lower_ in self.context.get("person_nouns", ()))
+        verb = prep.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.context.get("origin_verbs", ()) and any(
+            c.dep_ == "nsubj" and people(c) for c in verb.children)
 
     def thing_named(self, start: int, end: int) -> bool:
         """(s31) A name given to a thing by a verb of naming whose other part is that thing (``named_thing_nouns``, or
@@ -3097,7 +3164,17 @@ class _NameFinder:
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
-        return False
+        return self.says_of_self(t)
+
+    def says_of_self(self, t) -> bool:
+        """(pv35) The subject of a verb of saying whose clause has "he" or "she" as its subject, with no determiner or
+        modifier of its own: one who said something of themselves ("blessing said she'd come thurs", "Suleiman from
+        flat 12 told us he has not eaten"; not "the summer said it all")."""
+        if t.dep_ != "nsubj" or t.head.lemma_.lower() not in self.context.get("speech_verbs", ()) or any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in t.children):
+            return False
+        return any(c.i > t.i and c.dep_ == "ccomp" and any(
+            s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
 
     def visited(self, tok: _Tok) -> bool:
         """The object of a verb of visiting, finding or supporting a person (``visit_verbs``,
@@ -3229,6 +3306,18 @@ class _NameFinder:
             t = t.head
         return t.dep_ in _SUBJECT_DEPS and self.own_kin_in_clause(t)
 
+    def aged_name(self, tok: _Tok) -> bool:
+        """(pv35) A name of name words only (none a place's or an organisation's word), whatever entity the model gave
+        it, with a person's age straight after it: "Brannagh Keogh (aged 29) asked ...", "Radomir, 52, was
+        discharged" (a body has no age; "who" is left to :meth:`age_or_who_after`, organisations take it too)."""
+        if tok.ent_index < 0:
+            return False
+        _label, idx = self.ents[tok.ent_index]
+        if any(not _is_name_word(self.toks[k].text) or self.blocked_word(self.toks[k].text) for k in idx):
+            return False
+        m = _AGE_OR_WHO.match(self.text, self.toks[idx[-1]].end)
+        return m is not None and not m.group().endswith("who")
+
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
         appointment"): an organisation says "its" or "their"."""
@@ -3301,7 +3390,7 @@ class _NameFinder:
         t = tok.token
         if t is None:
             return False
-        orgs = self.names.veto_words | frozenset(self.names.place_words)
+        orgs = self.names.organisation_words()
         seen, todo = set(), [t]
         while todo:
             cur = todo.pop()
@@ -3638,6 +3727,8 @@ class _NameFinder:
         n = self.names
         if self.private_fact(start, end):
             return False  # (p24) "Volunteer coordinator Marcus Hale has been suspended ...": a worker's private fact
+        if self.ours_or_our_kin(start, end):
+            return False  # (pv35) "Our client, the Reverend Alun Price,", "Cllr Shona Bell's son, who we support,"
         if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
                 or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
@@ -3758,6 +3849,21 @@ class _NameFinder:
         # the job the sentence gives the name with "as": "has replaced Ann Fielding as the court's link worker"
         role = _AS_ROLE_AFTER.match(self.text, end)
         return bool(role) and self._role_in_lower_case(role.group(1)) and not self._care_event(start, end)
+
+    def ours_or_our_kin(self, start: int, end: int) -> bool:
+        """(pv35) A titled person who is one of ours, or a relative of one, whatever the title's office: in apposition
+        with "our" and a noun for a person (``person_nouns``) before the name or after it ("Our client, the Reverend
+        Alun Price, ...", "Cllr Jo Pryce, our tenant, ..."), or owning a relative (``kin_nouns``) in a sentence that
+        says we support or work with someone (``we_support_verbs``: "Cllr Shona Bell's son, who we support, was sectioned")."""
+        n = self.names
+        if n.pattern("person_nouns", _OURS_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 60), start) \
+                or n.pattern("person_nouns", _OURS_AFTER, re.IGNORECASE).match(self.text, end):
+            return True
+        kin = _KIN_AFTER.match(self.text, end)
+        if kin is None or kin.group(1) not in self.context.get("kin_nouns", ()):
+            return False
+        a, b = _frame_bounds(self.text, start, end)
+        return n.pattern("we_support_verbs", _WE_SUPPORT, re.IGNORECASE).search(self.text, a, b) is not None
 
     def private_fact(self, start: int, end: int) -> bool:
         """(p24) A private fact of a worker (their health, sickness, a disciplinary or DBS matter: a finding of one of
@@ -3949,12 +4055,12 @@ class _NameFinder:
             parts.append(toks[j].text)
         if end + 1 < len(text) and text[end] in ".@_/\\-" and not text[end + 1].isspace():
             return 0  # (an e-mail address, a file name, a web address)
-        n, ctx = self.names, self.context
+        n = self.names
+        not_names = n.not_lower_names()
 
         def unknown(word: str) -> bool:
             return len(word) >= 3 and any(v in word for v in "aeiouy") and not n.english_word(word) \
-                and not any(word in ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns",
-                                                                 "role_nouns", "group_nouns", "determiners", "pronouns")) \
+                and word not in not_names \
                 and word.capitalize() not in n.place_words and word.capitalize() not in n.veto_words
 
         # (the spaCy token last: a plain word never makes one)
@@ -4325,8 +4431,10 @@ class _NameFinder:
             if len(core) == 1:
                 word, tok = texts[0], core[0]
                 listed = word in self.names.first_names
-                if tok.pos and tok.pos != "PROPN" and not listed and not self.visited(tok):
-                    continue  # "rated Good" (but "We visited Sunny at home": the model's person, visited)
+                if tok.pos and tok.pos != "PROPN" and not listed and not self.visited(tok) \
+                        and not (tok.token is not None and self.says_of_self(tok.token)):
+                    continue  # "rated Good" (but "We visited Sunny at home": the model's person, visited; (pv35)
+                    # "Suleiman from flat 12 told us he ...": the model's person, saying something of himself)
                 if not listed and self.after_the(idx[0]):
                     continue  # "the Becklin"
                 if not listed and self.conjunct_of_place(tok):
@@ -4532,7 +4640,7 @@ class _NameFinder:
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
                         and not self.appositive_person(tok) and not self.owns_family(tok) \
-                        and not self.subject_owning_kin(tok):
+                        and not self.subject_owning_kin(tok) and not self.aged_name(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"

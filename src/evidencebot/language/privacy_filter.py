@@ -68,14 +68,18 @@ _NOT_CLASSES = frozenset({"care_events", "care_passives", "care_event_leads", "p
                           "owned_idea_nouns", "named_thing_nouns", "apposition_person_nouns",
                           "staff_frame_words", "staff_frame_ties", "staff_frame_rules",
                           "staff_frame_columns", "place_columns", "lower_slot_before", "lower_slot_after",
-                          "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules"})
+                          "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
+                          "origin_verbs", "place_name_links", "surname_particles_before_links",
+                          "we_support_verbs"})
 """person_context lists that are phrases read by the staff-in-role check (privacy.py, ``_care_event``), not word
 classes: auxiliaries such as "was" and "has" would give most words around a name a class the shipped weights
 never saw. (s31) The same for the rota slot's words (privacy.py ``_off_rota``): "and", "to", "evening" in them would
 change the classes of most sentences for the learned checks; and for the words of a cited thinker
 (``author_participles``, ``idea_nouns``). (s33) And a table's place column headers (``place_columns``: "town",
 "area"), read by privacy.py's place-column check only. (pv34) And the lower-case name slot's words and the role
-mailbox rules, read by privacy.py's ``lower_name_slot`` and ``_off_role_mailbox`` only."""
+mailbox rules, read by privacy.py's ``lower_name_slot`` and ``_off_role_mailbox`` only. (pv35) And the verbs of
+travelling from a place and the link words of Gaelic, Irish and Welsh place names, read by ``home_of_people`` and
+``linked_place_name`` only ("an", "y", "come" as classes would move the learned checks' scores)."""
 
 
 def _class_index(names) -> dict[str, tuple[str, ...]]:
