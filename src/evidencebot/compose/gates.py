@@ -284,6 +284,28 @@ def place(gates: list[Gate], points: list) -> list[Gate]:
     return gates
 
 
+def confirming_part(gate: Gate, point_text: str) -> bool:
+    """The sub-point is the gate's confirmation itself: it opens with a word of confirming (``gates.yaml``
+    ``confirming_parts``: 'confirmation that ...', 'confirm that ...') and its words are mostly the statement's (it asks
+    for nothing else). A gate on a part that asks for method ('who holds clinical responsibility ...') is not one."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    opener = re.match(rf"^\W*(?:{phrase_alternation(data.get('confirming_parts'))})\b", point_text or "", re.I)
+    if not opener:
+        return False
+    rest = _content(point_text[opener.end():])
+    return bool(rest) and len(rest & _content(gate.statement)) / len(rest) >= 0.6
+
+
+def subject_text(gate: Gate) -> str:
+    """The words of the statement that say what it is about: those after the verb that ends its subject ('all staff
+    and volunteers in regulated work will | be PVG scheme members before starting work'); the whole statement when
+    it has no such verb."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    m = re.search(rf"\b(?:{phrase_alternation(data.get('statement_verbs'))})\b", gate.statement or "", re.I)
+    rest = gate.statement[m.end():].strip() if m else ""
+    return rest if _content(rest) else gate.statement
+
+
 def share(gate: Gate, text: str) -> float:
     """The share of the gate's statement's content words ``text`` says."""
     want = _content(gate.statement)
@@ -372,17 +394,18 @@ def _said(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text or "").replace("’", "'").split()).lower()
 
 
-def _to_top(sec, unit) -> None:
+def _to_top(sec, unit) -> bool:
     """The gate's sentence ``unit`` opens its part: the part's first sentence already, it stays; else it becomes a
     paragraph of its own before the first, unless a later sentence leans on it (its ``parent``: moved, they would read
-    apart)."""
+    apart). True when it was moved (the answer is laid out again: s34 q07's PVG confirmation, already in its part,
+    was moved here but the text already laid out still showed it last)."""
     kept = [u for u in sec.units if u.kept]
     first = min((u.paragraph for u in kept), default=0)
     if kept and kept[0] is unit and unit.paragraph == first:
-        return
+        return False
     index = sec.units.index(unit)
     if any(u.parent == index and u.kept for u in sec.units) or unit.parent is not None:
-        return
+        return False
     unit.paragraph = first - 1
     # first in the list too: the checker finds each unit in the answer in list order (tender._locate), and a unit laid
     # out before its place in the list is not found, so a finding in it could not be fixed (s26 q10, found in session 28)
@@ -393,6 +416,7 @@ def _to_top(sec, unit) -> None:
         if u.parent is not None:
             u.parent = at[id(before[u.parent])]
     sec.units[:] = order
+    return True
 
 
 def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[str]]:
@@ -428,7 +452,8 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
                 sec.units.append(make_unit(g.commitment, first))
                 holding = [sec.units[-1]]
                 done.append(f"the buyer's gate said as worded: added '{g.commitment}'")
-        _to_top(sec, holding[0])
+        if _to_top(sec, holding[0]) and not done:
+            done.append(f"the buyer's gate opens its part: '{g.commitment}'")
         for u in holding[1:]:
             if _said(u.text) == want:
                 sec.drop(sec.units.index(u), "said once: the buyer's gate")

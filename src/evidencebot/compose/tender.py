@@ -4566,6 +4566,9 @@ class Method:
     """For each block placed, the words of the ask it answers (askfit.why)."""
     filled: list[str] = field(default_factory=list)
     """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
+    gate_alone: str = ""
+    """A gate's confirmation part with no approved block on the gate's subject: that subject's words (the coverage
+    says what method to write; :func:`_gate_parts_on_subject`)."""
     said_back: list[str] = field(default_factory=list)
     """The buyer's asks of the part that only the ask said back would have met (:func:`commitments.uncheckable`): not
     said; the coverage names each ('left out (the ask said back is no answer)'), as still to write where the part holds no
@@ -5305,12 +5308,15 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 have.append(nxt)
                 used.add(nxt.block_id)
     _each_group_spoken_of(plan, chosen, used, approved, vocab, pins)
+    _gate_parts_on_subject(plan, chosen, used, approved, topics, pins, left_out)
     filled = _fill_to_budget(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins) if fill else []
+    alone = _gate_parts_on_subject(plan, chosen, used, approved, topics, pins, left_out)  # nor padding on another one
     out: dict[str, Method] = {}
     for point in plan.points:
         method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
                         why=[askfit.why(point.text, b) for b in chosen[point.key]],
-                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled])
+                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled],
+                        gate_alone=alone.get(point.key, ""))
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
@@ -5355,6 +5361,56 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+def gate_subject(gate: gates.Gate, topics: list) -> list[str]:
+    """The topics a gate's statement is about, most specific first: those its words after the subject's verb name
+    (:func:`gates.subject_text`: 'be PVG scheme members before starting work', read with our library's words for
+    another nation's terms: recruitment, by 'DBS check'); when those name none, the statement's most specific topic
+    alone. Never a topic named only by the people the statement is about ('staff and volunteers': volunteering)."""
+    hits = blockmatch.topic_hits(gates.subject_text(gate), topics)
+    if not hits:
+        whole = blockmatch.topic_hits(gate.statement, topics)
+        hits = [h for h in whole if h.weight == whole[0].weight] if whole else []
+    return list(dict.fromkeys(h.topic.name for h in hits))
+
+
+def _gate_parts_on_subject(plan: QuestionPlan, chosen: dict, used: set, approved: list, topics: list, pins: dict,
+                           left_out: dict) -> dict[str, str]:
+    """A part that is a gate's confirmation itself (:func:`gates.confirming_part`: 'confirmation that every member of
+    staff and volunteer in regulated work will be a member of the PVG scheme before starting work') keeps, beside the
+    confirmation (said by :func:`gates.as_worded`), only blocks on the gate's subject (:func:`gate_subject`): s34 q07's
+    PVG part held the social-value block, matched by 'volunteer' (FIRM: 'belongs in another answer'). A block on
+    another subject goes (named in ``left_out``); a part left with none takes the first approved block of the
+    subject's topics that fits its ask (askfit), else the confirmation stands alone. Returns, for each part left with
+    no block, the gate's subject words, for the coverage to say what method to write. A part the writer pinned stays."""
+    by_id = {b.block_id: b for b in approved}
+    alone: dict[str, str] = {}
+    for g in plan.gates:
+        point = next((p for p in plan.points if p.key == g.key), None)
+        if point is None or point.key in pins or point.kind == "confirm" or not gates.confirming_part(g, point.text):
+            continue
+        subject = gate_subject(g, topics)
+        on = set(subject)
+        have = chosen.get(point.key) or []
+        keep = [b for b in have if on & (blockmatch.block_topics(b, topics)
+                                         | {t.name for t in topics if b.block_id in t.blocks})]
+        for b in have:
+            if b not in keep:
+                used.discard(b.block_id)
+                left_out[point.key].append(f"{b.block_id} (its subject is not the buyer's confirmation's: "
+                                           f"{gates.subject_text(g)})")
+        if not keep and subject:
+            named = {t.name: t for t in topics}
+            nxt = next((by_id[bid] for name in subject for bid in named[name].blocks
+                        if bid in by_id and bid not in used and askfit.misfit(situated(point), by_id[bid]) is None), None)
+            if nxt is not None:
+                keep = [nxt]
+                used.add(nxt.block_id)
+        chosen[point.key] = keep
+        if not keep:
+            alone[point.key] = gates.subject_text(g)
+    return alone
 
 
 FILL_AIM = 0.85
@@ -6235,6 +6291,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; not known for this tender, left out: " + ", ".join(_TENDER_FIELDS[f][0] for f in told)
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
+            if method.gate_alone:
+                status += (f"; the buyer's confirmation stands alone: no approved block on '{method.gate_alone}': write "
+                           "how we make sure of it (who checks, when, before anyone starts, and the record kept)")
             if method.said_back:
                 # with a library block the part may answer the ask by its method: the writer checks it does
                 status += ("; left out (the ask said back is no answer): " + "; ".join(method.said_back) + (
