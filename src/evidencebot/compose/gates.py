@@ -129,12 +129,37 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+def _is_cap(clause: str) -> bool:
+    p = _patterns()
+    return bool(p["unless"].match(clause) or p["without"].match(clause))
+
+
+def cap_clause(text: str) -> int | None:
+    """Where a sentence's scoring clause after a semicolon starts ('Confirm that every member of staff ... before
+    starting work; responses that do not confirm this will not score above 2': the ask and its gate in one sentence,
+    session 35), None when it has none."""
+    for m in re.finditer(r";\s+", text or ""):
+        if _is_cap(text[m.end():].strip().rstrip(".")):
+            return m.start()
+    return None
+
+
+def _clauses(question: str) -> list[str]:
+    """The question's sentences, an ask and the gate after it in one sentence ('...; responses that do not confirm
+    this will not score above 2') read as two."""
+    out = []
+    for s in _sentences(question):
+        at = cap_clause(s)
+        out += [s[:at].strip(), s[at + 1:].strip()] if at is not None else [s]
+    return out
+
+
 def read(question: str) -> list[Gate]:
     """The statements the question's scoring gates require, in its order, each once."""
     p = _patterns()
     out: list[Gate] = []
     before = ""
-    for s in _sentences(question):
+    for s in _clauses(question):
         prev, before = before, s
         m = p["unless"].match(s) or p["without"].match(s)
         must = None if m else p["must"].match(s)
@@ -168,6 +193,11 @@ def read(question: str) -> list[Gate]:
             # confirm this will not score above 2.' (s32 q08: the statement was 'this'): the sentence before, as what
             # will be so
             rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", prev.rstrip(" .;"), count=1)
+            # 'Confirm that every member of staff ... will be a PVG scheme member ...; responses that do not confirm
+            # this ...' (session 35): what is confirmed, without the asking words
+            asked = p["confirming"].sub("", re.sub(r"^please\s+", "", rest, flags=re.I), count=1)
+            if asked != rest:
+                rest, confirming = re.sub(r"^that\s+", "", asked, flags=re.I), True
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
         what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
