@@ -1959,6 +1959,15 @@ def _assemble_tender(
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
     nation, nation_cue = nations.read(buyer_text)
     nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
+    if nation_cuts or any(u.why.startswith(NATION_WHY) for sec in sections for u in sec.units):
+        # a sentence left out as said earlier, where the earlier one was then left out for the buyer's nation, comes
+        # back (s34 q07: the think-family block's 'referred to children's services' was left out for the Children
+        # Act 1989 sentence of another block, itself then left out in Scotland)
+        _said_once_in_answer(sections)
+        more_swaps, more_cuts = _buyer_nation(sections, nation, buyer_text)  # what came back, said to the buyer too
+        nation_swaps.update(more_swaps)
+        for key, cut in more_cuts.items():
+            nation_cuts.setdefault(key, []).extend(cut)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
