@@ -2963,11 +2963,29 @@ def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     return out
 
 
+GATE_ALONE = "the buyer's confirmation stands alone"
+"""Why a unit beside a gate's confirmation with no block on the gate's subject was left out."""
+
+
 def _gates_and_proofread(plan: QuestionPlan, sections: list) -> dict[str, list[str]]:
     """Each gate's sentence put back as worded in its part (:func:`gates.as_worded`), then every part proofread
     (:func:`proofread.mend_sections`); returns what was done and what is flagged, per part key (for the coverage)."""
     notes = gates.as_worded(plan.gates, sections, lambda text, paragraph: Unit(
         text=text, priority=0, refs=[f"block:{COMMITMENT}"], paragraph=paragraph))
+    for g in plan.gates:
+        # a gate's confirmation part with no block on the gate's subject: the confirmation alone, never a paragraph
+        # drafted from the ask, a story or a figure beside it (:func:`_gate_parts_on_subject`; the coverage says what
+        # method to write)
+        sec = next((x for x in sections if x.point.key == g.key), None)
+        method = sec.evidence.get("blocks") if sec is not None else None
+        want = " ".join(g.commitment.split()).lower()
+        holding = [u for u in sec.units if u.kept and want and want in " ".join(u.text.split()).lower()] if sec else []
+        if not getattr(method, "gate_alone", "") or not holding:
+            continue
+        for i, u in enumerate(sec.units):
+            if u.kept and u not in holding:
+                sec.drop(i, GATE_ALONE)
+                notes.setdefault(sec.point.key, []).append(f"left out beside the buyer's confirmation: '{u.text}'")
     for key, said in proofread.mend_sections(sections).items():
         notes.setdefault(key, []).extend(said)
     return notes
