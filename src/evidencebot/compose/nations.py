@@ -25,7 +25,7 @@ class Term:
     label: str
     pattern: re.Pattern
     applies: frozenset[str]
-    equivalent: dict  # nation -> (text, cue pattern)
+    equivalent: dict  # nation -> (text, cue pattern, ask pattern)
     clause: re.Pattern | None
     swap_only: bool
     ours: str = ""
@@ -54,7 +54,10 @@ again (the cache keyed on the spec's ``id`` could hand back an older file's term
 def _build_terms(spec: dict) -> tuple[Term, ...]:
     out = []
     for t in spec.get("terms") or []:
-        eq = {n: (str(e["text"]), re.compile(str(e["cue"]))) for n, e in (t.get("equivalent") or {}).items()}
+        # (text, cue, what an ask names it by: the row's `ask`, else its cue; `ask: false`, nothing)
+        eq = {n: (str(e["text"]), re.compile(str(e["cue"])),
+                  re.compile(r"(?!)" if e.get("ask") is False else str(e.get("ask") or e["cue"])))
+              for n, e in (t.get("equivalent") or {}).items()}
         ours = str(t.get("ours") or re.sub(r"\s*\([^()]*\)", "", str(t["label"]))).strip()
         out.append(Term(str(t["label"]), re.compile(str(t["term"])), frozenset(t.get("applies") or [ENGLAND]), eq,
                         re.compile(str(t["clause"])) if t.get("clause") else None, bool(t.get("swap_only")), ours))
@@ -77,11 +80,11 @@ def _equivalents() -> list[tuple[re.Pattern, str]]:
     if _OURS[0] is not built:
         rows: dict[str, list[str]] = {}
         for t in built:
-            for _text, cue in t.equivalent.values():
+            for _text, _cue, ask in t.equivalent.values():
                 if t.ours:
                     rows.setdefault(t.ours, [])
-                    if cue.pattern not in rows[t.ours]:
-                        rows[t.ours].append(cue.pattern)
+                    if ask.pattern not in rows[t.ours]:
+                        rows[t.ours].append(ask.pattern)
         _OURS[:] = [built, [(re.compile("|".join(f"(?:{c})" for c in cues)), ours) for ours, cues in rows.items()]]
     return _OURS[1]
 
