@@ -129,6 +129,16 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_ITEM = re.compile(r"(?:^|[;:]\s*(?:and\s+|or\s+)?|\s)\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
+"""A list item's marker inside a sentence ('...: (a) how ...; and (b) confirmation that ...')."""
+
+
+def _CONFIRMING_PART() -> re.Pattern:
+    """A sub-point's words of confirming at its start (``gates.yaml`` ``confirming_parts``)."""
+    return re.compile(rf"^\W*(?:{phrase_alternation((load_phrasebank(PHRASEBANK) or {}).get('confirming_parts'))})\b\s*",
+                      re.I)
+
+
 def _is_cap(clause: str) -> bool:
     p = _patterns()
     return bool(p["unless"].match(clause) or p["without"].match(clause))
@@ -192,12 +202,19 @@ def read(question: str) -> list[Gate]:
             # 'Every person ... must have a written crisis and safety plan within 4 weeks ... . Responses that do not
             # confirm this will not score above 2.' (s32 q08: the statement was 'this'): the sentence before, as what
             # will be so
-            rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", prev.rstrip(" .;"), count=1)
+            # a list run into one sentence ('Your response should cover: (a) how ...; and (b) confirmation that every
+            # member of staff ... before starting work.', a question typed on one line in the app): its last item
+            items = _ITEM.split(prev)
+            rest = items[-1] if len(items) > 1 and items[-1].strip() else prev
+            rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", rest.rstrip(" .;"), count=1)
             # 'Confirm that every member of staff ... will be a PVG scheme member ...; responses that do not confirm
-            # this ...' (session 35): what is confirmed, without the asking words
-            asked = p["confirming"].sub("", re.sub(r"^please\s+", "", rest, flags=re.I), count=1)
-            if asked != rest:
-                rest, confirming = re.sub(r"^that\s+", "", asked, flags=re.I), True
+            # this ...', '... (b) confirmation that every member ...' (session 35): what is confirmed, without the
+            # asking words
+            plain = re.sub(r"^please\s+", "", rest, flags=re.I)
+            asked = _CONFIRMING_PART().sub("", plain, count=1)
+            asked = p["confirming"].sub("", plain, count=1) if asked == plain else asked
+            if asked != plain:
+                rest, confirming = re.sub(r"^that\s+", "", asked.strip(), flags=re.I), True
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
         what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
@@ -318,8 +335,7 @@ def confirming_part(gate: Gate, point_text: str) -> bool:
     """The sub-point is the gate's confirmation itself: it opens with a word of confirming (``gates.yaml``
     ``confirming_parts``: 'confirmation that ...', 'confirm that ...') and its words are mostly the statement's (it asks
     for nothing else). A gate on a part that asks for method ('who holds clinical responsibility ...') is not one."""
-    data = load_phrasebank(PHRASEBANK) or {}
-    opener = re.match(rf"^\W*(?:{phrase_alternation(data.get('confirming_parts'))})\b", point_text or "", re.I)
+    opener = _CONFIRMING_PART().match(point_text or "")
     if not opener:
         return False
     rest = _content(point_text[opener.end():])
