@@ -172,3 +172,16 @@ def test_the_ombudsman_and_the_crisis_line_are_the_buyers_own():
         "Out of hours they call NHS 24 on 111.")
     assert nations.rewrite("Out of hours they call NHS 111, option 2.", "Wales", "").text == (
         "Out of hours they call NHS 111, option 2.")
+
+
+def test_a_blocks_aim_line_never_stands_alone_once_the_buyers_nation_took_its_sentences(demo_db, checker):
+    # s34 q05 (spent, tuned on): every sentence of the Care Act block under the GIRFEC part was England law and left
+    # out in Scotland; its line 'every concern reaches the agency with the legal duty to act' stood alone
+    from pathlib import Path
+
+    question = (Path(__file__).resolve().parent.parent / "data" / "heldout" / "s34" / "questions" / "q05.md").read_text(
+        encoding="utf-8")
+    answer = T.assemble_tender(demo_db, question, period="2025-10..2026-09", checker=checker)
+    assert "every concern reaches the agency with the legal duty to act" not in answer.markdown
+    row = _row(answer, "GIRFEC")
+    assert "write this part" in row.status

@@ -3396,6 +3396,24 @@ def _buyer_nation(sections: list[Section], nation: str, buyer_text: str) -> tupl
                 if said.swapped:
                     swaps[u.text] = "; ".join(f"{a} written as {b}" for a, b in said.swapped)
                 cuts.setdefault(sec.point.key, []).extend(said.cut)
+    for sec in sections:
+        # a block whose every sentence was left out for the buyer's nation takes its 'what it means' line with it:
+        # alone it is no method (s34 q05: 'every concern reaches the agency with the legal duty to act' stood alone
+        # under the GIRFEC part once the Care Act block's sentences were gone)
+        means = getattr(sec.evidence.get("blocks"), "means", None)
+        if not means:
+            continue
+        ref = f"block:{means['block']}"
+        gone = [u for u in sec.units if ref in u.refs and not u.kept and u.why.startswith(NATION_WHY)]
+        tail = means["text"][1:].rstrip(".").lower()
+        left = [i for i, u in enumerate(sec.units) if u.kept and (ref in u.refs or tail in u.text.lower())]
+        if gone and left and all(tail in sec.units[i].text.lower() for i in left):
+            for i in left:
+                sec.drop(i, gone[0].why)
+            if not sec.kept_units():  # the part is a gap, marked as one for the writer
+                label = re.sub(r"^(?:[\w.]{1,6}\)|[A-Za-z]{0,2}\d[\d.]*[a-z]?\.)\s*", "", sec.heading or "").strip()
+                sec.units.append(Unit(text=write_marker(label or f"part {sec.point.key}"), priority=1,
+                                      refs=["todo:part"], paragraph=0))
     return swaps, cuts
 
 
