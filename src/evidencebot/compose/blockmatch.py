@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from evidencebot import locations
-from evidencebot.compose import groups
+from evidencebot.compose import groups, nations
 from evidencebot.compose.filters import load_word_lists
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
@@ -113,7 +113,8 @@ def in_library_words(text: str) -> str:
 @lru_cache(maxsize=32768)
 def _tokens(text: str) -> tuple[str, ...]:
     out = []
-    text = in_library_words(text)
+    # another nation's arrangement ('PVG scheme membership', 'the RQIA') is read with our library's word for it too
+    text = in_library_words(nations.in_our_words(text))
     # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
     # 'step-up', 'stepping support up and down': one word per direction ('up' alone is noise, so 'step up'

@@ -199,7 +199,9 @@ def statement(text: str) -> str:
     """The yes/no sentence of a confirmation sub-point, without its question mark ('Do you have ... 12 months')."""
     t = trim(text)
     first = re.split(r"(?<=[?.!])\s+", t, maxsplit=1)[0]
-    return first.rstrip(" ?.!;:")
+    from evidencebot.compose import gates  # gates reads this module's neighbours; imported here, when asked
+    at = gates.cap_clause(first)  # '...; responses that do not confirm this will not score above 2': the buyer's rule
+    return (first[:at] if at is not None else first).rstrip(" ?.!;:")
 
 
 def restate(text: str) -> str:

@@ -129,12 +129,47 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_ITEM = re.compile(r"(?:^|[;:]\s*(?:and\s+|or\s+)?|\s)\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
+"""A list item's marker inside a sentence ('...: (a) how ...; and (b) confirmation that ...')."""
+
+
+def _CONFIRMING_PART() -> re.Pattern:
+    """A sub-point's words of confirming at its start (``gates.yaml`` ``confirming_parts``)."""
+    return re.compile(rf"^\W*(?:{phrase_alternation((load_phrasebank(PHRASEBANK) or {}).get('confirming_parts'))})\b\s*",
+                      re.I)
+
+
+def _is_cap(clause: str) -> bool:
+    p = _patterns()
+    return bool(p["unless"].match(clause) or p["without"].match(clause))
+
+
+def cap_clause(text: str) -> int | None:
+    """Where a sentence's scoring clause after a semicolon starts ('Confirm that every member of staff ... before
+    starting work; responses that do not confirm this will not score above 2': the ask and its gate in one sentence,
+    session 35), None when it has none."""
+    for m in re.finditer(r";\s+", text or ""):
+        if _is_cap(text[m.end():].strip().rstrip(".")):
+            return m.start()
+    return None
+
+
+def _clauses(question: str) -> list[str]:
+    """The question's sentences, an ask and the gate after it in one sentence ('...; responses that do not confirm
+    this will not score above 2') read as two."""
+    out = []
+    for s in _sentences(question):
+        at = cap_clause(s)
+        out += [s[:at].strip(), s[at + 1:].strip()] if at is not None else [s]
+    return out
+
+
 def read(question: str) -> list[Gate]:
     """The statements the question's scoring gates require, in its order, each once."""
     p = _patterns()
     out: list[Gate] = []
     before = ""
-    for s in _sentences(question):
+    for s in _clauses(question):
         prev, before = before, s
         m = p["unless"].match(s) or p["without"].match(s)
         must = None if m else p["must"].match(s)
@@ -167,7 +202,19 @@ def read(question: str) -> list[Gate]:
             # 'Every person ... must have a written crisis and safety plan within 4 weeks ... . Responses that do not
             # confirm this will not score above 2.' (s32 q08: the statement was 'this'): the sentence before, as what
             # will be so
-            rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", prev.rstrip(" .;"), count=1)
+            # a list run into one sentence ('Your response should cover: (a) how ...; and (b) confirmation that every
+            # member of staff ... before starting work.', a question typed on one line in the app): its last item
+            items = _ITEM.split(prev)
+            rest = items[-1] if len(items) > 1 and items[-1].strip() else prev
+            rest = re.sub(r"\b(?:must|shall|should)\s+(?=[a-z])", "will ", rest.rstrip(" .;"), count=1)
+            # 'Confirm that every member of staff ... will be a PVG scheme member ...; responses that do not confirm
+            # this ...', '... (b) confirmation that every member ...' (session 35): what is confirmed, without the
+            # asking words
+            plain = re.sub(r"^please\s+", "", rest, flags=re.I)
+            asked = _CONFIRMING_PART().sub("", plain, count=1)
+            asked = p["confirming"].sub("", plain, count=1) if asked == plain else asked
+            if asked != plain:
+                rest, confirming = re.sub(r"^that\s+", "", asked.strip(), flags=re.I), True
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
         what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
@@ -284,6 +331,27 @@ def place(gates: list[Gate], points: list) -> list[Gate]:
     return gates
 
 
+def confirming_part(gate: Gate, point_text: str) -> bool:
+    """The sub-point is the gate's confirmation itself: it opens with a word of confirming (``gates.yaml``
+    ``confirming_parts``: 'confirmation that ...', 'confirm that ...') and its words are mostly the statement's (it asks
+    for nothing else). A gate on a part that asks for method ('who holds clinical responsibility ...') is not one."""
+    opener = _CONFIRMING_PART().match(point_text or "")
+    if not opener:
+        return False
+    rest = _content(point_text[opener.end():])
+    return bool(rest) and len(rest & _content(gate.statement)) / len(rest) >= 0.6
+
+
+def subject_text(gate: Gate) -> str:
+    """The words of the statement that say what it is about: those after the verb that ends its subject ('all staff
+    and volunteers in regulated work will | be PVG scheme members before starting work'); the whole statement when
+    it has no such verb."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    m = re.search(rf"\b(?:{phrase_alternation(data.get('statement_verbs'))})\b", gate.statement or "", re.I)
+    rest = gate.statement[m.end():].strip() if m else ""
+    return rest if _content(rest) else gate.statement
+
+
 def share(gate: Gate, text: str) -> float:
     """The share of the gate's statement's content words ``text`` says."""
     want = _content(gate.statement)
@@ -372,17 +440,18 @@ def _said(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text or "").replace("’", "'").split()).lower()
 
 
-def _to_top(sec, unit) -> None:
+def _to_top(sec, unit) -> bool:
     """The gate's sentence ``unit`` opens its part: the part's first sentence already, it stays; else it becomes a
     paragraph of its own before the first, unless a later sentence leans on it (its ``parent``: moved, they would read
-    apart)."""
+    apart). True when it was moved (the answer is laid out again: s34 q07's PVG confirmation, already in its part,
+    was moved here but the text already laid out still showed it last)."""
     kept = [u for u in sec.units if u.kept]
     first = min((u.paragraph for u in kept), default=0)
     if kept and kept[0] is unit and unit.paragraph == first:
-        return
+        return False
     index = sec.units.index(unit)
     if any(u.parent == index and u.kept for u in sec.units) or unit.parent is not None:
-        return
+        return False
     unit.paragraph = first - 1
     # first in the list too: the checker finds each unit in the answer in list order (tender._locate), and a unit laid
     # out before its place in the list is not found, so a finding in it could not be fixed (s26 q10, found in session 28)
@@ -393,6 +462,7 @@ def _to_top(sec, unit) -> None:
         if u.parent is not None:
             u.parent = at[id(before[u.parent])]
     sec.units[:] = order
+    return True
 
 
 def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[str]]:
@@ -428,7 +498,8 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
                 sec.units.append(make_unit(g.commitment, first))
                 holding = [sec.units[-1]]
                 done.append(f"the buyer's gate said as worded: added '{g.commitment}'")
-        _to_top(sec, holding[0])
+        if _to_top(sec, holding[0]) and not done:
+            done.append(f"the buyer's gate opens its part: '{g.commitment}'")
         for u in holding[1:]:
             if _said(u.text) == want:
                 sec.drop(sec.units.index(u), "said once: the buyer's gate")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from evidencebot.compose import nations
 from evidencebot.compose.file_errors import unreadable
 from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
@@ -417,7 +418,8 @@ def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bo
     Any of the text's content words may match; each result says which of them
     it shares (``matched``). Stale blocks are returned too, flagged.
     """
-    words = terms(text)
+    # another nation's arrangement the text names is searched in our library's words too ('PVG': our 'DBS check')
+    words = terms(nations.in_our_words(text))
     if not words:
         return []
     rows = block_store.match_blocks(db, _any_of(words), limit + len(exclude), approved_only=approved_only)

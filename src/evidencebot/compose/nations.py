@@ -25,9 +25,12 @@ class Term:
     label: str
     pattern: re.Pattern
     applies: frozenset[str]
-    equivalent: dict  # nation -> (text, cue pattern)
+    equivalent: dict  # nation -> (text, cue pattern, ask pattern)
     clause: re.Pattern | None
     swap_only: bool
+    ours: str = ""
+    """The term in our library's words, for matching a buyer's equivalent to our blocks (:func:`in_our_words`):
+    the row's ``ours``, else its label without a bracket ('Healthwatch (England)' -> 'Healthwatch')."""
 
 
 @dataclass
@@ -51,9 +54,13 @@ again (the cache keyed on the spec's ``id`` could hand back an older file's term
 def _build_terms(spec: dict) -> tuple[Term, ...]:
     out = []
     for t in spec.get("terms") or []:
-        eq = {n: (str(e["text"]), re.compile(str(e["cue"]))) for n, e in (t.get("equivalent") or {}).items()}
+        # (text, cue, what an ask names it by: the row's `ask`, else its cue; `ask: false`, nothing)
+        eq = {n: (str(e["text"]), re.compile(str(e["cue"])),
+                  re.compile(r"(?!)" if e.get("ask") is False else str(e.get("ask") or e["cue"])))
+              for n, e in (t.get("equivalent") or {}).items()}
+        ours = str(t.get("ours") or re.sub(r"\s*\([^()]*\)", "", str(t["label"]))).strip()
         out.append(Term(str(t["label"]), re.compile(str(t["term"])), frozenset(t.get("applies") or [ENGLAND]), eq,
-                        re.compile(str(t["clause"])) if t.get("clause") else None, bool(t.get("swap_only"))))
+                        re.compile(str(t["clause"])) if t.get("clause") else None, bool(t.get("swap_only")), ours))
     return tuple(out)
 
 
@@ -62,6 +69,38 @@ def terms() -> tuple[Term, ...]:
     if _BUILT[0] is not spec:
         _BUILT[:] = [spec, _build_terms(spec)]
     return _BUILT[1]
+
+
+_OURS: list = [None, None]
+"""(the terms :data:`_OURS` was built from, [(one pattern of every nation's cue for the term, the term in our words)])."""
+
+
+def _equivalents() -> list[tuple[re.Pattern, str]]:
+    built = terms()
+    if _OURS[0] is not built:
+        rows: dict[str, list[str]] = {}
+        for t in built:
+            for _text, _cue, ask in t.equivalent.values():
+                if t.ours:
+                    rows.setdefault(t.ours, [])
+                    if ask.pattern not in rows[t.ours]:
+                        rows[t.ours].append(ask.pattern)
+        _OURS[:] = [built, [(re.compile("|".join(f"(?:{c})" for c in cues)), ours) for ours, cues in rows.items()]]
+    return _OURS[1]
+
+
+def in_our_words(text: str) -> str:
+    """``text`` with, after it, our library's words for each arrangement of another nation it names: a buyer's 'PVG
+    scheme membership' is our 'enhanced DBS check', 'the RQIA' our 'CQC', 'the SSSC' our 'Social Work England'
+    (every equivalence row of ``phrasebank/nations.yaml``, every nation). Our blocks are written in England's terms,
+    so a part asking about the buyer's own found none of them (s34 q07: a PVG part filled with a social-value block;
+    the app's draft of a PVG question left '[To write]' beside our safer-recruitment block). The matcher reads the
+    text so expanded (:func:`evidencebot.compose.blockmatch.tokens`, the library's full-text search); the block placed
+    is then said in the buyer's term by :func:`rewrite`. Unchanged when it names none, or names ours already."""
+    if not text:
+        return text or ""
+    add = [ours for cue, ours in _equivalents() if cue.search(text) and ours.lower() not in text.lower()]
+    return f"{text} ({'; '.join(add)})" if add else text
 
 
 def read(text: str) -> tuple[str, str]:

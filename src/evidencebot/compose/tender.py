@@ -1959,6 +1959,15 @@ def _assemble_tender(
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
     nation, nation_cue = nations.read(buyer_text)
     nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
+    if nation_cuts or any(u.why.startswith(NATION_WHY) for sec in sections for u in sec.units):
+        # a sentence left out as said earlier, where the earlier one was then left out for the buyer's nation, comes
+        # back (s34 q07: the think-family block's 'referred to children's services' was left out for the Children
+        # Act 1989 sentence of another block, itself then left out in Scotland)
+        _said_once_in_answer(sections)
+        more_swaps, more_cuts = _buyer_nation(sections, nation, buyer_text)  # what came back, said to the buyer too
+        nation_swaps.update(more_swaps)
+        for key, cut in more_cuts.items():
+            nation_cuts.setdefault(key, []).extend(cut)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     ours: dict[str, str] = {}
@@ -2954,11 +2963,29 @@ def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     return out
 
 
+GATE_ALONE = "the buyer's confirmation stands alone"
+"""Why a unit beside a gate's confirmation with no block on the gate's subject was left out."""
+
+
 def _gates_and_proofread(plan: QuestionPlan, sections: list) -> dict[str, list[str]]:
     """Each gate's sentence put back as worded in its part (:func:`gates.as_worded`), then every part proofread
     (:func:`proofread.mend_sections`); returns what was done and what is flagged, per part key (for the coverage)."""
     notes = gates.as_worded(plan.gates, sections, lambda text, paragraph: Unit(
         text=text, priority=0, refs=[f"block:{COMMITMENT}"], paragraph=paragraph))
+    for g in plan.gates:
+        # a gate's confirmation part with no block on the gate's subject: the confirmation alone, never a paragraph
+        # drafted from the ask, a story or a figure beside it (:func:`_gate_parts_on_subject`; the coverage says what
+        # method to write)
+        sec = next((x for x in sections if x.point.key == g.key), None)
+        method = sec.evidence.get("blocks") if sec is not None else None
+        want = " ".join(g.commitment.split()).lower()
+        holding = [u for u in sec.units if u.kept and want and want in " ".join(u.text.split()).lower()] if sec else []
+        if not getattr(method, "gate_alone", "") or not holding:
+            continue
+        for i, u in enumerate(sec.units):
+            if u.kept and u not in holding:
+                sec.drop(i, GATE_ALONE)
+                notes.setdefault(sec.point.key, []).append(f"left out beside the buyer's confirmation: '{u.text}'")
     for key, said in proofread.mend_sections(sections).items():
         notes.setdefault(key, []).extend(said)
     return notes
@@ -3369,6 +3396,24 @@ def _buyer_nation(sections: list[Section], nation: str, buyer_text: str) -> tupl
                 if said.swapped:
                     swaps[u.text] = "; ".join(f"{a} written as {b}" for a, b in said.swapped)
                 cuts.setdefault(sec.point.key, []).extend(said.cut)
+    for sec in sections:
+        # a block whose every sentence was left out for the buyer's nation takes its 'what it means' line with it:
+        # alone it is no method (s34 q05: 'every concern reaches the agency with the legal duty to act' stood alone
+        # under the GIRFEC part once the Care Act block's sentences were gone)
+        means = getattr(sec.evidence.get("blocks"), "means", None)
+        if not means:
+            continue
+        ref = f"block:{means['block']}"
+        gone = [u for u in sec.units if ref in u.refs and not u.kept and u.why.startswith(NATION_WHY)]
+        tail = means["text"][1:].rstrip(".").lower()
+        left = [i for i, u in enumerate(sec.units) if u.kept and (ref in u.refs or tail in u.text.lower())]
+        if gone and left and all(tail in sec.units[i].text.lower() for i in left):
+            for i in left:
+                sec.drop(i, gone[0].why)
+            if not sec.kept_units():  # the part is a gap, marked as one for the writer
+                label = re.sub(r"^(?:[\w.]{1,6}\)|[A-Za-z]{0,2}\d[\d.]*[a-z]?\.)\s*", "", sec.heading or "").strip()
+                sec.units.append(Unit(text=write_marker(label or f"part {sec.point.key}"), priority=1,
+                                      refs=["todo:part"], paragraph=0))
     return swaps, cuts
 
 
@@ -4566,6 +4611,9 @@ class Method:
     """For each block placed, the words of the ask it answers (askfit.why)."""
     filled: list[str] = field(default_factory=list)
     """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
+    gate_alone: str = ""
+    """A gate's confirmation part with no approved block on the gate's subject: that subject's words (the coverage
+    says what method to write; :func:`_gate_parts_on_subject`)."""
     said_back: list[str] = field(default_factory=list)
     """The buyer's asks of the part that only the ask said back would have met (:func:`commitments.uncheckable`): not
     said; the coverage names each ('left out (the ask said back is no answer)'), as still to write where the part holds no
@@ -5305,12 +5353,15 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 have.append(nxt)
                 used.add(nxt.block_id)
     _each_group_spoken_of(plan, chosen, used, approved, vocab, pins)
+    _gate_parts_on_subject(plan, chosen, used, approved, topics, pins, left_out)
     filled = _fill_to_budget(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins) if fill else []
+    alone = _gate_parts_on_subject(plan, chosen, used, approved, topics, pins, left_out)  # nor padding on another one
     out: dict[str, Method] = {}
     for point in plan.points:
         method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
                         why=[askfit.why(point.text, b) for b in chosen[point.key]],
-                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled])
+                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled],
+                        gate_alone=alone.get(point.key, ""))
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
@@ -5355,6 +5406,56 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+def gate_subject(gate: gates.Gate, topics: list) -> list[str]:
+    """The topics a gate's statement is about, most specific first: those its words after the subject's verb name
+    (:func:`gates.subject_text`: 'be PVG scheme members before starting work', read with our library's words for
+    another nation's terms: recruitment, by 'DBS check'); when those name none, the statement's most specific topic
+    alone. Never a topic named only by the people the statement is about ('staff and volunteers': volunteering)."""
+    hits = blockmatch.topic_hits(gates.subject_text(gate), topics)
+    if not hits:
+        whole = blockmatch.topic_hits(gate.statement, topics)
+        hits = [h for h in whole if h.weight == whole[0].weight] if whole else []
+    return list(dict.fromkeys(h.topic.name for h in hits))
+
+
+def _gate_parts_on_subject(plan: QuestionPlan, chosen: dict, used: set, approved: list, topics: list, pins: dict,
+                           left_out: dict) -> dict[str, str]:
+    """A part that is a gate's confirmation itself (:func:`gates.confirming_part`: 'confirmation that every member of
+    staff and volunteer in regulated work will be a member of the PVG scheme before starting work') keeps, beside the
+    confirmation (said by :func:`gates.as_worded`), only blocks on the gate's subject (:func:`gate_subject`): s34 q07's
+    PVG part held the social-value block, matched by 'volunteer' (FIRM: 'belongs in another answer'). A block on
+    another subject goes (named in ``left_out``); a part left with none takes the first approved block of the
+    subject's topics that fits its ask (askfit), else the confirmation stands alone. Returns, for each part left with
+    no block, the gate's subject words, for the coverage to say what method to write. A part the writer pinned stays."""
+    by_id = {b.block_id: b for b in approved}
+    alone: dict[str, str] = {}
+    for g in plan.gates:
+        point = next((p for p in plan.points if p.key == g.key), None)
+        if point is None or point.key in pins or point.kind == "confirm" or not gates.confirming_part(g, point.text):
+            continue
+        subject = gate_subject(g, topics)
+        on = set(subject)
+        have = chosen.get(point.key) or []
+        keep = [b for b in have if on & (blockmatch.block_topics(b, topics)
+                                         | {t.name for t in topics if b.block_id in t.blocks})]
+        for b in have:
+            if b not in keep:
+                used.discard(b.block_id)
+                left_out[point.key].append(f"{b.block_id} (its subject is not the buyer's confirmation's: "
+                                           f"{gates.subject_text(g)})")
+        if not keep and subject:
+            named = {t.name: t for t in topics}
+            nxt = next((by_id[bid] for name in subject for bid in named[name].blocks
+                        if bid in by_id and bid not in used and askfit.misfit(situated(point), by_id[bid]) is None), None)
+            if nxt is not None:
+                keep = [nxt]
+                used.add(nxt.block_id)
+        chosen[point.key] = keep
+        if not keep:
+            alone[point.key] = gates.subject_text(g)
+    return alone
 
 
 FILL_AIM = 0.85
@@ -6235,6 +6336,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; not known for this tender, left out: " + ", ".join(_TENDER_FIELDS[f][0] for f in told)
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
+            if method.gate_alone:
+                status += (f"; the buyer's confirmation stands alone: no approved block on '{method.gate_alone}': write "
+                           "how we make sure of it (who checks, when, before anyone starts, and the record kept)")
             if method.said_back:
                 # with a library block the part may answer the ask by its method: the writer checks it does
                 status += ("; left out (the ask said back is no answer): " + "; ".join(method.said_back) + (
