@@ -142,3 +142,10 @@ def test_an_assembled_answer_speaks_in_the_buyers_roles(demo_db):
         body = [p for p in text.split("\n") if "whole-time-equivalent posts" not in p and "our model of care" not in p]
         if any(role in p for p in body):
             assert f"our role '{role}' is not in the buyer's establishment" in cover
+
+
+def test_the_writers_role_map_is_a_profile_field(db):
+    from evidencebot.store.blocks import get_profile, set_profile
+
+    set_profile(db, {"role_map": "recovery worker = Recovery Coach"})
+    assert bs.role_map([], get_profile(db)).say == {"recovery worker": "Recovery Coach"}

@@ -20,6 +20,7 @@ contract's. Each change is a :class:`Adapted` row for the coverage and the compl
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -1356,7 +1357,16 @@ def staffing(text: str) -> list[StaffRow]:
     """The buyer's minimum staffing and caseload caps, role by role, whatever their layout: a table (its columns found
     by their header words, in any order), list items, prose (``establishment.staffing`` in the phrasebank). One row
     per role (the first read, a table's before a list's); a row about staff now (the incumbent's, those who transfer)
-    is none."""
+    is none. Read once per text (:func:`role_minimums` and the answer's role map read the same tender; session 35)."""
+    return [dataclasses.replace(r) for r in _staffing_of(text or "", id(_establishment_spec()))]
+
+
+@functools.lru_cache(maxsize=8)
+def _staffing_of(text: str, _spec: int) -> tuple[StaffRow, ...]:
+    return tuple(_read_staffing(text))
+
+
+def _read_staffing(text: str) -> list[StaffRow]:
     nots = [str(w) for w in (_establishment_spec().get("role_minimum") or {}).get("not") or []]
     found: dict[tuple, StaffRow] = {}
     # a sentence that caps several roles at once ('Maximum caseload of 25 per Recovery Worker and 12 per Registered
@@ -1460,6 +1470,20 @@ def profile_role_map(profile: dict) -> dict[str, str]:
     return out
 
 
+def _as_title(title: str) -> str:
+    """The buyer's title of one post as running text says it: singular; in title case as the buyer writes it ('Team
+    Leader', 'DBI Level 2 Practitioner'), but a cell in sentence case ('Recovery workers', 'Administrator') is the
+    role's common name, lowered ('recovery worker'), an initialism or a place kept."""
+    one = _singular_role(" ".join((title or "").split()))
+    words = one.split()
+    small = ("and", "of", "the", "for", "a", "an", "in", "with", "to", "or")
+    rest = [w for w in words[1:] if w.lower() not in small]
+    if words and words[0][:1].isupper() and not _initialism(words[0]) and not place_name_at_start(one) \
+            and all(w[:1].islower() for w in rest):
+        return " ".join([words[0].lower()] + words[1:])
+    return one
+
+
 def sets_establishment(rows: Sequence[StaffRow]) -> bool:
     """The buyer sets its establishment role by role: four roles or more with a minimum (:func:`_whole`'s rule)."""
     return len({_role_stems(r.title or r.role) for r in rows if r.wte is not None}) >= 4
@@ -1487,7 +1511,7 @@ def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True
                  and role_kind(r.title or r.role) == role_kind(role)]  # never 'Carers Support Worker' for our peers
         if named:
             best = max(named, key=lambda r: (_closeness(r.title or r.role, role), r.wte or 0.0))
-            out.say[role], out.why[role] = best.title or best.role, "the buyer's role of the same name"
+            out.say[role], out.why[role] = _as_title(best.title or best.role), "the buyer's role of the same name"
             continue
         kind = role_kind(role)
         if not kind:
@@ -1503,7 +1527,7 @@ def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True
             by_title[key] = by_title.get(key, 0.0) + (r.wte or 0.0)
         main, most = max(by_title.items(), key=lambda kv: kv[1])
         if len(by_title) == 1 or most > 0.5 * sum(by_title.values()):
-            out.say[role] = main
+            out.say[role] = _as_title(main)
             out.why[role] = (f"the buyer's {'only' if len(by_title) == 1 else 'main'} role of its kind ({kind})")
     if not localities:
         loc = [str(w).lower() for w in load_phrasebank(PHRASEBANK).get("locality_words") or []]

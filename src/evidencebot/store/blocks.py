@@ -28,7 +28,10 @@ PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team"
                   "discharge_summary_standard", "discharge_follow_up_standard",
                   # session 21: what each role of the team is for, said where a tender's establishment has a
                   # role the buyer's does not list ('clinical leads: clinical review of step-ups and ...')
-                  "role_purposes")
+                  "role_purposes",
+                  # session 35: the writer's own titles for our roles in a tender whose buyer sets its establishment
+                  # ('recovery worker = Wellbeing Practitioner; clinical lead = Senior Practitioner')
+                  "role_map")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 
