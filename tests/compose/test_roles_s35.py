@@ -42,7 +42,8 @@ def test_a_buyer_title_takes_the_kind_of_its_head_word():
     assert bs.role_kind("Registered Mental Health Practitioner") == "clinician"  # the longer head wins
     assert bs.role_kind("Senior Practitioner") == "team_leader"
     assert bs.role_kind("Business Support Officer") == "administrator"
-    assert bs.role_kind("Welfare Rights Adviser") == "adviser"
+    assert bs.role_kind("Welfare Rights Adviser") == "money_adviser"
+    assert bs.role_kind("IPS Employment Specialist") == "specialist"
     assert bs.role_kind("Young Women's Outreach Worker") == "practitioner"
 
 
@@ -149,3 +150,21 @@ def test_the_writers_role_map_is_a_profile_field(db):
 
     set_profile(db, {"role_map": "recovery worker = Recovery Coach"})
     assert bs.role_map([], get_profile(db)).say == {"recovery worker": "Recovery Coach"}
+
+
+def test_an_adviser_is_of_the_kind_of_what_they_advise_on():
+    table = ("| Role | Minimum WTE |\n|---|---|\n| Service Manager | 1.0 |\n| Recovery Workers | 8.0 |\n"
+             "| IPS Employment Specialists | 2.0 |\n| Peer Support Workers | 2.0 |\n")
+    m = _map(table, localities=True)
+    assert "housing and money adviser" not in m.say and "housing and money adviser" in m.absent
+    m = _map(table.replace("IPS Employment Specialists", "Welfare Benefits Advisers"), localities=True)
+    assert m.say["housing and money adviser"] == "Welfare Benefits Adviser"
+
+
+def test_posts_named_by_a_quality_of_their_holders_are_no_role_of_a_kind():
+    text = ("| Role | Minimum WTE |\n|---|---|\n| Service Manager | 1.0 |\n| Senior Practitioners | 2.0 |\n"
+            "| Community Practitioners | 6.0 |\n| Family Practitioners | 3.0 |\n| Peer Support Workers | 2.0 |\n\n"
+            "Bidders must employ 5.0 WTE Welsh-speaking practitioners.")
+    rows = bs.staffing(text)
+    assert any(r.role.lower().startswith("welsh-speaking") for r in rows)  # read as posts, as before
+    assert _map(text, localities=True).say["recovery worker"] == "Community Practitioner"  # 6.0 of 9.0

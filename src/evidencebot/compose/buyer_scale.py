@@ -1500,7 +1500,11 @@ def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True
     own = profile_role_map(profile)
     ours = our_role_words(profile)
     sets = sets_establishment(rows)
-    staffed = [r for r in rows if r.wte is not None and (r.title or r.role)]
+    # posts named by a quality of some of a role's holders ('Welsh-speaking practitioners') are within the buyer's roles,
+    # no role of their own
+    quality = tuple(str(q).lower() + " " for q in _subset_spec().get("qualifiers") or [])
+    staffed = [r for r in rows if r.wte is not None and (r.title or r.role)
+               and not (r.title or r.role).lower().startswith(quality)]
     for role in ours:
         if role in own:
             out.say[role], out.why[role] = own[role], "the service profile's role_map"
@@ -1535,6 +1539,8 @@ def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True
             plain = " ".join(w for w in role.split() if w not in loc)
             if plain != role and role not in out.say:
                 out.say[role], out.why[role] = plain, "the buyer names no localities"
+                if plain in out.absent and role in out.absent:
+                    out.absent.remove(role)  # named to the writer as its plain role
     return out
 
 
