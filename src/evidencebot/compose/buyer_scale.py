@@ -1405,6 +1405,19 @@ class RoleMap:
     why: dict[str, str] = field(default_factory=dict)
     """Our role -> how its title was found, for the review copy."""
 
+    def plain(self) -> "RoleMap":
+        """The same map with each title in lower case but its initialisms, a grade before its number and a place it
+        opens with ('DBI Level 2 practitioner'): a title in capitals the privacy check reads as a person's name ('A
+        Team Leader, or a named deputy, ...' was cut from s34 q01) is said as a common noun."""
+        return RoleMap({k: _lowered(v) for k, v in self.say.items()}, list(self.absent), dict(self.why))
+
+
+def _lowered(title: str) -> str:
+    words = title.split()
+    place = len(place_name_at_start(title).split())
+    return " ".join(w if i < place or _initialism(w) or (i + 1 < len(words) and words[i + 1][:1].isdigit())
+                    else w.lower() for i, w in enumerate(words))
+
 
 def _role_kinds() -> dict:
     return load_phrasebank(PHRASEBANK).get("role_kinds") or {}

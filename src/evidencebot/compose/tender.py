@@ -6175,15 +6175,33 @@ def _speak_buyer_roles(sections: list[Section], role_map: "buyer_scale.RoleMap")
     """Our role words in every part said as the buyer's titles (:func:`buyer_scale.speak_roles`), once every block,
     template and pattern sentence is in place; an :class:`buyer_scale.Adapted` row for each role said so (session 35)."""
     spoken: set[str] = set()
-    for sec in sections:
-        for u in sec.units:
-            u.text, changed = buyer_scale.speak_roles(u.text, role_map)
-            spoken.update(o for o, _ in changed)
-            u.short = buyer_scale.speak_roles(u.short, role_map)[0] if u.short else u.short
-            u.full = buyer_scale.speak_roles(u.full, role_map)[0] if u.full else u.full
+    if not role_map.say:
+        return []
+    names = _privacy_checker()
+    units = [u for sec in sections for u in sec.units]
+    said = [[buyer_scale.speak_roles(t, role_map) if t else (t, []) for t in (u.text, u.short, u.full)] for u in units]
+    # the buyer's title in its capitals read as a person's name anywhere ('A Team Leader, or a named deputy', s34 q01):
+    # every title of the answer said as a common noun, so that one answer writes a role one way
+    if any(changed and _names_in(names, out) > _names_in(names, t)
+           for u, row in zip(units, said) for t, (out, changed) in zip((u.text, u.short, u.full), row) if t):
+        plain = role_map.plain()
+        said = [[buyer_scale.speak_roles(t, plain) if t else (t, []) for t in (u.text, u.short, u.full)] for u in units]
+    for u, ((text, changed), (short, _), (full, _)) in zip(units, said):
+        u.text, u.short, u.full = text, short, full
+        spoken.update(o for o, _ in changed)
     return [buyer_scale.Adapted("role", f"our role '{r}'", role_map.say[r], r,
                                 f"said as the buyer's '{role_map.say[r]}' ({role_map.why.get(r, '')})")
             for r in sorted(spoken)]
+
+
+@functools.lru_cache(maxsize=1)
+def _privacy_checker() -> Checker:
+    return Checker(families=["privacy"])
+
+
+def _names_in(checker: Checker, text: str) -> int:
+    """The person-name findings of the privacy check in ``text``."""
+    return sum(1 for f in checker.check_text(text) if f.rule == "privacy.person-name")
 
 
 def _roles_status(said: str, role_map: "buyer_scale.RoleMap", localities: bool,
