@@ -168,3 +168,20 @@ def test_posts_named_by_a_quality_of_their_holders_are_no_role_of_a_kind():
     rows = bs.staffing(text)
     assert any(r.role.lower().startswith("welsh-speaking") for r in rows)  # read as posts, as before
     assert _map(text, localities=True).say["recovery worker"] == "Community Practitioner"  # 6.0 of 9.0
+
+
+def test_a_title_read_as_a_persons_name_is_said_as_a_common_noun_in_the_whole_answer():
+    from types import SimpleNamespace
+
+    from evidencebot.compose import tender
+
+    m = bs.RoleMap(say={"team leader": "Team Leader", "recovery worker": "DBI Level 2 Practitioner"})
+    assert m.plain().say == {"team leader": "team leader", "recovery worker": "DBI Level 2 practitioner"}
+    units = [SimpleNamespace(text="A team leader, or a named deputy when they are away, will attend the meeting.",
+                             short=None, full=None),
+             SimpleNamespace(text="The team leader and a recovery worker review it.", short=None, full=None)]
+    rows = tender._speak_buyer_roles([SimpleNamespace(units=units)], m)
+    assert {r.ours for r in rows} == {"recovery worker"}  # our team leader needs no change in lower case
+    said = " ".join(u.text for u in units)
+    assert "Team Leader" not in said  # 'A Team Leader, or ...' reads as a name: lower case in both sentences
+    assert "The team leader and a DBI Level 2 practitioner review it." in said
