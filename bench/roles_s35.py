@@ -116,8 +116,10 @@ def counts(out: Path, sets: list[str]) -> dict[str, dict]:
             md = d / f"{r['answer']}.md"
             text = md.read_text(encoding="utf-8") if md.exists() else ""
             said = [s for s in _sentences(text) if not re.search(r"whole-time-equivalent posts|our model of care", s)]
-            for role in absent:
-                n = sum(len(re.findall(rf"(?<![\w-]){buyer_scale.role_form(role)}(?![\w-])", s, re.I)) for s in said)
+            for role in sorted(absent, key=len, reverse=True):  # 'locality team leader' before 'team leader'
+                pat = re.compile(rf"(?<![\w-]){buyer_scale.role_form(role)}(?![\w-])", re.I)
+                n = sum(len(pat.findall(s)) for s in said)
+                said = [pat.sub("#", s) for s in said]
                 if n:
                     c["absent_mentions"] += n
                     c["absent_by_role"][role] = c["absent_by_role"].get(role, 0) + n

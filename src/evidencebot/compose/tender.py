@@ -6205,12 +6205,12 @@ def _names_in(checker: Checker, text: str) -> int:
 
 
 def _roles_status(said: str, role_map: "buyer_scale.RoleMap", localities: bool,
-                  rota: list["buyer_scale.RotaRule"] = ()) -> str:
+                  rota: list["buyer_scale.RotaRule"] | None = None) -> str:
     """The coverage's words on our roles the buyer's establishment has no role of the kind of, and on our locality
     structure to a buyer with none, where a part's text names them outside the establishment's own sentences (which say
     them as roles our model adds: session 35); and on a sentence that breaks the buyer's rule on who is on site."""
     said_sentences = _split_sentences(said)
-    broken = next(((x, r) for x in said_sentences for r in rota if buyer_scale.breaks_rota(x, r)), None)
+    broken = next(((x, r) for x in said_sentences for r in rota or [] if buyer_scale.breaks_rota(x, r)), None)
     rest = " ".join(x for x in said_sentences if not re.search(
         r"whole-time-equivalent posts|our model of care", x))
     out = "".join(f"; our role '{r}' is not in the buyer's establishment: say who does this"
