@@ -1419,6 +1419,10 @@ def _lowered(title: str) -> str:
                     else w.lower() for i, w in enumerate(words))
 
 
+NO_LOCALITIES = "the buyer names no localities"
+"""Why our role lost its locality word (:func:`role_map`): said silently, no row of the compliance sheet."""
+
+
 def _role_kinds() -> dict:
     return load_phrasebank(PHRASEBANK).get("role_kinds") or {}
 
@@ -1551,7 +1555,7 @@ def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True
         for role in ours:
             plain = " ".join(w for w in role.split() if w not in loc)
             if plain != role and role not in out.say:
-                out.say[role], out.why[role] = plain, "the buyer names no localities"
+                out.say[role], out.why[role] = plain, NO_LOCALITIES
                 if plain in out.absent and role in out.absent:
                     out.absent.remove(role)  # named to the writer as its plain role
     return out

@@ -6191,7 +6191,7 @@ def _speak_buyer_roles(sections: list[Section], role_map: "buyer_scale.RoleMap")
         spoken.update(o for o, _ in changed)
     return [buyer_scale.Adapted("role", f"our role '{r}'", role_map.say[r], r,
                                 f"said as the buyer's '{role_map.say[r]}' ({role_map.why.get(r, '')})")
-            for r in sorted(spoken)]
+            for r in sorted(spoken) if role_map.why.get(r) != buyer_scale.NO_LOCALITIES]
 
 
 @functools.lru_cache(maxsize=1)
