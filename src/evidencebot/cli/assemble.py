@@ -647,5 +647,5 @@ def library_profile(ctx, values, db):
                 pairs[k.strip()] = val
             lib.set_profile(database, pairs)
         profile = lib.get_profile(database)
-        for field_name in lib.PROFILE_FIELDS:
+        for field_name in lib.PROFILE_FIELDS + lib.OPTIONAL_PROFILE_FIELDS:
             click.echo(f"{field_name}: {profile.get(field_name, '(not set)')}")

@@ -20,6 +20,7 @@ contract's. Each change is a :class:`Adapted` row for the coverage and the compl
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -156,7 +157,7 @@ DIFFERS = "_establishment_differs"
 def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
           localities: list[str] | None = None, current: dict | None = None,
           minimums: list[RoleMinimum] | None = None,
-          subsets: list[Subset] | None = None) -> tuple[dict, list[Adapted]]:
+          subsets: list[Subset] | None = None, roles: RoleMap | None = None) -> tuple[dict, list[Adapted]]:
     """The profile to fill blocks from, given the buyer's ``quantities``, and what was changed. Ours is kept where
     it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster). Where the buyer says
     how big the service is (the workforce it needs, the people open), the establishment the blocks state is this
@@ -164,7 +165,9 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
     our roles and ratios are read from ``current`` (the service profile before any of the buyer's figures took a field
     out), else ``profile``. The buyer's role ``minimums`` (:func:`role_minimums`) are met by that establishment, with
     or without a size (then our current team is raised to them), and a caseload cap the buyer sets for each role is
-    said for each role. The buyer's posts within its roles (``subsets``, :func:`role_subsets`) are said as such."""
+    said for each role. The buyer's posts within its roles (``subsets``, :func:`role_subsets`) are said as such. A role of
+    ours the buyer names by another title of its kind (``roles``, :func:`role_map`: our recovery workers as its Wellbeing
+    Practitioners) meets that role's minimum, never added beside it (session 35)."""
     spec = _spec()
     kinds = spec.get("kinds") or {}
     size = list(size_fields())
@@ -282,7 +285,8 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
     # Lead'): this contract's establishment meets them, even where the buyer gives no size
     short = [m for m in minimums or [] if not any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in our_roles(ours))]
     est = establishment(ours, quantities if sized is not None else [q for q in quantities if q.kind == "caseload_cap"],
-                        localities, minimums, carry=carry) if sized is not None or short or carry else None
+                        localities, minimums, carry=carry, kinds=roles.say if roles else None) \
+        if sized is not None or short or carry else None
     if est is not None and subsets:
         est.within = subsets_text(subsets)
     if est is not None:
@@ -458,7 +462,8 @@ def _capacity(profile: dict) -> float | None:
 
 
 def establishment(profile: dict, quantities: list[Quantity], localities: list[str] | None = None,
-                  minimums: list[RoleMinimum] | None = None, carry: float | None = None) -> Establishment | None:
+                  minimums: list[RoleMinimum] | None = None, carry: float | None = None,
+                  kinds: dict[str, str] | None = None) -> Establishment | None:
     """This contract's establishment when the buyer says how big the service is: the workforce it needs
     (``establishment``), else the people open at once (``open_caseload``, over our capacity); our roles in their
     current ratios scaled to it (the ``fixed`` roles, one per service, kept), the peer share raised to the buyer's
@@ -522,7 +527,7 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     names: dict[int, str] = {}
     if minimums:
         sized, names, met = _meet(sized, roles, minimums, spec, big, target,
-                                  by["open_caseload"].value if "open_caseload" in by else None, cap)
+                                  by["open_caseload"].value if "open_caseload" in by else None, cap, kinds)
         notes += met
     held_at_caps = ""
     if carry and caps:
@@ -591,8 +596,8 @@ def _carry(sized: list[tuple[str, float]], names: dict[int, str], caps: list[tup
 
 
 def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], minimums: list[RoleMinimum], spec: dict,
-          big: int, target: float, open_people: float | None, cap: Quantity | None
-          ) -> tuple[list[tuple[str, float]], dict[int, str], list[str]]:
+          big: int, target: float, open_people: float | None, cap: Quantity | None,
+          kinds: dict[str, str] | None = None) -> tuple[list[tuple[str, float]], dict[int, str], list[str]]:
     """``sized`` with each of the buyer's role minimums met: our role of the same name (:func:`same_role`) raised to
     it, a role we do not have added at it; the WTE that puts on is taken back, where it can be, from what our other
     roles hold above their floor (a role the buyer sets: its minimum; ours alone: our current team's WTE; the biggest:
@@ -603,8 +608,15 @@ def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], mini
     # the closest pairs first (s21 q08: 'Ferncliffe House support workers' took our peer support workers before the
     # buyer's 'Peer support workers' could, which were then added a second time); the same matches whichever answer
     # of the tender reads them
-    pairs = sorted(((_closeness(m.role, r), m.role, i, m) for m in minimums for i, (r, _) in enumerate(sized)
-                    if same_role(m.role, r)), key=lambda p: (-p[0], p[1], p[2]))
+    pairs = [(_closeness(m.role, r), m.role, i, m) for m in minimums for i, (r, _) in enumerate(sized)
+             if same_role(m.role, r)]
+    # then a role of ours the buyer calls by another title of its kind (session 35: our recovery workers are its
+    # Wellbeing Practitioners, never added beside them), its largest row first ('(mainland)' before '(island-based)')
+    for i, (r, _) in enumerate(sized):
+        title = (kinds or {}).get(_singular(r.lower()))
+        pairs += [(-1000 + int(round(m.wte * 10)), m.role, i, m) for m in minimums
+                  if title and not same_role(m.role, r) and same_role(m.role, title)]
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, _, i, m in pairs:
         if i not in matched and m not in matched.values():
             matched[i] = m
@@ -708,8 +720,14 @@ def _roles_text(roles: list[tuple[str, float]]) -> str:
     # a figure just before a role named by its place ('practitioners 2.0, Alder Court House manager') reads as a
     # street address ('2.0, Alder Court'; s22 q08's establishment was cut by the privacy check): the role named by its
     # place takes its article, as a writer would, rather than one figure of the list taking a stray unit ('2.0 WTE,')
-    items = [("the " if i and r[:1].isupper() else "") + f"{r} {n:.1f}" for i, (r, n) in enumerate(kept)]
+    # (a role opening with an initialism is no place: 'DBI Level 2 Practitioner 3.0', never 'the DBI ...'; s34 q10)
+    items = [("the " if i and r[:1].isupper() and not _initialism(r.split()[0]) else "") + f"{r} {n:.1f}"
+             for i, (r, n) in enumerate(kept)]
     return _and(items) if items else ""
+
+
+def _initialism(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2
 
 
 def minimums_stated(minimums: list[RoleMinimum], text: str) -> bool:
@@ -753,8 +771,13 @@ def establishment_fields(est: Establishment) -> dict[str, str]:
 
 def _count_word(n: int) -> str:
     """'seven' for 7, up to twelve; the figure above."""
-    words = {int(v): w for w, v in NUMBER_OR_WORD_VALUES.items() if float(v).is_integer() and "-" not in w}
-    return words.get(n, str(n)) if n <= 12 else str(n)
+    return _count_words().get(n, str(n)) if n <= 12 else str(n)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_words() -> dict[int, str]:
+    """{7: 'seven', ...}, built once (it was built again on every call; s34 re-read)."""
+    return {int(v): w for w, v in NUMBER_OR_WORD_VALUES.items() if float(v).is_integer() and "-" not in w}
 
 
 def locality_names(text: str) -> list[str]:
@@ -796,7 +819,9 @@ def role_name(words: str) -> str:
     # kept as written (dev s24 q06 said 'willow court support staff'); a role in title case is lowered whole
     named = any(w[:1].islower() for w in split if w.lower() not in ("and", "of", "the", "a", "an", "for"))
     for i, w in enumerate(split):
-        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place or (named and w[:1].isupper() and i)
+        # a grade or level before its number keeps its capital ('DBI Level 2 Practitioner', s34 q10 said 'level 2')
+        graded = w[:1].isupper() and i + 1 < len(split) and split[i + 1][:1].isdigit() and i > 0
+        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place or graded or (named and w[:1].isupper() and i)
                    or (named and i == 0 and len(split) > 1 and split[1][:1].isupper()
                                                           and w.lower() not in ("the", "a", "an")) else w.lower())
     while out and out[0] in ("a", "an", "the", "of"):
@@ -1103,6 +1128,13 @@ class StaffRow:
     """The people one whole-time worker of the role may hold at most; None when it caps none."""
     words: str
     """The buyer's row, item or clause as read."""
+    title: str = ""
+    """The role as the buyer writes it, its capitals kept and its brackets left off ('DBI Level 2 Practitioner',
+    'Wellbeing Practitioner' for both '(mainland)' and '(island-based)'): the name an answer that speaks in the buyer's
+    roles uses (session 35)."""
+    variant: bool = False
+    """One of two or more rows of one role that the buyer's brackets tell apart, not its main row ('(island-based)'
+    beside '(mainland)', the smaller)."""
 
 
 def _staffing_spec() -> dict:
@@ -1163,7 +1195,17 @@ def _cap_in(words: str, cell: bool = False) -> float | None:
 
 def _staff_tables(text: str):
     """(column kinds, header cells, body rows' cells) of each table of ``text`` whose header names a minimum or a cap
-    column (:func:`_column_kind`)."""
+    column (:func:`_column_kind`), each table split once for all its readers (:func:`role_subsets` split every table
+    twice, and :func:`role_minimums` again; s34 re-read)."""
+    return _staff_tables_of(text or "", id(_staffing_spec()))
+
+
+@functools.lru_cache(maxsize=8)
+def _staff_tables_of(text: str, _spec: int) -> tuple:
+    return tuple(_split_staff_tables(text))
+
+
+def _split_staff_tables(text: str):
     columns = _staffing_spec().get("columns") or {}
     lines = (text or "").splitlines()
     i = 0
@@ -1194,16 +1236,33 @@ def _table_staffing(text: str) -> list[StaffRow]:
         caps = [j for j, k in enumerate(kinds) if k == "cap"]
         named = [_role_cell(cells[role_at], column="role" in kinds) if len(cells) > role_at else ""
                  for cells, _ in rows]
+        read: list[StaffRow] = []
         for (cells, line), role in zip(rows, named):
             if not role:
                 continue
-            if sum(_role_stems(other) == _role_stems(role) for other in named) > 1:
+            shared = sum(_role_stems(other) == _role_stems(role) for other in named) > 1
+            title = _title_cell(cells[role_at])
+            if shared:
                 role = _qualified(cells[role_at], role)
             wte = next((w for j in mins if j < len(cells) for w in [_wte_in(cells[j], bare=True)] if w is not None), None)
             cap = next((c for j in caps if j < len(cells) for c in [_cap_in(cells[j], cell=True)] if c is not None), None)
             if wte is not None or cap is not None:
-                out.append(StaffRow(role, wte, cap, " ".join(line.split())))
+                read.append(StaffRow(role, wte, cap, " ".join(line.split()), title))
+        # of the rows of one role the buyer's brackets tell apart, the largest is the main one; the others its variants
+        for r in read:
+            same = [o for o in read if o.title and o.title.lower() == r.title.lower()]
+            main = max(same, key=lambda o: o.wte or 0.0) if len(same) > 1 else r
+            r.variant = main is not r
+        out += read
     return out
+
+
+def _title_cell(cell: str) -> str:
+    """A role cell as the buyer writes it, up to its first bracket or ``role_ends`` ('Wellbeing Practitioner
+    (island-based)' -> 'Wellbeing Practitioner'; '**Team Leader**' -> 'Team Leader')."""
+    whole = " ".join((cell or "").replace("*", "").split())
+    head = re.split(str(_staffing_spec().get("role_ends") or r"(?!)"), whole, maxsplit=1)[0].strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
 
 
 def _qualified(cell: str, role: str) -> str:
@@ -1271,10 +1330,12 @@ def _written_staffing(text: str) -> list[StaffRow]:
             continue  # staff now (the incumbent's, those who transfer), anywhere in the sentence or item
         hits: list[tuple[int, int, str, float]] = []
         m = re.match(first, s, re.I)
+        titles: dict[int, str] = {}
         if m:
             role = _role_cell(m.group("role"))
             if role:
                 hits.append((m.start(), m.end(), role, float(m.group("n"))))
+                titles[m.start()] = _title_cell(m.group("role"))
         for pat in after:
             for m in re.finditer(pat, s, re.I):
                 if per.search(s[:m.start()]) or any(a <= m.start() < b for a, b, _, _ in hits) or _is_subset(
@@ -1283,10 +1344,12 @@ def _written_staffing(text: str) -> list[StaffRow]:
                 role = role_name(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
                 if role:
                     hits.append((m.start(), m.end(), role, float(m.group("n"))))
+                    titles[m.start()] = _title_cell(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
         hits.sort()
         for k, (a, b, role, wte) in enumerate(hits):
             upto = hits[k + 1][0] if k + 1 < len(hits) else len(s)
-            out.append(StaffRow(role, wte, _cap_in(s[b:upto]), " ".join(s[a:upto].split()).rstrip(" ,;.")))
+            out.append(StaffRow(role, wte, _cap_in(s[b:upto]), " ".join(s[a:upto].split()).rstrip(" ,;."),
+                                titles.get(a, "")))
     return out
 
 
@@ -1294,7 +1357,16 @@ def staffing(text: str) -> list[StaffRow]:
     """The buyer's minimum staffing and caseload caps, role by role, whatever their layout: a table (its columns found
     by their header words, in any order), list items, prose (``establishment.staffing`` in the phrasebank). One row
     per role (the first read, a table's before a list's); a row about staff now (the incumbent's, those who transfer)
-    is none."""
+    is none. Read once per text (:func:`role_minimums` and the answer's role map read the same tender; session 35)."""
+    return [dataclasses.replace(r) for r in _staffing_of(text or "", id(_establishment_spec()))]
+
+
+@functools.lru_cache(maxsize=8)
+def _staffing_of(text: str, _spec: int) -> tuple[StaffRow, ...]:
+    return tuple(_read_staffing(text))
+
+
+def _read_staffing(text: str) -> list[StaffRow]:
     nots = [str(w) for w in (_establishment_spec().get("role_minimum") or {}).get("not") or []]
     found: dict[tuple, StaffRow] = {}
     # a sentence that caps several roles at once ('Maximum caseload of 25 per Recovery Worker and 12 per Registered
@@ -1309,5 +1381,305 @@ def staffing(text: str) -> list[StaffRow]:
             found[key] = r
         else:  # the same role said twice: what either says
             found[key] = StaffRow(was.role, was.wte if was.wte is not None else r.wte,
-                                  was.cap if was.cap is not None else r.cap, was.words)
+                                  was.cap if was.cap is not None else r.cap, was.words, was.title or r.title, was.variant)
     return list(found.values())
+
+
+# ---------------------------------------------------------------- the buyer's roles in our text (session 35)
+
+# The s34 blind panel, FIRM "throughout" both bids: where the buyer sets its establishment role by role, our answers
+# still spoke of our model's roles ('a duty recovery worker and a peer support worker, with a clinical lead on site',
+# 'locality team leaders', 'our housing and money adviser'), so the method read as written for another contract and
+# the buyer's rota rule ('one of them a Team Leader or Wellbeing Practitioner') was broken. Each role is of a kind
+# (``role_kinds`` in the phrasebank); our role is said in the buyer's title of its kind where the buyer has one (or one
+# main one), and one of a kind the buyer has none of is named to the writer.
+
+
+@dataclass
+class RoleMap:
+    """How an answer says our roles to this buyer."""
+    say: dict[str, str] = field(default_factory=dict)
+    """Our role (singular, as our library writes it) -> the buyer's title (singular, as the buyer writes it)."""
+    absent: list[str] = field(default_factory=list)
+    """Our roles of a kind the buyer's establishment has none of ('clinical lead', 'data and quality officer')."""
+    why: dict[str, str] = field(default_factory=dict)
+    """Our role -> how its title was found, for the review copy."""
+
+    def plain(self) -> "RoleMap":
+        """The same map with each title in lower case but its initialisms, a grade before its number and a place it
+        opens with ('DBI Level 2 practitioner'): a title in capitals the privacy check reads as a person's name ('A
+        Team Leader, or a named deputy, ...' was cut from s34 q01) is said as a common noun."""
+        return RoleMap({k: _lowered(v) for k, v in self.say.items()}, list(self.absent), dict(self.why))
+
+
+def _lowered(title: str) -> str:
+    words = title.split()
+    place = len(place_name_at_start(title).split())
+    return " ".join(w if i < place or _initialism(w) or (i + 1 < len(words) and words[i + 1][:1].isdigit())
+                    else w.lower() for i, w in enumerate(words))
+
+
+NO_LOCALITIES = "the buyer names no localities"
+"""Why our role lost its locality word (:func:`role_map`): said silently, no row of the compliance sheet."""
+
+
+def _role_kinds() -> dict:
+    return load_phrasebank(PHRASEBANK).get("role_kinds") or {}
+
+
+def _words(name: str) -> list[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9'’-]*", (name or "").lower().replace("’", "'"))
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]  # 'practitioners' -> 'practitioner', 'leads' -> 'lead'
+    return words
+
+
+def role_kind(name: str) -> str:
+    """The kind of a role (``role_kinds``): the kind of the longest head its name ends with, or holds as a phrase of
+    two words or more ('Young Men's Outreach Worker' -> 'practitioner', 'Peer Support Worker' -> 'peer', 'Registered
+    Mental Health Practitioner' -> 'clinician'); '' for none."""
+    words = _words(name)
+    best: tuple[int, int, str] = (0, 0, "")
+    for order, (kind, spec) in enumerate(_role_kinds().items()):
+        for head in (spec or {}).get("heads") or []:
+            h = _words(str(head))
+            n = len(h)
+            ends = words[-n:] == h
+            holds = n >= 2 and any(words[i:i + n] == h for i in range(len(words) - n + 1))
+            if (ends or holds) and (n, -order) > best[:2]:
+                best = (n, -order, str(kind))
+    return best[2]
+
+
+def _plural(title: str) -> str:
+    words = title.split()
+    if not words or words[-1].isupper() or not words[-1][-1:].isalpha():
+        return title
+    last = words[-1]
+    if re.search(r"(?:ch|sh|s|x|z)$", last):
+        last += "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def _singular(role: str) -> str:
+    return " ".join(role.split()[:-1] + [_singular_role(role.split()[-1])]) if role.split() else role
+
+
+def our_role_words(profile: dict) -> list[str]:
+    """Our library's role words, singular, lower case: each kind's ``ours`` and our profile's roles (``team_wte``)."""
+    out = [str(w).lower() for spec in _role_kinds().values() for w in (spec or {}).get("ours") or []]
+    out += [_singular(r.lower()) for r, _ in our_roles(profile)]
+    return list(dict.fromkeys(out))
+
+
+def profile_role_map(profile: dict) -> dict[str, str]:
+    """The writer's own map of our roles to the buyer's titles, from the service profile's ``role_map`` ('recovery
+    worker = Wellbeing Practitioner; clinical lead = Senior Practitioner'; '->' or ':' too)."""
+    out = {}
+    for part in re.split(r"[;\n]", str(profile.get("role_map") or "")):
+        m = re.fullmatch(r"\s*(?P<ours>[^=:>]+?)\s*(?:->|=|:)\s*(?P<theirs>.+?)\s*", part)
+        if m:
+            out[_singular(" ".join(m.group("ours").lower().split()))] = _singular(" ".join(m.group("theirs").split()))
+    return out
+
+
+def _as_title(title: str) -> str:
+    """The buyer's title of one post as running text says it: singular; in title case as the buyer writes it ('Team
+    Leader', 'DBI Level 2 Practitioner'), but a cell in sentence case ('Recovery workers', 'Administrator') is the
+    role's common name, lowered ('recovery worker'), an initialism or a place kept."""
+    one = _singular_role(" ".join((title or "").split()))
+    words = one.split()
+    small = ("and", "of", "the", "for", "a", "an", "in", "with", "to", "or")
+    rest = [w for w in words[1:] if w.lower() not in small]
+    if words and words[0][:1].isupper() and not _initialism(words[0]) and not place_name_at_start(one) \
+            and all(w[:1].islower() for w in rest):
+        return " ".join([words[0].lower()] + words[1:])
+    return one
+
+
+def sets_establishment(rows: Sequence[StaffRow]) -> bool:
+    """The buyer sets its establishment role by role: four roles or more with a minimum (:func:`_whole`'s rule)."""
+    return len({_role_stems(r.title or r.role) for r in rows if r.wte is not None}) >= 4
+
+
+def role_map(rows: Sequence[StaffRow], profile: dict, *, localities: bool = True) -> RoleMap:
+    """How our roles are said to a buyer whose staffing is ``rows`` (:func:`staffing`, read once by the caller). Where
+    the buyer sets its establishment role by role (:func:`sets_establishment`): our role is said as the buyer's role of
+    the same name (its capitals), else as the buyer's one role of its kind, or its main one (the title that holds more
+    than half of the kind's posts; a row the buyer's brackets tell apart is the same title); a role of a kind the buyer
+    has none of is ``absent``. The service profile's ``role_map`` overrides both. Where the buyer names no localities
+    (``localities`` False), our role named by our locality structure ('locality team leader') loses that word."""
+    out = RoleMap()
+    own = profile_role_map(profile)
+    ours = our_role_words(profile)
+    sets = sets_establishment(rows)
+    # posts named by a quality of some of a role's holders ('Welsh-speaking practitioners') are within the buyer's roles,
+    # no role of their own
+    quality = tuple(str(q).lower() + " " for q in _subset_spec().get("qualifiers") or [])
+    staffed = [r for r in rows if r.wte is not None and (r.title or r.role)
+               and not (r.title or r.role).lower().startswith(quality)]
+    for role in ours:
+        if role in own:
+            out.say[role], out.why[role] = own[role], "the service profile's role_map"
+            continue
+        if not sets:
+            continue
+        named = [r for r in staffed if same_role(r.title or r.role, role) and not r.variant
+                 and role_kind(r.title or r.role) == role_kind(role)]  # never 'Carers Support Worker' for our peers
+        if named:
+            best = max(named, key=lambda r: (_closeness(r.title or r.role, role), r.wte or 0.0))
+            out.say[role], out.why[role] = _as_title(best.title or best.role), "the buyer's role of the same name"
+            continue
+        kind = role_kind(role)
+        if not kind:
+            continue
+        mine = [r for r in staffed if role_kind(r.title or r.role) == kind]
+        if not mine:
+            out.absent.append(role)
+            continue
+        by_title: dict[str, float] = {}
+        for r in mine:
+            t = r.title or r.role
+            key = next((k for k in by_title if k.lower() == t.lower()), t)
+            by_title[key] = by_title.get(key, 0.0) + (r.wte or 0.0)
+        main, most = max(by_title.items(), key=lambda kv: kv[1])
+        if len(by_title) == 1 or most > 0.5 * sum(by_title.values()):
+            out.say[role] = _as_title(main)
+            out.why[role] = (f"the buyer's {'only' if len(by_title) == 1 else 'main'} role of its kind ({kind})")
+    if not localities:
+        loc = [str(w).lower() for w in load_phrasebank(PHRASEBANK).get("locality_words") or []]
+        for role in ours:
+            plain = " ".join(w for w in role.split() if w not in loc)
+            if plain != role and role not in out.say:
+                out.say[role], out.why[role] = plain, NO_LOCALITIES
+                if plain in out.absent and role in out.absent:
+                    out.absent.remove(role)  # named to the writer as its plain role
+    return out
+
+
+def role_form(role: str) -> str:
+    """A regex for our role word in running text, singular or plural, its word gaps any spaces."""
+    words = role.split()
+    last = re.escape(words[-1])
+    return r"\s+".join([re.escape(w) for w in words[:-1]] + [rf"{last}(?P<pl>s|es)?"])
+
+
+@functools.lru_cache(maxsize=32)
+def _speak_re(keys: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(f"(?P<r{i}>{role_form(k).replace('(?P<pl>', f'(?P<pl{i}>')})"
+                    for i, k in enumerate(keys))
+    return re.compile(rf"(?<![\w-])(?:(?P<art>\b[Aa]n?)\s+)?(?:{alts})(?![\w-])", re.I)
+
+
+_CURRENT_SERVICE = re.compile(r"\bour current (?:service|team)\b|\bin our current\b", re.I)
+
+
+def speak_roles(text: str, rmap: RoleMap) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each of our role words said as the buyer's title (:func:`role_map`), plural for plural, 'a' or
+    'an' before it as the title needs, no article added; a sentence about our current service, or one that states an
+    establishment's posts, is left as it is. Returns the text and [(our role, the buyer's title)] for each change."""
+    if not rmap.say or not text:
+        return text, []
+    keys = tuple(sorted(rmap.say, key=lambda k: (-len(k), k)))
+    pat = _speak_re(keys)
+    changed: list[tuple[str, str]] = []
+
+    def one(m: re.Match) -> str:
+        i = next(j for j in range(len(keys)) if m.group(f"r{j}"))
+        title = rmap.say[keys[i]]
+        said = _plural(title) if m.group(f"pl{i}") else title
+        if len(said) > len(m.group(f"r{i}")) and m.string[max(0, m.end() - len(said)):m.end()].lower() == said.lower():
+            return m.group(0)  # the buyer's title already ('Senior Recovery Worker' for our 'recovery worker')
+        ours = m.group(f"r{i}")
+        if ours[:1].isupper() and said[:1].islower():
+            said = said[:1].upper() + said[1:]
+        art = m.group("art")
+        if art:
+            an = (bool(re.match(r"[aeiou]", said, re.I)) and not re.match(r"(?i)(?:u[^aeiou]\w*[aeiou]|eu|one)", said)) \
+                or bool(re.match(r"[AEFHILMNORSX][A-Z]", said))  # 'an Outreach ...', 'an SSSC ...'; 'a Unit ...' 
+            art = (art[0] + "n") if an else art[0]
+            said = f"{art} {said}"
+        if said != m.group(0):
+            changed.append((keys[i], title))
+        return said
+
+    out = []
+    for piece in re.split(r"(?<=[.!?])(\s+)", text):
+        if piece.isspace() or _CURRENT_SERVICE.search(piece) or re.search(r"whole-time-equivalent posts", piece):
+            out.append(piece)
+            continue
+        out.append(pat.sub(one, piece))
+    return "".join(out), changed
+
+
+def roles_absent_in(text: str, rmap: RoleMap) -> list[str]:
+    """Our roles of ``rmap.absent`` that ``text`` names, each once, in our words."""
+    if not rmap.absent or not text:
+        return []
+    return [r for r in rmap.absent if re.search(rf"(?<![\w-]){role_form(r)}(?![\w-])", text, re.I)]
+
+
+def locality_said(text: str) -> list[str]:
+    """Our locality structure's words in ``text`` ('each locality', 'the other locality'), each once."""
+    loc = [str(w) for w in load_phrasebank(PHRASEBANK).get("locality_words") or []]
+    if not loc or not text:
+        return []
+    alt = "|".join(re.escape(w) for w in sorted(loc, key=len, reverse=True))
+    return list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in re.finditer(
+        rf"\b(?:(?:each|every|another|other|both|the|two|all|across)\s+(?:\w+\s+)?)?(?:{alt})\b", text, re.I)))
+
+
+@dataclass
+class RotaRule:
+    """Who the buyer says must be on site at certain times: one of ``roles`` (as it writes them) during ``when``."""
+    roles: list[str]
+    when: list[str]
+    """The ``rota_rule.when`` groups its sentence names ('weekend')."""
+    sentence: str
+
+
+def _rota_spec() -> dict:
+    return load_phrasebank(PHRASEBANK).get("rota_rule") or {}
+
+
+def _when(sentence: str) -> list[str]:
+    low = " ".join((sentence or "").lower().split())
+    return [str(g) for g, words in (_rota_spec().get("when") or {}).items()
+            if any(re.search(rf"\b{re.escape(str(w))}\b", low) for w in words or [])]
+
+
+def rota_rules(text: str) -> list[RotaRule]:
+    """The buyer's rules on who must be on site when ('one of them a Team Leader or Wellbeing Practitioner, must be on
+    site at Tobar House during all Saturday opening hours'), each once."""
+    spec = _rota_spec()
+    pat, where = str(spec.get("one_of") or r"(?!)"), [str(w) for w in spec.get("where") or []]
+    out: list[RotaRule] = []
+    for s in _sentences(text):
+        s = " ".join(re.sub(r"\*\*|__", "", s).split())
+        if not any(re.search(rf"\b{re.escape(w)}\b", s, re.I) for w in where):
+            continue
+        when = _when(s)
+        m = re.search(pat, s)
+        if not m or not when:
+            continue
+        roles = [re.sub(r"^(?:a|an)\s+", "", r.strip()) for r in re.split(r"\s+or\s+", m.group("roles"))]
+        if roles and not any(r.sentence == s for r in out):
+            out.append(RotaRule(roles, when, s))
+    return out
+
+
+def breaks_rota(sentence: str, rule: RotaRule) -> bool:
+    """``sentence`` (ours) says who covers the times ``rule`` is about and names staff roles, none of them one of the
+    rule's (s34: 'each weekend session has a duty recovery worker and a peer support worker, with a clinical lead on
+    site or on call', against 'one of them a Team Leader or Wellbeing Practitioner')."""
+    if not set(_when(sentence)) & set(rule.when):
+        return False
+    if any(re.search(rf"(?<![\w-]){role_form(r.lower())}(?![\w-])", sentence or "", re.I) for r in rule.roles):
+        return False
+    named = [m.group(0) for m in re.finditer(_role_re(), sentence or "", re.I)]
+    named = [n for n in named if role_kind(n)]
+    return bool(named) and not any(same_role(n, r) for n in named for r in rule.roles)

@@ -25,7 +25,8 @@ from evidencebot.errors import InputError
 from evidencebot.store import bids as bid_rows
 from evidencebot.store import blocks as block_store
 from evidencebot.store import workflow
-from evidencebot.store.blocks import PROFILE_FIELDS, get_profile, load_demo_library, set_profile  # noqa: F401
+from evidencebot.store.blocks import (OPTIONAL_PROFILE_FIELDS, PROFILE_FIELDS, get_profile,  # noqa: F401
+                                      load_demo_library, set_profile)
 from evidencebot.text import letter_words, list_marker
 
 REVIEW_MONTHS = 12

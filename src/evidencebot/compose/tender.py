@@ -1627,9 +1627,18 @@ def _assemble_tender(
     # the buyer's minimum for each role ('8.0 WTE Peer Support Workers', 'a dedicated Carers Lead') is met by the
     # establishment every answer of the tender states, with one sentence on where ours differs (s20 q08, B2-B4)
     role_minimums = buyer_scale.role_minimums(buyer_text)
+    # where the buyer sets its establishment role by role, the answer speaks in its roles (session 35, s34 panel FIRM
+    # throughout): our role as the buyer's title of its kind; one the buyer has none of named to the writer; our
+    # locality structure's words only to a buyer with localities of its own
+    buyer_localities = buyer_scale.locality_names(buyer_text)
+    has_localities = bool(buyer_localities) or any(q.kind == "localities" for q in quantities) \
+        or not resolved.other_buyer
+    role_map = buyer_scale.role_map(buyer_scale.staffing(buyer_text), service_profile, localities=has_localities)
+    rota = buyer_scale.rota_rules(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
-                                             localities=buyer_scale.locality_names(buyer_text), current=service_profile,
-                                             minimums=role_minimums, subsets=buyer_scale.role_subsets(buyer_text))
+                                             localities=buyer_localities, current=service_profile,
+                                             minimums=role_minimums, subsets=buyer_scale.role_subsets(buyer_text),
+                                             roles=role_map)
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
@@ -1957,6 +1966,7 @@ def _assemble_tender(
         stem_named.setdefault(key, []).extend(e for e in found if e.text.lower() not in have)
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
+    scaled += _speak_buyer_roles(sections, role_map)
     nation, nation_cue = nations.read(buyer_text)
     nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
     if nation_cuts or any(u.why.startswith(NATION_WHY) for sec in sections for u in sec.units):
@@ -2116,6 +2126,7 @@ def _assemble_tender(
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
+        row.status += _roles_status(said, role_map, has_localities, rota) if sec.point.kind != "confirm" else ""
         row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
             if sec.point.kind != "confirm" else ""
         row.status += _nation_status(sec, nation, nation_cuts.get(sec.point.key, []))
@@ -6258,6 +6269,60 @@ def _paragraph_numbers(text: str, sections: list[Section]) -> dict[str, list[int
         mine = sec.paragraphs()
         nums = [i + 1 for i, p in enumerate(paras) if any(m and (m == p or m in p) for m in mine)]
         out[sec.point.key] = nums
+    return out
+
+
+def _speak_buyer_roles(sections: list[Section], role_map: "buyer_scale.RoleMap") -> list:
+    """Our role words in every part said as the buyer's titles (:func:`buyer_scale.speak_roles`), once every block,
+    template and pattern sentence is in place; an :class:`buyer_scale.Adapted` row for each role said so (session 35)."""
+    spoken: set[str] = set()
+    if not role_map.say:
+        return []
+    names = _privacy_checker()
+    units = [u for sec in sections for u in sec.units]
+    said = [[buyer_scale.speak_roles(t, role_map) if t else (t, []) for t in (u.text, u.short, u.full)] for u in units]
+    # the buyer's title in its capitals read as a person's name anywhere ('A Team Leader, or a named deputy', s34 q01):
+    # every title of the answer said as a common noun, so that one answer writes a role one way
+    if any(changed and _names_in(names, out) > _names_in(names, t)
+           for u, row in zip(units, said) for t, (out, changed) in zip((u.text, u.short, u.full), row) if t):
+        plain = role_map.plain()
+        said = [[buyer_scale.speak_roles(t, plain) if t else (t, []) for t in (u.text, u.short, u.full)] for u in units]
+    for u, ((text, changed), (short, _), (full, _)) in zip(units, said):
+        u.text, u.short, u.full = text, short, full
+        spoken.update(o for o, _ in changed)
+    return [buyer_scale.Adapted("role", f"our role '{r}'", role_map.say[r], r,
+                                f"said as the buyer's '{role_map.say[r]}' ({role_map.why.get(r, '')})")
+            for r in sorted(spoken) if role_map.why.get(r) != buyer_scale.NO_LOCALITIES]
+
+
+@functools.lru_cache(maxsize=1)
+def _privacy_checker() -> Checker:
+    return Checker(families=["privacy"])
+
+
+def _names_in(checker: Checker, text: str) -> int:
+    """The person-name findings of the privacy check in ``text``."""
+    return sum(1 for f in checker.check_text(text) if f.rule == "privacy.person-name")
+
+
+def _roles_status(said: str, role_map: "buyer_scale.RoleMap", localities: bool,
+                  rota: list["buyer_scale.RotaRule"] | None = None) -> str:
+    """The coverage's words on our roles the buyer's establishment has no role of the kind of, and on our locality
+    structure to a buyer with none, where a part's text names them outside the establishment's own sentences (which say
+    them as roles our model adds: session 35); and on a sentence that breaks the buyer's rule on who is on site."""
+    said_sentences = _split_sentences(said)
+    broken = next(((x, r) for x in said_sentences for r in rota or [] if buyer_scale.breaks_rota(x, r)), None)
+    rest = " ".join(x for x in said_sentences if not re.search(
+        r"whole-time-equivalent posts|our model of care", x))
+    out = "".join(f"; our role '{r}' is not in the buyer's establishment: say who does this"
+                  for r in buyer_scale.roles_absent_in(rest, role_map))
+    if not localities:
+        where = buyer_scale.locality_said(rest)
+        if where:
+            out += f"; our model's localities ('{where[0]}'): the buyer names none: say it for its base"
+    if broken:
+        out += (f"; the buyer's rule '{broken[1].sentence}' is not met by '{broken[0]}': name one of "
+                f"{' or '.join(broken[1].roles)}")
     return out
 
 

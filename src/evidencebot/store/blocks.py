@@ -30,6 +30,10 @@ PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team"
                   # role the buyer's does not list ('clinical leads: clinical review of step-ups and ...')
                   "role_purposes")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
+OPTIONAL_PROFILE_FIELDS = ("role_map",)
+"""Profile fields no block fills and the demo leaves unset: the writer's own titles for our roles in a tender whose
+buyer sets its establishment ('recovery worker = Wellbeing Practitioner; clinical lead = Senior Practitioner';
+session 35, compose/buyer_scale.role_map)."""
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -47,9 +51,10 @@ def get_profile(db: Database) -> dict[str, str]:
 
 def set_profile(db: Database, values: dict) -> dict[str, str]:
     """Set profile fields (unknown fields are refused, blank values clear a field)."""
-    unknown = [k for k in values if k not in PROFILE_FIELDS]
+    unknown = [k for k in values if k not in PROFILE_FIELDS + OPTIONAL_PROFILE_FIELDS]
     if unknown:
-        raise InputError(f"unknown profile field {unknown[0]!r} (known: {', '.join(PROFILE_FIELDS)})")
+        raise InputError(f"unknown profile field {unknown[0]!r} (known: "
+                         f"{', '.join(PROFILE_FIELDS + OPTIONAL_PROFILE_FIELDS)})")
     stamp = dt.datetime.now().replace(microsecond=0).isoformat()
     with db.atomic():
         for k, v in values.items():
