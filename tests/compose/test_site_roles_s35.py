@@ -100,3 +100,10 @@ def test_an_answer_never_writes_our_base_as_a_partners_site(demo_db):
     for sentence in re.split(r"(?<=[.!?])\s+", body):
         assert not site_roles.partner_subject(sentence, found), sentence
         assert not site_roles.rare_session_at_base(sentence, found, q), sentence
+
+
+def test_a_hall_on_an_island_visited_on_named_days_takes_the_islands_days():
+    text = ("- **Partner sites (not run by the Provider):** Carrow Village Hall, run by Carrow Island Trust.\n"
+            "- **Ferry days:** the Isle of Carrow is visited on the first Monday of each month.\n")
+    hall = next(p for p in site_roles.read(text) if p.name == "Carrow Village Hall")
+    assert hall.role == "partner" and hall.schedule == "on the first Monday of each month"

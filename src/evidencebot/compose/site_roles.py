@@ -23,6 +23,7 @@ place as the buyer's days; :func:`row` is the coverage row's words for a place.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -348,7 +349,17 @@ def _read(text: str) -> tuple[Place, ...]:
             hours = _opening_hours(text, shown)
         out.append((min(v.at for v in found), Place(shown, best.role, best.evidence, _question_at(text, best.at),
                                                     schedule, hours)))
-    return tuple(p for _, p in sorted(out, key=lambda t: t[0]))
+    ordered = [p for _, p in sorted(out, key=lambda t: t[0])]
+    # a place on an island the buyer visits on named days is visited on those days ('Tornish Community Hall' on the
+    # Isle of Tornish, visited on the first and third Wednesday of each month)
+    islands = {p.name.split()[-1].lower(): p.schedule for p in ordered
+               if p.schedule and _re("island").fullmatch(p.name)}
+    for i, p in enumerate(ordered):
+        if not p.schedule and p.role != "ours" and not _re("island").fullmatch(p.name):
+            days = next((islands[w.lower()] for w in p.name.split() if w.lower() in islands), "")
+            if days:
+                ordered[i] = dataclasses.replace(p, schedule=days)
+    return tuple(ordered)
 
 
 def _opening_hours(text: str, name: str) -> bool:
