@@ -94,9 +94,7 @@ def roles(path: Path) -> None:
         print("\n".join(wrong))
 
 
-PARTNER_WORDS = re.compile(r"\bthe\s+staff\s+of\s+(?P<a>[^.,;]+?)\s+a\s+written\b|\bStaff\s+at\s+(?P<b>[^.,;]+?)\s+will\s+be\s+able"
-                           r"|\bwith\s+the\s+staff\s+of\s+(?P<c>[^.,;]+?)\b(?:\s|$)"
-                           r"|\b(?:working\s+agreement|information\s+sharing\s+agreement|host\s+organisation)\s+with\s+"
+PARTNER_WORDS = re.compile(r"\b(?:working\s+agreement|information\s+sharing\s+agreement|host\s+organisation)\s+with\s+"
                            r"(?:the\s+)?(?P<d>[A-Z][^.,;]+?)(?=[.,;]|\s+(?:that|which|so|setting|naming|covering)\b)")
 OURS_WORDS = re.compile(r"\b(?:we|the\s+provider)\s+will\s+run\s+(?:the\s+)?(?P<a>[A-Z][^.,;]+?)(?=[.,;]|\s+(?:as|from|and)\b)"
                         r"|\bour\s+(?:own\s+)?base\s+at\s+(?:the\s+)?(?P<b>[A-Z][^.,;]+?)(?=[.,;]|\s)")
@@ -114,6 +112,9 @@ def answers(qdir: Path, dirs: list[Path]) -> None:
         for md in sorted(d.glob("q[0-9][0-9].md")):
             body = md.read_text(encoding="utf-8")
             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(body.split())):
+                if site_roles.partner_subject(sentence, found):
+                    counts["our base written as a partner's site"] += 1
+                    where.append(f"  {md.name}: {sentence[:150]}")
                 for m in PARTNER_WORDS.finditer(sentence):
                     said = next(g for g in m.groups() if g)
                     if site_roles.names(said, ours):

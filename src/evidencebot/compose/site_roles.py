@@ -260,7 +260,7 @@ def _votes(text: str) -> dict[str, tuple[str, list[_Vote]]]:
                 # 'The building is leased from the Council and will be run by the Provider.'; 'Neither is run by the
                 # Lot 2 provider.': the sentence speaks of the place or places named just before it
                 back = ("partner" if _re("partner_cue").search(sentence) else
-                        "ours" if _re("ours_cue").search(sentence) else None)
+                        "ours" if _re("ours_cue").search(sentence) else "")
                 for name in last_names if back else []:
                     add(name, back, sentence, sentence_pos, 3)
                 continue
@@ -290,6 +290,7 @@ def _votes(text: str) -> dict[str, tuple[str, list[_Vote]]]:
                         continue  # an address after the place ('Skerra Medical Practice, Baile Mòr, Isle of Skerra')
                     if _re("name_goes_on").match(after):
                         continue  # a longer name's first words ('Adult Practice Reviews')
+                    role: str | None
                     if between is not None and prev_role and re.fullmatch(r"\s*(?:at|in|\()\s*(?:the\s+)?", between, re.I):
                         role, strength = prev_role, 2  # the building of the place before ('the Anchor Drop-in at X')
                     else:
