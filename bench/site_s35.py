@@ -4,6 +4,9 @@
       accuracy of the old readers (tender_profile.base_names: the tender's base; places.read: the sites we run and the
       partners' sites) and of site_roles.read, on hand-read rows (place, question file, role), each reader given the
       question file and its sibling files (as 'assemble tender --question-file' reads them)
+  python bench/site_s35.py compare HELDOUT BEFORE AFTER
+      the same counts for every set BEFORE and AFTER both hold (OUT/<set>/ as bench/fit_answers.py writes it), with
+      method share (qNN.share: method words, body words), answers changed and exit codes
   python bench/site_s35.py answers QDIR ANSWERS_DIR [ANSWERS_DIR ...]
       over generated answers (qNN.md): sentences that write our own base as a partner's site (a partner pattern or
       'the staff of <base>', 'Staff at <base> will be able to call'), sentences that write a partner's site as ours
@@ -100,12 +103,13 @@ OURS_WORDS = re.compile(r"\b(?:we|the\s+provider)\s+will\s+run\s+(?:the\s+)?(?P<
                         r"|\bour\s+(?:own\s+)?base\s+at\s+(?:the\s+)?(?P<b>[A-Z][^.,;]+?)(?=[.,;]|\s)")
 
 
-def answers(qdir: Path, dirs: list[Path]) -> None:
+def answers(qdir: Path, dirs: list[Path]) -> dict[str, Counter]:
     text = tender_text(sorted(qdir.glob("q[0-9][0-9].md"))[0])
     found = site_roles.read(text)
     ours = site_roles.of_role(found, "ours")
     partner = site_roles.of_role(found, "partner")
     print(f"tender {qdir}: ours {[p.name for p in ours]}; partners {[p.name for p in partner]}")
+    out: dict[str, Counter] = {}
     for d in dirs:
         counts = Counter()
         where: list[str] = []
@@ -130,23 +134,49 @@ def answers(qdir: Path, dirs: list[Path]) -> None:
                     where.append(f"  {md.name}: {sentence[:150]}")
             check = md.with_suffix(".check")
             if check.exists():
-                findings = re.search(r"(\d+)\s+finding", check.read_text(encoding="utf-8", errors="replace"))
-                counts["check findings"] += int(findings.group(1)) if findings else 0
+                last = re.search(r"(\d+) errors?, (\d+) warnings?, (\d+) suggestions?",
+                                 check.read_text(encoding="utf-8", errors="replace"))
+                counts["check findings"] += sum(map(int, last.groups())) if last else 0
+                counts["check outputs read"] += last is not None
         summary = d / "summary.txt"
         rcs = re.findall(r"assemble rc=(\d+) check rc=(\d+)", summary.read_text()) if summary.exists() else []
         counts["assemble exit 0"] = sum(a == "0" for a, _ in rcs)
         counts["check exit 0"] = sum(c == "0" for _, c in rcs)
-        print(f"{d}: " + "; ".join(f"{k} {v}" for k, v in sorted(counts.items())) + f" (of {len(rcs)} answers)")
+        shares = [tuple(map(int, x.read_text().split())) for x in sorted(d.glob("q[0-9][0-9].share"))]
+        fractions = [m / b for m, b in shares if b]
+        share = f"; method share mean {sum(fractions) / len(fractions):.3f}, lowest {min(fractions):.3f}" if fractions else ""
+        print(f"{d}: " + "; ".join(f"{k} {v}" for k, v in sorted(counts.items())) + f" (of {len(rcs)} answers){share}")
         for w in where:
             print(w)
+        out[str(d)] = counts
+    return out
+
+
+def compare(heldout: Path, before: Path, after: Path) -> None:
+    total = {"before": Counter(), "after": Counter()}
+    changed = n = 0
+    for d in sorted(p for p in before.iterdir() if p.is_dir() and (after / p.name).is_dir()):
+        got = answers(heldout / d.name / "questions", [d, after / d.name])
+        total["before"] += got[str(d)]
+        total["after"] += got[str(after / d.name)]
+        for md in sorted(d.glob("q[0-9][0-9].md")):
+            other = after / d.name / md.name
+            if other.exists():
+                n += 1
+                changed += md.read_text(encoding="utf-8") != other.read_text(encoding="utf-8")
+    for side, c in total.items():
+        print(f"ALL {side}: " + "; ".join(f"{k} {v}" for k, v in sorted(c.items())))
+    print(f"answers changed: {changed} of {n}")
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("roles", "answers"):
+    if not argv or argv[0] not in ("roles", "answers", "compare"):
         print(__doc__)
         return 2
     if argv[0] == "roles":
         roles(Path(argv[1]) if len(argv) > 1 else LABELS)
+    elif argv[0] == "compare":
+        compare(Path(argv[1]), Path(argv[2]), Path(argv[3]))
     else:
         answers(Path(argv[1]), [Path(a) for a in argv[2:]])
     return 0
