@@ -107,3 +107,13 @@ def test_a_hall_on_an_island_visited_on_named_days_takes_the_islands_days():
             "- **Ferry days:** the Isle of Carrow is visited on the first Monday of each month.\n")
     hall = next(p for p in site_roles.read(text) if p.name == "Carrow Village Hall")
     assert hall.role == "partner" and hall.schedule == "on the first Monday of each month"
+
+
+def test_the_coverage_row_gives_each_place_the_part_names_its_role_and_the_buyers_words():
+    from evidencebot.compose.tender import _roles_status
+
+    status = _roles_status("how Harrow Mill House will open in the evenings and what you will run at the Beacon Hub",
+                           site_roles.read(TENDER))
+    assert "Harrow Mill House: our base (Q1: '" in status
+    assert "Beacon Hub: a partner's site, not run by us (Q1: 'The Beacon Hub, run by Lowfield" in status
+    assert _roles_status("how you will train staff", site_roles.read(TENDER)) == ""
