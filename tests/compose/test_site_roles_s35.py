@@ -117,3 +117,10 @@ def test_the_coverage_row_gives_each_place_the_part_names_its_role_and_the_buyer
     assert "Harrow Mill House: our base (Q1: '" in status
     assert "Beacon Hub: a partner's site, not run by us (Q1: 'The Beacon Hub, run by Lowfield" in status
     assert _roles_status("how you will train staff", site_roles.read(TENDER)) == ""
+
+
+def test_the_precinct_a_base_stands_in_is_not_read_as_a_second_base():
+    text = ("- The Provider will run the service from The Cobble Wellbeing Hub, Unit 3, on the first floor of the "
+            "Ferrier Shopping Centre in the town centre.\n")
+    roles = _roles(text)
+    assert roles["Cobble Wellbeing Hub"] == "ours" and "Ferrier Shopping Centre" not in roles

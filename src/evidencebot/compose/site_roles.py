@@ -290,6 +290,8 @@ def _votes(text: str) -> dict[str, tuple[str, list[_Vote]]]:
                         continue  # an address after the place ('Skerra Medical Practice, Baile Mòr, Isle of Skerra')
                     if _re("name_goes_on").match(after):
                         continue  # a longer name's first words ('Adult Practice Reviews')
+                    if prev_end >= 0 and _re("inside_before").search(before):
+                        continue  # the building the place before is in ('on the ground floor of the X Centre')
                     role: str | None
                     if between is not None and prev_role and re.fullmatch(r"\s*(?:at|in|\()\s*(?:the\s+)?", between, re.I):
                         role, strength = prev_role, 2  # the building of the place before ('the Anchor Drop-in at X')
