@@ -45,8 +45,8 @@ from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_fact
                                  buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
-                                 ownplan, partfit, patterns, places, proofread, repeats, service_model, settings, tender_profile,
-                                 timings)
+                                 ownplan, partfit, patterns, places, proofread, repeats, service_model, settings, site_roles,
+                                 tender_profile, timings)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose import gapflow
 from evidencebot.compose import named as named_elements
@@ -1955,7 +1955,10 @@ def _assemble_tender(
                                       {c.sentence for c in service_model.read(question).cover} if withheld_hours else set())
     _quote_buyer_figures(sections, buyer_text)
     _buyer_age_floor(sections, buyer_text)
-    sites = places.read(buyer_text)
+    # one reader of the places' roles (our base, a partner's site, the buyer's building, an outreach venue) over the old
+    # one's sites: the base the buyer says we run is ours wherever it is named (s34 panel, FIRM)
+    place_roles = site_roles.read(buyer_text)
+    sites = site_roles.sites_with(places.read(buyer_text), place_roles)
     _our_sites(sections, sites)
     asks_now = [(sec.point.key, f"{sec.point.label}. {sec.point.text}") for sec in sections if sec.point.kind != "confirm"]
     stem_named = named_elements.from_stem(plan.stem, asks_now)
@@ -1965,7 +1968,8 @@ def _assemble_tender(
         have = {e.text.lower() for e in stem_named.get(key, [])}
         stem_named.setdefault(key, []).extend(e for e in found if e.text.lower() not in have)
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
-    _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks)
+    _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks, place_roles)
+    _our_base_held(sections, place_roles, buyer_text)
     scaled += _speak_buyer_roles(sections, role_map)
     nation, nation_cue = nations.read(buyer_text)
     nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
@@ -2127,6 +2131,7 @@ def _assemble_tender(
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
         row.status += _sites_status(said, sec.point.text, sites) if sec.point.kind != "confirm" else ""
         row.status += _roles_status(said, role_map, has_localities, rota) if sec.point.kind != "confirm" else ""
+        row.status += _place_roles_status(sec.point.text, place_roles) if sec.point.kind != "confirm" else ""
         row.status += _named_status(sec, said, lacking, stem_named.get(sec.point.key, [])) \
             if sec.point.kind != "confirm" else ""
         row.status += _nation_status(sec, nation, nation_cuts.get(sec.point.key, []))
@@ -3309,7 +3314,8 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                                       paragraph=para))
 
 
-def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites, told=()) -> None:
+def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites, told=(),
+                       place_roles=()) -> None:
     """Each scored part: one sentence per role (partner, site, group, language) naming together the buyer's
     elements of that role its ask names and its text leaves unsaid, from the best-fitting approved pattern block
     (:mod:`patterns`), one not used yet in this answer or the bid (``told``) first; an element with no fitting pattern
@@ -3327,8 +3333,40 @@ def _pattern_sentences(sections: list[Section], found: list, profile: dict, site
         para = _method_paragraph(sec)
         for w in patterns.write(sec.point.text, said, found, profile, not_ours=ours, avoid=used):
             used.add(w.pattern.block_id)
-            sec.units.append(Unit(text=w.sentence, priority=1, paragraph=para,
+            # a place the buyer visits on named days: the sentence's 'at least once a week' said as those days (s34:
+            # Tornish on the first and third Wednesday of each month)
+            text = site_roles.with_schedule(w.sentence, [e.name for e in w.elements], list(place_roles)) \
+                if w.role == "site" else w.sentence
+            sec.units.append(Unit(text=text, priority=1, paragraph=para,
                                   refs=[f"block:{w.pattern.block_id}", patterns.REF, patterns.covered_ref(w)]))
+
+
+OUR_BASE_AS_PARTNER = "a partner site's sentence said of our own base"
+RARE_AT_BASE = "a once-a-week drop-in at our base, which the buyer opens to walk-ins all its hours"
+
+
+def _our_base_held(sections: list[Section], place_roles: list, buyer_text: str) -> None:
+    """Our sentences about the base the buyer says we run (:mod:`site_roles`; s34 panel, FIRM): one written for a
+    partner's site naming it ('agree with the staff of <base> a written timetable', 'Staff at <base> will be able to
+    call our duty worker') is left out, and so is a drop-in offered there once a week where the buyer sets the base's
+    opening hours and walk-in access; the part then keeps its other text or shows its honest gap."""
+    if not any(p.role == "ours" for p in place_roles):
+        return
+    for sec in sections:
+        for i, u in enumerate(sec.units):
+            if not u.kept:
+                continue
+            if site_roles.partner_subject(u.text, list(place_roles)):
+                sec.drop(i, OUR_BASE_AS_PARTNER)
+            elif site_roles.rare_session_at_base(u.text, list(place_roles), buyer_text):
+                sec.drop(i, RARE_AT_BASE)
+
+
+def _place_roles_status(asked: str, place_roles: list) -> str:
+    """The coverage row's words on the places a part's ask names, each with its role and the buyer's words that give
+    it ('Tobar House: our base (Q1: 'The building ... will be run by the Provider.')')."""
+    named = site_roles.names(asked, list(place_roles))
+    return "; the buyer's places: " + "; ".join(site_roles.row(p) for p in named) if named else ""
 
 
 def _method_paragraph(sec: Section) -> int:
@@ -3853,7 +3891,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     base = profile.get("base") or ""
     todo = []
     roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
-    run_sites = places.read(buyer_text).run
+    run_sites = site_roles.sites_with(places.read(buyer_text), site_roles.read(buyer_text)).run
     colocated = buyer_terms.colocation(buyer_text)
     values["colocated_with"] = ("the " + buyer_terms.with_article(colocated[0]) if colocated[0]
                                 else "the community mental health teams")

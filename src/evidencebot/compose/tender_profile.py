@@ -553,13 +553,22 @@ def crisis_place(name: str) -> bool:
 def base_names(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each place the buyer says the service works from or runs as part of the contract
     ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
+    from evidencebot.compose import site_roles  # one reader of the places' roles (session 35)
+
+    roles = {p.key: p for p in site_roles.read(text)}
     out: dict[str, str] = {}
     for name, start, end, _ in _places(text):
         words = name.split()
         while words and words[0].lower() in _LEAD:
             words = words[1:]
-        if len(words) >= 2:
+        if len(words) >= 2 and (site_roles.key(" ".join(words)) not in roles
+                                or roles[site_roles.key(" ".join(words))].role == "ours"):
             out.setdefault("the " + " ".join(words), _clip(text, start, end))
+    # the base a label and the sentence after it give ('Service base: Tobar House ... will be run by the Provider', s34)
+    have = {site_roles.key(n) for n in out}
+    for p in roles.values():
+        if p.role == "ours" and p.key not in have and not any(h.startswith(p.key + " ") for h in have):
+            out.setdefault("the " + p.name, p.evidence)
     return list(out.items())
 
 
