@@ -64,3 +64,20 @@ def test_a_printed_heading_never_stops_on_its_verb_or_before_the_verb_of_its_que
     assert Q._no_ask_head("How will volunteers", " from the valley take part")
     assert not Q._no_ask_head("Recruiting and keeping staff", " in the valleys")
     assert not Q._no_ask_head("What will happen", " on a day the ferry is cancelled")
+
+
+def test_a_cap_column_in_a_staffing_table_is_no_limit():
+    """A buyer's staffing table whose header says 'Maximum open cases per 1.0 WTE' is facts, not questionnaire rows:
+    its numbers are posts and caps, never the answer's word limit (the intake refactor read 'Maximum' in the header
+    as a limit column and took the table's total of 18.0 WTE as an 18-word limit; s35 q11)."""
+    from evidencebot.compose.questions import parse_question
+
+    text = (
+        "| Post (Council title) | Minimum WTE | Maximum open cases per 1.0 WTE | Bidder's proposed WTE "
+        "| Bidder's grade / band equivalent |\n"
+        "|---|---|---|---|---|\n"
+        "| Total | 18.0 | | | |\n"
+        "- how you will cover absence and vacancies, including keeping the late clinics running.\n"
+    )
+    q = parse_question(text)
+    assert q.word_limit is None

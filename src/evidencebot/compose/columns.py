@@ -52,6 +52,20 @@ def column_kind(header: str) -> str | None:
     return None
 
 
+_NAMES_LIMIT = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
+                          r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
+
+
+def names_limit(header: str) -> bool:
+    """A header cell of a table in a question's text that says its column holds a limit (of words, characters,
+    pages or sides) or a weighting: 'Max words', 'Word limit', 'Limit', 'Weighting', 'Marks'. Narrower than
+    :func:`column_kind`'s 'limit' and 'weighting', which read a questionnaire's own columns: there 'Maximum' or
+    'Score' in any header is the limit or the weighting, while in a buyer's table of facts 'Maximum active caseload
+    per 1.0 WTE' is a cap and 'Baseline score' a measure (s35 q11: '2' was read as a word limit and '3' as pages
+    from a staffing table whose header says 'Maximum active caseload')."""
+    return bool(_NAMES_LIMIT.search(" ".join(str(header or "").split())))
+
+
 def header_columns(cells: list[str]) -> dict[str, int]:
     """The column of each kind a header row names ({} when it names no question column)."""
     cols: dict[str, int] = {}

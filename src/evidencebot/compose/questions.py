@@ -35,7 +35,7 @@ import yaml
 
 from evidencebot.compose import confirmations
 from evidencebot.compose import gates as gates_mod
-from evidencebot.compose.columns import column_kind, header_columns
+from evidencebot.compose.columns import column_kind, header_columns, names_limit
 from evidencebot.compose.filters import load_phrasebank, load_word_lists
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.text import MD_HEADING, NUMBER_WORDS, PatternTable
@@ -712,11 +712,11 @@ def _figures_header(cells: list[str]) -> bool:
 
 def _facts_header(cells: list[str]) -> bool:
     """A Markdown table's header row (:attr:`_Table.ruled`) that names no question column and no limit or weighting
-    column (:func:`columns.column_kind`: '| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target |
+    column (:func:`columns.names_limit`: '| Role | Minimum WTE | Caseload cap per 1.0 WTE |', '| KPI | Target |
     Reporting |'): the table is the buyer's facts, read as context. Its bare numbers ('1.0', '25') are staffing or
     targets, not limits: a header line says what each column holds, and none of these holds a limit (s33 q10: '1.0'
     WTE was read as a 1-word limit, '25' as a weighting)."""
-    return any(c.strip() for c in cells) and not any(column_kind(c) in ("limit", "weighting") for c in cells)
+    return any(c.strip() for c in cells) and not any(names_limit(c) for c in cells)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
