@@ -97,27 +97,3 @@ def test_guarded_leaves_alone_what_it_cannot_prove_or_would_not_speed_up():
     verbose = re.compile(r"(?<!\w) (?:w/c \s)? Monday  # a comment to the end", re.VERBOSE)
     assert prefilter.guarded(verbose) is not verbose
     assert _matches(prefilter.guarded(verbose), "xMonday Monday w/c Monday") == _matches(verbose, "xMonday Monday w/c Monday")
-
-
-def test_needs_digit_is_true_only_when_every_match_holds_a_digit():
-    """(perf35) The privacy runner skips a pattern whose every match holds a digit on a text without one."""
-    needing = [r"\d{3}", r"NHS[ ]?(?:no|number)[: ]*[0-9]{3}", r"(?:ward|bed) (?:\d+|[0-9]{2}[A-Z])", r"(?:(?:a|b)7)+",
-               r"(?i:room)\s*(?:[1-9]|1[0-9])", r"(?>\d)x"]
-    not_needing = [r"\d*x", r"(?:\d+|[A-Z]{2})", r"[^0-9]+", r"(?=\d)\w+", r"[0-9a-f]{4}", r"(?:\d)?room", r"\w+", r"\D\D"]
-    for source in needing:
-        assert prefilter.needs_digit(re.compile(source)), source
-    for source in not_needing:
-        assert not prefilter.needs_digit(re.compile(source)), source
-
-
-def test_a_privacy_pattern_that_needs_a_digit_finds_the_same_on_every_shipped_rule_example():
-    """Every shipped privacy pattern's matches on the rules' own examples: a pattern said to need a digit has none in a
-    text without one, and each one that matches holds one."""
-    rules = load_privacy_rules()
-    texts = sorted({e for r in rules for e in r.examples["flag"] + r.examples["pass"]})
-    needing = [p.regex for r in rules for p in r.patterns if prefilter.needs_digit(p.regex)]
-    assert len(needing) > 40
-    for pattern in needing:
-        for text in texts:
-            for m in pattern.finditer(text):
-                assert re.search(r"\d", m.group()), (pattern.pattern, text)

@@ -40,7 +40,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
-from evidencebot.language.prefilter import grams, guarded, may_match, needs_digit
+from evidencebot.language.prefilter import grams, guarded, may_match
 from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
@@ -1491,10 +1491,6 @@ def _grams(text: str) -> frozenset[str] | None:
     return _gate_entry(text)[1]
 
 
-_DIGIT = re.compile(r"\d")
-_DIGIT_KEY = (_DIGIT.pattern, -1)  # (beside the ``requires`` answers of a text: no pattern has flags -1)
-
-
 def _gate_open(pat: CompiledPattern, text: str) -> bool:
     """False when ``pat`` cannot match ``text``: none of the words every match holds is in it
     (:func:`evidencebot.language.prefilter.may_match`), or its ``requires`` is not. A ``requires`` is searched once per
@@ -1502,13 +1498,6 @@ def _gate_open(pat: CompiledPattern, text: str) -> bool:
     _, low, searched = _gate_entry(text)
     if not may_match(pat.regex, low):
         return False
-    if needs_digit(pat.regex):
-        # (perf35) every match holds a digit (prefilter.needs_digit): a text without one is not scanned
-        has = searched.get(_DIGIT_KEY)
-        if has is None:
-            has = searched[_DIGIT_KEY] = _DIGIT.search(text) is not None
-        if not has:
-            return False
     need = pat.requires
     if need is None:
         return True
