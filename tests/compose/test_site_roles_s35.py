@@ -73,7 +73,7 @@ def test_a_weekly_drop_in_at_a_walk_in_base_with_set_hours_is_found_only_then():
 
 
 def test_the_old_sites_take_this_readers_roles():
-    sites = site_roles.sites_with(places.read(TENDER), site_roles.read(TENDER))
+    sites = places.sites_with(places.read(TENDER), site_roles.read(TENDER))
     run = {s.name for s in sites.run}
     assert "Harrow Mill House" in run and "Kellet Lodge" in run
     assert not {"Beacon Hub", "Crane Street Surgery"} & run

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import gates
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
@@ -199,7 +200,6 @@ def statement(text: str) -> str:
     """The yes/no sentence of a confirmation sub-point, without its question mark ('Do you have ... 12 months')."""
     t = trim(text)
     first = re.split(r"(?<=[?.!])\s+", t, maxsplit=1)[0]
-    from evidencebot.compose import gates  # gates reads this module's neighbours; imported here, when asked
     at = gates.cap_clause(first)  # '...; responses that do not confirm this will not score above 2': the buyer's rule
     return (first[:at] if at is not None else first).rstrip(" ?.!;:")
 

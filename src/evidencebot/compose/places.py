@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose import tender_profile
+from evidencebot.compose import site_roles, tender_profile
 from evidencebot.compose.filters import join_and, load_phrasebank
 
 PHRASEBANK = "places.yaml"
@@ -225,3 +225,23 @@ def partner_misuse(sentence: str, sites: Sites) -> str:
 def asks_where(text: str) -> bool:
     """Whether an ask is about where the service is delivered ('in each of the two hubs', 'your bases')."""
     return bool(_re("asks_where").search(text or ""))
+
+
+def sites_with(sites: "Sites", found: "list[site_roles.Place]") -> "Sites":
+    """:class:`Sites` (the sites we run and the partners') with this reader's roles over it: a place it reads
+    as ours is a site we run and never a partner's; one it reads as another's (a partner's, the buyer's) is never a
+    site we run."""
+    ours = {p.key for p in found if p.role == "ours"}
+    others = {p.key for p in found if p.role != "ours"}
+    run = [s for s in sites.run if site_roles.key(s.name) not in others]
+    have = {site_roles.key(s.name) for s in run}
+    for p in found:
+        if p.role == "ours" and p.key not in have:
+            run.append(Site(p.name, the=p.name.split()[-1] in _the_heads()))
+            have.add(p.key)
+    partner = [s for s in sites.partner if site_roles.key(s.name) not in ours]
+    return Sites(run=run, partner=partner)
+
+
+def _the_heads() -> set[str]:
+    return set(_words("the_heads"))

@@ -429,30 +429,6 @@ def row(place: Place) -> str:
     return f"{place.name}: {ROLE_WORDS[place.role]}{days} ({where}'{quote}')"
 
 
-def sites_with(sites, found: list[Place]):
-    """:class:`places.Sites` (the sites we run and the partners') with this reader's roles over it: a place it reads
-    as ours is a site we run and never a partner's; one it reads as another's (a partner's, the buyer's) is never a
-    site we run."""
-    from evidencebot.compose import places
-
-    ours = {p.key for p in found if p.role == "ours"}
-    others = {p.key for p in found if p.role != "ours"}
-    run = [s for s in sites.run if key(s.name) not in others]
-    have = {key(s.name) for s in run}
-    for p in found:
-        if p.role == "ours" and p.key not in have:
-            run.append(places.Site(p.name, the=p.name.split()[-1] in _the_heads()))
-            have.add(p.key)
-    partner = [s for s in sites.partner if key(s.name) not in ours]
-    return places.Sites(run=run, partner=partner)
-
-
-def _the_heads() -> set[str]:
-    from evidencebot.compose import places
-
-    return set(places._words("the_heads"))
-
-
 def partner_subject(sentence: str, found: list[Place]) -> str:
     """Our base (its name) when ``sentence`` is written for a partner's site and names our base as that site: its
     staff are another body's ('agree with the staff of <base>', 'Staff at <base> will be able to call our duty

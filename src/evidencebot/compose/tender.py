@@ -1958,7 +1958,7 @@ def _assemble_tender(
     # one reader of the places' roles (our base, a partner's site, the buyer's building, an outreach venue) over the old
     # one's sites: the base the buyer says we run is ours wherever it is named (s34 panel, FIRM)
     place_roles = site_roles.read(buyer_text)
-    sites = site_roles.sites_with(places.read(buyer_text), place_roles)
+    sites = places.sites_with(places.read(buyer_text), place_roles)
     _our_sites(sections, sites)
     asks_now = [(sec.point.key, f"{sec.point.label}. {sec.point.text}") for sec in sections if sec.point.kind != "confirm"]
     stem_named = named_elements.from_stem(plan.stem, asks_now)
@@ -3891,7 +3891,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     base = profile.get("base") or ""
     todo = []
     roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
-    run_sites = site_roles.sites_with(places.read(buyer_text), site_roles.read(buyer_text)).run
+    run_sites = places.sites_with(places.read(buyer_text), site_roles.read(buyer_text)).run
     colocated = buyer_terms.colocation(buyer_text)
     values["colocated_with"] = ("the " + buyer_terms.with_article(colocated[0]) if colocated[0]
                                 else "the community mental health teams")

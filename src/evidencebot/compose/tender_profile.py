@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from evidencebot.compose import site_roles
 from evidencebot.compose.consistency import Contradiction, Statement, _sentences
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.errors import InputError
@@ -553,8 +554,6 @@ def crisis_place(name: str) -> bool:
 def base_names(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each place the buyer says the service works from or runs as part of the contract
     ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
-    from evidencebot.compose import site_roles  # one reader of the places' roles (session 35)
-
     roles = {p.key: p for p in site_roles.read(text)}
     out: dict[str, str] = {}
     for name, start, end, _ in _places(text):
