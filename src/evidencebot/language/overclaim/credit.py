@@ -478,8 +478,8 @@ def _exists_because_of_us(verb, s: dict):
         if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
                                                       for g in c.children):
             who = next((g for g in c.children if g.dep_ == "nsubj"), None)
-            if who is not None and _ours_np(who, s["provider"]):
-                return c
+            if who is not None and (_ours_np(who, s["provider"]) or _service_subject(who, s)):
+                return c  # (oc2, s35) or one of our kinds of service, named with "the" ("because the hub pushed")
     return None
 
 
