@@ -277,10 +277,12 @@ def _counterfactual_cause(verb, s: dict):
                 g.dep_ == "prep" and g.lower_ in s["counterfactual_preps"] and _ours(list(g.subtree), s)
                 for g in c.children)):
             return list(c.subtree)  # (m26) "Left to statutory services alone, ...", "Left without our help, ..."
-        if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and any(
-                g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children):
+        if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and (any(
+                g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children) or (
+                verb.tag_ == "VBG" and any(g.dep_ == "aux" and g.lower_ in W.be_forms for g in verb.children))):
             # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
             # ("most people would otherwise wait six weeks, so we offer ..." says why we offer something)
+            # (oc2, s35) or what would be going on now: "the women at the hub would otherwise be sleeping in cars"
             return [c]
         if c.dep_ in ("prep", "conj") and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
                 "for_openers"] and _ours(list(c.subtree), s):

@@ -135,6 +135,8 @@ def _build(o: dict) -> dict:
         general_reason_adverbs=option_words(o.get("general_reason_adverbs")),
         general_harm_states=option_words(o.get("general_harm_states")),
         general_quantity_words=option_words(o.get("general_quantity_words")),
+        general_intensifiers=option_words(o.get("general_intensifiers")),
+        general_people_pronouns=option_words(o.get("general_people_pronouns")),
         general_rate_nouns=option_words(o.get("general_rate_nouns")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
@@ -876,8 +878,9 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
     if tense and (not finite or any(c.dep_ in W.general_no_aux_deps for c in [*verb.children, *head.children])):
         return False
     words = [t for t in verb.subtree]
-    if any(t.lower_ in s["general_limiters"] for t in words):
-        return False
+    if any(t.lower_ in s["general_limiters"] and not (t.i > 0 and t.doc[t.i - 1].lower_ in s[
+            "general_intensifiers"]) for t in words):
+        return False  # (oc2, s35) "so many men" says how many, it does not limit the claim to some
     sent = verb.sent
     low = sent.text.lower()
     if any(has_phrase(low, p) for p in s["general_sources"]):
@@ -1020,15 +1023,28 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
 def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
     """(oc33) People made or driven to do what harms them: "makes people relapse", "drives students to drop out" (the
     people the verb's object or the subject of its clause, the clause's verb one of ``general_person_outcome_verbs``)."""
-    for c in verb.children:
+    # (oc2, s35) the small model may hang "to drink" on the verb as a clause of purpose, or on the people as a
+    # relative clause ("drives so many men | to drink"): an infinitive with no subject of its own, either way
+    misread = [c for c in [*verb.children, *(x for d in verb.children if d.dep_ == "dobj" for x in d.children)]
+               if c.dep_ in W.general_person_infinitive_deps and any(g.dep_ == "aux" and g.lower_ == "to" for g in
+                                                                    c.children)
+               and not any(g.dep_ in W.nsubj_nsubjpass_csubj for g in c.children)]
+    for c in [*(c for c in verb.children if c.dep_ in W.general_person_clause_deps), *misread]:
         prt = next((g.lower_ for g in c.children if g.dep_ == "prt"), None)  # (oc35) "burn out"
-        if c.i > verb.i and c.dep_ in W.general_person_clause_deps and (c.lemma_.lower() in s[
+        if c.i > verb.i and (c.lemma_.lower() in s[
                 "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"]):
             who = [g for g in c.children if g.dep_ in W.nsubj_nsubjpass_csubj] + [
                 g for g in verb.children if g.dep_ == "dobj"]
-            if any(_people_noun(g, s) for g in who):
+            if any(_people_noun(g, s) or _quantity_of_them(g, s) for g in who):
                 return c.i, c.i + 1
     return None
+
+
+def _quantity_of_them(c, s: dict) -> bool:
+    """(oc2, s35) A quantity of people named by a pronoun: "drives so many of them to drink"."""
+    return c.lower_ in s["general_quantity_words"] and any(
+        g.dep_ == "pobj" and g.lower_ in s["general_people_pronouns"]
+        for p in c.children if p.dep_ == "prep" for g in p.children)
 
 
 def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:

@@ -184,8 +184,9 @@ def counted_prevention(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Cand
     for verb in doc:
         if verb.lemma_.lower() not in s["prevent_verbs"] or verb.pos_ != "VERB" or verb.tag_ not in W.claim_finite_tags:
             continue
-        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-            continue
+        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) and (
+                verb.dep_ != "ROOT" or any(c.dep_ in ("auxpass", "aux") for c in verb.children)):
+            continue  # (oc2, s35) a past the small model tagged a participle, as the root with its subject, is a past
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in s["person_pronouns"] or subj.lemma_.lower() in s["people"] or (
                 subj.lower_ in s["people"]):

@@ -66,6 +66,8 @@ def _settings_from(o: dict) -> dict:
         fought_verbs=option_words(o.get("fought_verbs")),
         first_person=option_words(o.get("first_person")),
         won_nouns=option_words(o.get("won_nouns")),
+        won_change_nouns=option_words(o.get("won_change_nouns")),
+        won_change_preps=option_words(o.get("won_change_preps")),
     )}
 
 
@@ -169,7 +171,8 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"]
                              | s["force_nouns"])
             or ctx.lower_set & s["own_pronouns"]
-            or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]):
+            or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]
+            or ctx.lemma_set & s["won_verbs"] and ctx.lemma_set & s["won_change_nouns"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -238,6 +241,10 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
                 continue  # "our team is the reason the referral form is shorter": our own process
             hit = (subj.i, clause.i + 1)
+        elif lemma in s["won_verbs"] and (won_change := _won_change(verb, subj, s)) is not None:
+            # (oc2, s35) "our lobbying won the change to how injury is assessed", "it was the service's campaign that
+            # secured the change in the rules": we, or what we did, as the one who won a change others made
+            hit = (min(subj.i, verb.i), won_change.right_edge.i + 1)
         elif lemma in s["won_verbs"] and subj.lower_ in s["first_person"]:
             # (oc2, s34) "I secured the new crisis café for the town", "I fought for the new crisis service and I
             # delivered it": the writer alone as the one who won a new public service
@@ -248,6 +255,27 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out
+
+
+def _won_change(verb, subj, s: dict):
+    """(oc2, s35) A change won by us: the verb's object a noun of change (``won_change_nouns``) with what changed after
+    it ("the change to how ...", "a change in the rules"), its subject ours, something ours owns ("our lobbying",
+    "the service's lobbying") or, in a cleft, a relative pronoun whose focus is one of those. The phrase of what
+    changed, or None ("we won the quiz", "our team secured a change of venue")."""
+    if subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
+        subj = verb.head
+    elif subj.tag_ in W.relative_tags and verb.dep_ == "ccomp":  # (the cleft read as the copula's complement)
+        subj = next((c for c in verb.head.children if c.dep_ == "attr"), subj)
+    if not (_ours(subj, s) or any(c.dep_ == "poss" and (_ours(c, s) or c.lower_ in W.provider_pronouns)
+                                  for c in subj.children)):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and _word(c, s["won_change_nouns"])):
+        what = next((c for c in [*obj.children, *verb.children] if c.dep_ == "prep" and c.i > obj.i
+                     and c.lower_ in s["won_change_preps"]), None)
+        if what is not None and not any(c.dep_ == "poss" and c.lower_ in W.provider_pronouns
+                                        for t in what.subtree for c in t.children):
+            return what  # (not a change to our own things: "the change to our rota")
+    return None
 
 
 def _won_service(verb, s: dict):
@@ -309,16 +337,23 @@ def _our_causer(verb, s: dict) -> bool:
         return False
     if subj.tag_ in W.relative_tags and verb.dep_ == "ccomp":
         # a cleft the small model reads as a complement of the copula: "it was our data that convinced ..."
-        return any(c.dep_ == "attr" and _ours_np(c, provider) for c in verb.head.children)
+        return any(c.dep_ == "attr" and (_ours_np(c, provider) or _this_ours(c, s)) for c in verb.head.children)
     if subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
         np = verb.head
-        if _ours_np(np, provider) or (np.dep_ == "attr" and _word(np, s["agents"]) and not any(
+        if _ours_np(np, provider) or (np.dep_ == "attr" and _this_ours(np, s)) or (
+                np.dep_ == "attr" and _word(np, s["agents"]) and not any(
                 c.dep_ == "poss" for c in np.children)):
             return True  # (oc31) the focus of a cleft one of our kinds of service: "it was the federation that ..."
         cop = np.head
         # (oc31) "our housing worker was the one who got ...", not only "we were the ones who ..."
         return np.dep_ == "attr" and any(c.dep_ == "nsubj" and _ours_np(c, provider) for c in cop.children)
     return _ours_np(subj, provider)
+
+
+def _this_ours(np, s: dict) -> bool:
+    """(oc2, s35) The focus of a cleft as "this"/"these" on one of our own kinds of body: "it was this office that
+    got the housing board to ...", "it was this administration that ..." (the writer's own, pointed at)."""
+    return _word(np, s["own_bodies"]) and any(c.dep_ == "det" and c.lower_ in s["own_dets"] for c in np.children)
 
 
 def _a_body(np, s: dict) -> bool:
@@ -383,6 +418,10 @@ def _causative_settings(o: dict) -> dict:
                 turn_particles=option_words(o.get("turn_particles")),
                 turn_measures=option_words(o.get("turn_measures")),
                 compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")),
+                turn_pronouns=option_words(o.get("turn_pronouns")), spread_preps=option_words(o.get("spread_preps")),
+                every_words=option_words(o.get("every_words")), own_dets=option_words(o.get("own_dets")),
+                own_bodies=option_words(o.get("own_bodies")), rank_tags=frozenset(o.get("rank_tags") or ()),
+                name_dets=option_words(o.get("name_dets")), not_named=option_words(o.get("not_named")),
                 way_clause_deps=frozenset(o.get("way_clause_deps") or ()),
                 singular=option_words(o.get("singular_provider_words")))
 
@@ -392,8 +431,11 @@ def _put_on_map(verb, s: dict):
     thing known across a place, said of us. The phrase with "on", or None ("put the leaflets on the table")."""
     if not _word(verb, s["map_verbs"]) or not any(c.dep_ == "dobj" for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["map_preps"] and any(
-        g.dep_ == "pobj" and _word(g, s["map_nouns"]) for g in c.children)), None)
+    # (oc2, s35) "on the map" hung on the object ("put | peer-led groups on the map") as well as on the verb
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in s["map_preps"] and any(
+        g.dep_ == "pobj" and _word(g, s["map_nouns"]) and not any(x.dep_ == "prep" and x.lower_ == "of" for x in g.children)
+        for g in c.children)), None)  # ("on the map of the ward" is a real map)
 
 
 def _made_place_better(verb, s: dict):
@@ -421,16 +463,37 @@ def _exists_because_of_us(verb, s: dict):
     if not _word(verb, s["exist_verbs"]):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or _ours_np(subj, s["provider"]) or not any(
-            t.dep_ in W.body_owner_deps and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
+    if subj is None or _ours_np(subj, s["provider"]):
+        return None
+    if _spread(verb, s):
+        # (oc2, s35) a thing found across a place, there "because of" us: "men's sheds exist across the county
+        # because of our network" (the credit for a movement many people built)
+        of_us = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["because_marks"] and any(
+            g.dep_ == "pobj" and _ours_np(g, s["provider"]) for g in c.subtree)), None)
+        if of_us is not None:
+            return of_us
+    if not any(t.dep_ in W.body_owner_deps and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
         return None
     for c in verb.children:
         if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
                                                       for g in c.children):
             who = next((g for g in c.children if g.dep_ == "nsubj"), None)
-            if who is not None and _ours_np(who, s["provider"]):
-                return c
+            if who is not None and (_ours_np(who, s["provider"]) or _service_subject(who, s)):
+                return c  # (oc2, s35) or one of our kinds of service, named with "the" ("because the hub pushed")
     return None
+
+
+def _spread(verb, s: dict) -> bool:
+    """(oc2, s35) A verb said of a whole place: "across the county", "throughout the region", "in every town"."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in s["spread_preps"]:
+            return True
+        if any(g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in s["every_words"] for d in g.children)
+               for g in c.children):
+            return True
+    return False
 
 
 def _made_happen(verb, s: dict):
@@ -478,6 +541,33 @@ def _shared_turned(obj, s: dict) -> bool:
         for c in obj.children)
 
 
+def _named_service(subj, s: dict) -> bool:
+    """(oc2, s35) A service named as the one who acts: "the" and a name ("the Recovery College", "the Harbour
+    Project") or an acronym ("the DACT"), as the clause's subject; not an outside body's name or word ("the NHS",
+    "the Council")."""
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in s["name_dets"] for c in subj.children):
+        return False
+    named = subj.pos_ == "PROPN" and subj.is_title or (subj.is_upper and subj.is_alpha and len(subj.text) > 1)
+    if not named:
+        return False
+    return not any(_word(t, s["not_named"]) or _word(t, s["bodies"]) for t in subj.subtree)
+
+
+def _service_subject(subj, s: dict) -> bool:
+    """(oc2, s35) A named service, or one of our kinds of service with "the" and no owner ("the peer group")."""
+    return subj is not None and (_named_service(subj, s) or (_word(subj, s["agents"]) and not any(
+        c.dep_ == "poss" for c in subj.children) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+                                                        for c in subj.children)))
+
+
+def _it_ranked(obj, verb, s: dict) -> bool:
+    """(oc2, s35) "... had the worst incident record in the region; my team turned it around": a pronoun for a
+    thing the sentence has ranked or measured before the verb (a superlative, or a word of ``turn_measures``)."""
+    if obj.dep_ != "dobj" or obj.lower_ not in s["turn_pronouns"]:
+        return False
+    return any(t.tag_ in s["rank_tags"] or _word(t, s["turn_measures"]) for t in verb.sent if t.i < verb.i)
+
+
 def _turned_around(verb, s: dict):
     """(oc2, s34) "we turned the east end around", "the student support team turned around the retention figures",
     "our charity turned around the way probation handles housing": a verb of turning with "around"/"round", its
@@ -489,13 +579,13 @@ def _turned_around(verb, s: dict):
     if part is None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (_our_causer(verb, s) or (_word(subj, s["agents"]) and not any(
+    if subj is None or not (_our_causer(verb, s) or _named_service(subj, s) or (_word(subj, s["agents"]) and not any(
             c.dep_ == "poss" for c in subj.children))):
         return None
     # (the object read as an adverbial noun: "turned around | the way the landlord deals with damp")
     objs = [c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.i > part.i] + [
         g for g in part.children if g.dep_ == "pobj"]
-    return next((o for o in objs if _shared_turned(o, s)), None)
+    return next((o for o in objs if _shared_turned(o, s) or _it_ranked(o, verb, s)), None)
 
 
 @check("credit_causative")
@@ -523,8 +613,9 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
             out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
             continue
         if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"]) or _word(
-                verb, s["map_verbs"])) or not _our_causer(verb, s):
-            continue
+                verb, s["map_verbs"])) or not (_our_causer(verb, s) or (_word(verb, s["map_verbs"]) and _service_subject(
+                next((c for c in verb.children if c.dep_ == "nsubj"), None), s))):
+            continue  # (oc2, s35) "the Recovery College put co-production on the map": a named service, on the map
         moved = _moved_body(verb, s) if _word(verb, s["verbs"]) else None
         if moved is None:
             done = (_made_happen(verb, s) or _made_place_better(verb, s)) if _word(verb, s["verbs"]) else (

@@ -48,7 +48,8 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         words, text = _words_in(doc, s, e)
         if _has_signal(words, text, signals) or words & negatives:
             return True
-        return any(terms.covers("system_outcome_terms", k) or terms.covers("problem_terms", k) for k in range(s, e))
+        return any(terms.covers("system_outcome_terms", k) or terms.covers("problem_terms", k) for k in range(s, e)) or (
+            _changed_health(doc, s, e, terms))
 
     if opts.get("future_outcomes", True):
         out.extend(_future_outcomes(rule, doc, ctx, terms, outcome_in))
@@ -145,6 +146,14 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     return out
 
 
+
+
+def _changed_health(doc, s: int, e: int, terms) -> bool:
+    """(oc2, s35) A health outcome as the object of a verb of change ("guaranteed to lower stress within a week"):
+    a time limit on a change in how people feel is no response time."""
+    return any(terms.covers("health_outcome_terms", k) and doc[k].dep_ == "dobj" and (
+        doc[k].head.lemma_.lower() in W.guarantee_change_verbs or doc[k].head.lower_ in W.guarantee_change_verbs)
+        for k in range(s, e))
 
 
 def _named_object(obj, outcome_words: frozenset[str]) -> bool:
