@@ -26,6 +26,8 @@ def test_a_facts_header_is_one_the_questionnaire_reader_finds_no_limit_or_weight
         assert column_kind(cell) in ("limit", "weighting")
         assert not Q._facts_header(["Team", cell]), cell
     assert Q._facts_header(["Role", "Minimum WTE", "Caseload cap per 1.0 WTE"])
+    # 'Maximum' qualifying another noun is a cap of the buyer's, not a limit column (s35 q11, the lead's mend)
+    assert Q._facts_header(["Post", "Minimum WTE", "Maximum open cases per 1.0 WTE", "Bidder's proposed WTE"])
 
 
 def test_the_staffing_table_still_gives_no_limit_and_stays_context():

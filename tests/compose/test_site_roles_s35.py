@@ -124,3 +124,19 @@ def test_the_precinct_a_base_stands_in_is_not_read_as_a_second_base():
             "Ferrier Shopping Centre in the town centre.\n")
     roles = _roles(text)
     assert roles["Cobble Wellbeing Hub"] == "ours" and "Ferrier Shopping Centre" not in roles
+
+
+def test_a_base_the_provider_will_lease_staff_and_run_is_ours_and_with_it_open_is_no_partner():
+    """(session 35, lead) 'The Provider will lease, equip and run a hub at 4 Quay Road (the "Quay Road Hub")' makes
+    the hub ours, the verbs listed before 'run'; a later 'with the Quay Road Hub open to the public from Monday' says
+    the hub's state, not a partner to work with (s35: the provider's own hub was read as a partner's site from a
+    gate sentence, and the partner-working block was filled with it)."""
+    text = ("Context:\n"
+            "- the Provider will lease, equip and run a wellbeing hub at 4 Quay Road, Portmore (the \"Quay Road Hub\"), "
+            "open Monday to Friday 09:00-17:00;\n"
+            "- peer groups meet at the Harbour Drop-in (run by Portmore Community Aid).\n\n"
+            "Confirm that the service will be operational from 1 April 2029, with the Quay Road Hub open to the public "
+            "from Monday 2 April 2029.\n")
+    roles = {p.name: p.role for p in site_roles.read(text)}
+    assert roles.get("Quay Road Hub") == "ours", roles
+    assert roles.get("Harbour Drop-in") == "partner", roles

@@ -52,8 +52,8 @@ def column_kind(header: str) -> str | None:
     return None
 
 
-_NAMES_LIMIT = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|weight(?:ing)?|marks?)\b|"
-                          r"^\s*(?:(?:response|answer)\s+)?(?:limit|length|max(?:imum)?\.?)\s*$")
+_NAMES_LIMIT = re.compile(r"(?i)\b(?:words?|char(?:acter)?s?|pages?|sides?|length|weight(?:ing)?|marks?)\b|"
+                          r"^\s*(?:(?:response|answer|word)\s+)?(?:limit|max(?:imum)?\.?|score)\s*$")
 
 
 def names_limit(header: str) -> bool:

@@ -194,7 +194,7 @@ def _role(name: str, before: str, after: str, side: str | None, carried: str | N
         return "partner", 3
     if side == "ours" and (_re("ours_cue").search(before) or _re("ours_cue").search(after[:60])):
         return "ours", 3
-    if _re("partner_before").search(before):
+    if _re("partner_before").search(before) and not _re("with_state_after").match(after):
         return "partner", 2
     if carried in ("ours", "partner"):
         return carried, 2
