@@ -915,7 +915,8 @@ CONTEXT_LISTS = (
     "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
-    "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
+    "place_name_starts", "place_name_words", "place_name_prefixes", "place_name_endings", "area_verbs",
+    "public_line_prefixes",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
@@ -1780,6 +1781,13 @@ def _resolve_overlaps(hits: list[_Hit], text: str = "") -> list[_Hit]:
         clash = [k for k in kept if h.start < k.end and k.start < h.end]
         if not clash:
             kept.append(h)
+        elif h.rule.kind == "combination" and h.severity == "warning" and len(clash) == 1 \
+                and clash[0].severity == "warning" and clash[0].rule.kind == "regex":
+            # (pv2 s35) a combination that runs on from a described person's warning ("47, works the 6–2 at the
+            # meat plant in Cookstown" + "..., and is the only woman on that line") describes the same person
+            # further: the kept warning takes it in, so both descriptions are reported
+            k = clash[0]
+            k.start, k.end = min(k.start, h.start), max(k.end, h.end)
         elif h.rule.kind == "entity":
             # (p22) a name whose description after it was found by another rule: a description of the person
             # (a combination) takes the name in; any other finding leaves the name before it its own finding
@@ -2149,6 +2157,10 @@ def _sentence(token):
     return token.sent if doc.has_annotation("SENT_START") else doc
 
 
+_ON_NUMBER_AFTER = re.compile(r"[ \t]+on[ \t]+(\d{3,4})[ \t]?\d")
+_WORD_BEFORE = re.compile(r"(?<![\w\-’'])([^\W\d_]+)[ \t\u00a0]+\Z")
+
+
 def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD_RE.match(word))
 
@@ -2271,6 +2283,12 @@ class _NameFinder:
         return not (len(words) > 1 and not m.group(1).endswith("s") and words[0] in self.names.first_names
                     and words[0] not in self.names.ambiguous)
 
+    def public_line_after(self, end: int) -> bool:
+        """(pv2 s35) "on" and a number that opens as only public lines' numbers do (``public_line_prefixes``:
+        freephone and national-rate numbers) straight after the name: the name is the line's."""
+        m = _ON_NUMBER_AFTER.match(self.text, end)
+        return bool(m) and m.group(1).startswith(tuple(self.context.get("public_line_prefixes", ())))
+
     def preceded_by_saint(self, start: int) -> bool:
         m = re.search(r"([A-Za-z]+\.?)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
         return bool(m and m.group(1) in SAINTS)
@@ -2313,6 +2331,11 @@ class _NameFinder:
             # Oulsby and the villages along the valley"
         if self.place_name_shape(value) or self.linked_place_name(value, end):
             return False  # (p21) "Upper Aske", "Cwm Du", "Llanfair Uchaf": a place's name by its words
+        opener = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
+        if opener and opener.group(1)[:1].isupper() and self.place_name_shape(f"{opener.group(1)} {value}"):
+            return False  # (pv2 s35) the rest of a place's name after its opening word: "Páirc [Seán Mac Diarmada]"
+        if " " not in value and value not in self.names.first_names and self.public_line_after(end):
+            return False  # (pv2 s35) "ring Lifeline on 0808 808 8000": a one-word name whose number is a public line's
         if _LOWER_CAMEL.search(value):
             return False  # (pv35) "myGov Scot", "iPhone", "eBay": a product's name opens on a lower-case letter
         if _TITLED_RUN_BEFORE.search(self.text, max(0, start - 60), start):
@@ -2357,12 +2380,18 @@ class _NameFinder:
             and words[-1].casefold() not in ctx.get("surname_particles_before_links", ())
 
     def place_name_shape(self, value: str) -> bool:
-        """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
+        """(p21) A name of two or more words made like a place's (or one word by its ending): a first word that opens place names ("Upper",
         "Cwm", ``place_name_starts``; not after a title), a word only places use ("Uchaf", "Isaf", ``place_name_words``)
         or a word that starts as place names do ("Llanfair", ``place_name_prefixes``)."""
         words = value.split()
         ctx = self.context
-        if len(words) < 2 or words[0].rstrip(".") in self.names.titles:
+        if len(words) == 1:
+            # (pv2 s35) one word that ends as only place names do ("Cookstown", "Middlesbrough", "Dorchester",
+            # ``place_name_endings``), longer than its ending and no listed first name
+            word = words[0].casefold()
+            return words[0] not in self.names.first_names and any(
+                word.endswith(e) and len(word) > len(e) + 2 for e in ctx.get("place_name_endings", ()))
+        if words[0].rstrip(".") in self.names.titles:
             return False
         if words[0].casefold() in ctx.get("place_name_starts", ()):
             return True
