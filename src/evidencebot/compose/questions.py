@@ -5204,8 +5204,15 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
     if sure and _base_verb(sure.group("verb")):
         # 'Making sure every person leaving Elmstead Lodge or Harbour View is contacted' -> 'Contacting every person
         # leaving Elmstead Lodge or Harbour View' (cut, it lost its verb)
-        done = gerund(_base_verb(sure.group("verb"))) + (sure.group("particle") or "") + " " + sure.group("subject") \
-            + sure.group("rest")
+        verbs, rest = gerund(_base_verb(sure.group("verb"))) + (sure.group("particle") or ""), sure.group("rest")
+        # a participle coordinated with the first, before or after the place ('needs are recorded in recovery plans
+        # and reviewed', '... are recorded and reviewed in ...'): both made what is done, none left as a participle
+        # ('Recording ... in recovery plans and reviewed', s35 q04, spent)
+        both = re.match(r"^\s+(and|or)\s+([a-z]+ed)\b", rest) or re.search(r"\s+(and|or)\s+([a-z]+ed)$", rest)
+        if both and _base_verb(both.group(2)):
+            verbs += f" {both.group(1)} " + gerund(_base_verb(both.group(2)))
+            rest = rest[:both.start()] + rest[both.end():]
+        done = verbs + " " + sure.group("subject") + rest
         t = done[:1].upper() + done[1:]
         if _heading_words(t) <= max_words and not heading_fault(t, source):
             return t
@@ -5438,6 +5445,14 @@ def heading_fault(heading: str, source: str = "") -> str:
                 and re.match(r"[^,;.]*?\s+and\s+[a-z]+", after) and re.match(
                     r"[^,;.]*?\s+and\s+([a-z]+)", after).group(1) not in END_BAD:
             return "a list of actions cut before its last"  # 'receive step-up referrals, make a decision' (s26 q03)
+    if len(words) >= 3 and words[-2].lower() == "to":
+        # 'Helping people using the Service to look | after their physical health' (s35 q07, spent): the verb without
+        # the particle it takes ('look after', 'follow up') says something else or nothing (the heading's first words
+        # may be made, 'Helping' for 'help': its last three are the buyer's)
+        said = re.search(r"(?i)\b" + r"\s+".join(map(re.escape, words[-3:])) + r"\s+" +
+                         _words_pattern(_listed("verb_particles")) + r"\b", flat)
+        if said:
+            return f"ends on 'to {last}' before its particle"
     first = words[0].lower()
     cont = _CONTINUES.match(first)
     if cont and cont.end() == len(first) and not re.match(
