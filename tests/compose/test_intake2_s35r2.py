@@ -49,3 +49,19 @@ def test_each_bold_element_keeps_its_own_ask_and_items():
     assert "Jobcentre Plus" not in context
     assert any("placements with local charities" in t for t in texts)
     assert not any(t.startswith("Element") or t.startswith("**") for t in texts)
+
+
+def test_a_second_participle_after_the_place_is_done_too_not_left_behind():
+    from evidencebot.compose.questions import make_heading
+    head = make_heading("how you will make sure that tenancy risks are assessed at first contact and reviewed", short=True)
+    assert head == "Assessing and reviewing tenancy risks at first contact"
+    # before the place, as the regex read it already: not 'Sharing safety plans and updated after each visit'
+    head = make_heading("how you will make sure that safety plans are shared and updated after each visit", short=True)
+    assert head == "Sharing and updating safety plans after each visit"
+
+
+def test_a_heading_never_stops_between_a_verb_and_the_particle_it_takes():
+    from evidencebot.compose.questions import heading_fault
+    source = "How will you encourage people in supported housing to look after their teeth and eyesight?"
+    assert "particle" in heading_fault("Encouraging people in supported housing to look", source)
+    assert heading_fault("Encouraging people in supported housing to look after their teeth", source) == ""
