@@ -5449,9 +5449,8 @@ def heading_fault(heading: str, source: str = "") -> str:
         # 'Helping people using the Service to look | after their physical health' (s35 q07, spent): the verb without
         # the particle it takes ('look after', 'follow up') says something else or nothing (the heading's first words
         # may be made, 'Helping' for 'help': its last three are the buyer's)
-        said = re.search(r"(?i)\b" + r"\s+".join(map(re.escape, words[-3:])) + r"\s+" +
-                         _words_pattern(_listed("verb_particles")) + r"\b", flat)
-        if said:
+        said = re.search(r"(?i)\b" + r"\s+".join(map(re.escape, words[-3:])) + r"\s+(\w+)\b", flat)
+        if said and f"{last} {said.group(1).lower()}" in _words("phrasal_verbs"):
             return f"ends on 'to {last}' before its particle"
     first = words[0].lower()
     cont = _CONTINUES.match(first)
