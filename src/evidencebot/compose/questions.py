@@ -2117,8 +2117,8 @@ def _stated_list(lines: list[str], first: int, last: int) -> bool:
     return bool(after) and bool(_ASK_WORDS.match(_unlabel(after[0]))) and not _CONTEXT.match(_unlabel(after[0]))
 
 
-_CONTEXT_LABEL = re.compile(r"^(?:background|context|key\s+facts|the\s+current\s+(?:service|position)|current\s+position|"
-                            r"(?:local\s+)?information|facts\s+and\s+figures)\b[^.?!]{0,40}:?$", re.I)
+_CONTEXT_LABEL = re.compile(r"^(?:the\s+)?" + _words_pattern(_listed("context_labels")) + r"\b[^.?!]{0,40}:?$", re.I)
+"""A label over the buyer's background ('Background', 'Context', 'Local picture'): phrasebank/intake.yaml."""
 
 
 def _asking_item(text: str) -> bool:
@@ -3624,9 +3624,11 @@ def _unmarked_list(lines: list[str]) -> list[str]:
     return out
 
 
+_PART_WORD = _words_pattern(_listed("part_words"))
+"""What a buyer calls a separately answered part of one question ('Part B', 'Element A'): phrasebank/intake.yaml."""
 _PART_HEAD = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
-    r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
+    r"^\s*(?:\*\*|__)?(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
+    r"(?:" + _PART_WORD + r"|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
     r"|^\s*(?:#{1,6}[ \t]*)?\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
 """The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
@@ -3634,7 +3636,7 @@ _PART_HEAD = re.compile(
 q04)."""
 
 
-_PART_LABEL = re.compile(r"(?im)^([ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?)"
+_PART_LABEL = re.compile(r"(?im)^([ \t]*" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?)"
                          r"[ \t]*[:.–—-][ \t]*(?=\S)(?=[^\n]{12})")
 """'Part B (scored): Describe ...': a part's title with its text on the same line."""
 
@@ -3642,7 +3644,7 @@ _PART_LABEL = re.compile(r"(?im)^([ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[
 def _part_heads_apart(text: str) -> str:
     """'Part B (scored): Describe how ...' -> 'Part B (scored)' over 'Describe how ...', so the part is read as a
     part of its own (with two or more parts in the question); one part label alone is left as written."""
-    if len(re.findall(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b", text)) < 2:
+    if len(re.findall(r"(?im)^[ \t]*" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b", text)) < 2:
         return text
     def apart(m: re.Match) -> str:
         rest = m.string[m.end():].split("\n", 1)[0]
@@ -3668,7 +3670,7 @@ def _scored_parts(text: str) -> list[str]:
         if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
             heads.append(i)
     if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
-                               and re.search(r"(?i)\bpart\s+[b-h2-9]\b", lines[heads[0]])):
+                               and re.search(r"(?i)\b" + _PART_WORD + r"\s+[b-h2-9]\b", lines[heads[0]])):
         return []
     cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
     parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
@@ -3763,6 +3765,11 @@ def _prepared(question: str) -> str:
     # any other, so each sub-question is an item of its own (s18 q07, q11)
     original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)((?:q(?:uestion)?\.?\s*)?\d{1,2}(?:\.\d{1,2})+[a-z]?\.?)(?:\*\*|__)(?=[ \t]+\S)",
                       r"\1\2", original, flags=re.I)
+    # a part's title in bold run into its text ('**Element A – Physical health.** How will you ...?'): the title on a
+    # line of its own, as 'Part A – Physical health' over its ask is read (s35 q07, spent: the first element's ask
+    # was lost and its items read as context)
+    original = re.sub(r"(?im)^([ \t]*(?:\*\*|__)" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2})\b[^\n*_]{0,80}?(?:\*\*|__))[ \t]+(?=\S)",
+                      r"\1\n", original)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
     # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
@@ -3951,7 +3958,7 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words; a
             # bilingual title's other tongue ('Rhan A / Part A – ...') is no more of its title
             part = re.sub(rf"(?im)^([ \t]*){_OTHER_TONGUE}(?=(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}})\b)", r"\1", part)
-            part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
+            part = re.sub(r"(?im)^[ \t]*" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             # a numbered part's own heading ('## 2.1 Premises (maximum 300 words)') titles it and asks nothing: an
             # introduction before it made it run into the part's first ask ('## 2.1 Premises Describe ...')
@@ -5197,8 +5204,15 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
     if sure and _base_verb(sure.group("verb")):
         # 'Making sure every person leaving Elmstead Lodge or Harbour View is contacted' -> 'Contacting every person
         # leaving Elmstead Lodge or Harbour View' (cut, it lost its verb)
-        done = gerund(_base_verb(sure.group("verb"))) + (sure.group("particle") or "") + " " + sure.group("subject") \
-            + sure.group("rest")
+        verbs, rest = gerund(_base_verb(sure.group("verb"))) + (sure.group("particle") or ""), sure.group("rest")
+        # a participle coordinated with the first, before or after the place ('needs are recorded in recovery plans
+        # and reviewed', '... are recorded and reviewed in ...'): both made what is done, none left as a participle
+        # ('Recording ... in recovery plans and reviewed', s35 q04, spent)
+        both = re.match(r"^\s+(and|or)\s+([a-z]+ed)\b", rest) or re.search(r"\s+(and|or)\s+([a-z]+ed)$", rest)
+        if both and _base_verb(both.group(2)):
+            verbs += f" {both.group(1)} " + gerund(_base_verb(both.group(2)))
+            rest = rest[:both.start()] + rest[both.end():]
+        done = verbs + " " + sure.group("subject") + rest
         t = done[:1].upper() + done[1:]
         if _heading_words(t) <= max_words and not heading_fault(t, source):
             return t
@@ -5431,6 +5445,13 @@ def heading_fault(heading: str, source: str = "") -> str:
                 and re.match(r"[^,;.]*?\s+and\s+[a-z]+", after) and re.match(
                     r"[^,;.]*?\s+and\s+([a-z]+)", after).group(1) not in END_BAD:
             return "a list of actions cut before its last"  # 'receive step-up referrals, make a decision' (s26 q03)
+    if len(words) >= 3 and words[-2].lower() == "to":
+        # 'Helping people using the Service to look | after their physical health' (s35 q07, spent): the verb without
+        # the particle it takes ('look after', 'follow up') says something else or nothing (the heading's first words
+        # may be made, 'Helping' for 'help': its last three are the buyer's)
+        said = re.search(r"(?i)\b" + r"\s+".join(map(re.escape, words[-3:])) + r"\s+(\w+)\b", flat)
+        if said and f"{last} {said.group(1).lower()}" in _words("phrasal_verbs"):
+            return f"ends on 'to {last}' before its particle"
     first = words[0].lower()
     cont = _CONTINUES.match(first)
     if cont and cont.end() == len(first) and not re.match(
