@@ -155,7 +155,7 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
     """Every buyer named in the text, in the order named: (name as written, area, quote)."""
     out = []
     starts: list[int] = []
-    for m in _P.icb.finditer(text):
+    for m in sorted([*_P.icb.finditer(text), *_P.nation_buyer.finditer(text)], key=lambda m: m.start()):
         words = _name_before(text, m.start())
         place = [w for w in words if w != "NHS"]
         if not place:
@@ -321,6 +321,8 @@ def read_facts(text: str) -> dict[str, ReadFact]:
                 continue  # "In 2025/26 the X Service made 312 referrals": a service there now, not the one tendered
             if _partner_service(text, where):
                 continue  # "how will this link with ... the X Service": a partner's service, not the one tendered
+            if _P.procurement_body.search(name):
+                continue  # the body that runs the procurement for the buyer, not the service it buys
             out["service"] = ReadFact(name, _clip(text, where, where + len(name)))
             break
     return out
