@@ -48,6 +48,8 @@ def test_a_present_passive_how_is_headed_by_what_is_done():
 def test_a_present_passive_with_a_later_participle_is_not_half_made_a_gerund():
     heading = Q.make_heading("how safety plans are written with the person, shared with the GP and kept under review")
     assert not heading.startswith("Writing safety plans with the person, shared"), heading
+    # (review) the ask as the buyer wrote it, whole: a heading that is neither half a gerund nor cut
+    assert heading == "How safety plans are written with the person, shared with the GP and kept under review", heading
 
 
 def test_a_long_how_clause_about_someone_else_is_headed_by_its_verb_not_cut_to_its_subject():

@@ -436,7 +436,8 @@ def undercuts(gate: Gate, sentence: str) -> bool:
     return bool(short and start)
 
 
-def _said(text: str) -> str:
+def said(text: str) -> str:
+    """``text`` as compared for a gate's sentence: no Markdown emphasis, straight apostrophes, one space, lower case."""
     return " ".join(re.sub(r"[*_]", "", text or "").replace("’", "'").split()).lower()
 
 
@@ -478,9 +479,9 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
         sec = next((s for s in sections if s.point.key == g.key), None) if g.commitment else None
         if sec is None:
             continue
-        want = _said(g.commitment)
+        want = said(g.commitment)
         done = notes.setdefault(sec.point.key, [])
-        holding = [u for u in sec.units if u.kept and want in _said(u.text)]
+        holding = [u for u in sec.units if u.kept and want in said(u.text)]
         if not holding:
             # a marker for the writer ('[To write: Meeting Table 6A]') stays: the gate's sentence goes beside it
             ranked = sorted((u for u in sec.units if u.kept and not u.text.lstrip().startswith("[")),
@@ -501,7 +502,7 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
         if _to_top(sec, holding[0]) and not done:
             done.append(f"the buyer's gate opens its part: '{g.commitment}'")
         for u in holding[1:]:
-            if _said(u.text) == want:
+            if said(u.text) == want:
                 sec.drop(sec.units.index(u), "said once: the buyer's gate")
         for s in sections:
             for i, u in enumerate(s.units):

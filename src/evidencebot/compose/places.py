@@ -72,11 +72,8 @@ def _name_re() -> re.Pattern:
 
 
 def _clean(name: str) -> str:
-    words = " ".join(name.split()).split()
-    lead = {w.lower() for w in _words("lead_words")}
-    while words and words[0].lower() in lead:
-        words = words[1:]
-    return " ".join(words)
+    # (read per call, as every list of this module is: a user's places.yaml edited while the app runs is read)
+    return site_roles.without_lead(name, frozenset(w.lower() for w in _words("lead_words")))
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_word_lists
+from evidencebot.text import phrase_alternation, sentence_spans
 
 PHRASEBANK = "site_roles.yaml"
 ROLES = ("ours", "partner", "buyer", "outreach")
@@ -46,10 +47,6 @@ def _words(key: str) -> list[str]:
     return [str(w) for w in _spec().get(key) or []]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
-
-
 @functools.cache
 def _re(key: str) -> re.Pattern:
     raw = str(_spec().get(key) or "(?!x)x").replace("{DAY}", str(_spec().get("day") or "(?!x)x"))
@@ -59,10 +56,10 @@ def _re(key: str) -> re.Pattern:
 @functools.cache
 def _name_re() -> re.Pattern:
     word = r"(?:St\.?|[A-Z][\w'’ò-]*)"
-    heads = _alt(_words("heads"))
-    kinds = _alt(_words("kind_words"))
+    heads = phrase_alternation(_words("heads"))
+    kinds = phrase_alternation(_words("kind_words"))
     island = str(_spec().get("island") or "(?!x)x")
-    prefix = _alt(_words("prefix_heads"))
+    prefix = phrase_alternation(_words("prefix_heads"))
     return re.compile(rf"(?<![\w'’-])(?:(?P<prefixed>(?:{prefix})(?:\s+{word}){{1,2}})(?![\w'’-])|(?P<headed>{word}(?:\s+(?:of\s+|and\s+|y\s+|on\s+)?{word}){{0,6}}\s+(?:{heads}))"
                       rf"(?![\w'’-])|(?P<kinded>{word}(?:\s+{word}){{0,3}})\s+(?:{kinds})(?![\w'’-])|(?P<island>{island}))")
 
@@ -93,12 +90,22 @@ def key(name: str) -> str:
     return re.sub(r"^the\s+", "", " ".join((name or "").split()), flags=re.I).lower()
 
 
-def _clean(name: str) -> str:
-    words = " ".join(name.split()).split()
-    lead = {w.lower() for w in _words("lead_words")}
+def without_lead(name: str, lead: "frozenset[str] | set[str]") -> str:
+    """``name`` with its white space made single and the leading words in ``lead`` (lower case) taken off ('the',
+    'both', 'partner sites' before a list of names); :mod:`places` strips its own lead words with it."""
+    words = name.split()
     while words and words[0].lower() in lead:
         words = words[1:]
     return " ".join(words)
+
+
+@functools.cache
+def _lead() -> frozenset[str]:
+    return frozenset(w.lower() for w in _words("lead_words"))
+
+
+def _clean(name: str) -> str:
+    return without_lead(name, _lead())
 
 
 def _generic(name: str) -> bool:
@@ -129,16 +136,10 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])")
-
-
 def _sentences(line: str) -> list[tuple[int, str]]:
-    out, at = [], 0
-    for part in _SENTENCE.split(line):
-        at = line.find(part, at)
-        out.append((at, part))
-        at += len(part)
-    return out
+    """(offset, sentence) of each sentence of ``line``, split as the rest of the project splits them
+    (:func:`evidencebot.text.sentence_spans`: 'St. Wilfrid's House' stays one name)."""
+    return [(start, line[start:end]) for start, end in sentence_spans(line)] or [(0, line)]
 
 
 def _question_at(text: str, pos: int) -> str:

@@ -2994,8 +2994,8 @@ def _gates_and_proofread(plan: QuestionPlan, sections: list) -> dict[str, list[s
         # method to write)
         sec = next((x for x in sections if x.point.key == g.key), None)
         method = sec.evidence.get("blocks") if sec is not None else None
-        want = " ".join(g.commitment.split()).lower()
-        holding = [u for u in sec.units if u.kept and want and want in " ".join(u.text.split()).lower()] if sec else []
+        want = gates.said(g.commitment)
+        holding = [u for u in sec.units if u.kept and want and want in gates.said(u.text)] if sec else []
         if not getattr(method, "gate_alone", "") or not holding:
             continue
         for i, u in enumerate(sec.units):
@@ -5457,12 +5457,13 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     return out
 
 
-def gate_subject(gate: gates.Gate, topics: list) -> list[str]:
+def gate_subject(gate: gates.Gate, topics: list, about: str | None = None) -> list[str]:
     """The topics a gate's statement is about, most specific first: those its words after the subject's verb name
     (:func:`gates.subject_text`: 'be PVG scheme members before starting work', read with our library's words for
     another nation's terms: recruitment, by 'DBS check'); when those name none, the statement's most specific topic
-    alone. Never a topic named only by the people the statement is about ('staff and volunteers': volunteering)."""
-    hits = blockmatch.topic_hits(gates.subject_text(gate), topics)
+    alone. Never a topic named only by the people the statement is about ('staff and volunteers': volunteering).
+    ``about`` is the gate's subject text when the caller has read it already."""
+    hits = blockmatch.topic_hits(gates.subject_text(gate) if about is None else about, topics)
     if not hits:
         whole = blockmatch.topic_hits(gate.statement, topics)
         hits = [h for h in whole if h.weight == whole[0].weight] if whole else []
@@ -5484,16 +5485,15 @@ def _gate_parts_on_subject(plan: QuestionPlan, chosen: dict, used: set, approved
         point = next((p for p in plan.points if p.key == g.key), None)
         if point is None or point.key in pins or point.kind == "confirm" or not gates.confirming_part(g, point.text):
             continue
-        subject = gate_subject(g, topics)
+        about = gates.subject_text(g)
+        subject = gate_subject(g, topics, about)
         on = set(subject)
         have = chosen.get(point.key) or []
-        keep = [b for b in have if on & (blockmatch.block_topics(b, topics)
-                                         | {t.name for t in topics if b.block_id in t.blocks})]
+        keep = [b for b in have if on & blockmatch.block_topics(b, topics)]
         for b in have:
             if b not in keep:
                 used.discard(b.block_id)
-                left_out[point.key].append(f"{b.block_id} (its subject is not the buyer's confirmation's: "
-                                           f"{gates.subject_text(g)})")
+                left_out[point.key].append(f"{b.block_id} (its subject is not the buyer's confirmation's: {about})")
         if not keep and subject:
             named = {t.name: t for t in topics}
             nxt = next((by_id[bid] for name in subject for bid in named[name].blocks
@@ -5503,7 +5503,7 @@ def _gate_parts_on_subject(plan: QuestionPlan, chosen: dict, used: set, approved
                 used.add(nxt.block_id)
         chosen[point.key] = keep
         if not keep:
-            alone[point.key] = gates.subject_text(g)
+            alone[point.key] = about
     return alone
 
 

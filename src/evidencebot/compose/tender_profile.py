@@ -559,12 +559,10 @@ def base_names(text: str) -> list[tuple[str, str]]:
     roles = {p.key: p for p in site_roles.read(text)}
     out: dict[str, str] = {}
     for name, start, end, _ in _places(text):
-        words = name.split()
-        while words and words[0].lower() in _LEAD:
-            words = words[1:]
-        if len(words) >= 2 and (site_roles.key(" ".join(words)) not in roles
-                                or roles[site_roles.key(" ".join(words))].role == "ours"):
-            out.setdefault("the " + " ".join(words), _clip(text, start, end))
+        bare = site_roles.without_lead(name, _LEAD)
+        role = roles.get(site_roles.key(bare))
+        if len(bare.split()) >= 2 and (role is None or role.role == "ours"):
+            out.setdefault("the " + bare, _clip(text, start, end))
     # the base a label and the sentence after it give ('Service base: Tobar House ... will be run by the Provider', s34)
     have = {site_roles.key(n) for n in out}
     for p in roles.values():
