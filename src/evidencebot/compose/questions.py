@@ -3419,8 +3419,8 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
         s = s[lead.end():]
         if any(_BIDDER_SUBJECT.match(" ".join(said_by[:n])) for n in (1, 2)):
             s = _bidders_they(s)  # '... transition work they have done elsewhere' (s32 q02): the bidder's, ours
-        parts = [p for piece in _shape("and_ask").split(s)
-                 for p in ([piece] if _WH.match(piece) else _split_sentence(piece))]
+        parts = [p for piece in _example_kept(s)
+                 for p in ([piece] if _WH.match(piece) or _EXAMPLE.search(piece) else _split_sentence(piece))]
     series = not own and (len(parts) > 1 or (_is_cover_list(s) and parts != [s]))
     out = []
     for part in parts:
@@ -3433,6 +3433,27 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s) and not own_object:
         series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
+
+
+_EXAMPLE = re.compile(r"\bexamples?\b", re.I)
+_FORWARD = re.compile(r"\b(?:will|would|shall|plan\s+to|intend\s+to|propose\s+to)\b", re.I)
+
+
+def _example_kept(s: str) -> list[str]:
+    """A guidance ask cut at its joined asks ('examples of A and say how B' -> 'examples of A', 'how B'), except
+    where what follows an example only asks about that example: 'give at least one example of a decision that was
+    changed ..., and say what changed', '... examples of transition work and say what they learned from it' are
+    one ask each (the writers' labels); 'examples of local relationships and say how they will avoid duplication'
+    asks what the bidder will do, an ask of its own."""
+    pieces: list[str] = []
+    start = 0
+    for m in _shape("and_ask").finditer(s):
+        if _EXAMPLE.search(s[start:m.start()]) and not _FORWARD.search(s[m.end():]):
+            continue
+        pieces.append(s[start:m.start()])
+        start = m.end()
+    pieces.append(s[start:])
+    return [p for p in pieces if p.strip()]
 
 
 def _with_included(ask: str) -> list[str]:
