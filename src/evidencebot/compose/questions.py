@@ -803,6 +803,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     # still fall where they were written): the s22 and s24 writers bolded every limit's label
     text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group(0)), _limit_cells(unpack_row(question or "").replace("\t", "\n")))
     out = Limits()
+    weighed = None
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
         for pattern in patterns:
@@ -813,6 +814,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
             value = _number(m.group(1))
             if getattr(out, attr) is None:
                 setattr(out, attr, value if attr in ("pages", "weighting") else int(value))
+                weighed = m if attr == "weighting" else weighed
             out.spans.append(m.span())
             for more in pattern.finditer(text):
                 out.spans.append(more.span())
@@ -821,6 +823,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
                     out.spans.append(note.span())
     if out.words is None and out.chars is None and out.pages is None:
         _bare_limit(text, out)
+    if weighed is not None:
+        _marks_of_stated_total(text, weighed, out)
     if out.weighting is None:
         _marks_weighting(text, out)
     parts = _part_limit_matches(text)
@@ -877,6 +881,39 @@ _MARKS_OF_TOTAL = re.compile(rf"(?i)\b{_N}\s+(?:marks?\s+)?(?:out\s+)?of\s+(?:th
                              rf"(?:quality\s+|technical\s+)?marks?\b")
 _SCORE_TIMES = re.compile(r"(?i)\bscor(?:e|ed|ing)\b[^\n\d]{0,12}0\s*[–—-]\s*(\d{1,2})\s*[x×]\s*(\d{1,2}(?:\.\d+)?)\b")
 _MARKS_AFTER = re.compile(rf"(?im)(?<=[\d.)\]])[^\S\n]*[\(\[]\s*{_N}\s*marks?(?:\s+(?:in\s+total|total|available))?\s*[\)\]][^\S\n]*$")
+
+
+_TOTAL_MARKS = re.compile(rf"(?i)\b(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_N}\s+(?:quality\s+|technical\s+)?marks?\b"
+                          rf"|\b{_N}\s+marks?\s+in\s+total\b|\btotal\s*:\s*{_N}\s+marks?\b")
+_OWN_MARKS = re.compile(rf"(?i)\b(?:available\s+marks?|marks?\s+available|marks?)\s*[:=–-]\s*{_N}\b|\b{_N}\s+marks?\b")
+MIN_MARKS_TOTAL = 50
+"""The least total of marks read as the evaluation's ('400 marks in total'); a smaller one is a question's own (its
+parts' '10 marks each, 20 marks in total')."""
+
+
+def _marks_of_stated_total(text: str, weighed: re.Match, out: Limits) -> None:
+    """A weighting read as raw marks ('worth 30 marks', 'carries 400 marks', 'Marks available: 14') where the
+    question also states the total they are out of ('out of the 500 marks available', 'The quality questionnaire
+    carries 400 marks in total', '(of 200 quality marks)'): the question's marks as a percentage of that total, as
+    the writers label it (30 of 500: 6). A total of 100 is the percentage already; with no total stated, marks stay
+    marks."""
+    said = weighed.group(0).lower()
+    if "mark" not in said or "%" in said:
+        return
+    totals = [t for t in _TOTAL_MARKS.finditer(text) if not _ENVELOPE.search(text, 0, t.start())]
+    if not totals:
+        return
+    t = totals[0]
+    total = _number(next(g for g in t.groups() if g))
+    if total == 100 or total < MIN_MARKS_TOTAL:
+        return
+    own = next((m for m in _OWN_MARKS.finditer(text) if m.end() <= t.start() or m.start() >= t.end()), None)
+    if own is None:
+        return
+    marks = _number(next(g for g in own.groups() if g))
+    if 0 < marks < total:
+        out.weighting = round(100 * marks / total, 2)
+        out.spans.extend([t.span(), own.span()])
 
 
 def _marks_weighting(text: str, out: Limits) -> None:
