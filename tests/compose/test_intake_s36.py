@@ -48,3 +48,10 @@ def test_raw_marks_become_a_percentage_only_when_their_total_is_stated():
     assert read_limits("This question is worth 12 marks.").weighting == 12
     # a small total is the question's own parts', not the evaluation's
     assert read_limits("Each part carries 10 marks; 20 marks in total.").weighting == 10
+
+
+def test_numbered_parts_weightings_are_added_and_a_part_number_is_no_weighting():
+    # the first part's number (7.1) was read as the weighting
+    assert read_limits("Weighting: 7.1 – 3%, 7.2 – 4%\n\n7.1 Describe ...\n7.2 Explain ...").weighting == 7
+    assert read_limits("This question has two parts: 4.1 (weighting 5%, maximum 600 words) and 4.2 (weighting 3%, "
+                       "maximum 300 words).").weighting == 8

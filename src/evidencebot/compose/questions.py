@@ -964,7 +964,10 @@ def _said_of_whole(text: str, m: re.Match) -> bool:
 
 
 _PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
-_PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
+_PART_WEIGHT = re.compile(rf"(?i)\b(?:part\s+([a-z0-9]{{1,2}})|(\d{{1,2}}\.\d{{1,2}}))\s*[:=–-]?\s*{_N}\s*%")
+# a numbered part with its weighting in brackets after it: '11.1 (weighting 6%, maximum 800 words) and 11.2 (weighting
+# 4%, ...)'
+_REF_WEIGHT = re.compile(rf"(?i)(?<![\d.])(\d{{1,2}}\.\d{{1,2}})[^\S\n]*[\(\[][^\S\n]*weight(?:ing)?[^\S\n]*[:=–-]?[^\S\n]*{_N}\s*%")
 
 
 def _sum_parts(question: str, text: str, out: Limits) -> None:
@@ -972,11 +975,14 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
     'Weighting: Part A 4%; Part B 4%'; part titles 'Part A – ... (750 words; 6%)'; a table's rows, each with
     its 'Max words' and 'Weighting' cells; numbered items each with their own limit ('7.1 ... Max 300 words.',
     '7.2 ... Max 200 words.') and none for the whole (s18 dev q05, q09, q15, q16, q18)."""
-    listed = [m for line in _PARTS_WEIGHTS.finditer(text) for m in _PART_WEIGHT.finditer(line.group(0))]
-    titled = [m for m in _PART_TITLE_LIMIT.finditer(text) if m.group(3)]
-    for found, at in ((listed, 2), (titled, 3)):
-        if len(found) >= 2 and len({m.group(1).lower() for m in found}) == len(found):
-            out.weighting = sum(_number(m.group(at)) for m in found)
+    # 'Weighting: Part A 4%; Part B 4%', 'Weighting: 6.1 – 5%, 6.2 – 5%' (its first part's number is no weighting)
+    listed = [(m.group(1) or m.group(2), m.group(3)) for line in _PARTS_WEIGHTS.finditer(text)
+              for m in _PART_WEIGHT.finditer(line.group(0))]
+    titled = [(m.group(1), m.group(3)) for m in _PART_TITLE_LIMIT.finditer(text) if m.group(3)]
+    bracketed = [(m.group(1), m.group(2)) for m in _REF_WEIGHT.finditer(text)]
+    for found in (listed, titled, bracketed):
+        if len(found) >= 2 and len({ref.lower() for ref, _ in found}) == len(found):
+            out.weighting = sum(_number(n) for _, n in found)
     rows = _row_parts(question)
     if rows and len(rows.rows) >= 2:
         header, cols, cells = rows.header, rows.cols, rows.rows
