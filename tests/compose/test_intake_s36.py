@@ -55,3 +55,45 @@ def test_numbered_parts_weightings_are_added_and_a_part_number_is_no_weighting()
     assert read_limits("Weighting: 7.1 – 3%, 7.2 – 4%\n\n7.1 Describe ...\n7.2 Explain ...").weighting == 7
     assert read_limits("This question has two parts: 4.1 (weighting 5%, maximum 600 words) and 4.2 (weighting 3%, "
                        "maximum 300 words).").weighting == 8
+
+
+PART_LEFTOVERS = """Question 9 – Housing and move-on
+
+**Part A — Tenancy support**
+
+Describe how you will help people keep their tenancy.
+
+Part A: Maximum 300 words.
+
+**Part B — Working with the council**
+
+Explain how you will work with the council's housing team when someone is about to lose their home.
+
+Part B: Maximum 400 words.
+
+Weighting: Part A 2%; Part B 4%.
+"""
+
+SCOPED_WEIGHT = """Question 4 – Records
+
+Part B – Record keeping (scored)
+
+Weighting: 6% (Part B only)
+Part B: maximum 600 words
+
+Describe how you will keep records up to date and how people can see what is written about them.
+"""
+
+LENGTH_LABEL = """Method Statement 3 – Transport
+The Contractor will explain how people who do not drive will get to groups.
+Length: up to 1 page. Weight: 3%
+"""
+
+
+def test_a_part_label_or_a_limit_label_left_over_is_no_sub_point():
+    for text in (PART_LEFTOVERS, SCOPED_WEIGHT, LENGTH_LABEL):
+        got = points(text)
+        assert not any(t.strip("(). :%").lower() in {"part b only", "part b 4", "length"} for t in got), got
+    assert any("lose their home" in t for t in points(PART_LEFTOVERS))
+    assert any("records up to date" in t for t in points(SCOPED_WEIGHT))
+    assert any("do not drive" in t for t in points(LENGTH_LABEL))

@@ -1722,6 +1722,8 @@ def _is_instruction(text: str) -> bool:
         return True  # a limit's label left when its value was read ('Response: 1 side of A4.' -> 'Response:.')
     if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
+    if _PART_ONLY.match(t):
+        return True  # '(Part B only)', 'Part B 3%.': which part a note or weighting is for, left over; nothing asked
     if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
         return True  # 'Answers must not exceed 400 words' once the limit is read: 'Answers must'
     if _shape("score_line").match(t):
@@ -3690,6 +3692,8 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 
 _PART_WORD = _words_pattern(_listed("part_words"))
 """What a buyer calls a separately answered part of one question ('Part B', 'Element A'): phrasebank/intake.yaml."""
+_PART_ONLY = re.compile(rf"^\W*{_PART_WORD}[ \t]+[a-z0-9]{{1,2}}\b(?:[ \t]+only|[ \t]*[:–—-]?[ \t]*\d+(?:\.\d+)?[ \t]*%)?\W*$",
+                        re.I)
 _PART_HEAD = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
     r"(?:" + _PART_WORD + r"|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
