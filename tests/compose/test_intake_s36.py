@@ -97,3 +97,12 @@ def test_a_part_label_or_a_limit_label_left_over_is_no_sub_point():
     assert any("lose their home" in t for t in points(PART_LEFTOVERS))
     assert any("records up to date" in t for t in points(SCOPED_WEIGHT))
     assert any("do not drive" in t for t in points(LENGTH_LABEL))
+
+
+def test_a_length_label_and_a_portal_text_box_are_read_as_limits():
+    assert read_limits("Describe your approach.\nMaximum response length: 900 words.").words == 900
+    assert read_limits("Describe your approach.\nMaximum Length: 2500 (characters)").chars == 2500
+    assert read_limits("Question 8 – Training [Text box, 1500 characters]").chars == 1500
+    assert read_limits("Q12 [Free text – 2,750 characters]").chars == 2750
+    # a length in pages stays pages
+    assert read_limits("Length: up to 2 pages.").pages == 2
