@@ -94,6 +94,7 @@ def source_line(text: str, point: str) -> tuple[int, str]:
     return best, lines[best]
 
 
+_ITEM = re.compile(r"^\s*(?:[-*\u2022o]\s+|\(?[a-z]{1,4}[.)]\s+|\d+(?:\.\d+)*[.)]?\s+)")
 _ROMAN = re.compile(r"^\s*(?:[-*]\s+)?\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s", re.I)
 _LETTER = re.compile(r"^\s*(?:[-*]\s+)?\(?[a-h][.)]\s")
 _SCORING = re.compile(r"(?i)\b(?:scor(?:e|ing)|descriptor|marks?\b|evaluat(?:ion|ors?)|assessed)")
@@ -109,7 +110,9 @@ def shape(text: str, point: str, others: list[str]) -> str:
         return "not one line (spread or reworded)"
     # another labelled sub-point drawn from the same line: an item holding two asks
     if any(o != point and overlap(o, line) >= 0.6 and source_line(text, o)[0] == i for o in others):
-        return "two asks in one line"
+        if _ITEM.match(line) and not s.startswith("|"):
+            return "two asks in one list item (', and how B', 'including A and B')"
+        return "two asks in one prose sentence or paragraph"
     if s.startswith("|"):
         return "in a table"
     if _ROMAN.match(s):
@@ -167,7 +170,6 @@ def misses(preds: dict, only: str = "") -> None:
         print(f"  {v:4d}  {k}")
 
 
-_ITEM = re.compile(r"^\s*(?:[-*\u2022o]\s+|\(?[a-z]{1,4}[.)]\s+|\d+(?:\.\d+)*[.)]?\s+)")
 _JOINED = {
     "', and how/what/who/when/where/which/whether' inside an item": re.compile(
         r"(?i),\s+and\s+(?:how|what|who|when|where|which|whether)\b"),
