@@ -215,7 +215,7 @@ def test_a_pattern_table_is_regular_expressions_declared_as_data():
 def test_the_question_limit_tables_read_from_data():
     from evidencebot.compose import questions as Q
 
-    assert len(Q._WORD_LIMITS) == 21 and len(Q._CHAR_LIMITS) == 8 and len(Q._PAGE_LIMITS) == 7
+    assert len(Q._WORD_LIMITS) == 22 and len(Q._CHAR_LIMITS) == 10 and len(Q._PAGE_LIMITS) == 7
     assert len(Q._WEIGHTINGS) == 26 and Q._N == r"(\d[\d,]*(?:\.\d+)?)"
     assert Q.read_limits("Maximum 500 words. Weighting: 10%").words == 500
 
