@@ -2984,6 +2984,13 @@ class _NameFinder:
             return True  # "Known on the street as 'Scouse Davy', he has been ..."
         if known and known.group(1) and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
+        if known and known.group(1) and self.text[known.end(1):known.end(1) + 1] == ",":
+            # (pv36) a person's name set off before it: "Young Paddy Ward, known as Chip to everyone" (the word
+            # before the comma a PERSON's, or a listed first name among the capitalised words that end there)
+            run = self._name_run_before(known.end(1))
+            if any(t.ent in self.names.labels or (t.text in self.names.first_names and t.text not in self.names.ambiguous)
+                   for t in run):
+                return True
         called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
@@ -2991,6 +2998,17 @@ class _NameFinder:
             return True  # (s31) 'He is called "Yare" by the other residents'
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
+
+    def _name_run_before(self, end: int, limit: int = 3) -> list:
+        """(pv36) The capitalised words (at most ``limit``) ending at ``end``, joined by single spaces."""
+        tok = self._tok_at(end - 1)
+        run: list = []
+        while tok is not None and len(run) < limit and tok.text[:1].isupper() and _is_name_word(tok.text):
+            run.append(tok)
+            if tok.start < 2 or self.text[tok.start - 1] != " ":
+                break
+            tok = self._tok_at(tok.start - 2)
+        return run
 
     def called_person(self, offset: int) -> bool:
         """(s31) A person's pronoun, an auxiliary and a naming participle end right before ``offset`` (a quote between
@@ -3465,7 +3483,9 @@ class _NameFinder:
             if nxt.pos and nxt.pos != "PROPN" and not self.surname_as_verb(j):
                 break
             if self.blocked_word(nxt.text):
-                if surnames and self.surname_word(nxt.text, nxt.end):
+                # (pv36) a place word as a surname straight after the first name only: "Siobhan Ward", never a
+                # third word ("Mary Seacole Ward" is a ward named after her)
+                if surnames and taken == 0 and self.surname_word(nxt.text, nxt.end):
                     end = nxt.end
                 break
             end, j, taken = nxt.end, j + 1, taken + 1
