@@ -86,16 +86,20 @@ _CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
 _EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
-# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", "prefers to be
+# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", (pv36)
+# "his surname, Doherty", "her maiden name: Okafor", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+|sur|maiden\s+|family\s+|(?:his|her|their)\s+last\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called"
                     # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
                     r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
                     r"\s+['‘\"“]?\Z", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
-                          r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b", re.IGNORECASE)
+                          r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b"
+                          # (pv36) "Cash is his real name": the word is said to be a person's own name
+                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b",
+                          re.IGNORECASE)
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
 _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:[ \t\u00a0]+([A-Za-z\-]+))?")
@@ -922,7 +926,7 @@ CONTEXT_LISTS = (
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
-    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs",
+    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
 )
 
 
@@ -1786,6 +1790,13 @@ def _resolve_overlaps(hits: list[_Hit], text: str = "") -> list[_Hit]:
             # (pv2 s35) a combination that runs on from a described person's warning ("47, works the 6–2 at the
             # meat plant in Cookstown" + "..., and is the only woman on that line") describes the same person
             # further: the kept warning takes it in, so both descriptions are reported
+            k = clash[0]
+            k.start, k.end = min(k.start, h.start), max(k.end, h.end)
+        elif h.rule.kind == "regex" and h.severity == "warning" and len(clash) == 1 \
+                and clash[0].severity == "warning" and clash[0].rule.kind == "combination" and h.end > clash[0].end:
+            # (pv36) the other way round: a described person's warning that runs on from a combination's
+            # description ("The only male nurse on the perinatal team" + "... is off with stress") says what is
+            # private of the same person: the kept combination takes it in (never adds or removes a finding)
             k = clash[0]
             k.start, k.end = min(k.start, h.start), max(k.end, h.end)
         elif h.rule.kind == "entity":
@@ -3520,6 +3531,14 @@ class _NameFinder:
             if main.tag_ == "VBN" and (main.lemma_.lower() in speech
                                         or verb.lemma_.lower() == "be" and main.lemma_.lower() in ctx.get("object_verbs", ())):
                 return True  # "Journey has asked for a female worker", "Star was admitted on Friday", "was referred"
+            if verb.lemma_.lower() == "have" and main.lemma_.lower() == "be" and i + 3 < len(self.toks) \
+                    and self.toks[i + 3].token is not None and self.toks[i + 3].token.tag_ == "VBG" \
+                    and self.toks[i + 3].token.lemma_.lower() in ctx.get("continuous_person_verbs", ()) \
+                    and not (self.toks[i + 3].token.lemma_.lower() == "come" and i + 4 < len(self.toks)
+                             and self.toks[i + 4].text.lower() not in ("to", "along", "in", "every", "each")):
+                # (pv36) "Hope has been coming to the group", "Smudge has been sleeping in the doorway" (not "Joy
+                # has been coming back into her life": coming somewhere, or coming along)
+                return True
         if tok.token.tag_ == "MD" and verb.pos_ == "AUX" and verb.tag_ in ("VBD", "VBZ"):
             # a modal takes the base form, so "Will had", "Will has" make Will the subject: "Will had been
             # sleeping in his car", "Will has asked if he can volunteer" (with he/his/she/her after it)
