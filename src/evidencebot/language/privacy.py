@@ -86,16 +86,20 @@ _CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
 _EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
-# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", "prefers to be
+# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", (s31) "his nickname, Dheere,", (pv36)
+# "his surname, Doherty", "her maiden name: Okafor", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:nick|street\s+|sur|maiden\s+|family\s+|(?:his|her|their)\s+last\s+)name\s*[,:]|(?:calls?|called|calling)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called"
                     # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
                     r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
                     r"\s+['‘\"“]?\Z", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
-                          r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b", re.IGNORECASE)
+                          r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b"
+                          # (pv36) "Cash is his real name": the word is said to be a person's own name
+                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b",
+                          re.IGNORECASE)
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
 _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:[ \t\u00a0]+([A-Za-z\-]+))?")
@@ -922,7 +926,7 @@ CONTEXT_LISTS = (
     "private_rules", "time_words_before", "apposition_person_nouns", "staff_frame_words", "staff_frame_ties",
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
-    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs",
+    "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
 )
 
 
@@ -1786,6 +1790,13 @@ def _resolve_overlaps(hits: list[_Hit], text: str = "") -> list[_Hit]:
             # (pv2 s35) a combination that runs on from a described person's warning ("47, works the 6–2 at the
             # meat plant in Cookstown" + "..., and is the only woman on that line") describes the same person
             # further: the kept warning takes it in, so both descriptions are reported
+            k = clash[0]
+            k.start, k.end = min(k.start, h.start), max(k.end, h.end)
+        elif h.rule.kind == "regex" and h.severity == "warning" and len(clash) == 1 \
+                and clash[0].severity == "warning" and clash[0].rule.kind == "combination" and h.end > clash[0].end:
+            # (pv36) the other way round: a described person's warning that runs on from a combination's
+            # description ("The only male nurse on the perinatal team" + "... is off with stress") says what is
+            # private of the same person: the kept combination takes it in (never adds or removes a finding)
             k = clash[0]
             k.start, k.end = min(k.start, h.start), max(k.end, h.end)
         elif h.rule.kind == "entity":
@@ -2984,6 +2995,13 @@ class _NameFinder:
             return True  # "Known on the street as 'Scouse Davy', he has been ..."
         if known and known.group(1) and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
+        if known and known.group(1) and self.text[known.end(1):known.end(1) + 1] == ",":
+            # (pv36) a person's name set off before it: "Young Paddy Ward, known as Chip to everyone" (the word
+            # before the comma a PERSON's, or a listed first name among the capitalised words that end there)
+            run = self._name_run_before(known.end(1))
+            if any(t.ent in self.names.labels or (t.text in self.names.first_names and t.text not in self.names.ambiguous)
+                   for t in run):
+                return True
         called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
@@ -2991,6 +3009,17 @@ class _NameFinder:
             return True  # (s31) 'He is called "Yare" by the other residents'
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
+
+    def _name_run_before(self, end: int, limit: int = 3) -> list:
+        """(pv36) The capitalised words (at most ``limit``) ending at ``end``, joined by single spaces."""
+        tok = self._tok_at(end - 1)
+        run: list = []
+        while tok is not None and len(run) < limit and tok.text[:1].isupper() and _is_name_word(tok.text):
+            run.append(tok)
+            if tok.start < 2 or self.text[tok.start - 1] != " ":
+                break
+            tok = self._tok_at(tok.start - 2)
+        return run
 
     def called_person(self, offset: int) -> bool:
         """(s31) A person's pronoun, an auxiliary and a naming participle end right before ``offset`` (a quote between
@@ -3465,7 +3494,9 @@ class _NameFinder:
             if nxt.pos and nxt.pos != "PROPN" and not self.surname_as_verb(j):
                 break
             if self.blocked_word(nxt.text):
-                if surnames and self.surname_word(nxt.text, nxt.end):
+                # (pv36) a place word as a surname straight after the first name only: "Siobhan Ward", never a
+                # third word ("Mary Seacole Ward" is a ward named after her)
+                if surnames and taken == 0 and self.surname_word(nxt.text, nxt.end):
                     end = nxt.end
                 break
             end, j, taken = nxt.end, j + 1, taken + 1
@@ -3500,6 +3531,14 @@ class _NameFinder:
             if main.tag_ == "VBN" and (main.lemma_.lower() in speech
                                         or verb.lemma_.lower() == "be" and main.lemma_.lower() in ctx.get("object_verbs", ())):
                 return True  # "Journey has asked for a female worker", "Star was admitted on Friday", "was referred"
+            if verb.lemma_.lower() == "have" and main.lemma_.lower() == "be" and i + 3 < len(self.toks) \
+                    and self.toks[i + 3].token is not None and self.toks[i + 3].token.tag_ == "VBG" \
+                    and self.toks[i + 3].token.lemma_.lower() in ctx.get("continuous_person_verbs", ()) \
+                    and not (self.toks[i + 3].token.lemma_.lower() == "come" and i + 4 < len(self.toks)
+                             and self.toks[i + 4].text.lower() not in ("to", "along", "in", "every", "each")):
+                # (pv36) "Hope has been coming to the group", "Smudge has been sleeping in the doorway" (not "Joy
+                # has been coming back into her life": coming somewhere, or coming along)
+                return True
         if tok.token.tag_ == "MD" and verb.pos_ == "AUX" and verb.tag_ in ("VBD", "VBZ"):
             # a modal takes the base form, so "Will had", "Will has" make Will the subject: "Will had been
             # sleeping in his car", "Will has asked if he can volunteer" (with he/his/she/her after it)
