@@ -837,17 +837,29 @@ def _reason_is_that(reason, s: dict, terms: Terms, ctx: Context) -> bool:
         return False
     sent = reason.sent
     low = sent.text.lower()
-    return not any(t.lower_ in s["general_limiters"] for t in sent) and not any(
-        has_phrase(low, p) for p in s["general_sources"])
+    return not _limited(sent, s) and not any(has_phrase(low, p) for p in s["general_sources"])
+
+
+def _limited(tokens, s: dict) -> bool:
+    """A word among ``tokens`` that limits a claim to some people or some of the time ("many", "often"), but not
+    one lifted by an intensifier before it (oc2, s35: "so many men" says how many, it does not limit)."""
+    return any(t.lower_ in s["general_limiters"] and not (t.i > 0 and t.doc[t.i - 1].lower_ in s[
+        "general_intensifiers"]) for t in tokens)
 
 
 def _pseudo_cleft_subject(verb, subj):
     """(oc31) The cause in a pseudo-cleft, "exam pressure is what drives self-harm": when the verb's subject is
     "what" and its clause the complement of a present "is" or "are", the copula's subject (else ``subj``)."""
-    if subj is None or subj.lower_ not in W.free_relatives or verb.dep_ not in W.pseudo_cleft_deps:
+    if subj is None or subj.lower_ not in W.free_relatives:
         return subj
     cop = verb.head
     if cop.lower_ not in W.general_present_be:
+        return subj
+    if verb.dep_ in W.pseudo_cleft_reversed_deps and verb.i < cop.i:
+        # (oc36) the other order, "what pushes people into debt is the lack of ...": the clause of "what" is the
+        # copula's subject and the cause its complement after it
+        return next((c for c in cop.children if c.dep_ in W.pseudo_cleft_focus_deps and c.i > cop.i), subj)
+    if verb.dep_ not in W.pseudo_cleft_deps:
         return subj
     # (oc33) or a clause in -ing as the copula's subject: "masking all day at work is what drives burnout"
     return next((c for c in cop.children if c.dep_ in W.pseudo_cleft_subject_deps and c.i < verb.i), subj)
@@ -877,10 +889,8 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
     head = verb.head if verb.dep_ == "conj" else verb
     if tense and (not finite or any(c.dep_ in W.general_no_aux_deps for c in [*verb.children, *head.children])):
         return False
-    words = [t for t in verb.subtree]
-    if any(t.lower_ in s["general_limiters"] and not (t.i > 0 and t.doc[t.i - 1].lower_ in s[
-            "general_intensifiers"]) for t in words):
-        return False  # (oc2, s35) "so many men" says how many, it does not limit the claim to some
+    if _limited(verb.subtree, s):
+        return False
     sent = verb.sent
     low = sent.text.lower()
     if any(has_phrase(low, p) for p in s["general_sources"]):
@@ -925,12 +935,15 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
         return False
     # (oc2 s33) only the verb's own clause: a verb after a comma is another clause's
     end = next((t.i for t in doc[tok.i + 1:sent.end] if t.text in W.misread_clause_ends), sent.end)
-    if any(t.tag_ in W.general_finite_tags for t in doc[sent.start:end] if t.i != tok.i):
-        return False  # the sentence has a verb of its own ("Funding cuts reduced ...")
+    if any(t.tag_ in W.general_finite_tags and not (t.i > tok.i and _is_outcome(t, s, terms))
+           for t in doc[sent.start:end] if t.i != tok.i):
+        return False  # the sentence has a verb of its own ("Funding cuts reduced ..."); (oc36) not the outcome
+        # after the verb read as one in its place ("Isolation shortens/NNS lives/VBZ")
     before = doc[sent.start:tok.i]
     if len(before) > _GENERAL_SUBJECT_REACH or any(
             (t.pos_ not in W.general_subject_pos and not (0 < t.i - sent.start < len(before) - 1
-                                                           and t.pos_ in W.general_subject_inner_pos))
+                                                           and t.pos_ in W.general_subject_inner_pos)
+             and not (t.i == sent.start and t.tag_ == "VBG"))  # (oc36) "Being in care results in ..."
             or (t.is_punct and t.tag_ != "HYPH") or t.dep_ == "neg" for t in before):
         return False
     if base and not (any(t.pos_ == "CCONJ" for t in before) or _plural_head(before)):
@@ -1063,6 +1076,8 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             heads.extend([g for g in c.subtree if g.dep_ == "pobj"][:1])
         elif c.dep_ in ("prt", "advmod"):
             heads.extend(g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj")
+            if c.dep_ == "prt":
+                heads.append(c)  # (oc36) an object the small model read as a particle ("cause burnout/RP")
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
     harm = _made_to_harm(verb, s)
     if harm is not None:
