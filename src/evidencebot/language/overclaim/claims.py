@@ -689,7 +689,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # (oc29) "damp housing makes depression worse", "early help means fewer crises"
             subj = _pseudo_cleft_subject(tok, _subject(tok))  # (oc33) "isolation is what makes people relapse"
             if tok.pos_ == "VERB" and _general_fact(tok, subj, s, ctx) and (
-                    _general_degree(tok, s, terms) or _made_to_harm(tok, s) is not None) and not blocked(tok):
+                    _general_degree(tok, s, terms) or _made_to_harm(tok, s, terms) is not None) and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
@@ -954,7 +954,8 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
             (_is_people(t, s) and not (activity and t.i > sent.start)) or t.lower_ in s["not_named"]
             or t.lemma_.lower() in s["not_named"] for t in before):
         return False
-    if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG":
+    if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG" and not (
+            before[-1].pos_ == "ADJ" and before[-1].head.i == tok.i):  # (oc36) "without a structured routine/JJ"
         return False
     i = tok.i + 1
     needs = W.result_preps.get(tok.lemma_.lower())
@@ -1033,7 +1034,7 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
     return False
 
 
-def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
+def _made_to_harm(verb, s: dict, terms: Terms | None = None) -> tuple[int, int] | None:
     """(oc33) People made or driven to do what harms them: "makes people relapse", "drives students to drop out" (the
     people the verb's object or the subject of its clause, the clause's verb one of ``general_person_outcome_verbs``)."""
     # (oc2, s35) the small model may hang "to drink" on the verb as a clause of purpose, or on the people as a
@@ -1044,8 +1045,11 @@ def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
                and not any(g.dep_ in W.nsubj_nsubjpass_csubj for g in c.children)]
     for c in [*(c for c in verb.children if c.dep_ in W.general_person_clause_deps), *misread]:
         prt = next((g.lower_ for g in c.children if g.dep_ == "prt"), None)  # (oc35) "burn out"
+        # (oc36) or any clause on the people that names an outcome ("cause Deaf people to be misdiagnosed with
+        # psychosis")
         if c.i > verb.i and (c.lemma_.lower() in s[
-                "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"]):
+                "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"] or (
+                terms is not None and any(_is_outcome(t, s, terms) for t in c.subtree if t.i > c.i))):
             who = [g for g in c.children if g.dep_ in W.nsubj_nsubjpass_csubj] + [
                 g for g in verb.children if g.dep_ == "dobj"]
             if any(_people_noun(g, s) or _quantity_of_them(g, s) for g in who):
@@ -1079,7 +1083,7 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             if c.dep_ == "prt":
                 heads.append(c)  # (oc36) an object the small model read as a particle ("cause burnout/RP")
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
-    harm = _made_to_harm(verb, s)
+    harm = _made_to_harm(verb, s, terms)
     if harm is not None:
         return harm
     for d in list(heads):
@@ -1095,6 +1099,8 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             if n.lemma_.lower() in s["not_outcomes"] or n.lower_ in s["not_outcomes"]:
                 break
             phrase = [t for t in n.subtree if t.i <= n.i and t.dep_ not in ("det", "poss")]
+            # (oc36) an outcome in -ing the small model hangs on the head before it ("drives problem | drinking")
+            phrase += [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == n.i + 1]
             if any(any(terms.covers(name, t.i) for name in s["outcomes"]) for t in phrase) or any(
                     t.lemma_.lower() in s["general_outcomes"] or t.lower_ in s["general_outcomes"] for t in phrase):
                 return n.i, n.i + 1

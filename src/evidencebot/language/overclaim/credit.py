@@ -67,6 +67,8 @@ def _settings_from(o: dict) -> dict:
         first_person=option_words(o.get("first_person")),
         won_nouns=option_words(o.get("won_nouns")),
         won_restore_verbs=option_words(o.get("won_restore_verbs")),
+        why_words=option_words(o.get("why_words")),
+        now_words=option_words(o.get("now_words")),
         won_change_nouns=option_words(o.get("won_change_nouns")),
         won_change_preps=option_words(o.get("won_change_preps")),
     )}
@@ -101,6 +103,8 @@ def _says_change(toks, s: dict, terms: Terms) -> bool:
             return True
         if _word(t, s["achieve_verbs"]) and any(c.dep_ == "dobj" and _word(c, s["target_nouns"]) for c in t.children):
             return True
+        if t.dep_ == "advmod" and _word(t, s["now_words"]) and t.head.pos_ in ("VERB", "AUX"):
+            return True  # (oc36) what is so "now" and was not before ("the governing body now expects ...")
     return False
 
 
@@ -171,7 +175,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     s = _settings(rule)
     if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"]
                              | s["force_nouns"])
-            or ctx.lower_set & (s["own_pronouns"] | s["behind_preps"])
+            or ctx.lower_set & (s["own_pronouns"] | s["behind_preps"] | s["why_words"])
             or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]
             or ctx.lemma_set & s["won_verbs"] and ctx.lemma_set & s["won_change_nouns"]):
         return []
@@ -234,9 +238,14 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
+            # (oc36) or "is why" a clause: "our network is why social prescribing now appears in every plan"
+            why = next((c for c in verb.children if c.dep_ in W.general_why_clause_deps and c.i > verb.i and any(
+                g.dep_ == "advmod" and _word(g, s["why_words"]) for g in c.children)), None)
+            if why is not None:
+                attr = verb
             if attr is None or any(_word(c, s["own_words"]) for c in attr.children):
                 continue
-            clause = next((c for c in attr.children if c.dep_ in s["clause_deps"]), None)
+            clause = why if why is not None else next((c for c in attr.children if c.dep_ in s["clause_deps"]), None)
             if clause is None or not _says_change(list(clause.subtree), s, terms):
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
@@ -407,6 +416,8 @@ def _moved_body(verb, s: dict):
         if c.dep_ in ("advcl", "acl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                   for g in c.children):
             return body, c  # "got the council | to reopen ..." read as a clause of purpose
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == body.right_edge.i + 1:
+            return body, c  # (oc36) "stopped the trust | closing the clinic": the act in -ing right after the body
         if c.dep_ == "prep" and c.lower_ in s["into_preps"] and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             return body, c
     return None
