@@ -650,8 +650,8 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"]
-                            | s["because_marks"] | s["cause_heads"]):
+    if not (ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"])
+            or ctx.lower_set & (s["because_marks"] | s["cause_heads"])):
         return []
     T = _toks(doc)
     if s["singular"] and ctx.lower_set & s["singular"] and not any(t.is_quote for t in T):
