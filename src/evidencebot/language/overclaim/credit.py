@@ -239,13 +239,14 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
             # (oc36) or "is why" a clause: "our network is why social prescribing now appears in every plan"
-            why = next((c for c in verb.children if c.dep_ in W.general_why_clause_deps and c.i > verb.i and any(
-                g.dep_ == "advmod" and _word(g, s["why_words"]) for g in c.children)), None)
-            if why is not None:
+            why_clause = next((c for c in verb.children if c.dep_ in W.general_why_clause_deps and c.i > verb.i
+                               and any(g.dep_ == "advmod" and _word(g, s["why_words"]) for g in c.children)), None)
+            if why_clause is not None:
                 attr = verb
             if attr is None or any(_word(c, s["own_words"]) for c in attr.children):
                 continue
-            clause = why if why is not None else next((c for c in attr.children if c.dep_ in s["clause_deps"]), None)
+            clause = why_clause if why_clause is not None else next(
+                (c for c in attr.children if c.dep_ in s["clause_deps"]), None)
             if clause is None or not _says_change(list(clause.subtree), s, terms):
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
