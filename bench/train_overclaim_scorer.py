@@ -49,7 +49,10 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
            "story32dev",
            # (oc35) session 35's over-claim dev set (credit for shared change, counterfactuals, causal links said as
            # fact, outcomes for everyone), written by oc35 and tuned on; the shipped weights were not refitted
-           "oc35dev"]
+           "oc35dev",
+           # (oc36) session 36's over-claim dev set of the same four kinds, written by oc36 and tuned on; the shipped
+           # weights were not refitted
+           "oc36dev"]
 # the transfer checks (independent writers nobody tunes on): the shipped weights are trained on them too (rows
 # never read by a person); bench/overclaim_loso.py --transfer scores each as a fold left out (aggregates only).
 # s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them

@@ -193,6 +193,11 @@ CASES += [("privacy", "pv34dev")]
 # words with the flags; written by oc35 before any change and tuned on (132: 66 flag, 66 pass). Main (f424b414):
 # P 0.946 R 0.803; oc35: P 0.969 R 0.955
 CASES += [("overclaim", "oc35dev")]
+# (oc36) over-claim, a second set of the same four kinds (credit for a shared change, counterfactuals, causal links
+# said as fact, outcomes said to hold for everyone) in charities, trusts, councillors' columns, employers and apps,
+# half hard passes sharing words with the flags; written by oc36 before any change and tuned on (133: 67 flag,
+# 66 pass). Main (14cdec41): P 0.943 R 0.746; oc36: P 0.985 R 0.955
+CASES += [("overclaim", "oc36dev")]
 # (pv35, session 35) privacy dev set of the kinds fresh sets keep missing or falsely flag: unlisted names before an age,
 # "who", a relative or a verb of care, titled clients and relatives, nicknames, lower-case chat names, rare combinations
 # without a name, labelled numbers of records one person holds, 3-3-4 health numbers, other nations' numbers,
@@ -273,6 +278,7 @@ FAMILY_PART_THRESHOLDS = {
     ("privacy", "pv33dev"): {"precision": 0.95, "recall": 0.92},
     ("privacy", "pv34dev"): {"precision": 0.95, "recall": 0.95},
     ("overclaim", "oc35dev"): {"precision": 0.95, "recall": 0.94},
+    ("overclaim", "oc36dev"): {"precision": 0.95, "recall": 0.94},
     ("privacy", "pv35dev"): {"precision": 0.95, "recall": 0.95},
 }
 # parts whose misses are never printed (rule writers do not read them)

@@ -537,9 +537,15 @@ def universal_efficacy(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
-        if verb.lemma_.lower() not in s["verbs"] or verb.pos_ != "VERB" or verb.tag_ not in W.general_present_tags:
+        # (oc36) the verb in -s the small model read as a plural noun at the root, its subject as a compound before
+        # it ("Social prescribing works/NNS for everyone")
+        misread = verb.tag_ in W.misread_verb_tags and verb.dep_ == "ROOT" and verb.i > verb.sent.start
+        if verb.lemma_.lower() not in s["verbs"] or (
+                not misread and (verb.pos_ != "VERB" or verb.tag_ not in W.general_present_tags)):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None and misread:
+            subj = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
         if subj is None or not (subj.lemma_.lower() in s["help_nouns"] or subj.lower_ in s["help_nouns"] or (
                 subj.tag_ == "VBG") or (subj.pos_ == "NOUN" and subj.lower_.endswith(tuple(s["activity_endings"])))):
             continue

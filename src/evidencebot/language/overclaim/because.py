@@ -277,7 +277,8 @@ def _counterfactual_cause(verb, s: dict):
                 g.dep_ == "prep" and g.lower_ in s["counterfactual_preps"] and _ours(list(g.subtree), s)
                 for g in c.children)):
             return list(c.subtree)  # (m26) "Left to statutory services alone, ...", "Left without our help, ..."
-        if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and (any(
+        if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and (
+                _ours(list(verb.sent), s) or _counted_who(verb)) and (any(
                 g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children) or (
                 verb.tag_ == "VBG" and any(g.dep_ == "aux" and g.lower_ in W.be_forms for g in verb.children))):
             # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
@@ -476,6 +477,16 @@ def _counterfactual_verb(verb, s: dict) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in s["counterfactual_modals"] for c in verb.children) or (
         verb.lemma_.lower() in s["copulas"] and any(
             c.dep_ == "acomp" and c.lower_ in s["bound_words"] for c in verb.children))
+
+
+def _counted_who(verb) -> bool:
+    """(oc36) A counted number of people as the one of whom "would otherwise" is said ("40 families who would
+    otherwise have been sleeping rough"): a count of what would have happened, whoever's help it credits (a donor's
+    "your gifts meant that ...")."""
+    subj = next((c for c in verb.children if c.dep_ in W.nsubj_nsubjpass_csubj), None)
+    if subj is not None and subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in subj.children)
 
 
 @check("counterfactual_credit")

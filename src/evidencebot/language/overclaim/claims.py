@@ -689,7 +689,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # (oc29) "damp housing makes depression worse", "early help means fewer crises"
             subj = _pseudo_cleft_subject(tok, _subject(tok))  # (oc33) "isolation is what makes people relapse"
             if tok.pos_ == "VERB" and _general_fact(tok, subj, s, ctx) and (
-                    _general_degree(tok, s, terms) or _made_to_harm(tok, s) is not None) and not blocked(tok):
+                    _general_degree(tok, s, terms) or _made_to_harm(tok, s, terms) is not None) and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
@@ -837,17 +837,29 @@ def _reason_is_that(reason, s: dict, terms: Terms, ctx: Context) -> bool:
         return False
     sent = reason.sent
     low = sent.text.lower()
-    return not any(t.lower_ in s["general_limiters"] for t in sent) and not any(
-        has_phrase(low, p) for p in s["general_sources"])
+    return not _limited(sent, s) and not any(has_phrase(low, p) for p in s["general_sources"])
+
+
+def _limited(tokens, s: dict) -> bool:
+    """A word among ``tokens`` that limits a claim to some people or some of the time ("many", "often"), but not
+    one lifted by an intensifier before it (oc2, s35: "so many men" says how many, it does not limit)."""
+    return any(t.lower_ in s["general_limiters"] and not (t.i > 0 and t.doc[t.i - 1].lower_ in s[
+        "general_intensifiers"]) for t in tokens)
 
 
 def _pseudo_cleft_subject(verb, subj):
     """(oc31) The cause in a pseudo-cleft, "exam pressure is what drives self-harm": when the verb's subject is
     "what" and its clause the complement of a present "is" or "are", the copula's subject (else ``subj``)."""
-    if subj is None or subj.lower_ not in W.free_relatives or verb.dep_ not in W.pseudo_cleft_deps:
+    if subj is None or subj.lower_ not in W.free_relatives:
         return subj
     cop = verb.head
     if cop.lower_ not in W.general_present_be:
+        return subj
+    if verb.dep_ in W.pseudo_cleft_reversed_deps and verb.i < cop.i:
+        # (oc36) the other order, "what pushes people into debt is the lack of ...": the clause of "what" is the
+        # copula's subject and the cause its complement after it
+        return next((c for c in cop.children if c.dep_ in W.pseudo_cleft_focus_deps and c.i > cop.i), subj)
+    if verb.dep_ not in W.pseudo_cleft_deps:
         return subj
     # (oc33) or a clause in -ing as the copula's subject: "masking all day at work is what drives burnout"
     return next((c for c in cop.children if c.dep_ in W.pseudo_cleft_subject_deps and c.i < verb.i), subj)
@@ -877,10 +889,8 @@ def _general_fact(verb, subj, s: dict, ctx: Context, tense: bool = True) -> bool
     head = verb.head if verb.dep_ == "conj" else verb
     if tense and (not finite or any(c.dep_ in W.general_no_aux_deps for c in [*verb.children, *head.children])):
         return False
-    words = [t for t in verb.subtree]
-    if any(t.lower_ in s["general_limiters"] and not (t.i > 0 and t.doc[t.i - 1].lower_ in s[
-            "general_intensifiers"]) for t in words):
-        return False  # (oc2, s35) "so many men" says how many, it does not limit the claim to some
+    if _limited(verb.subtree, s):
+        return False
     sent = verb.sent
     low = sent.text.lower()
     if any(has_phrase(low, p) for p in s["general_sources"]):
@@ -925,12 +935,15 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
         return False
     # (oc2 s33) only the verb's own clause: a verb after a comma is another clause's
     end = next((t.i for t in doc[tok.i + 1:sent.end] if t.text in W.misread_clause_ends), sent.end)
-    if any(t.tag_ in W.general_finite_tags for t in doc[sent.start:end] if t.i != tok.i):
-        return False  # the sentence has a verb of its own ("Funding cuts reduced ...")
+    if any(t.tag_ in W.general_finite_tags and not (t.i > tok.i and _is_outcome(t, s, terms))
+           for t in doc[sent.start:end] if t.i != tok.i):
+        return False  # the sentence has a verb of its own ("Funding cuts reduced ..."); (oc36) not the outcome
+        # after the verb read as one in its place ("Isolation shortens/NNS lives/VBZ")
     before = doc[sent.start:tok.i]
     if len(before) > _GENERAL_SUBJECT_REACH or any(
             (t.pos_ not in W.general_subject_pos and not (0 < t.i - sent.start < len(before) - 1
-                                                           and t.pos_ in W.general_subject_inner_pos))
+                                                           and t.pos_ in W.general_subject_inner_pos)
+             and not (t.i == sent.start and t.tag_ == "VBG"))  # (oc36) "Being in care results in ..."
             or (t.is_punct and t.tag_ != "HYPH") or t.dep_ == "neg" for t in before):
         return False
     if base and not (any(t.pos_ == "CCONJ" for t in before) or _plural_head(before)):
@@ -941,7 +954,8 @@ def _general_misread(tok, s: dict, terms: Terms) -> bool:
             (_is_people(t, s) and not (activity and t.i > sent.start)) or t.lower_ in s["not_named"]
             or t.lemma_.lower() in s["not_named"] for t in before):
         return False
-    if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG":
+    if before[-1].pos_ not in ("NOUN", "PROPN") and before[-1].tag_ != "VBG" and not (
+            before[-1].pos_ == "ADJ" and before[-1].head.i == tok.i):  # (oc36) "without a structured routine/JJ"
         return False
     i = tok.i + 1
     needs = W.result_preps.get(tok.lemma_.lower())
@@ -1020,7 +1034,7 @@ def _general_degree(verb, s: dict, terms: Terms) -> bool:
     return False
 
 
-def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
+def _made_to_harm(verb, s: dict, terms: Terms | None = None) -> tuple[int, int] | None:
     """(oc33) People made or driven to do what harms them: "makes people relapse", "drives students to drop out" (the
     people the verb's object or the subject of its clause, the clause's verb one of ``general_person_outcome_verbs``)."""
     # (oc2, s35) the small model may hang "to drink" on the verb as a clause of purpose, or on the people as a
@@ -1031,8 +1045,11 @@ def _made_to_harm(verb, s: dict) -> tuple[int, int] | None:
                and not any(g.dep_ in W.nsubj_nsubjpass_csubj for g in c.children)]
     for c in [*(c for c in verb.children if c.dep_ in W.general_person_clause_deps), *misread]:
         prt = next((g.lower_ for g in c.children if g.dep_ == "prt"), None)  # (oc35) "burn out"
+        # (oc36) or any clause on the people that names an outcome ("cause Deaf people to be misdiagnosed with
+        # psychosis")
         if c.i > verb.i and (c.lemma_.lower() in s[
-                "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"]):
+                "general_person_outcome_verbs"] or f"{c.lemma_.lower()} {prt}" in s["general_person_outcome_verbs"] or (
+                terms is not None and any(_is_outcome(t, s, terms) for t in c.subtree if t.i > c.i))):
             who = [g for g in c.children if g.dep_ in W.nsubj_nsubjpass_csubj] + [
                 g for g in verb.children if g.dep_ == "dobj"]
             if any(_people_noun(g, s) or _quantity_of_them(g, s) for g in who):
@@ -1063,8 +1080,10 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             heads.extend([g for g in c.subtree if g.dep_ == "pobj"][:1])
         elif c.dep_ in ("prt", "advmod"):
             heads.extend(g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj")
+            if c.dep_ == "prt":
+                heads.append(c)  # (oc36) an object the small model read as a particle ("cause burnout/RP")
     heads += [c for d in heads for c in d.conjuncts]  # "leads to burnout and anxiety"
-    harm = _made_to_harm(verb, s)
+    harm = _made_to_harm(verb, s, terms)
     if harm is not None:
         return harm
     for d in list(heads):
@@ -1080,6 +1099,8 @@ def _general_object(verb, s: dict, terms: Terms) -> tuple[int, int] | None:
             if n.lemma_.lower() in s["not_outcomes"] or n.lower_ in s["not_outcomes"]:
                 break
             phrase = [t for t in n.subtree if t.i <= n.i and t.dep_ not in ("det", "poss")]
+            # (oc36) an outcome in -ing the small model hangs on the head before it ("drives problem | drinking")
+            phrase += [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == n.i + 1]
             if any(any(terms.covers(name, t.i) for name in s["outcomes"]) for t in phrase) or any(
                     t.lemma_.lower() in s["general_outcomes"] or t.lower_ in s["general_outcomes"] for t in phrase):
                 return n.i, n.i + 1

@@ -66,6 +66,9 @@ def _settings_from(o: dict) -> dict:
         fought_verbs=option_words(o.get("fought_verbs")),
         first_person=option_words(o.get("first_person")),
         won_nouns=option_words(o.get("won_nouns")),
+        won_restore_verbs=option_words(o.get("won_restore_verbs")),
+        why_words=option_words(o.get("why_words")),
+        now_words=option_words(o.get("now_words")),
         won_change_nouns=option_words(o.get("won_change_nouns")),
         won_change_preps=option_words(o.get("won_change_preps")),
     )}
@@ -100,6 +103,8 @@ def _says_change(toks, s: dict, terms: Terms) -> bool:
             return True
         if _word(t, s["achieve_verbs"]) and any(c.dep_ == "dobj" and _word(c, s["target_nouns"]) for c in t.children):
             return True
+        if t.dep_ == "advmod" and _word(t, s["now_words"]) and t.head.pos_ in ("VERB", "AUX"):
+            return True  # (oc36) what is so "now" and was not before ("the governing body now expects ...")
     return False
 
 
@@ -170,7 +175,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     s = _settings(rule)
     if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"] | s["thank_verbs"] | s["owned_nouns"]
                              | s["force_nouns"])
-            or ctx.lower_set & s["own_pronouns"]
+            or ctx.lower_set & (s["own_pronouns"] | s["behind_preps"] | s["why_words"])
             or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]
             or ctx.lemma_set & s["won_verbs"] and ctx.lemma_set & s["won_change_nouns"]):
         return []
@@ -233,9 +238,15 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
             attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
+            # (oc36) or "is why" a clause: "our network is why social prescribing now appears in every plan"
+            why_clause = next((c for c in verb.children if c.dep_ in W.general_why_clause_deps and c.i > verb.i
+                               and any(g.dep_ == "advmod" and _word(g, s["why_words"]) for g in c.children)), None)
+            if why_clause is not None:
+                attr = verb
             if attr is None or any(_word(c, s["own_words"]) for c in attr.children):
                 continue
-            clause = next((c for c in attr.children if c.dep_ in s["clause_deps"]), None)
+            clause = why_clause if why_clause is not None else next(
+                (c for c in attr.children if c.dep_ in s["clause_deps"]), None)
             if clause is None or not _says_change(list(clause.subtree), s, terms):
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
@@ -295,9 +306,13 @@ def _won_service(verb, s: dict):
     fought = [g for v in (head, *head.conjuncts) if _word(v, s["fought_verbs"]) for c in v.children
               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # (a noun after the verb read as its conjunct: "won, the new youth hub")
+    def restored(np) -> bool:  # (oc36) "the funding that reopened the library": a service kept or brought back
+        return any(c.dep_ in W.won_restore_deps and _word(c, s["won_restore_verbs"]) and any(
+            g.dep_ == "dobj" and _word(g, s["won_nouns"]) for g in c.children) for c in np.children)
+
     for obj in (c for c in [*verb.children, *head.children] if c.dep_ == "dobj" or (
             c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i)):
-        if new_service(obj) or (obj.pos_ == "PRON" and any(new_service(g) for g in fought)):
+        if new_service(obj) or restored(obj) or (obj.pos_ == "PRON" and any(new_service(g) for g in fought)):
             return obj
     return None
 
@@ -306,15 +321,17 @@ def _force_behind(verb, s: dict, terms: Terms) -> int | None:
     """(oc31) The end of "the driving force behind X" as a copula's complement, where X is something new ("the new
     safety rules"), someone else's ("the county's pathway") or a change ("the fall in ..."); None otherwise ("the
     driving force behind the Friday lunch club", "behind our own rota")."""
-    for attr in (c for c in verb.children if c.dep_ == "attr" and _word(c, s["force_nouns"])):
-        if any(_word(c, s["partial"]) for c in attr.children if c.dep_ in s["modifier_deps"]):
-            continue  # "a small force behind", "one force behind"
+    hosts = [c for c in verb.children if c.dep_ == "attr" and _word(c, s["force_nouns"]) and not any(
+        _word(g, s["partial"]) for g in c.children if g.dep_ in s["modifier_deps"])]  # ("a small force behind")
+    # (oc36) or "behind" on the copula itself: "our people are behind the county's record employment figures"
+    for attr in [*hosts, verb]:
         for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ in s["behind_preps"]):
             what = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if what is None or _ours(what, s) or any(_word(c, s["own_words"]) for c in what.subtree):
                 continue
             owner = [c for c in what.children if c.dep_ == "poss"]
-            if any(not _ours(c, s) and c.lower_ not in W.provider_pronouns for c in owner) or any(
+            # (someone else's thing only with a noun of force: "our office is behind the council's depot" is a place)
+            if (attr is not verb and any(not _ours(c, s) and c.lower_ not in W.provider_pronouns for c in owner)) or any(
                     c.dep_ == "amod" and _word(c, s["new_words"]) for c in what.children) or _says_change(
                     list(what.subtree), s, terms):
                 return prep.right_edge.i
@@ -400,6 +417,8 @@ def _moved_body(verb, s: dict):
         if c.dep_ in ("advcl", "acl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                   for g in c.children):
             return body, c  # "got the council | to reopen ..." read as a clause of purpose
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == body.right_edge.i + 1:
+            return body, c  # (oc36) "stopped the trust | closing the clinic": the act in -ing right after the body
         if c.dep_ == "prep" and c.lower_ in s["into_preps"] and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             return body, c
     return None
@@ -422,6 +441,8 @@ def _causative_settings(o: dict) -> dict:
                 every_words=option_words(o.get("every_words")), own_dets=option_words(o.get("own_dets")),
                 own_bodies=option_words(o.get("own_bodies")), rank_tags=frozenset(o.get("rank_tags") or ()),
                 name_dets=option_words(o.get("name_dets")), not_named=option_words(o.get("not_named")),
+                body_act_verbs=option_words(o.get("body_act_verbs")), cause_heads=option_words(o.get("cause_heads")),
+                new_words=option_words(o.get("new_words")), cause_our_nouns=option_words(o.get("cause_our_nouns")),
                 way_clause_deps=frozenset(o.get("way_clause_deps") or ()),
                 singular=option_words(o.get("singular_provider_words")))
 
@@ -481,6 +502,41 @@ def _exists_because_of_us(verb, s: dict):
             if who is not None and (_ours_np(who, s["provider"]) or _service_subject(who, s)):
                 return c  # (oc2, s35) or one of our kinds of service, named with "the" ("because the hub pushed")
     return None
+
+
+def _cause_is_us(verb, s: dict):
+    """(oc36) A cause of ``verb`` that is us: a clause of "because" whose subject is us or one of our kinds of service
+    ("because we kept pushing"), or a phrase of cause whose object is ours ("because of our campaign", "thanks to
+    our pressure"). The clause or phrase, or None."""
+    def acting(np) -> bool:  # we, or ours that acts ("our staff", "our campaign"), not a thing ("our lease")
+        return np.lower_ in s["provider"] or (_ours_np(np, s["provider"]) and (
+            _word(np, s["agents"]) or _word(np, s["own_bodies"]) or _word(np, s["cause_our_nouns"])))
+
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s["because_marks"] for g in c.children):
+            who = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if who is not None and (acting(who) or _service_subject(who, s)):
+                return c
+        if c.dep_ in W.cause_phrase_deps and _word(c, s["cause_heads"]) and any(
+                g.dep_ == "pobj" and acting(g) for g in c.subtree):
+            return c
+    return None
+
+
+def _body_acted_because_of_us(verb, s: dict):
+    """(oc36) An outside body's decision put down to us: "because we kept pushing, the trust scrapped its
+    eighteen-week wait", "thanks to our pressure, the ICB dropped the charge" (a body as the subject of a verb of
+    deciding or changing what it does, and a cause that is us); "the new crisis café exists because of our staff"
+    (a new thing there because of us). The cause, or None ("because we asked, the group met on Friday": no body;
+    "because we asked, the council sent the minutes": no decision)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _ours_np(subj, s["provider"]):
+        return None
+    decided = _word(verb, s["body_act_verbs"]) and _a_body(subj, s)
+    new = _word(verb, s["exist_verbs"]) and any(c.dep_ == "amod" and _word(c, s["new_words"]) for c in subj.children)
+    if not (decided or new):
+        return None
+    return _cause_is_us(verb, s)
 
 
 def _spread(verb, s: dict) -> bool:
@@ -595,7 +651,8 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     writer takes the credit for a change the body made. "We asked the council to ...", "we worked with the trust
     to ...", "we persuaded 14 employers to ..." (not a body) pass."""
     s = derived(rule, _causative_settings)
-    if not ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"]):
+    if not (ctx.lemma_set & (s["verbs"] | s["change_verbs"] | s["exist_verbs"] | s["map_verbs"] | s["turn_verbs"])
+            or ctx.lower_set & (s["because_marks"] | s["cause_heads"])):
         return []
     T = _toks(doc)
     if s["singular"] and ctx.lower_set & s["singular"] and not any(t.is_quote for t in T):
@@ -607,7 +664,7 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
         if turned is not None and not _blocked(ctx, verb, T):
             out.append(Candidate(rule, verb.i, max(turned.right_edge.i, verb.i) + 1, verb.i))
             continue
-        cause = _exists_because_of_us(verb, s) if verb.pos_ == "VERB" else None
+        cause = (_exists_because_of_us(verb, s) or _body_acted_because_of_us(verb, s)) if verb.pos_ == "VERB" else None
         # (a denial in the clause of cause is still our doing: "because we would not let it drop")
         if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):
             out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))

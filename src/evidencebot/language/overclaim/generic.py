@@ -126,6 +126,10 @@ def _universal(subj, verb, s: dict) -> str | None:
     if any(c.dep_ in ("advmod", "neg") and c.lower_ in s["adverbs"] for c in verb.children):
         return "adverb"
     low = subj.lower_
+    if any(c.dep_ == "neg" for c in subj.children) and low not in s["one_words"] and not any(
+            c.lower_ in s["one_words"] for c in subj.children):
+        return None  # (oc36) "not every person on our caseload stays well", "not everyone ...": the universal denied
+        # ("not one of them relapsed" is still a universal: none)
     if low in s["pronouns"]:
         return "quantifier"
     kids = list(subj.children)
