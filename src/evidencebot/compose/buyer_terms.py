@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot import locations
-from evidencebot.compose import blockmatch, figure_clauses, library
+from evidencebot.compose import blockmatch, figure_clauses, library, partner_kinds
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.blockmatch import library_words
 from evidencebot.compose.requirements import KINDS, named_terms
@@ -114,6 +114,11 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
         if head not in _HEAD_OF:
             return None  # 'the Kettlebridge ... Rough Sleeping Strategy 2026': the head before the year
         kind = _HEAD_OF[head]
+    if kind == "partner" and partner_kinds.kind_of(name) in (partner_kinds.POPULATION, partner_kinds.OVERSIGHT,
+                                                            partner_kinds.REPRESENTATIVE):
+        # a group of people ('Brazilian and East Timorese workers'), or a body that speaks for the public, buys,
+        # commissions or inspects: no partner to agree joint cases with (session 36, s35 panel FIRM); it stays a gap
+        return None
     if kind == "partner" and _GOVERNS.search(sentence or "") and re.search(r"\b(?:network|forum|group)s?$", name, re.I):
         # 'What role will the Fenland Reach and Eastmoor Lived Experience Network ... have in your governance?' (s13
         # q07): a body that takes part in how the service is governed, reported to and heard, not a referral partner
