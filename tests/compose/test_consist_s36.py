@@ -108,6 +108,11 @@ def test_our_crisis_plan_is_written_within_the_buyers_time_for_the_safety_plan()
     ours = "Each person writes a crisis plan with their recovery worker within six weeks of starting with us."
     held, changed = buyer_standards.hold(ours, standards)
     assert changed and "within 15 working days" in held and "six weeks" not in held
+    # the buyer's sentence is echoed as it stands: no template of ours restates its plan in other words
+    assert [buyer_standards.hold_only(st) for st in standards if st.kind == "timescale"] == [True]
+    # a review of the plan is no writing of it
+    review = "Each person's safety plan is reviewed with them at every 12-weekly review."
+    assert buyer_standards.hold(review, standards) == (review, [])
 
 
 # ---------------------------------------------------------------- (3) the law of the buyer's nation
