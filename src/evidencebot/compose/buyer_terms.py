@@ -114,15 +114,15 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
         if head not in _HEAD_OF:
             return None  # 'the Kettlebridge ... Rough Sleeping Strategy 2026': the head before the year
         kind = _HEAD_OF[head]
+    if kind == "partner" and _GOVERNS.search(sentence or "") and re.search(r"\b(?:network|forum|group)s?$", name, re.I):
+        # 'What role will the Fenland Reach and Eastmoor Lived Experience Network ... have in your governance?' (s13
+        # q07): a body that takes part in how the service is governed, reported to and heard, not a referral partner
+        kind = "board"
     if kind == "partner" and partner_kinds.kind_of(name) in (partner_kinds.POPULATION, partner_kinds.OVERSIGHT,
                                                             partner_kinds.REPRESENTATIVE):
         # a group of people ('Brazilian and East Timorese workers'), or a body that speaks for the public, buys,
         # commissions or inspects: no partner to agree joint cases with (session 36, s35 panel FIRM); it stays a gap
         return None
-    if kind == "partner" and _GOVERNS.search(sentence or "") and re.search(r"\b(?:network|forum|group)s?$", name, re.I):
-        # 'What role will the Fenland Reach and Eastmoor Lived Experience Network ... have in your governance?' (s13
-        # q07): a body that takes part in how the service is governed, reported to and heard, not a referral partner
-        kind = "board"
     named = {w.lower() for w in re.findall(r"[A-Za-z0-9'’-]+", name)}
     ours = set(local) - national_words()
     first = _OWNER_FIRST.match(name)
