@@ -344,6 +344,13 @@ def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str,
     return out, [(old, new) for _, _, new, old in edits]
 
 
+def hold_only(standard: Standard) -> bool:
+    """Whether ``standard``'s matter only holds our sentences to the buyer's time (phrasebank ``hold_only``): the
+    buyer's own sentence is echoed as it stands, so no template restates it in other words (session 36)."""
+    spec = (_data().get("matters") or {}).get(standard.matter) or {}
+    return standard.kind == "timescale" and bool(spec.get("hold_only"))
+
+
 def matters_in(sentence: str) -> set[str]:
     """The matters of the timescales ``sentence`` (ours) states, read as :func:`weaker` reads them."""
     matters = _data().get("matters") or {}

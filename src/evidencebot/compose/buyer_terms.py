@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot import locations
-from evidencebot.compose import blockmatch, figure_clauses, library
+from evidencebot.compose import blockmatch, figure_clauses, library, partner_kinds
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.blockmatch import library_words
 from evidencebot.compose.requirements import KINDS, named_terms
@@ -118,6 +118,11 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
         # 'What role will the Fenland Reach and Eastmoor Lived Experience Network ... have in your governance?' (s13
         # q07): a body that takes part in how the service is governed, reported to and heard, not a referral partner
         kind = "board"
+    if kind == "partner" and partner_kinds.kind_of(name) in (partner_kinds.POPULATION, partner_kinds.OVERSIGHT,
+                                                            partner_kinds.REPRESENTATIVE):
+        # a group of people ('Brazilian and East Timorese workers'), or a body that speaks for the public, buys,
+        # commissions or inspects: no partner to agree joint cases with (session 36, s35 panel FIRM); it stays a gap
+        return None
     named = {w.lower() for w in re.findall(r"[A-Za-z0-9'’-]+", name)}
     ours = set(local) - national_words()
     first = _OWNER_FIRST.match(name)

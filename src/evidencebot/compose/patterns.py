@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from evidencebot.compose import library
+from evidencebot.compose import library, partner_kinds
 from evidencebot.compose import named as named_elements
 from evidencebot.compose.filters import load_phrasebank
 
@@ -118,6 +118,9 @@ class Element:
     name: str
     role: str
     said: str
+    kind: str = partner_kinds.ORGANISATION
+    """The kind of body it is (:func:`partner_kinds.kind_of`): a partner pattern is filled only with a kind it is
+    written for (a risk handover with a clinical team)."""
 
 
 def _head(name: str) -> str:
@@ -236,8 +239,13 @@ def elements(ask: str, *, not_ours: tuple[str, ...] = ()) -> list[Element]:
             by_verb, alone = _cue(text[:start])
             chosen = next((role for role in roles if role in by_verb and (
                 head in _heads(role) or role in alone and not single_acronym and head not in _all_heads())), None)
+            kind = partner_kinds.kind_of(name)
+            if chosen == "partner" and kind in (partner_kinds.POPULATION, partner_kinds.OVERSIGHT):
+                continue  # a group of people, or a body that buys, commissions or inspects: no partner (session 36)
+            if chosen == "partner" and kind == partner_kinds.REPRESENTATIVE:
+                chosen = partner_kinds.representative_role()  # the Patient and Client Council is involved, not handed care
             if chosen and not any(x.name == name for x in out):
-                out.append(Element(name, chosen, _article(text, start) + name))
+                out.append(Element(name, chosen, _article(text, start) + name, kind))
     return out + langs
 
 
@@ -324,10 +332,22 @@ def write(ask: str, said: str, patterns: list[Pattern], profile: dict[str, str],
     out: list[Written] = []
     for role in dict.fromkeys(e.role for e in unsaid):
         mine = [e for e in unsaid if e.role == role]
-        pattern = best(patterns, role, ask, avoid)
-        if pattern is None:
+        if role != "partner":
+            pattern = best(patterns, role, ask, avoid)
+            if pattern is not None:
+                out.append(Written(role, pattern, tuple(mine), fill(pattern, mine, profile)))
             continue
-        out.append(Written(role, pattern, tuple(mine), fill(pattern, mine, profile)))
+        # a partner pattern is filled with the kinds of body it is written for (session 36: a risk handover with a
+        # clinical team, never a representative body): each kind of the part's partners gets the best pattern that
+        # takes it, and partners that share a pattern share its sentence
+        chosen: dict[str, tuple[Pattern, list[Element]]] = {}
+        for kind in dict.fromkeys(e.kind for e in mine):
+            pattern = best([p for p in patterns if kind in partner_kinds.kinds_for(p.block.tags)], role, ask, avoid)
+            if pattern is None:
+                continue
+            chosen.setdefault(pattern.block_id, (pattern, []))[1].extend(e for e in mine if e.kind == kind)
+        for pattern, found in chosen.values():
+            out.append(Written(role, pattern, tuple(found), fill(pattern, found, profile)))
     return out
 
 

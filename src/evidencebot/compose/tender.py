@@ -4321,6 +4321,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
     others = {(st.kind, st.text) for st in buyer_standards.read(context)} if context else set()
     for st in standards:
         block = templates.get(f"buyer standard {st.kind}")
+        if buyer_standards.hold_only(st):
+            continue  # it holds our sentences to the buyer's time (above); the buyer's sentence is echoed as written
         if block is None or st.kind == "kpi" and not (st.text.strip() or st.baseline.strip()):
             continue  # a KPI with no figure of the buyer's: its template would say a figure it does not have
         if (st.kind, st.text) not in own and (st.kind, st.text) in others:
