@@ -505,7 +505,7 @@ def _ours(text: str) -> str:
     """The Provider said as us within a buyer's sentence ('at no charge to the Provider' -> 'at no charge to us';
     'sites it does not run' after a Provider subject -> 'sites we do not run')."""
     text = re.sub(r"\b[Tt]he\s+Provider['’]s\b", "our", text)
-    text = re.sub(r"\b(to|for|by|with|from)\s+the\s+Provider\b", r"\1 us", text)
+    text = re.sub(rf"\b({_alt(_words('provider_object_before'))})\s+the\s+Provider\b", r"\1 us", text)
     text = re.sub(r"\bit\s+does\s+not\s+", "we do not ", text)
     return re.sub(r"\bit\s+(will|would)\s+not\s+", r"we \1 not ", text)
 
@@ -535,7 +535,7 @@ def commitment(fact: str, buyer_text: str) -> str:
     heads = set(_words("name_heads")) | set(_words("context_split_heads"))
     s = _day_re()[0].sub(lambda m: f"{'at' if m.group('place').split()[-1] in heads else 'in'} {m.group('place')} on "
                          f"{m.group('day').rstrip('s')}s", s)
-    if not s or s.endswith("?") or re.match(r"(?:Bidders?|Tenderers?|You|Your|Please)\b", s):
+    if not s or s.endswith("?") or re.match(rf"(?:{_alt(_words('instruction_openers'))})\b", s):
         return ""
     own = re.match(rf"^[Tt]he\s+(?:{_alt(_words('provider_nouns'))})['’]s\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
                    rf"(?:{_alt(_words('provider_modals'))})\s+(?P<rest>[a-z].+)$", s)
