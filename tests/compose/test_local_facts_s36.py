@@ -78,6 +78,11 @@ def test_a_fact_is_committed_to_in_our_voice_with_the_buyers_words_kept():
     assert named.commitment("between 2024 and 2028, 212 carers in the district asked the Council for respite "
                             "support.", QUESTION).startswith("We will plan this work around the Council's figures: "
                                                               "between 2024 and 2028, 212 carers")
+    # a sentence's opening capital is no name: lowered after the colon; a name the buyer never writes lower stays
+    assert named.commitment("Between 2024 and 2028, 212 carers asked for respite support.", QUESTION).startswith(
+        "We will plan this work around the Council's figures: between 2024")
+    assert "figures: Kelby Health Centre saw 300 carers" in named.commitment(
+        "Kelby Health Centre saw 300 carers last year.", QUESTION)
     assert named.commitment("Bidders should describe what will actually happen.", QUESTION) == ""
 
 

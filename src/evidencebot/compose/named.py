@@ -511,14 +511,12 @@ def _ours(text: str) -> str:
 
 
 def _proper_first(sentence: str, buyer_text: str) -> bool:
-    """The sentence's first word is a name (the buyer writes it capitalised inside a sentence too), not a capital
-    only because it opens the sentence."""
+    """The sentence's first word is a name (an acronym, or a word the buyer never writes in lower case:
+    'Carrickbane Poultry ...'), not a capital only because it opens the sentence ('Between 2021 and 2025 ...')."""
     first = re.match(r"[A-Za-z][\w'’-]*", sentence)
     if first is None or first.group(0)[1:2].isupper():
         return True
-    word = first.group(0)
-    return bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", buyer_text)) or \
-        not re.search(rf"\b{re.escape(word.lower())}\b", buyer_text)
+    return not re.search(rf"\b{re.escape(first.group(0).lower())}\b", buyer_text)
 
 
 def commitment(fact: str, buyer_text: str) -> str:
