@@ -105,3 +105,7 @@ def test_an_answer_commits_to_each_fact_once_in_the_part_that_refers_to_it(demo_
              if "the Council sets out" in s or "13:00" in s]
     assert local and not any(named.restates(s, ask) for s in local for _k, ask in asks)  # no ask said back
     assert not answer.findings
+    # a fact named only as one we plan around leaves its use to the writer, said in the part's coverage row
+    row = next(r for r in answer.coverage if "rural clinics" in r.label.lower())
+    assert "write what they change in the method" in row.status
+    assert "write what they change" not in next(r for r in answer.coverage if "case review" in r.label.lower()).status

@@ -519,6 +519,11 @@ def _proper_first(sentence: str, buyer_text: str) -> bool:
     return not re.search(rf"\b{re.escape(first.group(0).lower())}\b", buyer_text)
 
 
+AROUND = "We will plan this work around"
+"""How :func:`commitment` opens a fact that is not the Provider's own duty: named and attributed; its use is the
+writer's to say."""
+
+
 def commitment(fact: str, buyer_text: str) -> str:
     """The buyer's fact ``fact`` said as what we will do, in the buyer's words exactly, nothing added we cannot know:
     a sentence whose subject is the Provider ('the Provider will attend a joint weekly huddle ... every Tuesday at
@@ -552,9 +557,9 @@ def commitment(fact: str, buyer_text: str) -> str:
         head, rest = re.split(r":\s", body, maxsplit=1)
         if re.match(r"(?:an?|the)\s", head):
             head = re.sub(r"^(?:an?|the)\s+", "", head)
-        return f"We will plan this work around the {head.strip()} {buyer} sets out: {rest.strip()}."
+        return f"{AROUND} the {head.strip()} {buyer} sets out: {rest.strip()}."
     what = f"{buyer}'s figures" if _figures(s) else f"what {buyer} sets out"
-    return f"We will plan this work around {what}: {body}."
+    return f"{AROUND} {what}: {body}."
 
 
 # ---------------------------------------------------------------- a promise that is the ask said back

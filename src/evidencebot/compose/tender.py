@@ -3358,7 +3358,7 @@ def _local_commitments(sections: list[Section], question: str, buyer_text: str, 
                     or not any(named_elements.said(e, text) for e in unsaid):
                 continue
             kinds = {e.kind for e in unsaid}
-            rank = 0 if not text.startswith("We will plan") else 1 if kinds - {"figure"} else 2
+            rank = 0 if not text.startswith(named_elements.AROUND) else 1 if kinds - {"figure"} else 2
             ranked.append((rank, -len(unsaid), len(ranked), fact, text))
         figures, chosen = 0, []
         for rank, _n, _i, fact, text in sorted(ranked)[:LOCAL_PER_PART]:
@@ -3480,6 +3480,9 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     if back:
         out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
             " ".join(back)[:120] + ")"
+    if any(NAMED_LOCAL in u.refs and u.text.startswith(named_elements.AROUND) for u in sec.kept_units()):
+        out += ("; the buyer's facts are said as what we plan around: write what they change in the method (who, "
+                "where, when)")
     if any(u.why == NAMED_ROUTE for u in sec.units if not u.kept):
         out += "; left out, a direct referral route where the buyer says such referrals come through its named route"
     if any(u.why == NAMED_WHO for u in gone):
