@@ -1,13 +1,14 @@
 """The buyer's named elements of each part, and what the drafted part does with them, on the spent sets (issue 12, s30).
 
     # draft every question of the sets with the code on PYTHONPATH (bench/listed_elements.py's drafting)
-    PYTHONPATH=src python bench/named_elements.py draft --db DEMO.db --out after.json [--jobs 2] [--sets s27,s28,s29]
+    PYTHONPATH=src python bench/named_elements.py draft --db DEMO.db --out after.json [--jobs 2] [--sets s28,...,s35]
     # count, with this tree's readers, one or more drafted runs side by side
     PYTHONPATH=src python bench/named_elements.py score before.json after.json [--show]
 
 For each scored part: its named elements (:func:`evidencebot.compose.named.in_ask` on the part's own ask: documents
 with their versions, targets with dates, KPI numbers, named teams, bases, places, schemes; and the documents and
-targets of the question's own text that :func:`named.from_stem` gives the part); of those, how many the
+targets of the question's own text that :func:`named.from_stem` gives the part, and since s36 the names, clock
+times, days and local figures of the question's facts :func:`named.from_context` gives it); of those, how many the
 part's text names in a sentence that is not the ask said back (*named*), how many it leaves unsaid with the coverage
 row saying so (*gap*: the row names the element), and how many it leaves unsaid silently (*silent*). Also the
 sentences that say the part's ask back (:func:`named.restates`, and, as an independent reader, bench/said_back.py's
@@ -28,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-SETS = "s27,s28,s29"
+SETS = "s28,s29,s30,s31,s32,s33,s34,s35"
 
 
 def _sentences(text: str) -> list[str]:
@@ -50,9 +51,15 @@ def _score(run: list[dict], show: bool, name: str) -> dict[str, list[int]]:
     by_set: dict[str, list[int]] = {}
     for ans in run:
         s = ans["file"].split("/")[0]
-        plan = plan_question((ROOT / "tests/data/heldout" / ans["file"]).read_text(encoding="utf-8"))
-        stem = named.from_stem(plan.stem, [(p["key"], f"{p['label']}. {p['point']}") for p in ans["parts"]
-                                           if p["kind"] != "confirm"])
+        qtext = (ROOT / "tests/data/heldout" / ans["file"]).read_text(encoding="utf-8")
+        plan = plan_question(qtext)
+        asks = [(p["key"], f"{p['label']}. {p['point']}") for p in ans["parts"] if p["kind"] != "confirm"]
+        stem = named.from_stem(plan.stem, asks)
+        # the names, times, days and local figures of the question's facts a part's ask refers to (s36: the panel's
+        # 'does not mention Tullyvar Mon, ...', 'the 97/51 local data is not used')
+        for key, found in named.from_context(qtext, asks).items():
+            have = {e.text.lower() for e in stem.get(key, [])}
+            stem.setdefault(key, []).extend(e for e in found if e.text.lower() not in have)
         if s not in duties:
             duties[s] = named.duties(_buyer_text(s))
         # parts, elements, named, gap, silent, restating, said back (bench/said_back.py), who-does-what

@@ -232,21 +232,32 @@ def _context_name(name: str) -> bool:
 
 
 def from_context(question: str, asks: list[tuple[str, str]]) -> dict[str, list[Named]]:
-    """The buyer's named teams, places and partners, and its clock times ('meeting every working day at 10:00'), that
-    the question's facts give and a part's ask refers to without naming them ('what you will deliver at each partner
+    """The buyer's named teams, places and partners, its clock times ('meeting every working day at 10:00'), the days it
+    sets for a place or a meeting ('Tullyvar (Monday)', 'every Tuesday') and its local figures ('97 deaths'), that the
+    question's facts give and a part's ask refers to without naming them ('what you will deliver at each partner
     site' of 'sessions at partner sites it does not run: the Harbour Light Crisis Café ..., Oakfield Park Surgery and
     Northgate Family Hub'; 'the daily shared triage with the CMHT' of '... a shared triage ... meeting every working
     day at 10:00'): each given to the one part its sentence shares the most content words with, two at least and more
     than with any other part (the s28-s32 panels marked these 'not mentioned' where our coverage called the part
     covered). Only lines that are sentences (ending '.', ';' or ':') are read, never the buyer's header lines, and a
-    part's own ask is not read as its facts. Read for the coverage only: nothing here writes text."""
-    words = {key: set(_content(ask)) for key, ask in asks}
-    own = {e.text.lower() for _, ask in asks for e in in_ask(ask)}
-    # the buyer's header lines (its bodies, the ITT, the Lot: 'Brindley Heath Borough Council'): a name within them
-    # is the buyer or its area ('Brindley Heath'), never a part's element
-    header = " ".join([x for x in question.splitlines() if x.strip()][:4]).lower()
+    part's own ask is not read as its facts (:func:`context_facts` gives each with the buyer's sentence it is in)."""
     out: dict[str, list[Named]] = {}
-    seen: set[str] = set()
+    for key, facts in context_facts(question, asks).items():
+        out[key] = _longest([e for f in facts for e in f.elements])
+    return out
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sentence of the buyer's facts, as the buyer wrote it (a list joined by ';' kept whole: 'the Provider will
+    deliver sessions at three partner sites it does not run: A; B; and C'), and the elements of it a part refers to."""
+
+    sentence: str
+    elements: tuple[Named, ...]
+
+
+def _fact_lines(question: str) -> list[str]:
+    """The question's lines, a wrapped line joined to the one before it; list markers and backticks taken off."""
     lines: list[str] = []
     for raw in question.splitlines():  # a wrapped line goes on with the one before it
         item = re.match(r"\s*(?:[-•*]|\(?[a-z0-9]{1,4}[.)])\s+", raw)
@@ -254,29 +265,109 @@ def from_context(question: str, asks: list[tuple[str, str]]) -> dict[str, list[N
             lines[-1] += " " + raw.strip()
         else:
             lines.append(raw.strip())
-    for line in lines:
-        line = line.strip().lstrip("-•* ").strip()
+    return [x.strip().lstrip("-•* ").strip().strip("`").strip() for x in lines]
+
+
+def _full_sentences(line: str) -> list[str]:
+    """A line's sentences, split at a full stop only (a ';' list stays in its sentence)."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])", line) if s.strip()]
+
+
+@functools.cache
+def _day_re() -> tuple[re.Pattern, re.Pattern]:
+    days = _alt(_words("weekdays"))
+    place = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    return (re.compile(rf"(?P<place>{place})\s*\((?P<day>(?:{days})s?)\)"),
+            re.compile(rf"\bevery\s+(?:other\s+)?(?P<day>{days})\b"))
+
+
+def _days(sentence: str) -> list[Named]:
+    """The days the buyer sets in ``sentence``: a place with its day ('Tullyvar (Monday)') and a meeting's day ('every
+    Tuesday')."""
+    by_place, every = _day_re()
+    out = [Named(f"{m.group('place')} ({m.group('day')})", "day") for m in by_place.finditer(sentence)]
+    out += [Named(m.group("day"), "day") for m in every.finditer(sentence)
+            if not any(m.group("day") in e.text for e in out)]
+    return out
+
+
+@functools.cache
+def _figure_re() -> re.Pattern:
+    return re.compile(rf"(?<![\w.£:/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+[a-z][\w-]*){{0,2}}?\s+"
+                      rf"(?:{_alt(_words('figure_nouns'))})\b")
+
+
+def _figures(sentence: str) -> list[Named]:
+    """The buyer's local figures in ``sentence``: a count of people, deaths, referrals ... ('97 deaths', 'around 1,900
+    people'); never a year nor a percentage (targets are read as targets)."""
+    out = []
+    for m in _figure_re().finditer(sentence):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        out.append(Named(" ".join(m.group(0).split()), "figure"))
+    return out
+
+
+def context_facts(question: str, asks: list[tuple[str, str]]) -> dict[str, list[Fact]]:
+    """:func:`from_context`'s elements with the buyer's sentence each is in, per part key: one Fact per sentence, its
+    elements in the order the sentence gives them; an element goes to one part only."""
+    words = {key: set(_content(ask)) for key, ask in asks}
+    own = {e.text.lower() for _, ask in asks for e in in_ask(ask)}
+    asked = " ".join(ask for _, ask in asks)
+    # the buyer's header lines (its bodies, the ITT, the Lot: 'Brindley Heath Borough Council'): a name within them
+    # is the buyer or its area ('Brindley Heath'), never a part's element
+    header = " ".join([x for x in question.splitlines() if x.strip()][:4]).lower()
+    out: dict[str, dict[str, list[Named]]] = {}
+    seen: set[str] = set()
+    for line in _fact_lines(question):
         if not re.search(r"[.;:]$", line):
             continue
         mine_all = set(_content(line))
         if any(mine_all and len(mine_all & w) >= 0.8 * len(mine_all) for w in words.values()):
             continue  # a part's own ask
-        for sentence in _sentences(line):
-            mine = set(_content(sentence))
-            ranked = sorted(((len(mine & words[k]), k) for k, _ in asks), reverse=True)
-            if not ranked or ranked[0][0] < 2 or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
-                continue
-            key = ranked[0][1]
-            found = [Named(_whole(n, sentence), "name") for e in in_ask(sentence) if e.kind == "name"
-                     for n in _split_and(e.text) if _context_name(n)]
-            found += [Named(m.group("time"), "time") for m in _CLOCK.finditer(sentence)]
-            for e in found:
-                low = e.text.lower()
-                if low in seen or any(low in o or o in low for o in own) or e.kind == "name" and low in header:
-                    continue
-                seen.add(low)
-                out.setdefault(key, []).append(e)
-    return {k: _longest(v) for k, v in out.items()}
+        for whole in _full_sentences(line):
+            # a local figure goes to the part that points back at the people it counts ('reach these men' of
+            # '97 deaths ...; 51 of these were men aged 40 to 64'), else to a part sharing three words with it
+            back = [k for k, ask in asks if any(_stem(w) in _stems(whole) for w in
+                                                re.findall(r"\b(?:these|those)\s+([a-z]+)", ask)
+                                                if w not in _words("back_generic"))]
+            for sentence in _sentences(whole):
+                mine = set(_content(sentence))
+                ranked = sorted(((len(mine & words[k]), k) for k, _ in asks), reverse=True)
+                sure = bool(ranked) and ranked[0][0] >= 2 and not (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
+                found: list[tuple[Named, str]] = []
+                if sure:
+                    key = ranked[0][1]
+                    found = [(Named(_whole(n, sentence), "name"), key) for e in in_ask(sentence) if e.kind == "name"
+                             for n in _split_and(e.text) if _context_name(n)]
+                    found += [(Named(m.group("time"), "time"), key) for m in _CLOCK.finditer(sentence)]
+                    found += [(d, key) for d in _days(sentence) if not re.search(rf"\b{re.escape(d.text)}\b", asked)]
+                for f in _figures(sentence):
+                    if back or sure and ranked[0][0] >= 3:
+                        found.append((f, back[0] if back else ranked[0][1]))
+                for e, key in found:
+                    low = e.text.lower()
+                    if low in seen or any(low in o or o in low for o in own) or e.kind == "name" and low in header:
+                        continue
+                    seen.add(low)
+                    out.setdefault(key, {}).setdefault(whole, []).append(e)
+    return {k: [Fact(s, tuple(v)) for s, v in facts.items()] for k, facts in out.items()}
+
+
+def fact_naming(element: Named, question: str, asks: list[tuple[str, str]]) -> str:
+    """The first sentence of the question's facts (never a part's ask, never its header lines) that names
+    ``element``, as the buyer wrote it; '' when none does (an element only the ask names)."""
+    words = [set(_content(ask)) for _, ask in asks]
+    for line in _fact_lines(question)[4:]:
+        if not re.search(r"[.;:]$", line):
+            continue
+        mine = set(_content(line))
+        if any(mine and len(mine & w) >= 0.8 * len(mine) for w in words):
+            continue
+        for whole in _full_sentences(line):
+            if said(element, whole):
+                return whole
+    return ""
 
 
 def lower_teams(ask: str) -> list[Named]:
@@ -319,6 +410,12 @@ def said(element: Named, text: str) -> bool:
             re.search(rf"\bYear\s+{y}\b", text, re.I) for y in re.findall(r"\bYear\s+(\d+)", element.text))
     if element.kind == "time":  # a clock time the buyer sets ('10:00'), said as written
         return bool(re.search(rf"(?<![\d:]){re.escape(element.text)}(?![\d])", text))
+    if element.kind == "day":  # the place and its day, each by its word ('Tullyvar (Monday)': Tullyvar ... Mondays)
+        return all(_stem(w) in have for w in re.findall(r"[A-Z][\w'’-]+", element.text))
+    if element.kind == "figure":  # a local figure by its number, as written or without its thousands comma
+        n = _figure_re().match(element.text)
+        number = n.group("n").replace(",", "") if n else ""
+        return bool(number) and number in {x.replace(",", "") for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)}
     if element.kind == "kpi":
         number = re.sub(r"\D", "", element.text)
         return bool(re.search(rf"\bKPI\s?{number}(?![\d])", text))
@@ -379,9 +476,90 @@ def gap_note(elements: list[Named]) -> str:
         return ""
     how = {"target": "how you will reach it (who, what, by when)", "kpi": "how you will meet it (who checks, how often)",
            "document": "how you will meet it (who, when)", "name": "what you will do with it (who, when, how often)",
-           "time": "how you will meet it (who takes part, how)"}
-    return "; " + "; ".join(f"the buyer {'sets' if e.kind == 'time' else 'names'} {e.text} here: write {how[e.kind]}"
-                            for e in elements)
+           "time": "how you will meet it (who takes part, how)",
+           "day": "what happens on that day (who goes, where, what is offered)",
+           "figure": "what it changes in your plan (say how you use it)"}
+    verb = {"time": "sets", "day": "sets", "figure": "gives"}
+    return "; " + "; ".join(f"the buyer {verb.get(e.kind, 'names')} {e.text} here: write {how[e.kind]}" for e in elements)
+
+
+# ---------------------------------------------------------------- the buyer's facts committed to in our voice
+
+
+def buyer_noun(buyer_text: str) -> str:
+    """How the buyer's text calls the buyer ('the Trust', 'the Council'): the kind of body of ``buyer_nouns`` it names
+    most often after 'the'; 'the commissioner' when it names none."""
+    counts = {n: len(re.findall(rf"\bthe\s+{re.escape(n)}\b(?!\s+[A-Z])", buyer_text)) for n in _words("buyer_nouns")}
+    best = max(counts, key=lambda n: (counts[n], len(n)), default="")
+    return f"the {best}" if best and counts[best] else "the commissioner"
+
+
+@functools.cache
+def _provider_re() -> re.Pattern:
+    return re.compile(rf"^(?P<all>All\s+)?(?:[Tt]he\s+)?(?:{_alt(_words('provider_nouns'))})(?P<staff>\s+staff)?"
+                      rf"(?P<rel>\s+(?:who|that)\s+[^,;:]{{1,60}}?)?\s+(?:{_alt(_words('provider_modals'))})\s+"
+                      r"(?P<rest>[a-z].+)$", re.S)
+
+
+def _ours(text: str) -> str:
+    """The Provider said as us within a buyer's sentence ('at no charge to the Provider' -> 'at no charge to us';
+    'sites it does not run' after a Provider subject -> 'sites we do not run')."""
+    text = re.sub(r"\b[Tt]he\s+Provider['’]s\b", "our", text)
+    text = re.sub(rf"\b({_alt(_words('provider_object_before'))})\s+the\s+Provider\b", r"\1 us", text)
+    text = re.sub(r"\bit\s+does\s+not\s+", "we do not ", text)
+    return re.sub(r"\bit\s+(will|would)\s+not\s+", r"we \1 not ", text)
+
+
+def _proper_first(sentence: str, buyer_text: str) -> bool:
+    """The sentence's first word is a name (an acronym, or a word the buyer never writes in lower case:
+    'Carrickbane Poultry ...'), not a capital only because it opens the sentence ('Between 2021 and 2025 ...')."""
+    first = re.match(r"[A-Za-z][\w'’-]*", sentence)
+    if first is None or first.group(0)[1:2].isupper():
+        return True
+    return not re.search(rf"\b{re.escape(first.group(0).lower())}\b", buyer_text)
+
+
+AROUND = "We will plan this work around"
+"""How :func:`commitment` opens a fact that is not the Provider's own duty: named and attributed; its use is the
+writer's to say."""
+
+
+def commitment(fact: str, buyer_text: str) -> str:
+    """The buyer's fact ``fact`` said as what we will do, in the buyer's words exactly, nothing added we cannot know:
+    a sentence whose subject is the Provider ('the Provider will attend a joint weekly huddle ... every Tuesday at
+    09:30 at Beechmount House') is ours ('We will attend a joint weekly huddle ...'; 'All Provider staff who work
+    alone will be expected to follow ...' -> 'All our staff who work alone will follow ...'); any other fact is one
+    we plan around, attributed to the buyer ('We will plan this work around what the Trust sets out: weekly outreach
+    days in the market towns: Tullyvar (Monday), ...'; its figures are 'the Trust's figures'). '' for a fact
+    that is a question or an instruction to bidders."""
+    s = " ".join(fact.split()).strip().rstrip(";:,. ")
+    # 'Tullyvar (Monday)' as 'in Tullyvar on Mondays' (a bare list of places with brackets reads to the checker as
+    # people's names); 'at' a site ('at Killycoran Medical Practice on Wednesdays')
+    heads = set(_words("name_heads")) | set(_words("context_split_heads"))
+    s = _day_re()[0].sub(lambda m: f"{'at' if m.group('place').split()[-1] in heads else 'in'} {m.group('place')} on "
+                         f"{m.group('day').rstrip('s')}s", s)
+    if not s or s.endswith("?") or re.match(rf"(?:{_alt(_words('instruction_openers'))})\b", s):
+        return ""
+    own = re.match(rf"^[Tt]he\s+(?:{_alt(_words('provider_nouns'))})['’]s\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                   rf"(?:{_alt(_words('provider_modals'))})\s+(?P<rest>[a-z].+)$", s)
+    if own:  # 'The Provider's approach must be consistent with ...' -> 'Our approach will be consistent with ...'
+        return f"Our {own.group('what')} will {_ours(own.group('rest'))}."
+    m = _provider_re().match(s)
+    if m:
+        rel = _ours(m.group("rel") or "")
+        who = ("All our staff" if m.group("all") else "Our staff") + rel if m.group("staff") else "We"
+        return f"{who} will {_ours(m.group('rest'))}."
+    body = _ours(s)
+    if not _proper_first(body, buyer_text):
+        body = body[:1].lower() + body[1:]
+    buyer = buyer_noun(buyer_text)
+    if re.search(r":\s", body) and body[:1].islower():  # 'weekly outreach days in the market towns: Tullyvar ...'
+        head, rest = re.split(r":\s", body, maxsplit=1)
+        if re.match(r"(?:an?|the)\s", head):
+            head = re.sub(r"^(?:an?|the)\s+", "", head)
+        return f"{AROUND} the {head.strip()} {buyer} sets out: {rest.strip()}."
+    what = f"{buyer}'s figures" if _figures(s) else f"what {buyer} sets out"
+    return f"{AROUND} {what}: {body}."
 
 
 # ---------------------------------------------------------------- a promise that is the ask said back

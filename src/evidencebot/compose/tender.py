@@ -1970,6 +1970,7 @@ def _assemble_tender(
     _buyer_named_elements(sections, buyer_text, {g.commitment for g in plan.gates if g.commitment}, stem_named)
     _pattern_sentences(sections, pattern_blocks, fill_profile, sites, shared.blocks, place_roles)
     _our_base_held(sections, place_roles, buyer_text)
+    _local_commitments(sections, question, buyer_text, asks_now, stem_named)
     scaled += _speak_buyer_roles(sections, role_map)
     nation, nation_cue = nations.read(buyer_text)
     nation_swaps, nation_cuts = _buyer_nation(sections, nation, buyer_text)
@@ -3314,6 +3315,74 @@ def _buyer_named_elements(sections: list[Section], buyer_text: str, gates: set[s
                                       paragraph=para))
 
 
+NAMED_LOCAL = "named:local"
+"""A sentence committing, in our voice and the buyer's words, to a fact of the buyer's that the part's ask refers to
+(:func:`named.commitment`): its days with places, times, named sites, teams, policies with versions, local figures."""
+LOCAL_PER_PART = 2
+NAMED_LOCAL_WHOLE = "said whole in the commitment to the buyer's fact"
+
+
+def _local_commitments(sections: list[Section], question: str, buyer_text: str, asks: list[tuple[str, str]],
+                       stem_named: dict[str, list] | None = None) -> None:
+    """Each scored part: the buyer's facts that hold an element the part's ask names or refers to (:func:`named.
+    in_ask`, :func:`named.from_stem`, :func:`named.context_facts`) and its text leaves unsaid are said in one sentence
+    each that commits to them in our voice, the buyer's words kept exactly (s35 panel: 'it does not mention Tullyvar
+    Mon, Ballinreagh Wed, Owenbeg Thu or Coolnagard Fri'; 'Lone Working Policy v4.2 not mentioned'; 'the 97/51 local
+    data is not used'). At most :data:`LOCAL_PER_PART` a part, a fact naming the Provider's own duty first, then one
+    with days, times or names, then figures; each fact once in the answer; never one said back from the ask
+    (:func:`named.restates`). The sentence is method text of the buyer's (a commitment: cut after the library's generic
+    text); an element no fact of the buyer's gives stays a named gap in the coverage row."""
+    context = named_elements.context_facts(question, asks)
+    used = {" ".join(u.text.split()) for sec in sections for u in sec.kept_units()}
+    done: set[str] = set()
+    for sec in sections:
+        if sec.point.kind == "confirm":
+            continue
+        ask = f"{sec.point.label}. {sec.point.text}"
+        said = _said_text(sec.kept_units())
+        facts: dict[str, list] = {}
+        for f in context.get(sec.point.key, []):
+            facts.setdefault(f.sentence, []).extend(f.elements)
+        for e in named_elements.in_ask(sec.point.text) + list((stem_named or {}).get(sec.point.key, [])):
+            if e.kind != "name" or not named_elements.said(e, said):
+                fact = named_elements.fact_naming(e, question, asks)
+                if fact:
+                    facts.setdefault(fact, []).append(e)
+        ranked = []
+        for fact, elements in facts.items():
+            unsaid = [e for e in elements if not named_elements.said(e, said)]
+            if not unsaid or fact in done:
+                continue
+            text = named_elements.commitment(fact, buyer_text)
+            if not text or " ".join(text.split()) in used or named_elements.restates(text, ask) \
+                    or not any(named_elements.said(e, text) for e in unsaid):
+                continue
+            kinds = {e.kind for e in unsaid}
+            rank = 0 if not text.startswith(named_elements.AROUND) else 1 if kinds - {"figure"} else 2
+            ranked.append((rank, -len(unsaid), len(ranked), fact, text))
+        figures, chosen = 0, []
+        for rank, _n, _i, fact, text in sorted(ranked)[:LOCAL_PER_PART]:
+            if rank == 2 and figures:
+                continue
+            figures += rank == 2
+            done.add(fact)
+            used.add(text)
+            chosen.append(text)
+        if not chosen:
+            continue
+        for i, u in enumerate(sec.units):  # a shorter sentence of the same fact (a pattern's first clause of it) goes
+            if u.kept and len(u.text) > 40 and any(u.text.rstrip(". ") in text for text in chosen):
+                sec.drop(i, NAMED_LOCAL_WHOLE)
+        # the part opens with them, in its first paragraph: what the buyer set, then how we do it (s35 panel: the
+        # huddle's day, time and venue were looked for first)
+        para = min((u.paragraph for u in sec.units), default=1)
+        for u in sec.units:
+            if u.parent is not None:
+                u.parent += len(chosen)
+        sec.units[:0] = [Unit(text=text, priority=1, paragraph=para, refs=[f"block:{COMMITMENT}", NAMED_LOCAL])
+                         for text in chosen]
+
+
 def _pattern_sentences(sections: list[Section], found: list, profile: dict, sites: places.Sites, told=(),
                        place_roles=()) -> None:
     """Each scored part: one sentence per role (partner, site, group, language) naming together the buyer's
@@ -3411,6 +3480,9 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     if back:
         out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
             " ".join(back)[:120] + ")"
+    if any(NAMED_LOCAL in u.refs and u.text.startswith(named_elements.AROUND) for u in sec.kept_units()):
+        out += ("; the buyer's facts are said as what we plan around: write what they change in the method (who, "
+                "where, when)")
     if any(u.why == NAMED_ROUTE for u in sec.units if not u.kept):
         out += "; left out, a direct referral route where the buyer says such referrals come through its named route"
     if any(u.why == NAMED_WHO for u in gone):
