@@ -73,6 +73,7 @@ from evidencebot.compose.questions import (
     answer_title,
     heading_fault,
     asked_elements,
+    load_indicator_terms,
     part_reserve,
     plan_question,
     question_focus,
@@ -561,6 +562,21 @@ def figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> 
     return bool((content_stems(about) & content_stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
 
 
+def direct_figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> bool:
+    """Whether a figure the part's wording names directly (``indicator_terms``) is about what the part asks: the words
+    that named it say the figure's subject (a word of its title: 'crisis plans' for 'People with a current crisis
+    plan'), or the figure's title or definition shares a word with the part (:func:`figure_fits`). 'up to date' in
+    'keep registration with the Social Care Council up to date' names the crisis plan figure by a phrase any ask may
+    use: that figure stays out."""
+    cat = catalogue if catalogue is not None else gather.catalogue()
+    ind = cat.get(indicator_id)
+    if ind is None or figure_fits(text, indicator_id, cat):
+        return True
+    title = content_stems(ind.title) - HEAD_GENERIC - _FIGURE_WEAK
+    said = [m.group(0) for pat in load_indicator_terms().get(indicator_id, []) for m in pat.finditer(text or "")]
+    return any(content_stems(term) & title for term in said)
+
+
 class _Evidence:
     """Evidence for the whole answer, each item handed to one sub-point.
 
@@ -583,7 +599,10 @@ class _Evidence:
         own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text), cat)
                            if not askfit.figure_misfit(situated(p), i) and figure_fits(p.text, i, cat)]
                    for p in plan.points}
-        direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
+        # ... and a figure the part's wording names only by words that are not the figure's subject ('keep
+        # registration ... up to date' named the crisis plan figure by 'up to date'; issue 12, s35) is no figure for it
+        direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)
+                          and direct_figure_fits(p.text, i, cat)]
                   for p in plan.points}
         wanted: list[str] = []
         for p in plan.points:
@@ -4691,11 +4710,13 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     # a deadline ('by the end of Contract Year 2') is not what is asked: its words matched blocks about the end of
     # the contract, or any block that says 'year'
     said = blockmatch.without_deadlines(point.text)
-    own = content_stems(said)
+    # nor are the words of the names it holds: a block sharing 'social care' with 'the Northern Ireland Social Care
+    # Council' is not about registering with it (issue 12, s35); kept when the part says nothing else
+    own = blockmatch.without_names(content_stems(said), said)
     for query, need_own in ((said + " " + blockmatch.without_deadlines(point.label), False),
                             (said + " " + plan.stem, True)):
         found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), profile)
-        want = content_stems(query)
+        want = blockmatch.without_names(content_stems(query), query)
         scored = []
         for b in found:
             in_head, total = _block_score(b, want)
@@ -4803,6 +4824,19 @@ def _stands_in_for(block, first, topics) -> bool:
             if len(own) >= 2 and t.blocks.index(block.block_id) > max(own):
                 return True
     return False
+
+
+def side_match_only(text: str, block, topics: list) -> bool:
+    """True when ``block`` is of no topic ``text`` names but one it touches by a single word beside a topic it names
+    by a longer cue: 'keep each worker's registration with the Social Care Council' names the registration topic
+    ('keep registration') and touches the named-worker topic by 'worker'; the named worker's contact card is then no
+    padding for it (issue 12, s36: off-subject blocks fill a part). False when ``text`` names no topic by two words."""
+    hits = blockmatch.topic_hits(text, topics)
+    strong = {h.topic.name for h in hits if h.weight >= 2}
+    if not strong:
+        return False
+    mine = blockmatch.block_topics(block, topics) | {h.topic.name for h in hits if block.block_id in h.topic.blocks}
+    return not mine & strong
 
 
 def _block_words(b) -> int:
@@ -5334,6 +5368,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     continue  # padding never takes a block another part wants more ('paired measures')
                 if _stands_in_for(b, have[0], topics):
                     continue  # placed only where the provider's own block is not known, never beside it
+                if side_match_only(point.text, b, topics):
+                    continue  # of a topic one word of the part touched beside the topic it names ('each worker's')
                 if words < point.budget * FILL_SHARE:
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)
@@ -5688,6 +5724,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         # a block that answers the part (``answering``: choose_methods' candidates) may be of another topic ('Turning
         # findings into changes in practice' under s19 q07's 'learning from a safeguarding adults review'); any other
         # stays with the question's topic or the part's own ('raise concerns' in a safeguarding question: no complaints)
+        if b not in answering[point.key] and side_match_only(point.text, b, topics):
+            return False  # a block of a topic one word of the part touched, beside the topic it names
         if b not in answering[point.key] and focus and not blockmatch.in_question_topic(b, focus, topics) and not (
                 blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)) \
                 and not _tag_named(point.text, b):
@@ -5986,6 +6024,9 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
     words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
+    # the words of a body, scheme or place the part names are not what it asks ('keep registration with the Northern
+    # Ireland Social Care Council': 'social care' is the council's name, not the ask; issue 12, s35)
+    words = blockmatch.without_names(words, point.text)
     known = vocab if vocab is not None else (library_words() or words)
     # names no approved block uses (the buyer's places: 'Upper Esk and Haldon Coast') cannot show whether a block
     # answers: they leave the count; the buyer's other words no block uses ('greyhound hydrotherapy') are what
@@ -6536,13 +6577,28 @@ def _sources(sections: list[Section], evidence: _Evidence) -> list[dict]:
 # ---------------------------------------------------------------- the writer's choices (the editor)
 
 
+MARK_COVERED, MARK_PARTLY, MARK_NOT_COVERED = "✓", "◐", "✗"
+"""The marks a status bar gives a part: covered by method text, partly covered, not covered."""
+
+
+def coverage_mark(status: str) -> str:
+    """The mark for a part's coverage status (:attr:`CoverageRow.status`): ✓ only for method text that answers it
+    ('method + evidence', 'method only', a gate's 'Yes: ...'), ◐ for a part that is 'partly' covered (its row says
+    what is missing), ✗ for the rest ('evidence only', 'nothing in the library'). The s35 user's run saw ✓ beside a
+    'partly' part whose block was off its subject."""
+    head = (status or "").strip().lower()
+    if head.startswith("partly"):
+        return MARK_PARTLY
+    return MARK_COVERED if head.startswith(("method", "yes")) else MARK_NOT_COVERED
+
+
 def coverage_brief(answer: TenderAnswer) -> str:
-    """One line for a status bar: each part's label (shortened) and its coverage status."""
+    """One line for a status bar: each part's label (shortened), its mark (:func:`coverage_mark`) and coverage
+    status."""
     marks = []
     for row in answer.coverage:
-        ok = row.status.startswith("method")
         label = row.label if len(row.label) <= 28 else row.label[:27] + "…"
-        marks.append(f"{'✓' if ok else '✗'} {label}: {row.status.split(';')[0]}")
+        marks.append(f"{coverage_mark(row.status)} {label}: {row.status.split(';')[0]}")
     return "parts: " + " | ".join(marks)
 
 
