@@ -93,3 +93,11 @@ def test_the_editors_sub_point_marks_follow_the_assembled_rows():
     assert "p1✓" in marked and "p2◐" in marked and "p2✓" not in marked
     assert "p3✗" in marked  # no paragraph under it: not covered, whatever the row said
     assert "1 partly covered" in marked and "1 not covered" in marked
+
+
+def test_a_worker_named_in_passing_is_not_the_named_worker_topic():
+    # 'who their worker is' was a cue of one word once its small words were left out: 'each worker's registration'
+    # and 'induct new workers' took the named worker's contact card
+    for ask in ("keep each worker's registration up to date", "how you will induct new workers in their first month"):
+        assert "named_worker" not in {h.topic.name for h in blockmatch.topic_hits(ask)}
+    assert "named_worker" in {h.topic.name for h in blockmatch.topic_hits("make sure each person knows who their worker is")}

@@ -4826,19 +4826,6 @@ def _stands_in_for(block, first, topics) -> bool:
     return False
 
 
-def side_match_only(text: str, block, topics: list) -> bool:
-    """True when ``block`` is of no topic ``text`` names but one it touches by a single word beside a topic it names
-    by a longer cue: 'keep each worker's registration with the Social Care Council' names the registration topic
-    ('keep registration') and touches the named-worker topic by 'worker'; the named worker's contact card is then no
-    padding for it (issue 12, s36: off-subject blocks fill a part). False when ``text`` names no topic by two words."""
-    hits = blockmatch.topic_hits(text, topics)
-    strong = {h.topic.name for h in hits if h.weight >= 2}
-    if not strong:
-        return False
-    mine = blockmatch.block_topics(block, topics) | {h.topic.name for h in hits if block.block_id in h.topic.blocks}
-    return not mine & strong
-
-
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
@@ -5368,8 +5355,6 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     continue  # padding never takes a block another part wants more ('paired measures')
                 if _stands_in_for(b, have[0], topics):
                     continue  # placed only where the provider's own block is not known, never beside it
-                if side_match_only(point.text, b, topics):
-                    continue  # of a topic one word of the part touched beside the topic it names ('each worker's')
                 if words < point.budget * FILL_SHARE:
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)
@@ -5724,8 +5709,6 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         # a block that answers the part (``answering``: choose_methods' candidates) may be of another topic ('Turning
         # findings into changes in practice' under s19 q07's 'learning from a safeguarding adults review'); any other
         # stays with the question's topic or the part's own ('raise concerns' in a safeguarding question: no complaints)
-        if b not in answering[point.key] and side_match_only(point.text, b, topics):
-            return False  # a block of a topic one word of the part touched, beside the topic it names
         if b not in answering[point.key] and focus and not blockmatch.in_question_topic(b, focus, topics) and not (
                 blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)) \
                 and not _tag_named(point.text, b):
