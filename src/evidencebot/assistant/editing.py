@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose.questions import plan_question
+from evidencebot.compose.tender import MARK_COVERED, MARK_NOT_COVERED, MARK_PARTLY, coverage_mark
 from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
 from evidencebot.store import drafts
@@ -106,8 +107,6 @@ class EditorStatus:
         status}, an assembled answer's rows): a part the draft still holds as assembled is marked by its row
         (:func:`tender.coverage_mark`), so a 'partly' part is ◐ partly, not ✓ because some paragraph sits under
         it; a part with no paragraph stays ✗."""
-        from evidencebot.compose.tender import MARK_COVERED, MARK_NOT_COVERED, MARK_PARTLY, coverage_mark
-
         if not self.coverage:
             return ""
         assembled = assembled or {}
