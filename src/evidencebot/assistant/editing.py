@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose.questions import plan_question
+from evidencebot.compose.tender import MARK_COVERED, MARK_NOT_COVERED, MARK_PARTLY, coverage_mark
 from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
 from evidencebot.store import drafts
@@ -101,12 +102,23 @@ class EditorStatus:
             return f"{self.words}/{self.limit} words ({tail})"
         return f"{self.words} words"
 
-    def coverage_text(self) -> str:
+    def coverage_text(self, assembled: dict[str, str] | None = None) -> str:
+        """The sub-points and a mark for each: ✓ covered, ✗ not. ``assembled`` ({sub-point key or label: coverage
+        status}, an assembled answer's rows): a part the draft still holds as assembled is marked by its row
+        (:func:`tender.coverage_mark`), so a 'partly' part is ◐ partly, not ✓ because some paragraph sits under
+        it; a part with no paragraph stays ✗."""
         if not self.coverage:
             return ""
-        marks = " ".join(f"{c.key}{'✓' if c.covered else '✗'}" for c in self.coverage)
-        missing = sum(1 for c in self.coverage if not c.covered)
-        return f"sub-points {marks}" + (f" ({missing} not covered)" if missing else "")
+        assembled = assembled or {}
+        marks = []
+        for c in self.coverage:
+            row = assembled.get(c.key, assembled.get(c.label))
+            marks.append(MARK_NOT_COVERED if not c.covered else (coverage_mark(row) if row is not None else MARK_COVERED))
+        missing = marks.count(MARK_NOT_COVERED)
+        partly = marks.count(MARK_PARTLY)
+        tail = [f"{partly} partly covered"] * bool(partly) + [f"{missing} not covered"] * bool(missing)
+        return f"sub-points {' '.join(c.key + m for c, m in zip(self.coverage, marks))}" + (
+            f" ({', '.join(tail)})" if tail else "")
 
 
 def paragraphs(text: str) -> list[tuple[str | None, str]]:

@@ -254,6 +254,28 @@ def unnamed(text: str) -> str:
     return _NAME.sub(blank, text or "")
 
 
+def name_stems(text: str) -> set[str]:
+    """The stems ``text`` uses only inside its capitalised names (:func:`unnamed`): the words of a body, scheme, policy
+    or place the buyer names ('Social' and 'Care' of 'the Northern Ireland Social Care Council'), not words the text
+    also uses outside a name ('care' in 'care plans at the Social Care Council'). Empty for a title-case heading."""
+    left = _NAME_ACRONYM.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), unnamed(text or ""))
+    return set(tokens(text or "")) - set(tokens(left))
+
+
+# a name's short form in brackets just after it ('the Northern Ireland Social Care Council (NISCC)'): the name's too
+# (the nation rules read 'NISCC' as 'Social Work England', whose words would otherwise stay)
+_NAME_ACRONYM = re.compile(r"(\s{3,})\(\s*[A-Z][A-Za-z]*[A-Z]\s*\)")
+
+
+def without_names(words: set[str], text: str) -> set[str]:
+    """``words`` (stems of ``text``) less those standing only inside its names (:func:`name_stems`), so that a block
+    is never matched to a part by the words of a body's name (issue 12, s35: 'keep registration with the Northern
+    Ireland Social Care Council' took the older adults' social care block); ``words`` as they are when nothing else
+    is left (a part that only names something: the name is then what it is about)."""
+    left = set(words) - name_stems(text)
+    return left if left else set(words)
+
+
 def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
     text = without_deadlines(text)
     seq = tokens(text)
@@ -679,7 +701,8 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
         return {t for t in tokens(" ".join(kept)) if t not in generic and not t.endswith("ing")}
 
     if not strict:  # every content word of the heading ('Who ... is accountable for information governance')
-        return nouns(heading)
+        # but the words of a name it holds ('Keeping registration with the Northern Ireland Social Care Council')
+        return without_names(nouns(heading), heading)
     made = _MAKE_FOR.match(heading)
     if made:
         # 'Making the Service accessible to groups who are under-represented ...' (s22 q01 (c)): what the service is

@@ -73,6 +73,7 @@ from evidencebot.compose.questions import (
     answer_title,
     heading_fault,
     asked_elements,
+    load_indicator_terms,
     part_reserve,
     plan_question,
     question_focus,
@@ -561,6 +562,21 @@ def figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> 
     return bool((content_stems(about) & content_stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
 
 
+def direct_figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> bool:
+    """Whether a figure the part's wording names directly (``indicator_terms``) is about what the part asks: the words
+    that named it say the figure's subject (a word of its title: 'crisis plans' for 'People with a current crisis
+    plan'), or the figure's title or definition shares a word with the part (:func:`figure_fits`). 'up to date' in
+    'keep registration with the Social Care Council up to date' names the crisis plan figure by a phrase any ask may
+    use: that figure stays out."""
+    cat = catalogue if catalogue is not None else gather.catalogue()
+    ind = cat.get(indicator_id)
+    if ind is None or figure_fits(text, indicator_id, cat):
+        return True
+    title = content_stems(ind.title) - HEAD_GENERIC - _FIGURE_WEAK
+    said = [m.group(0) for pat in load_indicator_terms().get(indicator_id, []) for m in pat.finditer(text or "")]
+    return any(content_stems(term) & title for term in said)
+
+
 class _Evidence:
     """Evidence for the whole answer, each item handed to one sub-point.
 
@@ -583,7 +599,10 @@ class _Evidence:
         own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text), cat)
                            if not askfit.figure_misfit(situated(p), i) and figure_fits(p.text, i, cat)]
                    for p in plan.points}
-        direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
+        # ... and a figure the part's wording names only by words that are not the figure's subject ('keep
+        # registration ... up to date' named the crisis plan figure by 'up to date'; issue 12, s35) is no figure for it
+        direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)
+                          and direct_figure_fits(p.text, i, cat)]
                   for p in plan.points}
         wanted: list[str] = []
         for p in plan.points:
@@ -4765,11 +4784,13 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     # a deadline ('by the end of Contract Year 2') is not what is asked: its words matched blocks about the end of
     # the contract, or any block that says 'year'
     said = blockmatch.without_deadlines(point.text)
-    own = content_stems(said)
+    # nor are the words of the names it holds: a block sharing 'social care' with 'the Northern Ireland Social Care
+    # Council' is not about registering with it (issue 12, s35); kept when the part says nothing else
+    own = blockmatch.without_names(content_stems(said), said)
     for query, need_own in ((said + " " + blockmatch.without_deadlines(point.label), False),
                             (said + " " + plan.stem, True)):
         found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), profile)
-        want = content_stems(query)
+        want = blockmatch.without_names(content_stems(query), query)
         scored = []
         for b in found:
             in_head, total = _block_score(b, want)
@@ -6060,6 +6081,9 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
     words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
+    # the words of a body, scheme or place the part names are not what it asks ('keep registration with the Northern
+    # Ireland Social Care Council': 'social care' is the council's name, not the ask; issue 12, s35)
+    words = blockmatch.without_names(words, point.text)
     known = vocab if vocab is not None else (library_words() or words)
     # names no approved block uses (the buyer's places: 'Upper Esk and Haldon Coast') cannot show whether a block
     # answers: they leave the count; the buyer's other words no block uses ('greyhound hydrotherapy') are what
@@ -6610,13 +6634,28 @@ def _sources(sections: list[Section], evidence: _Evidence) -> list[dict]:
 # ---------------------------------------------------------------- the writer's choices (the editor)
 
 
+MARK_COVERED, MARK_PARTLY, MARK_NOT_COVERED = "✓", "◐", "✗"
+"""The marks a status bar gives a part: covered by method text, partly covered, not covered."""
+
+
+def coverage_mark(status: str) -> str:
+    """The mark for a part's coverage status (:attr:`CoverageRow.status`): ✓ only for method text that answers it
+    ('method + evidence', 'method only', a gate's 'Yes: ...'), ◐ for a part that is 'partly' covered (its row says
+    what is missing), ✗ for the rest ('evidence only', 'nothing in the library'). The s35 user's run saw ✓ beside a
+    'partly' part whose block was off its subject."""
+    head = (status or "").strip().lower()
+    if head.startswith("partly"):
+        return MARK_PARTLY
+    return MARK_COVERED if head.startswith(("method", "yes")) else MARK_NOT_COVERED
+
+
 def coverage_brief(answer: TenderAnswer) -> str:
-    """One line for a status bar: each part's label (shortened) and its coverage status."""
+    """One line for a status bar: each part's label (shortened), its mark (:func:`coverage_mark`) and coverage
+    status."""
     marks = []
     for row in answer.coverage:
-        ok = row.status.startswith("method")
         label = row.label if len(row.label) <= 28 else row.label[:27] + "…"
-        marks.append(f"{'✓' if ok else '✗'} {label}: {row.status.split(';')[0]}")
+        marks.append(f"{coverage_mark(row.status)} {label}: {row.status.split(';')[0]}")
     return "parts: " + " | ".join(marks)
 
 

@@ -319,11 +319,13 @@ class EditorScreen(SubScreen):
             return
         parts = []
         status = getattr(self, "_status", None)
+        assembled = getattr(self.doc, "assembled", None) if self.doc is not None else None
         if status is not None:
             parts.append(status.words_text())
             if status.coverage:
-                parts.append(status.coverage_text())
-        assembled = getattr(self.doc, "assembled", None) if self.doc is not None else None
+                # an assembled answer's parts are marked by their coverage rows: 'partly' is not ✓
+                rows = {k: r.status for r in getattr(assembled, "coverage", None) or [] for k in (r.key, r.label)}
+                parts.append(status.coverage_text(rows))
         if getattr(assembled, "coverage", None):
             from evidencebot.compose.tender import coverage_brief
 
