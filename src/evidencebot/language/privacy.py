@@ -40,7 +40,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
-from evidencebot.language.prefilter import grams, guarded, may_match
+from evidencebot.language.prefilter import grams, guarded, lacks, may_match, needed_chars
 from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
@@ -1522,7 +1522,11 @@ def _gate_open(pat: CompiledPattern, text: str) -> bool:
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
+    seen: dict[str, bool] = {}
     for pat in rule.patterns:
+        need = needed_chars(pat.regex)
+        if need and lacks(text, need, seen):
+            continue  # (perf36) every match holds a digit, an '@' or a capital (read from the pattern) and the text has none
         if not _gate_open(pat, text):
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
