@@ -328,7 +328,8 @@ def _item_needs(op, av, folded: bool) -> frozenset[str]:
         return frozenset((kind,)) if kind else _NONE
     if op is _c.IN:
         kinds = {_class_kind(o, a, folded) for o, a in av}
-        return frozenset(kinds) if len(kinds) == 1 and None not in kinds else _NONE
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return frozenset((kind,)) if kind is not None else _NONE
     if op is _c.SUBPATTERN:
         _group, add, remove, inner = av
         return _needs(inner, (folded or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
