@@ -55,6 +55,20 @@ def load_phrasebank(name: str) -> dict:
     return _load_yaml(str(path), path.stat().st_mtime)
 
 
+_BUILT_ONCE: dict[str, tuple[object, object]] = {}
+
+
+def built_once(spec: object, key: str, make):
+    """``make()`` built once per loaded phrasebank data ``spec`` (perf36): :func:`load_phrasebank` hands back the same
+    dict until its file changes, so a pattern or word set made from it is made again only when the file (a user's copy
+    edited while the app runs) is read again. ``key`` names what is built (a module's own name for it). The spec is
+    held beside what was built from it, so an id reused by a newer dict can never hand back an older file's build."""
+    entry = _BUILT_ONCE.get(key)
+    if entry is None or entry[0] is not spec:
+        entry = _BUILT_ONCE[key] = (spec, make())
+    return entry[1]
+
+
 def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
     """A vocabulary file of word lists with the user's additions, the way every phrasebank file loads: a user's
     copy of ``name`` replaces the shipped file (:func:`load_phrasebank`); then every ``<stem>-*.yaml`` and each

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import built_once, load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.text import phrase_alternation
 
@@ -62,7 +62,12 @@ class Gate:
 
 
 def _patterns() -> dict[str, re.Pattern]:
+    """The gate's patterns, built once per loaded ``gates.yaml`` (:func:`evidencebot.compose.filters.built_once`)."""
     data = load_phrasebank(PHRASEBANK) or {}
+    return built_once(data, "gates.patterns", lambda: _make_patterns(data))
+
+
+def _make_patterns(data: dict) -> dict[str, re.Pattern]:
     alt = {k: phrase_alternation(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
                                                    "no_mention", "bidder", "must", "naming", "leads")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
@@ -134,9 +139,10 @@ _ITEM = re.compile(r"(?:^|[;:]\s*(?:and\s+|or\s+)?|\s)\(?(?:[a-h]|[ivx]{1,4}|\d{
 
 
 def _CONFIRMING_PART() -> re.Pattern:
-    """A sub-point's words of confirming at its start (``gates.yaml`` ``confirming_parts``)."""
-    return re.compile(rf"^\W*(?:{phrase_alternation((load_phrasebank(PHRASEBANK) or {}).get('confirming_parts'))})\b\s*",
-                      re.I)
+    """A sub-point's words of confirming at its start (``gates.yaml`` ``confirming_parts``), built once per loaded file."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    return built_once(data, "gates.confirming_part", lambda: re.compile(
+        rf"^\W*(?:{phrase_alternation(data.get('confirming_parts'))})\b\s*", re.I))
 
 
 def _is_cap(clause: str) -> bool:
@@ -238,7 +244,8 @@ def read(question: str) -> list[Gate]:
 
 def _pointers() -> frozenset[str]:
     """The words that point back to the sentence before ('this', 'this requirement'): ``gates.yaml`` ``pointers``."""
-    return frozenset(str(w).lower() for w in (load_phrasebank(PHRASEBANK) or {}).get("pointers") or [])
+    data = load_phrasebank(PHRASEBANK) or {}
+    return built_once(data, "gates.pointers", lambda: frozenset(str(w).lower() for w in data.get("pointers") or []))
 
 
 _IT_ACTS = re.compile(r"\bit\s+(?P<verb>cannot|can|will|would|does|did|is|has|was)\b")
@@ -276,7 +283,8 @@ def _common_subject(statement: str) -> bool:
     first = re.match(r"[a-z][\w'’-]*", statement or "")
     if not first:
         return False
-    others = {str(w).lower() for w in (load_phrasebank(PHRASEBANK) or {}).get("not_subjects") or []}
+    data = load_phrasebank(PHRASEBANK) or {}
+    others = built_once(data, "gates.not_subjects", lambda: frozenset(str(w).lower() for w in data.get("not_subjects") or []))
     if first.group(0) in others:
         return False
     return bool(re.match(r"^[a-z][\w'’-]*(?:\s+[\w'’-]+){0,9}?\s+(?:will|can|shall)\s+(?:not\s+|always\s+)?[a-z]",
@@ -310,7 +318,8 @@ def _sentence_end(text: str) -> str:
 
 
 def _generic() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in (load_phrasebank(PHRASEBANK) or {}).get("generic") or [])
+    data = load_phrasebank(PHRASEBANK) or {}
+    return built_once(data, "gates.generic", lambda: frozenset(str(w).lower() for w in data.get("generic") or []))
 
 
 def _content(text: str) -> set[str]:
@@ -347,7 +356,9 @@ def subject_text(gate: Gate) -> str:
     and volunteers in regulated work will | be PVG scheme members before starting work'); the whole statement when
     it has no such verb."""
     data = load_phrasebank(PHRASEBANK) or {}
-    m = re.search(rf"\b(?:{phrase_alternation(data.get('statement_verbs'))})\b", gate.statement or "", re.I)
+    verbs = built_once(data, "gates.statement_verbs", lambda: re.compile(
+        rf"\b(?:{phrase_alternation(data.get('statement_verbs'))})\b", re.I))
+    m = verbs.search(gate.statement or "")
     rest = gate.statement[m.end():].strip() if m else ""
     return rest if _content(rest) else gate.statement
 
@@ -386,14 +397,19 @@ def elements(statement: str) -> list[str]:
     """The named elements of a statement an answer must keep, every one, to make it in full: document names with
     their versions ('Operating Procedure v3.2'), dates ('30 November 2026'), figures, named roles, meetings and
     bodies ('Stanmere Crisis Pathway Review'), and how often a meeting is held ('monthly')."""
-    often = phrase_alternation((load_phrasebank(PHRASEBANK) or {}).get("frequencies"))
     out: list[str] = []
-    for rx in (_VERSION, _DATE, _NUMBERED, _NAME, _ACRONYM, _FIGURE, re.compile(rf"\b(?:{often})\b", re.I)):
+    for rx in (_VERSION, _DATE, _NUMBERED, _NAME, _ACRONYM, _FIGURE, _words_re("frequencies")):
         for m in rx.finditer(statement or ""):
             found = re.sub(r"^(?:The|A|An)\s+", "", m.group(0).strip())
             if found and not any(found.lower() in e.lower() for e in out):
                 out.append(found)
     return out
+
+
+def _words_re(key: str) -> re.Pattern:
+    """``\\b(?:<the list key of gates.yaml as an alternation>)\\b``, case-blind, built once per loaded file."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    return built_once(data, f"gates.words.{key}", lambda: re.compile(rf"\b(?:{phrase_alternation(data.get(key))})\b", re.I))
 
 
 def _norm(text: str) -> str:
@@ -430,9 +446,8 @@ def undercuts(gate: Gate, sentence: str) -> bool:
     go-live is named in that report' against 'meet every minimum ... from the Service Commencement Date')."""
     if not (gate.commitment and _from_start(gate.statement)):
         return False
-    data = load_phrasebank(PHRASEBANK) or {}
-    short = re.search(rf"\b(?:{phrase_alternation(data.get('shortfall'))})\b", sentence or "", re.I)
-    start = re.search(rf"\b(?:{phrase_alternation(data.get('start'))})\b", sentence or "", re.I)
+    short = _words_re("shortfall").search(sentence or "")
+    start = _words_re("start").search(sentence or "")
     return bool(short and start)
 
 

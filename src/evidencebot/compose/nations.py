@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import built_once, load_phrasebank
 
 PHRASEBANK = "nations.yaml"
 ENGLAND = "England"
@@ -99,19 +99,33 @@ def in_our_words(text: str) -> str:
     is then said in the buyer's term by :func:`rewrite`. Unchanged when it names none, or names ours already."""
     if not text:
         return text or ""
-    add = [ours for cue, ours in _equivalents() if cue.search(text) and ours.lower() not in text.lower()]
+    low = text.lower()
+    add = [ours for cue, ours in _equivalents() if cue.search(text) and ours.lower() not in low]
     return f"{text} ({'; '.join(add)})" if add else text
 
 
 def read(text: str) -> tuple[str, str]:
     """(the buyer's nation, the words of its text that say so): 'Wales', 'Scotland', 'Northern Ireland' or
     'England' ('' words: nothing named another nation, England by default)."""
-    for nation, cues in (_spec().get("nations") or {}).items():
-        for cue in cues or []:
-            m = re.search(str(cue), text or "")
-            if m:
-                return str(nation), " ".join(m.group(0).split())
+    for nation, cue in _nation_cues():
+        m = cue.search(text or "")
+        if m:
+            return nation, " ".join(m.group(0).split())
     return ENGLAND, ""
+
+
+def _nation_cues() -> list[tuple[str, re.Pattern]]:
+    """(nation, one of its cues compiled), in the file's order, built once per loaded ``nations.yaml``."""
+    spec = _spec()
+    return built_once(spec, "nations.cues", lambda: [(str(nation), re.compile(str(cue)))
+                                                     for nation, cues in (spec.get("nations") or {}).items()
+                                                     for cue in cues or []])
+
+
+def _welsh(key: str) -> re.Pattern:
+    """The ``welsh`` pattern ``key`` of ``nations.yaml`` compiled, once per loaded file."""
+    spec = _spec()
+    return built_once(spec, f"nations.welsh.{key}", lambda: re.compile(str((spec.get("welsh") or {}).get(key))))
 
 
 def log_line(nation: str, cue: str) -> str:
@@ -124,7 +138,7 @@ def log_line(nation: str, cue: str) -> str:
 def welsh_speakers_required(buyer_text: str) -> bool:
     """The buyer requires Welsh-speaking staff or the Active Offer."""
     w = _spec().get("welsh") or {}
-    return bool(w.get("requires") and re.search(str(w["requires"]), buyer_text or ""))
+    return bool(w.get("requires") and _welsh("requires").search(buyer_text or ""))
 
 
 def _cut_clause(text: str, clause: re.Pattern) -> str | None:
@@ -142,11 +156,10 @@ def _cut_clause(text: str, clause: re.Pattern) -> str | None:
 def _welsh_interpreter(text: str) -> str | None:
     """An interpreter sentence for people who prefer Welsh: Welsh taken out of its list of languages, or None when
     Welsh is its only language; the sentence unchanged when it offers no interpreter for Welsh."""
-    w = _spec().get("welsh") or {}
-    if not (re.search(str(w.get("interpreter")), text) and re.search(str(w.get("language")), text)):
+    if not (_welsh("interpreter").search(text) and _welsh("language").search(text)):
         return text
-    less = re.sub(str(w.get("in_list")), "", text, count=1)
-    if re.search(str(w.get("language")), less) or less == text:
+    less = _welsh("in_list").sub("", text, count=1)
+    if _welsh("language").search(less) or less == text:
         return None
     return less
 

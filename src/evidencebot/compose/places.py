@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.compose import site_roles, tender_profile
-from evidencebot.compose.filters import join_and, load_phrasebank
+from evidencebot.compose.filters import built_once, join_and, load_phrasebank
 
 PHRASEBANK = "places.yaml"
 
@@ -30,7 +30,9 @@ def _spec() -> dict:
 
 
 def _re(key: str) -> re.Pattern:
-    return re.compile(str(_spec().get(key) or r"(?!x)x"), re.I)
+    """The pattern ``key`` of ``places.yaml``, case-blind, compiled once per loaded file (perf36)."""
+    spec = _spec()
+    return built_once(spec, f"places.re.{key}", lambda: re.compile(str(spec.get(key) or r"(?!x)x"), re.I))
 
 
 def _words(key: str) -> list[str]:
@@ -61,11 +63,20 @@ class Sites:
 
     def delivery(self) -> list[Site]:
         """The sites we run where people come to groups, sessions and drop-ins (hubs, centres, a college)."""
-        heads = {h.lower() for h in _words("delivery_heads")}
+        heads = _lower_words("delivery_heads")
         return [s for s in self.run if s.head.lower() in heads]
 
 
 def _name_re() -> re.Pattern:
+    return built_once(_spec(), "places.name_re", _make_name_re)
+
+
+def _lower_words(key: str) -> frozenset[str]:
+    """The list ``key`` of ``places.yaml`` in lower case, built once per loaded file."""
+    return built_once(_spec(), f"places.lower.{key}", lambda: frozenset(w.lower() for w in _words(key)))
+
+
+def _make_name_re() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in _words("site_heads")) or r"(?!x)x"
     word = r"(?:St\.?|[A-Z][\w'’-]*)"
     return re.compile(rf"(?<![\w'’-]){word}(?:\s+(?:of\s+|and\s+)?{word}){{0,6}}?\s+(?:{heads})(?![\w'’-])")
@@ -73,13 +84,13 @@ def _name_re() -> re.Pattern:
 
 def _clean(name: str) -> str:
     # (read per call, as every list of this module is: a user's places.yaml edited while the app runs is read)
-    return site_roles.without_lead(name, frozenset(w.lower() for w in _words("lead_words")))
+    return site_roles.without_lead(name, _lower_words("lead_words"))
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:
     """(name, start, end) of each named site in ``text``: two words or more ending with a site's word ('Foundry Hub'),
     not made only of generic words ('the Wellbeing Hub', 'Safe Haven')."""
-    generic = {w.lower() for w in _words("generic_words")}
+    generic = _lower_words("generic_words")
     out = []
     for m in _name_re().finditer(text or ""):
         name = _clean(m.group(0))

@@ -108,9 +108,18 @@ def _clean(name: str) -> str:
     return without_lead(name, _lead())
 
 
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _words("generic_words"))
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    return frozenset(_words("heads"))
+
+
 def _generic(name: str) -> bool:
-    generic = {w.lower() for w in _words("generic_words")}
-    return not {w.lower().strip("'’") for w in name.split()} - generic
+    return not {w.lower().strip("'’") for w in name.split()} - _generic_words()
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:
@@ -125,7 +134,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
             first, last = name.rsplit(" and ", 1)
             if len(last.split()) >= 2 and not _generic(last):
                 head_first = first.split()[-1] if first.split() else ""
-                if head_first in _words("heads"):
+                if head_first in _heads():
                     at = m.start(group) + raw.find(first)
                     out.append((first, at, at + len(first)))
                 name = last

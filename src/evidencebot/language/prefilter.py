@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Callable
 
 import re._constants as _c  # (Python 3.11's names for sre_constants and sre_parse)
 import re._compiler as _compiler
@@ -284,3 +285,94 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
         made = _make_guarded(pattern)
         entry = _guard_cache[id(pattern)] = (pattern, made)
     return entry[1] or pattern
+
+
+# --- the kinds of character every match holds (perf36) --------------------------------------------------------------
+
+#: The kinds :func:`needed_chars` reads, each with its test of a text: a digit (what ``\d`` finds: a digit's literal,
+#: range or ``\d`` in a pattern finds nothing else), an '@', a capital A-Z (a pattern read case-blind needs none).
+CHAR_KINDS: dict[str, Callable[[str], bool]] = {
+    "digit": re.compile(r"\d").search,  # type: ignore[dict-item]
+    "at": lambda text: "@" in text,
+    "capital": re.compile(r"[A-Z]").search,  # type: ignore[dict-item]
+}
+_NONE: frozenset[str] = frozenset()
+_needs_cache: dict[int, tuple[re.Pattern, frozenset[str]]] = {}
+
+
+def _char_kind(ch: str, folded: bool) -> str | None:
+    if "0" <= ch <= "9":
+        return "digit"
+    if ch == "@":
+        return "at"
+    return "capital" if "A" <= ch <= "Z" and not folded else None
+
+
+def _class_kind(op, av, folded: bool) -> str | None:
+    """The kind every character of one member of a character class is, or None."""
+    if op is _c.LITERAL:
+        return _char_kind(chr(av), folded)
+    if op is _c.RANGE:
+        low, high = _char_kind(chr(av[0]), folded), _char_kind(chr(av[1]), folded)
+        return low if low is not None and low == high and low != "at" else None
+    if op is _c.CATEGORY:
+        return "digit" if av is _c.CATEGORY_DIGIT else None
+    return None
+
+
+def _item_needs(op, av, folded: bool) -> frozenset[str]:
+    """The kinds every match of one parsed item holds. A look-around, a back-reference, a condition or anything else
+    not read here holds none (the answer errs towards running the pattern)."""
+    if op is _c.LITERAL:
+        kind = _char_kind(chr(av), folded)
+        return frozenset((kind,)) if kind else _NONE
+    if op is _c.IN:
+        kinds = {_class_kind(o, a, folded) for o, a in av}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return frozenset((kind,)) if kind is not None else _NONE
+    if op is _c.SUBPATTERN:
+        _group, add, remove, inner = av
+        return _needs(inner, (folded or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _needs(av, folded)
+    if op is _c.BRANCH:
+        branches = [_needs(b, folded) for b in av[1]]
+        return frozenset.intersection(*branches) if branches else _NONE
+    if op in _REPEATS:
+        return _needs(av[2], folded) if av[0] >= 1 else _NONE
+    return _NONE
+
+
+def _needs(items, folded: bool) -> frozenset[str]:
+    out: frozenset[str] = _NONE
+    for op, av in items:
+        out = out | _item_needs(op, av, folded)
+    return out
+
+
+def needed_chars(pattern: re.Pattern) -> frozenset[str]:
+    """The kinds of :data:`CHAR_KINDS` every match of ``pattern`` holds ('digit', 'at', 'capital'), read from its
+    syntax tree once: a text without one of them (:func:`lacks`) holds no match. Empty when none, or when unsure."""
+    entry = _needs_cache.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        found = _NONE
+        if isinstance(pattern.pattern, str):
+            try:
+                found = _needs(list(_p.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
+            except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError):
+                # an internal parser we read (its names may change between Python versions): the pattern is run
+                found = _NONE
+        entry = _needs_cache[id(pattern)] = (pattern, found)
+    return entry[1]
+
+
+def lacks(text: str, kinds: frozenset[str], seen: dict[str, bool]) -> bool:
+    """``text`` holds no character of one of ``kinds`` (:data:`CHAR_KINDS`); ``seen`` keeps the answers for this
+    text (each kind is tested once per text)."""
+    for kind in kinds:
+        has = seen.get(kind)
+        if has is None:
+            has = seen[kind] = bool(CHAR_KINDS[kind](text))
+        if not has:
+            return True
+    return False

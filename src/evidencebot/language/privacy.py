@@ -40,7 +40,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
-from evidencebot.language.prefilter import grams, guarded, may_match
+from evidencebot.language.prefilter import grams, guarded, lacks, may_match, needed_chars
 from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
@@ -316,6 +316,7 @@ class Exceptions:
 # (pv34) a clause's break in a note ("ok thanks, tell ..."), and a message sender's colon ("nenita: ...")
 _CLAUSE_BREAK = re.compile(r"[.!?:;,()\[\]\-–—\"“”]")
 _SENDER_COLON = re.compile(r"[ \t]*:(?!//|\d)")
+_OWNS_LOWER = re.compile(r"['’]s[ \t]+[a-z]")  # (a possessive before a lower-case word: "gabi's new number")
 # (pv34) regular inflections (ending, the base's ending): "visits", "carries", "phoned", "housing"
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"),
                 ("ly", ""), ("er", ""), ("est", ""))
@@ -427,6 +428,15 @@ class NameLists:
             cached = self.__dict__["_not_lower_names"] = frozenset().union(*(
                 ctx.get(key, ()) for key in ("lower_slot_not_names", "kin_nouns", "person_nouns", "role_nouns",
                                              "group_nouns", "determiners", "pronouns")))
+        return cached
+
+    def lower_slot_before(self) -> tuple[tuple[list[str], int], ...]:
+        """(perf36) person_context's ``lower_slot_before`` phrases, each as (its words, how many), split once per
+        loaded word lists (:meth:`_NameFinder.lower_name_slot` split each phrase three times for every word it read)."""
+        cached = self.__dict__.get("_lower_slot_before")
+        if cached is None:
+            cached = self.__dict__["_lower_slot_before"] = tuple(
+                (p.split(), len(p.split())) for p in self.context.get("lower_slot_before", ()))
         return cached
 
     def organisation_words(self) -> frozenset:
@@ -1516,7 +1526,11 @@ def _gate_open(pat: CompiledPattern, text: str) -> bool:
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
+    seen: dict[str, bool] = {}
     for pat in rule.patterns:
+        need = needed_chars(pat.regex)
+        if need and lacks(text, need, seen):
+            continue  # (perf36) every match holds a digit, an '@' or a capital (read from the pattern) and the text has none
         if not _gate_open(pat, text):
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
@@ -4147,13 +4161,11 @@ class _NameFinder:
         lead = clauses[-1].split() + (["…"] * 8 if cut and len(clauses) == 1 else [])
         opens = not lead
         # a name's slot before it: a greeting or a verb of contact (the words data) at most two words into the clause
-        slot = any(lead[-len(p.split()):] == p.split() and len(lead) - len(p.split()) <= 2
-                   for p in ctx.get("lower_slot_before", ()))
-        after = text[end:end + 40]
-        sender = (opens or lead[-1:] == ["from"]) and bool(_SENDER_COLON.match(after))
+        slot = any(lead[-size:] == words and len(lead) - size <= 2 for words, size in self.names.lower_slot_before())
+        sender = (opens or lead[-1:] == ["from"]) and bool(_SENDER_COLON.match(text, end, end + 40))
         sent_first = next((w for w in tok.token.sent if w.is_alpha), None)
         note = sent_first is not None and sent_first.text.islower()
-        owner = note and bool(_KIN_AFTER.match(text, end) or re.match(r"['’]s[ \t]+[a-z]", text[end:end + 4]))
+        owner = note and bool(_KIN_AFTER.match(text, end) or _OWNS_LOWER.match(text, end, end + 4))
         aged = bool(_AGE_OR_WHO.match(text, end))
         nxt = toks[k] if k < len(toks) else None
         subject = note and nxt is not None and nxt.token is not None and (
