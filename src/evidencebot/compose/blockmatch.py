@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from evidencebot import locations
 from evidencebot.compose import groups, nations
+from evidencebot.compose import partner_kinds
 from evidencebot.compose.filters import load_word_lists
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
@@ -259,7 +260,11 @@ def name_stems(text: str) -> set[str]:
     or place the buyer names ('Social' and 'Care' of 'the Northern Ireland Social Care Council'), not words the text
     also uses outside a name ('care' in 'care plans at the Social Care Council'). Empty for a title-case heading."""
     left = _NAME_ACRONYM.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), unnamed(text or ""))
-    return set(tokens(text or "")) - set(tokens(left))
+    # a clinical team's name is the kind of service the part is about, not a body's label ('discharged from the IAMH
+    # Crisis Resolution and Home Treatment Team' is about crisis and home treatment: s17's step-down part): its words stay
+    kept = {t for m in _NAME.finditer(text or "") if partner_kinds.kind_of(m.group(0)) == "clinical"
+            for t in tokens(m.group(0))}
+    return set(tokens(text or "")) - set(tokens(left)) - kept
 
 
 # a name's short form in brackets just after it ('the Northern Ireland Social Care Council (NISCC)'): the name's too
