@@ -208,7 +208,7 @@ def _start_dates(text: str) -> list[tuple[str, str]]:
             d = _P.date.search(text, s.end(), min(line_end, s.end() + 60))
         if d is None:
             continue
-        if _P.not_start.search(text[left:d.start()]):
+        if _P.not_start.search(text[left:d.start()]) or _P.series_start.search(text[left:s.start()]):
             continue
         value = format_date(d)
         if value:
