@@ -3373,6 +3373,11 @@ def _local_commitments(sections: list[Section], question: str, buyer_text: str, 
             if not unsaid or fact in done:
                 continue
             text = named_elements.commitment(fact, buyer_text)
+            # a fact we only plan around, said back in the buyer's words, is the background restated: the s36 panel
+            # gave it no marks ('it just repeats the buyer's background'; many ITTs say so), so its element stays a
+            # named gap for the writer (what we do with it), and only a fact that is our own duty is said as ours
+            if text.startswith(named_elements.AROUND):
+                continue
             if not text or " ".join(text.split()) in used or named_elements.restates(text, ask) \
                     or not any(named_elements.said(e, text) for e in unsaid):
                 continue
