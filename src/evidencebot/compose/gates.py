@@ -291,6 +291,11 @@ def _common_subject(statement: str) -> bool:
                          statement))
 
 
+# an act named as a noun, in lower case, with what it is of or at after it ('attendance at', 'membership of',
+# 'compliance with', 'registration with')
+_NOMINAL = re.compile(r"^[a-z]+(?:ance|ence|ment|tion|sion|ship)\s+(?:at|of|with|to|in|for|on)\s+\S")
+
+
 def our_sentence(gate: Gate) -> str:
     """The sentence our answer makes the gate's statement with, in the buyer's words and every qualifier it wrote
     ('We will meet every minimum in Table 6A from the Service Commencement Date.'), '' when the statement is not ours
@@ -302,6 +307,10 @@ def our_sentence(gate: Gate) -> str:
         if gate.modal == "can":  # the buyer asked us to confirm that it can be done: we confirm it (s23 q10)
             said = f"We confirm that we can {gate.will}"
         return _sentence_end(said)
+    if gate.confirming and _NOMINAL.match(gate.statement):
+        # the buyer names the act as a noun ('confirm attendance at all four weekly reviews on the days stated'):
+        # confirmed as written ('We confirm attendance at ...'; s36 q01 left it unmade, capping the answer at 2)
+        return _sentence_end("We confirm " + gate.statement)
     if not (_CLAUSE.match(gate.statement) or gate.confirming and _common_subject(gate.statement)):
         return ""
     if gate.confirming:  # confirmed in the first person, the buyer's words kept ('We confirm that no person will ...')
