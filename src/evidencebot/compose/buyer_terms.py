@@ -312,7 +312,9 @@ def drop_article(text: str, names: list[str]) -> str:
 
 # ---------------------------------------------------------------- a gap in a locality the buyer names
 
-_PLACE = r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})"
+# a locality's name, never an acronym ('close the gap in IPS access for people of ... heritage' is a gap in a service's
+# reach for a group: s36 q05 set the IPS share against itself as 'the buyer's figure for IPS is 24%, against ... 24%')
+_PLACE = r"(?P<place>(?![A-Z]{2,}\b)[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})"
 _GAP = re.compile(r"\b(?:clos\w*|narrow\w*|reduc\w*|tackl\w*|address\w*)\s+(?:the\s+|this\s+)?(?:gap|gaps|inequalit\w+|"
                   r"variation|difference)\s+(?:in|for|within|across)\s+(?:the\s+)?" + _PLACE +
                   r"|\b(?:in|for)\s+" + _PLACE.replace("place", "alone") + r"\s+specifically\b")
