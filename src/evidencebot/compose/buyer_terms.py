@@ -607,12 +607,19 @@ def read_figures(text: str) -> list[BuyerFigure]:
             m = _OPEN.search(s) or (_OPEN_CASELOAD.search(s) if not _PER_WORKER.search(s) else None)
             if m and _PER_HEAD.match(s, m.end()):
                 m = None  # 'a maximum caseload of 30 people per full-time recovery worker': a ceiling, not people open
+            if m and _OTHER_TEAM.search(s[:m.start()]):
+                m = None  # 'The Horizon Early Intervention in Psychosis Team has about 540 people open to it': another
+                # team's caseload, not the size of this service (s36 q05, read as ours in q05.3 and q09)
             if m:
                 n = number_or_word(m.group("n"))
                 if n and n >= 20:
                     out.append(BuyerFigure("open", n, f"{int(n):,} people", s))
                     seen.add("open")
     return out
+
+
+# a named team as the clause's subject before a count ('the Horizon Early Intervention in Psychosis Team has about 540')
+_OTHER_TEAM = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|for)\s+)?[A-Z][\w'’-]*)*\s+(?:Team|Unit)\b[^,;:]*$")
 
 
 def _ours_first_contact(profile: dict) -> tuple[float | None, str]:
