@@ -196,6 +196,15 @@ async def send(pilot, text: str) -> None:
     await settle(pilot)
 
 
+async def draft_in_editor(pilot, request: str) -> None:
+    """Ask the chat to "draft an answer to: ..." (``request``) and wait for the editor it opens with the draft."""
+    await settle(pilot)
+    await paste_text(pilot, request)
+    await pilot.press("enter")
+    await settle(pilot, 0.8)
+    assert pilot.app.current_mode == "editor"
+
+
 def run(coro):
     return asyncio.run(coro)
 

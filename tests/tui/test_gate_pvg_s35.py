@@ -4,7 +4,7 @@ says how every check is made before anyone starts, in England's words). The ques
 
 from __future__ import annotations
 
-from helpers import paste_text, run, settle
+from helpers import draft_in_editor, run
 
 SIZE = (160, 45)
 
@@ -19,11 +19,7 @@ def test_the_pvg_part_drafted_in_the_app_holds_the_confirmation_and_the_safer_re
     async def go():
         app = make()
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await paste_text(pilot, QUESTION)
-            await pilot.press("enter")
-            await settle(pilot, 0.8)
-            assert app.current_mode == "editor"
+            await draft_in_editor(pilot, QUESTION)
             text = app.screen.text_area.text
             part = text[text.index("## b)"):]
             assert "[To write" not in part

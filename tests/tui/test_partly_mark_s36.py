@@ -6,7 +6,7 @@ written for this test (the buyer is invented)."""
 
 from __future__ import annotations
 
-from helpers import paste_text, run, settle
+from helpers import draft_in_editor, run, settle
 
 SIZE = (160, 45)
 
@@ -19,11 +19,7 @@ def test_the_editor_marks_a_partly_covered_part_as_partly_and_keeps_the_register
     async def go():
         app = make()
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await paste_text(pilot, QUESTION)
-            await pilot.press("enter")
-            await settle(pilot, 0.8)
-            assert app.current_mode == "editor"
+            await draft_in_editor(pilot, QUESTION)
             editor = app.screen
             rows = {r.key: r.status for r in editor.doc.assembled.coverage}
             partly = [k for k, s in rows.items() if s.startswith("partly")]
