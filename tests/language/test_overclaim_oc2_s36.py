@@ -4,11 +4,14 @@ the parse:
 * credit: a clause under an adjective of feeling ("should be proud that ...")
   is taken as true; we alone (or with no help) winning or building a new service; "this paper's" as the owner of a
   cleft's focus; firms named as a definite set as the body made to act; one of our kinds of body with "the" set
-  against everyone else in a cleft;
+  against everyone else in a cleft; a body named for the people it serves ("the carers' centre", "the tenants'
+  union") as the one an outside body's new thing exists because of;
 * counterfactual: "would otherwise have ..." said of a count or a quantity of people ("nine of the tenants", "several
   drivers who ...");
 * false alarms: a guarantee word ending a name in capitals; "the next working day" is a time, not work; an answer
-  by a set time is a service standard; "our hope is that ..." is an aim; a warning that the numbers are small.
+  by a set time is a service standard; "our hope is that ..." is an aim; a warning that the numbers are small; credit
+  shared at the end of the sentence ("..., of which our team was one part"); a report that "puts" a figure "at" one in
+  four is its source.
 
 Every sentence here is new (written for these tests).
 """
@@ -35,6 +38,8 @@ def _rules(text: str) -> set[str]:
     ("Our petition persuaded the two biggest banks to open a branch in the town.",
      "overclaim.credit-causative"),
     ("It was the drop-in club, and no one else, that got the allotments reopened.", "overclaim.contrast-cleft"),
+    ("The borough's new hoarding guidance exists because the tenants' union pushed for it.",
+     "overclaim.credit-causative"),
     ("Nine of the tenants I visited would otherwise have been evicted before Christmas.",
      "overclaim.counterfactual-credit"),
     ("Several drivers who came to the clinic would otherwise have lost their licences.",
@@ -56,8 +61,11 @@ def test_flags(text: str, rule: str) -> None:
     "Tenants on the landlord's Safe Homes Pledge must have a gas check every year.",
     "We promise that every carer who phones us will get a reply by noon the next working day.",
     "Our hope is that the peer group will lower readmissions, and we will report whether it does.",
+    "The council's new bereavement leaflet exists because the widows' families asked for it.",
     "Many callers would otherwise wait until Monday, so we open the line on Sundays.",
-    "Seven parents is far too small a group, and the changes in their scores could be chance.",
+    "Admissions for self-harm fell because of efforts by many organisations, of which our helpline was one part.",
+    "The borough's latest census profile puts the share of carers in poor health at one in four.",
+    "Eight carers is a very small group, and the changes in stress we saw are within what chance alone could produce.",
 ])
 def test_passes(text: str) -> None:
     assert not _rules(text), _rules(text)

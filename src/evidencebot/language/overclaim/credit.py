@@ -650,9 +650,18 @@ def _named_service(subj, s: dict) -> bool:
 
 def _service_subject(subj, s: dict) -> bool:
     """(oc2, s35) A named service, or one of our kinds of service with "the" and no owner ("the peer group")."""
-    return subj is not None and (_named_service(subj, s) or (_word(subj, s["agents"]) and not any(
-        c.dep_ == "poss" for c in subj.children) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
-                                                        for c in subj.children)))
+    if subj is None:
+        return False
+    if _named_service(subj, s):
+        return True
+    owners = [c for c in subj.children if c.dep_ == "poss"]
+    # (oc2, s36) or named for the people it serves: "the carers' centre", "the men's shed" (a plural of people with
+    # "the" as the owner; not an outside body's: "the council's hub")
+    if owners and all(o.tag_ == "NNS" and not _word(o, s["bodies"]) for o in owners):
+        return _word(subj, s["agents"]) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+                                                for o in owners for c in o.children)
+    return _word(subj, s["agents"]) and not owners and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+                                                           for c in subj.children)
 
 
 def _it_ranked(obj, verb, s: dict) -> bool:
