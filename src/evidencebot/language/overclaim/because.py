@@ -12,7 +12,7 @@ clashed with her shifts").
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, names_period, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -278,7 +278,7 @@ def _counterfactual_cause(verb, s: dict):
                 for g in c.children)):
             return list(c.subtree)  # (m26) "Left to statutory services alone, ...", "Left without our help, ..."
         if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and (
-                _ours(list(verb.sent), s) or _counted_who(verb)) and (any(
+                _ours(list(verb.sent), s) or _counted_who(verb) or _counted_who(verb, s["none_words"])) and (any(
                 g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children) or (
                 verb.tag_ == "VBG" and any(g.dep_ == "aux" and g.lower_ in W.be_forms for g in verb.children))):
             # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
@@ -457,6 +457,9 @@ def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
         return of_people
     if _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s)):
         return True
+    if _plural_others(subj, s) and any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in s[
+            "none_words"]) for c in subj.children):
+        return True  # (oc2, s36) a count or a quantity of people not ours: "several drivers who came to the clinic"
     if subj.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in s["more_words"] for c in subj.children):
         return not _ours(list(subj.subtree), s)  # (o23) "more farms would have gone under", "fewer families"
     return not _ours(list(subj.subtree), s) and any(
@@ -479,14 +482,19 @@ def _counterfactual_verb(verb, s: dict) -> bool:
             c.dep_ == "acomp" and c.lower_ in s["bound_words"] for c in verb.children))
 
 
-def _counted_who(verb) -> bool:
+def _counted_who(verb, quantities: frozenset = frozenset()) -> bool:
     """(oc36) A counted number of people as the one of whom "would otherwise" is said ("40 families who would
     otherwise have been sleeping rough"): a count of what would have happened, whoever's help it credits (a donor's
     "your gifts meant that ...")."""
     subj = next((c for c in verb.children if c.dep_ in W.nsubj_nsubjpass_csubj), None)
     if subj is not None and subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
         subj = verb.head
-    return subj is not None and subj.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in subj.children)
+    if subj is not None and subj.pos_ == "NUM" and subj.like_num and any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in subj.children):
+        return True  # (oc2, s36) a count of some of them: "eleven of the people I saw would otherwise have been ..."
+    # (oc2, s36) or a quantity of them ("several riders who joined would otherwise have lost ...")
+    return subj is not None and subj.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in quantities) for c in subj.children)
 
 
 @check("counterfactual_credit")
@@ -642,7 +650,7 @@ def _outcome_predicate(verb, s: dict, terms: Terms) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in s["outcome_predicates"]:
         return False
-    rest = [t for t in verb.subtree if t.i > verb.i]
+    rest = [t for t in verb.subtree if t.i > verb.i and not names_period(t)]  # (oc2, s36: not "working day")
     objects = any(t.lemma_.lower() in s["outcome_objects"] or t.lower_ in s["outcome_objects"] for t in rest)
     if lemma in s["complete_verbs"]:
         return objects  # "complete their support plans"; not "complete the wellbeing scale" or "the training"

@@ -318,6 +318,11 @@ def _clause(doc, i: int) -> tuple[int, int]:
     return start, end
 
 
+def names_period(tok) -> bool:
+    """(oc2, s36) A modifier of a unit of time ("working" in "the next working day"): part of a time, not an outcome."""
+    return tok.dep_ in W.period_modifier_deps and tok.head.lemma_.lower() in W.period_units
+
+
 def _words_in(doc, s: int, e: int) -> tuple[set[str], str]:
     words = {t.lower_ for t in doc[s:e]} | {t.lemma_.lower() for t in doc[s:e]}
     text = " " + " ".join(t.lower_ for t in doc[s:e]) + " "

@@ -103,7 +103,7 @@ class Context:
                     continue
             elif dep not in W.climb_deps:
                 break
-            if dep == "ccomp" and self._presented(cur, head):
+            if dep == "ccomp" and (self._presented(cur, head) or self._felt(cur, head)):
                 break
             out.append((head, lexical))
             cur = head
@@ -123,6 +123,15 @@ class Context:
         """(m26) A conjunct with a subject of its own and a finite verb or an auxiliary of its own."""
         return any(c.dep_ in W.own_subject_deps for c in conj.children) and (
             conj.tag_ in W.finite_tags or any(c.dep_ in W.own_aux_deps for c in conj.children))
+
+    @staticmethod
+    def _felt(clause, adjective) -> bool:
+        """(oc2, s36) A clause with its own subject under an adjective of feeling ("members should be proud that the
+        union alone won ...", "we are glad that ..."): the feeling takes the clause as true; a modal on the feeling
+        ("should be proud") does not hedge it, unless the feeling is negated."""
+        return adjective.lemma_.lower() in W.factive_adjectives and any(
+            c.dep_ in W.own_subject_deps for c in clause.children) and not any(
+            c.dep_ == "neg" for t in (adjective, adjective.head) for c in t.children)
 
     @staticmethod
     def _presented(clause, verb) -> bool:

@@ -71,6 +71,13 @@ def _settings_from(o: dict) -> dict:
         now_words=option_words(o.get("now_words")),
         won_change_nouns=option_words(o.get("won_change_nouns")),
         won_change_preps=option_words(o.get("won_change_preps")),
+        sole_words=option_words(o.get("sole_words")),
+        sole_help_nouns=option_words(o.get("sole_help_nouns")),
+        sole_help_dets=option_words(o.get("sole_help_dets")),
+        sole_help_preps=option_words(o.get("sole_help_preps")),
+        build_verbs=option_words(o.get("build_verbs")),
+        sole_agents=option_words(o.get("sole_agents")),
+        name_dets=option_words(o.get("name_dets")),
     )}
 
 
@@ -177,7 +184,9 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                              | s["force_nouns"])
             or ctx.lower_set & (s["own_pronouns"] | s["behind_preps"] | s["why_words"])
             or ctx.lower_set & s["first_person"] and ctx.lemma_set & s["won_verbs"]
-            or ctx.lemma_set & s["won_verbs"] and ctx.lemma_set & s["won_change_nouns"]):
+            or ctx.lemma_set & s["won_verbs"] and ctx.lemma_set & s["won_change_nouns"]
+            or ctx.lemma_set & (s["won_verbs"] | s["build_verbs"]) and ctx.lower_set & (
+                s["sole_words"] | s["sole_help_nouns"])):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -256,6 +265,12 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # (oc2, s35) "our lobbying won the change to how injury is assessed", "it was the service's campaign that
             # secured the change in the rules": we, or what we did, as the one who won a change others made
             hit = (min(subj.i, verb.i), won_change.right_edge.i + 1)
+        elif lemma in s["won_verbs"] | s["build_verbs"] and _sole_doer(verb, subj, s):
+            # (oc2, s36) "the union alone won the council's new rest-stop scheme", "with no help from anyone, the
+            # project built the borough's first ... pathway": we, alone, as the ones who won or built a new service
+            won = _won_service(verb, s)
+            if won is not None and won.i > subj.i:
+                hit = (min(subj.i, verb.i), won.i + 1)
         elif lemma in s["won_verbs"] and subj.lower_ in s["first_person"]:
             # (oc2, s34) "I secured the new crisis café for the town", "I fought for the new crisis service and I
             # delivered it": the writer alone as the one who won a new public service
@@ -266,6 +281,26 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out
+
+
+def _sole_doer(verb, subj, s: dict) -> bool:
+    """(oc2, s36) The subject of ``verb`` is ours (we, the writer, something of ours, or one of our kinds of body with
+    "the": "the union", "the project") and is said to have acted alone: "alone" on the subject or the verb, or a
+    phrase of no help ("with no help from anyone", "without help"). "The council alone funds it" is not ours; "the
+    union won the new scheme" says nothing of acting alone."""
+    ours = subj.lower_ in s["first_person"] or _ours(subj, s) or (_word(subj, s["sole_agents"]) and any(
+        t.dep_ == "det" and t.lower_ in s["name_dets"] for t in subj.subtree if t.i < subj.i) and not any(
+        _word(t, s["not_named"]) for t in subj.subtree))
+    if not ours:
+        return False
+    if any(_word(c, s["sole_words"]) for c in [*subj.children, *verb.children] if c.dep_ == "advmod"):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and _word(g, s["sole_help_nouns"])):
+            if prep.lower_ in s["sole_help_preps"] or any(
+                    c.dep_ == "det" and c.lower_ in s["sole_help_dets"] for c in noun.children):
+                return True
+    return False
 
 
 def _won_change(verb, subj, s: dict):
@@ -370,6 +405,8 @@ def _our_causer(verb, s: dict) -> bool:
 def _this_ours(np, s: dict) -> bool:
     """(oc2, s35) The focus of a cleft as "this"/"these" on one of our own kinds of body: "it was this office that
     got the housing board to ...", "it was this administration that ..." (the writer's own, pointed at)."""
+    if any(c.dep_ == "poss" and _this_ours(c, s) for c in np.children):
+        return True  # (oc2, s36) what this body of ours did: "it was this paper's reporting that forced ..."
     return _word(np, s["own_bodies"]) and any(c.dep_ == "det" and c.lower_ in s["own_dets"] for c in np.children)
 
 
@@ -380,6 +417,8 @@ def _a_body(np, s: dict) -> bool:
     support or ours. "We got her to come", "we persuaded 14 employers", "we made the room feel warmer" are not."""
     if _word(np, s["bodies"]):
         return True
+    if _word(np, s["firm_nouns"]) and any(c.dep_ == "det" and c.lower_ in s["body_dets"] for c in np.children):
+        return True  # (oc2, s36) "the three biggest delivery platforms": firms named as a definite set, not "14 firms"
     if np.pos_ != "NOUN" or _word(np, s["people"]) or _ours_np(np, s["provider"]):
         return False
     kids = list(np.children)
@@ -439,7 +478,7 @@ def _causative_settings(o: dict) -> dict:
                 compass_words=option_words(o.get("compass_words")), way_nouns=option_words(o.get("way_nouns")),
                 turn_pronouns=option_words(o.get("turn_pronouns")), spread_preps=option_words(o.get("spread_preps")),
                 every_words=option_words(o.get("every_words")), own_dets=option_words(o.get("own_dets")),
-                own_bodies=option_words(o.get("own_bodies")), rank_tags=frozenset(o.get("rank_tags") or ()),
+                own_bodies=option_words(o.get("own_bodies")), firm_nouns=option_words(o.get("firm_nouns")), rank_tags=frozenset(o.get("rank_tags") or ()),
                 name_dets=option_words(o.get("name_dets")), not_named=option_words(o.get("not_named")),
                 body_act_verbs=option_words(o.get("body_act_verbs")), cause_heads=option_words(o.get("cause_heads")),
                 new_words=option_words(o.get("new_words")), cause_our_nouns=option_words(o.get("cause_our_nouns")),
@@ -611,9 +650,18 @@ def _named_service(subj, s: dict) -> bool:
 
 def _service_subject(subj, s: dict) -> bool:
     """(oc2, s35) A named service, or one of our kinds of service with "the" and no owner ("the peer group")."""
-    return subj is not None and (_named_service(subj, s) or (_word(subj, s["agents"]) and not any(
-        c.dep_ == "poss" for c in subj.children) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
-                                                        for c in subj.children)))
+    if subj is None:
+        return False
+    if _named_service(subj, s):
+        return True
+    owners = [c for c in subj.children if c.dep_ == "poss"]
+    # (oc2, s36) or named for the people it serves: "the carers' centre", "the men's shed" (a plural of people with
+    # "the" as the owner; not an outside body's: "the council's hub")
+    if owners and all(o.tag_ == "NNS" and not _word(o, s["bodies"]) for o in owners):
+        return _word(subj, s["agents"]) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+                                                for o in owners for c in o.children)
+    return _word(subj, s["agents"]) and not owners and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+                                                           for c in subj.children)
 
 
 def _it_ranked(obj, verb, s: dict) -> bool:
@@ -697,6 +745,11 @@ def _focus_ours(focus: list, s: dict) -> bool:
     of body ("this administration", "this commissioning team"); not "this year", "the council"."""
     if any(t.lower_ in s["provider_words"] for t in focus):
         return True
+    if bool(focus) and focus[0].lower_ in s["name_dets"]:
+        # (oc2, s36) one of our kinds of body with "the", no one else's ("it was the day centre, and nobody else,
+        # that ..."); "the council", "the trust" are outside bodies
+        nouns = [t for t in focus[1:] if t.pos_ in ("NOUN", "PROPN")]
+        return bool(nouns) and _word(nouns[-1], s["service_focus"]) and not any(_word(t, s["not_named"]) for t in focus)
     return bool(focus) and focus[0].lower_ in s["own_dets"] and any(
         t.pos_ == "NOUN" and (t.lower_ in s["own_bodies"] or t.lemma_.lower() in s["own_bodies"]) for t in focus[1:])
 
@@ -728,7 +781,8 @@ def contrast_cleft(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
         between = list(doc[cop.i + 1:rel.i])
         if not between or between[0].lower_ in s["denials"]:
             continue  # "it was not us that ..."
-        cut = next((k for k, t in enumerate(between) if t.is_punct or t.lower_ in s["contrast_words"]
+        cut = next((k for k, t in enumerate(between) if (t.is_punct and t.tag_ not in W.word_joining_tags)
+                    or t.lower_ in s["contrast_words"]
                     or t.lower_ in s["conjunctions"]), len(between))
         focus, rest = between[:cut], between[cut:]
         contrast = any(t.lower_ in s["contrast_words"] for t in rest) or any(t.lower_ in s["sole_words"] for t in rest)

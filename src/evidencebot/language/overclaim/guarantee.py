@@ -14,6 +14,7 @@ from evidencebot.language.overclaim.common import (
     _toks,
     _words_in,
     check,
+    names_period,
     subject_of,
     verb_forms,
 )
@@ -46,6 +47,11 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
 
     def outcome_in(s: int, e: int) -> bool:
         words, text = _words_in(doc, s, e)
+        # (oc2, s36) a word that only names a period ("the next working day") says nothing of an outcome
+        timed = {w for t in doc[s:e] if names_period(t) for w in (t.lower_, t.lemma_.lower())}
+        if timed:
+            words = words - timed
+            text = " " + " ".join(t.lower_ for t in doc[s:e] if t.lower_ not in timed) + " "
         if _has_signal(words, text, signals) or words & negatives:
             return True
         return any(terms.covers("system_outcome_terms", k) or terms.covers("problem_terms", k) for k in range(s, e)) or (
@@ -66,6 +72,8 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 continue
             if tok.is_title and i > tok.sent.start and i + 1 < len(doc) and doc[i + 1].is_title and tok.pos_ == "PROPN":
                 continue  # (o19) a name in capitals mid-sentence: "referred to Guaranteed Futures, the employment team"
+            if tok.is_title and tok.pos_ == "PROPN" and i - 1 > tok.sent.start and doc[i - 1].is_title:
+                continue  # (oc2, s36) ... or ending one: "signed up to the city's Fair Pay Pledge"
             if tok.pos_ == "NOUN" and not any(c.lower_ in W.promise_scope_words for c in doc[max(cs, i - 3):i]):
                 continue  # "there is no guarantee", "the guarantee of confidentiality"
             words, _ = _words_in(doc, i + 1, ce)
@@ -253,7 +261,7 @@ def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[C
     def predicate(verb) -> tuple[set, str]:
         toks = [t for c in verb.children if c.dep_ not in W.nsubj_nsubjpass_aux_etc
                 for t in c.subtree if t.i > verb.i and t.i - verb.i < 12]
-        toks.sort(key=lambda t: t.i)
+        toks = sorted((t for t in toks if not names_period(t)), key=lambda t: t.i)
         words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
         return words, " " + " ".join(t.lower_ for t in toks) + " "
 
