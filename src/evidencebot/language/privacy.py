@@ -1871,6 +1871,8 @@ def _escalate(hits: list[_Hit]) -> None:
 
 # Parts of speech trimmed from the edges of a PERSON entity ("Jo rang" -> "Jo",
 # "Will Daniel" -> "Daniel").
+# (pv2 s36) a capitalised syllable, a hyphen and a lower-case one ending where the entity ends: a romanised given name
+_HYPHENED_SYLLABLE = re.compile(r"(?<![\w\-])[A-Z][a-z]+-[a-z]+\Z")
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # the dependencies inside one clause from its verb to a word with no subject of its own on the way
@@ -4465,8 +4467,10 @@ class _NameFinder:
             core = [w for w in words if w.text not in titles]
             if not core:
                 continue
-            if words[-1].text[:1].islower() or any(w.text in ("'s", "’s") for w in words[:-1]):
-                continue  # "Whippy van", "Mrs Brown's Boys": a brand or a title, not a person
+            if words[-1].text[:1].islower() and not _HYPHENED_SYLLABLE.search(self.text, 0, words[-1].end) \
+                    or any(w.text in ("'s", "’s") for w in words[:-1]):
+                continue  # "Whippy van", "Mrs Brown's Boys": a brand or a title, not a person (but (pv2 s36) a
+                # given name of two syllables joined by a hyphen, the second in lower case, "Chan Ka-yan", "Ji-woo")
             # a title just before the entity ("Mr [Kipling] cakes", "Sir [Michael Marmot]")
             lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, words[0].start - 12):words[0].start])
             if lead and (lead.group(1) in titles or lead.group(1) in self.names.honour_titles):
