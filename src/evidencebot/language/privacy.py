@@ -937,6 +937,7 @@ CONTEXT_LISTS = (
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
     "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
+    "nickname_scopes",
 )
 
 
@@ -2000,6 +2001,9 @@ _KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u
 _IN_UNIT = re.compile(r"[ \t\u00a0]+(?:in|from|at)[ \t\u00a0]+(?:the|our|their)[ \t\u00a0]+((?:[a-z\-]+[ \t\u00a0]+){0,3}[a-z\-]+)")
 # a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
 # nickname_words: "Big Dave", "Wee Tam"
+# (pv2 s36) ", Nick to all the ..." right after a name: the nickname (1: one or two capitalised words) and the first
+# word after "to" (2)
+_NICKNAME_SET_OFF = re.compile(r",[ \t\u00a0]+([A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?)[ \t\u00a0]+to[ \t\u00a0]+([a-z]+)\b")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])([A-Z][a-z]+)[ \t\u00a0]\Z")  # (p20: after an opening quote too)
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
@@ -4938,13 +4942,19 @@ def _plain_name(finder: "_NameFinder", value: str) -> bool:
 
 def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
     """Name spans widened over a street nickname's first word right before them ("Big Dave", "Wee Tam":
-    person_context's ``nickname_words``), so the finding covers the nickname as written."""
+    person_context's ``nickname_words``), so the finding covers the nickname as written; (pv2 s36) and over a
+    nickname set off after them and said to be what some people call the person ("Abdul Karim, Nana to all the
+    family,": one or two capitalised words, "to", then one of ``nickname_scopes``)."""
     words = rule.names.context.get("nickname_words", ())
+    scopes = rule.names.context.get("nickname_scopes", ())
     out = []
     for start, end in spans:
         m = _WORD_BEFORE_NAME.search(text, max(0, start - 12), start)
         if m is not None and m.group(1).casefold() in words:
             start = m.start(1)
+        after = _NICKNAME_SET_OFF.match(text, end) if scopes else None
+        if after is not None and after.group(2).casefold() in scopes:
+            end = after.end(1)
         out.append((start, end))
     return out
 
