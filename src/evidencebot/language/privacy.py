@@ -937,6 +937,7 @@ CONTEXT_LISTS = (
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
     "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
+    "nickname_scopes",
 )
 
 
@@ -1871,6 +1872,8 @@ def _escalate(hits: list[_Hit]) -> None:
 
 # Parts of speech trimmed from the edges of a PERSON entity ("Jo rang" -> "Jo",
 # "Will Daniel" -> "Daniel").
+# (pv2 s36) a capitalised syllable, a hyphen and a lower-case one ending where the entity ends: a romanised given name
+_HYPHENED_SYLLABLE = re.compile(r"(?<![\w\-])[A-Z][a-z]+-[a-z]+\Z")
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # the dependencies inside one clause from its verb to a word with no subject of its own on the way
@@ -1998,6 +2001,9 @@ _KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u
 _IN_UNIT = re.compile(r"[ \t\u00a0]+(?:in|from|at)[ \t\u00a0]+(?:the|our|their)[ \t\u00a0]+((?:[a-z\-]+[ \t\u00a0]+){0,3}[a-z\-]+)")
 # a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
 # nickname_words: "Big Dave", "Wee Tam"
+# (pv2 s36) ", Nick to all the ..." right after a name: the nickname (1: one or two capitalised words) and the first
+# word after "to" (2)
+_NICKNAME_SET_OFF = re.compile(r",[ \t\u00a0]+([A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?)[ \t\u00a0]+to[ \t\u00a0]+([a-z]+)\b")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])([A-Z][a-z]+)[ \t\u00a0]\Z")  # (p20: after an opening quote too)
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
@@ -4465,8 +4471,10 @@ class _NameFinder:
             core = [w for w in words if w.text not in titles]
             if not core:
                 continue
-            if words[-1].text[:1].islower() or any(w.text in ("'s", "’s") for w in words[:-1]):
-                continue  # "Whippy van", "Mrs Brown's Boys": a brand or a title, not a person
+            if words[-1].text[:1].islower() and not _HYPHENED_SYLLABLE.search(self.text, 0, words[-1].end) \
+                    or any(w.text in ("'s", "’s") for w in words[:-1]):
+                continue  # "Whippy van", "Mrs Brown's Boys": a brand or a title, not a person (but (pv2 s36) a
+                # given name of two syllables joined by a hyphen, the second in lower case, "Chan Ka-yan", "Ji-woo")
             # a title just before the entity ("Mr [Kipling] cakes", "Sir [Michael Marmot]")
             lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, words[0].start - 12):words[0].start])
             if lead and (lead.group(1) in titles or lead.group(1) in self.names.honour_titles):
@@ -4934,13 +4942,19 @@ def _plain_name(finder: "_NameFinder", value: str) -> bool:
 
 def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
     """Name spans widened over a street nickname's first word right before them ("Big Dave", "Wee Tam":
-    person_context's ``nickname_words``), so the finding covers the nickname as written."""
+    person_context's ``nickname_words``), so the finding covers the nickname as written; (pv2 s36) and over a
+    nickname set off after them and said to be what some people call the person ("Abdul Karim, Nana to all the
+    family,": one or two capitalised words, "to", then one of ``nickname_scopes``)."""
     words = rule.names.context.get("nickname_words", ())
+    scopes = rule.names.context.get("nickname_scopes", ())
     out = []
     for start, end in spans:
         m = _WORD_BEFORE_NAME.search(text, max(0, start - 12), start)
         if m is not None and m.group(1).casefold() in words:
             start = m.start(1)
+        after = _NICKNAME_SET_OFF.match(text, end) if scopes else None
+        if after is not None and after.group(2).casefold() in scopes:
+            end = after.end(1)
         out.append((start, end))
     return out
 

@@ -70,7 +70,7 @@ _NOT_CLASSES = frozenset({"care_events", "care_passives", "care_event_leads", "p
                           "staff_frame_columns", "place_columns", "lower_slot_before", "lower_slot_after",
                           "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
                           "origin_verbs", "place_name_links", "surname_particles_before_links",
-                          "we_support_verbs", "continuous_person_verbs"})
+                          "we_support_verbs", "continuous_person_verbs", "nickname_scopes"})
 """person_context lists that are phrases read by the staff-in-role check (privacy.py, ``_care_event``), not word
 classes: auxiliaries such as "was" and "has" would give most words around a name a class the shipped weights
 never saw. (s31) The same for the rota slot's words (privacy.py ``_off_rota``): "and", "to", "evening" in them would
