@@ -84,5 +84,10 @@ def test_s31_q12_keeps_its_real_living_wage_sentence_on_subcontracts_with_aims_l
     text = (HELDOUT / "s31" / "questions" / "q12.md").read_text(encoding="utf-8")
     answer = T.assemble_tender(demo_db, text, checker=checker)
     first = answer.markdown.split("## 12.2")[0]
-    assert "Subcontracts, and supplier contracts" in first, first
+    # (s36) the buyer's gate ('Bidders that do not confirm payment of the Real Living Wage ... will score 0') is now
+    # made as written; in 12.1's 105-word part it takes the room of the subcontracts sentence, which the part's
+    # coverage row then names for the writer: never silently lost
+    assert "We confirm payment of the Real Living Wage to all staff working on the contract." in first, first
+    row = answer.coverage[0]
+    assert "Subcontracts, and supplier contracts" in first or "subcontractors' staff (write this)" in row.status, first
     assert "aims to" not in first or "mean that the service aims" not in first
