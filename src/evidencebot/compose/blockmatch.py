@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from evidencebot import locations
-from evidencebot.compose import groups, nations
-from evidencebot.compose import partner_kinds
+from evidencebot.compose import groups, nations, partner_kinds
 from evidencebot.compose.filters import load_word_lists
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
@@ -255,7 +254,8 @@ def unnamed(text: str) -> str:
     return _NAME.sub(blank, text or "")
 
 
-def name_stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_stems(text: str) -> frozenset[str]:
     """The stems ``text`` uses only inside its capitalised names (:func:`unnamed`): the words of a body, scheme, policy
     or place the buyer names ('Social' and 'Care' of 'the Northern Ireland Social Care Council'), not words the text
     also uses outside a name ('care' in 'care plans at the Social Care Council'). Empty for a title-case heading."""
@@ -264,7 +264,7 @@ def name_stems(text: str) -> set[str]:
     # Crisis Resolution and Home Treatment Team' is about crisis and home treatment: s17's step-down part): its words stay
     kept = {t for m in _NAME.finditer(text or "") if partner_kinds.kind_of(m.group(0)) == "clinical"
             for t in tokens(m.group(0))}
-    return set(tokens(text or "")) - set(tokens(left)) - kept
+    return frozenset(set(tokens(text or "")) - set(tokens(left)) - kept)
 
 
 # a name's short form in brackets just after it ('the Northern Ireland Social Care Council (NISCC)'): the name's too

@@ -73,11 +73,6 @@ def kinds_for(tags) -> frozenset[str]:
     return frozenset(str(k) for k in _spec().get("partner_default") or [])
 
 
-def fits(name: str, tags) -> bool:
-    """Whether a partner block with ``tags`` may be filled with ``name``."""
-    return kind_of(name) in kinds_for(tags)
-
-
 def representative_role() -> str | None:
     """The pattern role a representative body named as a partner takes instead (it is involved and heard)."""
     role = _spec().get("representative_role")

@@ -32,10 +32,9 @@ from evidencebot.compose.filters import load_word_lists
 from evidencebot.text import phrase_alternation, sentence_spans
 
 PHRASEBANK = "site_roles.yaml"
-ROLES = ("ours", "partner", "buyer", "outreach")
 ROLE_WORDS = {"ours": "our base", "partner": "a partner's site, not run by us", "buyer": "the buyer's own building",
               "outreach": "an outreach venue"}
-"""How a coverage row says each role."""
+"""Each role a place can hold, and how a coverage row says it."""
 
 
 @functools.cache
@@ -71,7 +70,7 @@ class Place:
     name: str
     """As the buyer writes it, without a leading 'the' ('Tobar House', 'Anchor Drop-in')."""
     role: str
-    """One of :data:`ROLES`."""
+    """One of the keys of :data:`ROLE_WORDS`."""
     evidence: str = ""
     """The buyer's sentence that gives the role."""
     where: str = ""

@@ -3367,28 +3367,19 @@ def _local_commitments(sections: list[Section], question: str, buyer_text: str, 
                 fact = named_elements.fact_naming(e, question, asks)
                 if fact:
                     facts.setdefault(fact, []).append(e)
-        ranked = []
-        for fact, elements in facts.items():
+        chosen: list[str] = []
+        # a fact naming more of the part's unsaid elements first; at most LOCAL_PER_PART a part
+        for fact, elements in sorted(facts.items(), key=lambda fe: -len(fe[1])):
             unsaid = [e for e in elements if not named_elements.said(e, said)]
-            if not unsaid or fact in done:
+            if not unsaid or fact in done or len(chosen) >= LOCAL_PER_PART:
                 continue
             text = named_elements.commitment(fact, buyer_text)
             # a fact we only plan around, said back in the buyer's words, is the background restated: the s36 panel
             # gave it no marks ('it just repeats the buyer's background'; many ITTs say so), so its element stays a
             # named gap for the writer (what we do with it), and only a fact that is our own duty is said as ours
-            if text.startswith(named_elements.AROUND):
+            if not text or text.startswith(named_elements.AROUND) or " ".join(text.split()) in used \
+                    or named_elements.restates(text, ask) or not any(named_elements.said(e, text) for e in unsaid):
                 continue
-            if not text or " ".join(text.split()) in used or named_elements.restates(text, ask) \
-                    or not any(named_elements.said(e, text) for e in unsaid):
-                continue
-            kinds = {e.kind for e in unsaid}
-            rank = 0 if not text.startswith(named_elements.AROUND) else 1 if kinds - {"figure"} else 2
-            ranked.append((rank, -len(unsaid), len(ranked), fact, text))
-        figures, chosen = 0, []
-        for rank, _n, _i, fact, text in sorted(ranked)[:LOCAL_PER_PART]:
-            if rank == 2 and figures:
-                continue
-            figures += rank == 2
             done.add(fact)
             used.add(text)
             chosen.append(text)
@@ -3504,9 +3495,6 @@ def _named_status(sec: Section, said: str, lacking: list[str], stem_named: list 
     if back:
         out += "; the buyer's figure said back with no method: write who does it, when and how (" + \
             " ".join(back)[:120] + ")"
-    if any(NAMED_LOCAL in u.refs and u.text.startswith(named_elements.AROUND) for u in sec.kept_units()):
-        out += ("; the buyer's facts are said as what we plan around: write what they change in the method (who, "
-                "where, when)")
     if any(u.why == NAMED_ROUTE for u in sec.units if not u.kept):
         out += "; left out, a direct referral route where the buyer says such referrals come through its named route"
     if any(u.why == NAMED_WHO for u in gone):

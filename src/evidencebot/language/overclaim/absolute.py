@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from evidencebot.language.overclaim.common import (
+    all_option_words,
     _span_text,
     Candidate,
     _clause,
@@ -19,7 +20,6 @@ from evidencebot.language.overclaim.common import (
     check,
     derived,
     is_verbal,
-    option_words,
     subject_of,
 )
 from evidencebot.language.overclaim.context import Context
@@ -502,10 +502,6 @@ def _denied_subject(verb, i: int) -> bool:
     return any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in subj.children)
 
 
-def _efficacy_settings(o: dict) -> dict:
-    return {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))}
-
-
 def _universal_marker(verb, s: dict):
     """(oc35) What makes ``verb`` hold every time or for everyone: "always", "every time", "for everyone", "for every
     young person", "for all"; None when nothing does."""
@@ -532,7 +528,7 @@ def universal_efficacy(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     a verb of working or helping in the present simple with nothing else as its object (or people and what they are
     helped to do); the universal an adverb ("always"), "every time", or "for" everyone or every one of a kind. "No
     approach works for everyone", "it doesn't always work", a hedge, an aim, a condition and a question pass."""
-    s = derived(rule, _efficacy_settings)
+    s = derived(rule, all_option_words)
     if not (ctx.lemma_set & s["verbs"] and ctx.lower_set & (s["always_words"] | s["every_words"] | s["everyone_words"])):
         return []
     out: list[Candidate] = []

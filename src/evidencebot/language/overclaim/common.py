@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -479,6 +481,12 @@ def option_words(value) -> frozenset[str]:
     if value in (None, "any"):
         return frozenset()
     return frozenset(str(v).lower() for v in value)
+
+
+def all_option_words(o: dict) -> dict:
+    """Every list option of a rule as a word set under its own name (an option the rule leaves out: no words): the
+    settings builder the checks that read their options as word sets share."""
+    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def derived(rule, build) -> dict:

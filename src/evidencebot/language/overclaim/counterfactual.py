@@ -19,17 +19,11 @@ the contract", "we would have had to close the café": no outcome named). Words 
 
 from __future__ import annotations
 
-from collections import defaultdict
 
-from evidencebot.language.overclaim.common import Candidate, Terms, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, all_option_words, check, derived
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
-
-
-def _settings(o: dict) -> dict:
-    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
-    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _condition(sent, s: dict):
@@ -121,7 +115,7 @@ def _ours_business(verb, s: dict) -> bool:
 @check("counterfactual_outcome")
 def counterfactual_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """What would have happened without us, named as an outcome and said as known (module docstring)."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     for sent in doc.sents:
         if not any(t.lower_ in s["result_modals"] or t.lemma_.lower() in s["removal_verbs"] for t in sent):
@@ -177,7 +171,7 @@ def counted_prevention(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Cand
     count is what would otherwise have happened, which nobody observed, whoever the subject is (ours or a service
     we name). People as the subject ("the tenants avoided 3 evictions" is theirs), a hedge, an aim, a denial, a
     condition, a question, a target ("to prevent 200 admissions") pass."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     if not ctx.lemma_set & s["prevent_verbs"]:
         return []
     out: list[Candidate] = []

@@ -20,7 +20,7 @@ Negated, hedged (but "can", a capability), conditional, aimed and questioned cla
 from __future__ import annotations
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _span_text, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _span_text, _toks, all_option_words, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -736,10 +736,6 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
     return out
 
 
-def _contrast_settings(o: dict) -> dict:
-    return {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))}
-
-
 def _focus_ours(focus: list, s: dict) -> bool:
     """(oc35) The focus of a cleft is ours: "we", "us", "our ...", "my ...", or "this"/"these" on one of our kinds
     of body ("this administration", "this commissioning team"); not "this year", "the council"."""
@@ -763,7 +759,7 @@ def contrast_cleft(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
     "alone"), then "that"/"who" and a verb of its own. The contrast denies the others any share of what was done.
     "It was our team that ran the stall" (no contrast) and "it was the council, not us, that ..." (not ours) pass;
     so do a denial, a hedge, a condition, an aim and a question on the verb."""
-    s = derived(rule, _contrast_settings)
+    s = derived(rule, all_option_words)
     if not (ctx.lower_set & s["expletives"] and ctx.lower_set & (s["contrast_words"] | s["sole_words"])):
         return []
     T = _toks(doc)

@@ -18,17 +18,11 @@ Every word is in the rules' options (phrasebank/overclaim.yaml).
 
 from __future__ import annotations
 
-from collections import defaultdict
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, all_option_words, check, derived
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
-
-
-def _settings(o: dict) -> dict:
-    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
-    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _receiver(tok, s: dict) -> bool:
@@ -89,7 +83,7 @@ def _blocked(ctx: Context, verb) -> bool:
 @check("credit_owed")
 def credit_owed(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """A change placed with us by a verb of owing or placing (module docstring)."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     for verb in _toks(doc):
         lemma = verb.lemma_.lower()
@@ -162,7 +156,7 @@ def _shared_object(obj, s: dict) -> bool:
 @check("shared_change_agent")
 def shared_change_agent(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """We as the agent of a change to something other bodies share (module docstring)."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     for verb in _toks(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in s["change_verbs"]:

@@ -20,17 +20,11 @@ Every word the checks read is in their rules' options (phrasebank/overclaim.yaml
 
 from __future__ import annotations
 
-from collections import defaultdict
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, all_option_words, check, derived
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
-
-
-def _settings(o: dict) -> dict:
-    """Every option of the rule as a word set (an option the rule leaves out: no words)."""
-    return defaultdict(frozenset, {k: option_words(v) for k, v in o.items() if isinstance(v, (list, tuple))})
 
 
 def _people(tok, s: dict) -> bool:
@@ -164,7 +158,7 @@ def _blocked(ctx: Context, verb, start: int, s: dict) -> bool:
 @check("universal_clause")
 def universal_clause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """A universal over the people we support as the subject of an outcome predicate (module docstring)."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     taken: set[int] = set()
     for tok in _toks(doc):
@@ -211,7 +205,7 @@ def _ours(subj, s: dict, verb) -> bool:
 @check("never_again")
 def never_again(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """The people we support said never to meet a bad outcome, or never again (module docstring)."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     for verb in _toks(doc):
         if verb.pos_.lower() not in s["never_pos"]:
@@ -280,7 +274,7 @@ def assured_universal(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candi
     stabilised", "one thing is certain: no fisherman will ever again have to struggle alone". A promise of the
     service's process ("we will ensure every tenant has a named worker") names no outcome and passes; so do an
     aim ("we aim to ensure"), a hedge other than "can", a denial, a condition and a question."""
-    s = derived(rule, _settings)
+    s = derived(rule, all_option_words)
     out: list[Candidate] = []
     T = _toks(doc)
     for gov in T:
