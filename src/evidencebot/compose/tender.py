@@ -3367,11 +3367,10 @@ def _local_commitments(sections: list[Section], question: str, buyer_text: str, 
                 fact = named_elements.fact_naming(e, question, asks)
                 if fact:
                     facts.setdefault(fact, []).append(e)
-        chosen: list[str] = []
-        # a fact naming more of the part's unsaid elements first; at most LOCAL_PER_PART a part
-        for fact, elements in sorted(facts.items(), key=lambda fe: -len(fe[1])):
+        ranked = []
+        for fact, elements in facts.items():
             unsaid = [e for e in elements if not named_elements.said(e, said)]
-            if not unsaid or fact in done or len(chosen) >= LOCAL_PER_PART:
+            if not unsaid or fact in done:
                 continue
             text = named_elements.commitment(fact, buyer_text)
             # a fact we only plan around, said back in the buyer's words, is the background restated: the s36 panel
@@ -3380,6 +3379,9 @@ def _local_commitments(sections: list[Section], question: str, buyer_text: str, 
             if not text or text.startswith(named_elements.AROUND) or " ".join(text.split()) in used \
                     or named_elements.restates(text, ask) or not any(named_elements.said(e, text) for e in unsaid):
                 continue
+            ranked.append((-len(unsaid), len(ranked), fact, text))
+        chosen = []
+        for _n, _i, fact, text in sorted(ranked)[:LOCAL_PER_PART]:  # the fact naming most unsaid elements first
             done.add(fact)
             used.add(text)
             chosen.append(text)
