@@ -8,9 +8,7 @@ from evidencebot.language.overclaim import load_overclaim_rules
 from evidencebot.language.overclaim.because import _with_words
 from evidencebot.language.overclaim.claims import _settings as claim_settings
 from evidencebot.language.overclaim.common import derived
-from evidencebot.language.overclaim.counterfactual import _settings as prevention_settings
-from evidencebot.language.overclaim.credit import _contrast_settings
-from evidencebot.language.overclaim.absolute import _efficacy_settings
+from evidencebot.language.overclaim.common import all_option_words
 from evidencebot.language.overclaim.structure import _settings as size_settings
 
 
@@ -32,11 +30,11 @@ def test_each_new_trigger_holds_the_words_its_check_cannot_do_without():
     # the take-away branch opens on a removal verb, the other on a modal or a word of inevitability
     assert s["removal_verbs"] | s["counterfactual_modals"] | s["bound_words"] <= lower(r.id)
     r = runs["overclaim.contrast-cleft"].rule
-    assert derived(r, _contrast_settings)["expletives"] <= lower(r.id)
+    assert derived(r, all_option_words)["expletives"] <= lower(r.id)
     r = runs["overclaim.universal-efficacy"].rule
-    assert derived(r, _efficacy_settings)["verbs"] <= lemma(r.id)
+    assert derived(r, all_option_words)["verbs"] <= lemma(r.id)
     r = runs["overclaim.counted-prevention"].rule
-    assert derived(r, prevention_settings)["prevent_verbs"] <= lemma(r.id)
+    assert derived(r, all_option_words)["prevent_verbs"] <= lemma(r.id)
     for rid in ("overclaim.causal-fact", "overclaim.transformation"):
         s = claim_settings(runs[rid].rule)
         assert s["frame"] not in ("attribution", "magnitude")
