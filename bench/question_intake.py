@@ -142,13 +142,38 @@ def starts_mid_phrase(heading: str, source: str = "", question: str = "") -> boo
     return True  # not the buyer's wording at all: it cannot be vouched for
 
 
+CONFIRMS = re.compile(r"\b(?:confirm\w*|commit\w*)\b", re.I)
+
+
+def _is_the_gate(point: str, gate) -> bool:
+    """The predicted point is the gate's own statement: it confirms or commits ('confirmation that every member of
+    staff will ...', 'your commitment to pay the real Living Wage') or it is read out of the gate's sentence ('that
+    they will keep the minimum WTEs ...' from 'Bidders must confirm that they will keep ...')."""
+    if CONFIRMS.search(point):
+        return True
+    said = " ".join(re.findall(r"[a-z0-9]+", point.lower()))
+    return bool(said) and said in " ".join(re.findall(r"[a-z0-9]+", (getattr(gate, "sentence", "") or "").lower()))
+
+
 def with_gates(pred: list[str], gates: list) -> list[str]:
-    """The predicted sub-points plus each gate statement no predicted point already matches."""
+    """The predicted sub-points plus each gate statement no predicted point already is.
+
+    A gate the buyer asks the bidder to confirm ('Responses that do not confirm payment of the Real Living Wage ...
+    will score 0') is a statement the answer must make, which the writers label as a sub-point of its own beside the
+    ask about the same thing ('how you will pay the Real Living Wage to all staff ..., and apply each new rate'): it
+    is dropped only when a predicted point is that statement itself (:func:`_is_the_gate`), not when a longer ask
+    merely holds its words (session 37: six such gates, which the intake reads into ``QuestionPlan.gates``, were
+    counted as misses). A gate on what the answer must explain ('Responses that do not explain how DIALOG will be
+    used ...') is the ask it caps: dropped when a point holds its words, as before."""
     out = list(pred)
     for g in gates:
         text = getattr(g, "statement", "") or getattr(g, "sentence", "")
-        if text and not any(overlap(p, text) >= 0.6 for p in out):
-            out.append(text)
+        if not text:
+            continue
+        held = [p for p in out if overlap(p, text) >= 0.6]
+        if held and (not getattr(g, "confirming", False) or any(_is_the_gate(p, g) for p in held)):
+            continue
+        out.append(text)
     return out
 
 

@@ -841,6 +841,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         out.spans.append(parts[0].span())
     _sum_parts(question, text, out)
     _whole_limit(question, text, out)
+    _each_listed_part(text, out)
     _sum_titled_parts(question, out)
     _sum_numbered_weights(text, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
@@ -961,6 +962,37 @@ def _said_of_whole(text: str, m: re.Match) -> bool:
     after = text.find("\n", m.end())
     window = text[max(line_start, m.start() - WHOLE_REACH):m.end()] + text[m.end():after if after >= 0 else len(text)][:25]
     return bool(_WHOLE_WORDS.search(window))
+
+
+_EACH_PART_BEFORE = re.compile(r"(?i)(?:^|[.;]\s+)(?:for\s+)?(?:each|every|per)\s+(?:part|section|sub-?question)\s*[:,–—-]?\s*"
+                               r"(?:(?:is\s+)?(?:limited\s+to|max(?:imum)?\.?|up\s+to|no\s+more\s+than|word\s+limit)\s*[:–—-]?\s*)?$")
+"""'Each part: maximum 250 words', 'For each part, no more than 250 words': the limit that follows is each part's."""
+
+
+def _each_listed_part(text: str, out: Limits) -> None:
+    """A word limit said of each part ('Each part: maximum 250 words.', '250 words per part') and no other word
+    limit (none for the whole), over one list of parts ('1. Describe ...' / '2. Explain ...' / '3. Set out ...'):
+    the answer's limit is the parts' together, the limit times the number of parts (s17 q11, spent: 250 was read,
+    a third of the answer's room; the writer labelled 750). Nothing when the parts cannot be counted (no list, or
+    more than one)."""
+    if out.per_part or not out.words:
+        return
+    found = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+    if len({int(_number(m.group(1))) for m in found}) != 1:
+        return
+    line_start = text.rfind("\n", 0, found[0].start()) + 1
+    before = re.sub(r"\s+", " ", text[line_start:found[0].start()]).strip()
+    if not (_EACH_PART_BEFORE.search(before) or _EACH_PART.match(text, found[0].end())):
+        return
+    lines = text.split("\n")
+    runs = _list_runs(lines)
+    if len(runs) != 1:
+        return
+    first, last = runs[0]
+    base = len(lines[first]) - len(lines[first].lstrip())
+    parts = sum(1 for ln in lines[first:last + 1] if _LIST_LINE.match(ln) and len(ln) - len(ln.lstrip()) <= base)
+    if parts >= 2:
+        out.words = out.words * parts
 
 
 _PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
@@ -2354,6 +2386,36 @@ def _standards_stated(texts: list[str]) -> bool:
         for t in texts)
 
 
+def _section_asks(lines: list[str]) -> bool:
+    """Some sentence in these lines (one heading's section) asks the bidder something."""
+    said = "\n".join(m.group("text") if m else _plain_line(ln) for ln, m in ((ln, _LIST_LINE.match(ln)) for ln in lines))
+    return any(not _is_instruction(x) and bool(_ASK_WORDS.search(_unlabel(x))) for x in _paragraph_sentences(said))
+
+
+def _fact_section(lines: list[str], run: tuple[int, int], texts: list[str]) -> bool:
+    """A list that opens a section of its own under a Markdown heading that asks nothing ('## Local labour market'),
+    each item a whole sentence stating a fact (no ask, not addressed to the bidder), before a later heading whose
+    section asks ('## Question' + 'Explain how you will ...'): the buyer's background however it is titled (s36
+    q03, spent: seven facts about local employers were read as the sub-points, the asks below lost)."""
+    j = run[0] - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or not MD_HEADING.match(lines[j]):
+        return False
+    heading = _plain_line(lines[j])
+    if _ASK_WORDS.search(heading) or _QUESTION_LINE.match(lines[j]) and re.search(r"\d", heading):
+        return False  # '## Question 3 ...' or '## What we want to know': a heading over the asks
+    if len(texts) < 2 or not all(
+            t.rstrip().endswith(".") and len(t.split()) >= 6 and not _asking_item(t) and not _ASK_WORDS.search(t)
+            and not re.search(r"(?i)\b(?:you|your|bidders?|tenderers?|applicants?)\b", t) for t in texts):
+        return False
+    later = [n for n in range(run[1] + 1, len(lines)) if MD_HEADING.match(lines[n])]
+    if not later or _section_asks(lines[j + 1:later[0]]):
+        return False  # the list's own section asks: its list may be what it asks about
+    ends = later[1:] + [len(lines)]
+    return any(_section_asks(lines[a + 1:b]) for a, b in zip(later, ends))
+
+
 def context_lists(text: str) -> tuple[str, list[str]]:
     """The question without the lists that give the buyer's background, and those lists' items.
 
@@ -2427,7 +2489,8 @@ def context_lists(text: str) -> tuple[str, list[str]]:
         stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I))) \
             or " ".join(_plain_line(bare).lower().split()) in _words("requirement_labels")
         labelled = bool(lead) and any(r is not run for r in asking_runs)
-        if stated or labelled or _in_background(lines, run[0]) or (not lead and _standards_stated(texts)):
+        if stated or labelled or _in_background(lines, run[0]) or (not lead and _standards_stated(texts)) \
+                or (not lead and _fact_section(lines, run, texts)):
             context.append(run)
     if not context:
         return text, []
@@ -2786,6 +2849,9 @@ def _split_sentence(sentence: str) -> list[str]:
         # 'Describe A; explain how B; set out how C, including D; and explain how E': the semicolons divide asks
         # before any list inside one of them is read (an including-list in the fourth took the sentence, dev29)
         return [x for p in semi for x in _split_sentence(p)]
+    joined = _joined_asks(s)
+    if joined:
+        return joined
     repeated = _preposition_series(s)
     if repeated:
         return repeated
@@ -2912,6 +2978,45 @@ def _split_sentence(sentence: str) -> list[str]:
         if len(items) >= 3:
             return items
     return [s]
+
+
+_JOINED_ASK = re.compile(r",\s+and\s+(?=(?:how|what)\s+(?:you|we)\s+(?:will|would)\b)", re.I)
+JOINED_ASKS = 3
+"""A sentence that joins this many asks or more with ', and how you will ...' / ', and what you will ...' is read as
+those asks before any list inside one of them (s36 q03, spent: 'Explain how you will A, and how you will B, ...,
+and how you will support people who choose X, including P, Q and R, to start that work' was split at the inner
+'including' list and lost its six asks). Two asks so joined are left to the readings that follow (an including-list
+before ', and how ...' may qualify the first ask, :func:`_split_sentence`)."""
+_TO_AND_TO = re.compile(r"^(?P<lead>(?:how|what)\s+(?:you|we)\s+(?:will|would)\s+[a-z][\w-]*\s+(?:[\w'-]+\s+){1,3}?to)\s+"
+                        r"(?P<a>(?:[\w'-]+,?\s+){3,}?[\w'-]+)\s+and\s+to\s+(?P<b>(?:[\w'-]+\s+){3,}[\w'-]+)$", re.I)
+
+
+def _to_and_to(ask: str) -> list[str]:
+    """'how you will encourage employers to join the scheme at Level 2 and to sign the Charter and pay the wage':
+    one ask verb over two things the bidder is to bring about, each with its own 'to' and four words or more, is two
+    asks, the lead carried to the second (s36 q03's writer split it so). Not when the second points back ('and to
+    keep it')."""
+    m = _TO_AND_TO.match(ask)
+    if not m or re.search(r"(?i)\b(?:it|them|this|these|those|that)\b", m.group("b")):
+        return [ask]
+    return [f"{m.group('lead')} {m.group('a')}", f"{m.group('lead')} {m.group('b')}"]
+
+
+def _joined_asks(sentence: str) -> list[str] | None:
+    """The asks of a sentence that joins :data:`JOINED_ASKS` or more how- or what-asks with ', and how you will
+    ...', split there first; each ask is kept whole with any list inside it ('including delivery riders, warehouse
+    night-shift workers and taxi drivers' names whom the ask is about), only two 'to'-clauses under one ask verb
+    apart (:func:`_to_and_to`). None when the sentence is not so joined or does not open with the ask."""
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), sentence)
+    cuts = list(_JOINED_ASK.finditer(protected))
+    if len(cuts) < JOINED_ASKS - 1:
+        return None
+    first = _ASK_HEAD_VERB.sub("", _clean(sentence[:cuts[0].start()]))
+    if not re.match(r"(?i)^(?:how|what)\s+(?:you|we)\s+(?:will|would)\b", first):
+        return None
+    bounds = [c.end() for c in cuts]
+    pieces = [first] + [sentence[a:b] for a, b in zip(bounds, [c.start() for c in cuts[1:]] + [len(sentence)])]
+    return [x for p in pieces for x in _to_and_to(_clean(p).rstrip(" .;?"))]
 
 
 _SHARED_LEAD = re.compile(r"^(?:how|when|where)\s+(?:you|we)\s+(?:will|would|plan\s+to|intend\s+to)\s+", re.I)
@@ -4520,8 +4625,14 @@ def _question_title(question: str) -> str:
             continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
         m = _REF.match(line)
         ref, rest = (m.group("ref").strip(), m.group("rest")) if m else ("", line)
+        raw_rest = rest
         rest = _title_words(rest)
         sentence = bool(re.search(r"[.?!]$", rest)) or len(rest.split()) > 12 or bool(_ASKED.match(rest))
+        if sentence and (ref or line is lines[0]):
+            titled = _title_before_ask(raw_rest, noted=not ref)
+            if titled:
+                lead = line[:m.start("rest")].strip() if m and ref else ""
+                return f"{lead} {titled}" if re.search(r"[:–—-]$", lead) else " – ".join(x for x in (lead, titled) if x)
         if ref and (not rest or sentence):
             return ref
         if sentence:
@@ -4529,6 +4640,31 @@ def _question_title(question: str) -> str:
         if ref or (len(lines) > 1 and line is not lines[-1]):
             return _clean(f"{line[:m.start('rest')].strip()} {rest}") if m and ref else rest
     return ""
+
+
+_TITLE_BEFORE_ASK = re.compile(
+    r"^(?P<title>[^.?!:;()\[\]–—\n]{2,80}?)[^\S\n]*(?P<note>[\(\[][^()\[\]\n]*[\)\]])?[^\S\n]*(?P<sep>[.:;–—]|-(?=\s))?"
+    r"[^\S\n]+(?=(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|provide|give|how|what|which|in\s+your\s+"
+    r"(?:answer|response))\b)", re.I)
+TITLE_MAX_WORDS = 8
+
+
+def _title_before_ask(text: str, *, noted: bool = False) -> str:
+    """The buyer's title at the front of a question written on one line ('Employer engagement (Maximum 500 words;
+    6%). Describe how you will: ...' -> 'Employer engagement'): a few capitalised words, not an ask, ended by a
+    limit or weighting note in brackets or by a full stop, colon or dash, before the ask itself. With ``noted``
+    (no reference before it) only a bracketed note ends it. '' when the line opens with the ask (session 37: a
+    question pasted as one line was titled by its first ask, 'How you will')."""
+    m = _TITLE_BEFORE_ASK.match(text or "")
+    if not m or not (m.group("note") or m.group("sep")) or (noted and not m.group("note")):
+        return ""
+    if m.group("note") and not _TITLE_NOTE.fullmatch(" " + m.group("note")):
+        return ""  # '(see Annex B)': a bracket that is no limit or weighting note
+    title = _clean(m.group("title"))
+    if not title[:1].isupper() or _ASKED.match(title) or len(title.split()) > TITLE_MAX_WORDS \
+            or not re.search(r"[^\W\d_]{3}", title):
+        return ""
+    return title
 
 
 _HEADER_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s+\S")
