@@ -242,3 +242,15 @@ def test_the_bench_still_folds_a_gate_on_what_the_answer_must_explain_into_its_a
     assert gates and not gates[0].confirming
     pred = points(text)
     assert bench.with_gates(pred, gates) == pred
+
+
+@pytest.mark.parametrize("text, point", [
+    ("Q7: Crisis planning – Explain how you will agree a crisis plan with each person. 400 words.",
+     "Explain how you will agree a crisis plan with each person."),
+    ("4.2 Workforce (max 400 words) How will you recruit and keep peer workers?",
+     "How will you recruit and keep peer workers?"),
+])
+def test_a_one_line_questions_title_is_not_part_of_its_sub_point(text, point):
+    got = points(text)
+    assert len(got) == 1 and got[0].rstrip(" .?").endswith(point.rstrip(" .?")), got
+    assert not got[0].startswith(("Crisis planning", "Workforce")), got

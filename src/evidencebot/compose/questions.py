@@ -4550,6 +4550,12 @@ def _drop_title(text: str) -> str:
     """Drop leading title lines: a question reference ('Q4.2', '3.4 Crisis planning (15%)',
     'Question 8') or a short heading line without sentence punctuation, when more follows."""
     lines = text.split("\n")
+    one = [ln for ln in lines if ln.strip()]
+    ref = _REF.match(one[0].strip()) if len(one) == 1 else None
+    if ref and _title_before_ask(ref.group("rest")):
+        # 'Question 3 Employer engagement (Maximum 500 words; 6%). Describe how you will: ...' on one line: the
+        # reference and title go (the answer's title, :func:`_title_before_ask`), the ask stays
+        return ref.group("rest")[_TITLE_BEFORE_ASK.match(ref.group("rest")).end():].strip()
     while len(lines) > 1:
         first = lines[0].strip()
         if not first:
