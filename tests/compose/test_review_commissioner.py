@@ -228,7 +228,9 @@ def test_a_variance_note_says_the_interval_and_the_chart_in_the_words_of_the_int
         assert words.rstrip(".") in note
         assert "is not evidence of a change" not in note
         # the list of disagreements is complete, and points to the note
-        assert f"- **{r.title}.** {words.rstrip('.')} (see its variance note)." in listed
+        bullet = next(line for line in listed.splitlines() if line.startswith("- **") and r.title in line)
+        assert bullet.endswith(" (see its variance note)."), bullet
+        assert words.rstrip(".")[1:] in bullet, bullet
     assert disagreements  # the escalation-to-review median on the full demo
     for m in re.finditer(r"\(a step change([^)]*)\)", text):
         assert m.group(1) in (" for the better", " for the worse"), m.group(0)
@@ -309,3 +311,19 @@ def test_caseload_movement_names_the_period_asked_for(now, before, external, wor
     from evidencebot.compose.review import _move
 
     assert _move(now, before, external, "2026-09") == words
+
+
+def test_disagreements_with_the_same_words_are_said_once_naming_each_indicator():
+    items = [{"title": "A rate", "text": "The 95% CI moved."}, {"title": "B count", "text": "The chart says so."},
+             {"title": "C median", "text": "The 95% CI moved."}]
+    got = R.grouped_disagreements(items)
+    assert [g["title"] for g in got] == ["A rate; C median", "B count"]
+    assert [g["titles"] for g in got] == [["A rate", "C median"], ["B count"]]
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_the_review_says_each_disagreement_once(documents, period):
+    _, text = documents[period]
+    listed = text.split("## Variance notes")[0].split("Where the interval and the chart say different things:")[-1]
+    bullets = [line.split(".** ", 1)[1] for line in listed.splitlines() if line.startswith("- **")]
+    assert bullets and len(bullets) == len(set(bullets)), bullets

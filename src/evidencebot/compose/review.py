@@ -399,6 +399,18 @@ def disagreement(result, period_text: str, compare_text: str) -> str:
     return ""
 
 
+def grouped_disagreements(items: list[dict]) -> list[dict]:
+    """The disagreements with the same words said once, naming every indicator they are true of (a reader met
+    four bullets of one sentence in the Q1 review), in the order of their first indicator; ``titles`` lists them."""
+    groups: dict[str, dict] = {}
+    for d in items:
+        g = groups.setdefault(d["text"], {"titles": [], "text": d["text"]})
+        g["titles"].append(d["title"])
+    for g in groups.values():
+        g["title"] = "; ".join(g["titles"])
+    return list(groups.values())
+
+
 def deterioration_reasons(result, period_text: str, compare_text: str) -> list[str]:
     """Why an indicator needs a variance note: a missed target, an SPC concern, or an
     interval that excludes last period's value in the worse direction."""
@@ -1005,6 +1017,7 @@ def assemble_review(
             })
         elif words:
             disagreements.append({"title": r.title, "text": words})
+    disagreements = grouped_disagreements(disagreements)
 
     changes = gather.service_changes(db, p)
     esc = gather.escalations(db, counted)
