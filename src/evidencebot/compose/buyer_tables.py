@@ -93,10 +93,10 @@ def _ref(title: str) -> str:
     return m.group(1) if m else ""
 
 
-def _sentences_about(question: str, ref: str, caption: str) -> list[str]:
+def _sentences_about(question: str, ref: str) -> list[str]:
     """The question's sentences about a table: those naming its reference ('Table 10A'), else those that say 'table'
     outside any table's rows."""
-    prose = " ".join(ln for ln in (question or "").splitlines() if not ln.lstrip().startswith("|") and ln.strip() != caption)
+    prose = " ".join(ln for ln in (question or "").splitlines() if not ln.lstrip().startswith("|"))
     sents = re.split(r"(?<=[.;:!?])\s+|\n", prose)
     if ref:
         named = [s for s in sents if re.search(rf"(?i)\b{re.escape(ref)}\b", s)]
@@ -123,7 +123,7 @@ def read(question: str) -> list[BuyerTable]:
             continue
         seen.add(key)
         title = _caption(caption_line)
-        about = " ".join(_sentences_about(question, _ref(title), caption_line))
+        about = " ".join(_sentences_about(question, _ref(title)))
         extra = re.search(str(spec.get("add_column") or "(?!)"), about, re.I)
         out.append(BuyerTable(k, title, tuple(header), tuple(tuple(r) for r in body),
                               counted=not re.search(str(spec.get("uncounted") or "(?!)"), about, re.I),
@@ -133,7 +133,8 @@ def read(question: str) -> list[BuyerTable]:
     staffing = next((t for t in out if t.kind == "staffing"), None)
     if described and staffing is not None and not any(_ref(t.title).lower() == described.group("ref").lower()
                                                       for t in out):
-        out.append(_described(described.group("ref"), described.group("cols"), staffing, question))
+        # the described table, on the staffing table's rows, is the one the buyer asks for: given in its place
+        out[out.index(staffing)] = _described(described.group("ref"), described.group("cols"), staffing, question)
     return out
 
 
@@ -154,7 +155,7 @@ def _described(ref: str, cols: str, staffing: BuyerTable, question: str) -> Buye
     kept = [r for r in staffing.rows if role_col < len(r) and r[role_col].strip("* ") and not _total(r[role_col])]
     rows = tuple((r[role_col].strip("* "),) + ("",) * (len(header) - 1) for r in kept)
     floors = tuple(r[wte_col] if wte_col is not None and wte_col < len(r) else "" for r in kept)
-    about = " ".join(_sentences_about(question, ref, ""))
+    about = " ".join(_sentences_about(question, ref))
     counted = not re.search(str(spec.get("uncounted") or "(?!)"), about, re.I)
     return BuyerTable("staffing", ref, tuple(header), rows, counted=counted, floors=floors)
 
@@ -265,7 +266,8 @@ def complete(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
                     value = speak(" ".join(buyer_mobilisation.steps(what))) if buyer_mobilisation.owner(what) else ""
                 else:
                     value = _cap(speak(buyer_mobilisation.owner(what)))
-            cells[i] = value or unknown
+            cells[i] = value or (str(spec.get("unknown_pay") or unknown) if table.kind == "staffing" and i in pay_cols
+                                 else unknown)
         rows.append(cells)
     return header, rows
 
