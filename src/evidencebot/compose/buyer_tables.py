@@ -93,16 +93,25 @@ def _ref(title: str) -> str:
     return m.group(1) if m else ""
 
 
-def _sentences_about(question: str, ref: str) -> list[str]:
-    """The question's sentences about a table: those naming its reference ('Table 10A'), else those that say 'table'
-    outside any table's rows."""
+def _sentences_about(question: str, ref: str, kind: str = "") -> list[str]:
+    """The question's sentences about a table, outside any table's rows: those naming its reference ('Table 10A')."""
     prose = " ".join(ln for ln in (question or "").splitlines() if not ln.lstrip().startswith("|"))
-    sents = re.split(r"(?<=[.;:!?])\s+|\n", prose)
-    if ref:
-        named = [s for s in sents if re.search(rf"(?i)\b{re.escape(ref)}\b", s)]
-        if named:
-            return named
-    return [s for s in sents if re.search(r"(?i)\btables?\b", s)]
+    sents = re.split(r"(?<=[.!?])\s+|\n", prose)
+    named = [s for s in sents if ref and re.search(rf"(?i)\b{re.escape(ref)}\b", s)]
+    # and those that say 'the table' or 'the staffing table' (a table of its kind) naming no table by its reference
+    # ('plus the completed staffing table, which does not count towards the limit' above 'Table 4.1'; not the
+    # milestone table below it, s35 q11)
+    words = (_spec().get("table_words") or {})
+    mine = str(words.get(kind) or "(?!)")
+    others = "|".join(str(w) for k, w in words.items() if k != kind) or "(?!)"
+    generic = []
+    for s in sents:
+        for m in re.finditer(r"(?i)(?P<before>\b[\w-]+\s+)?\btables?\b(?!\s+\d)", s):
+            before = m.group("before") or ""
+            if re.search(mine, before, re.I) or not re.search(others, before, re.I):
+                generic.append(s)
+                break
+    return named + [s for s in generic if s not in named and not re.search(r"(?i)\btables?\s+\d", s)]
 
 
 def read(question: str) -> list[BuyerTable]:
@@ -123,7 +132,7 @@ def read(question: str) -> list[BuyerTable]:
             continue
         seen.add(key)
         title = _caption(caption_line)
-        about = " ".join(_sentences_about(question, _ref(title)))
+        about = " ".join(_sentences_about(question, _ref(title), k))
         extra = re.search(str(spec.get("add_column") or "(?!)"), about, re.I)
         out.append(BuyerTable(k, title, tuple(header), tuple(tuple(r) for r in body),
                               counted=not re.search(str(spec.get("uncounted") or "(?!)"), about, re.I),
@@ -155,7 +164,7 @@ def _described(ref: str, cols: str, staffing: BuyerTable, question: str) -> Buye
     kept = [r for r in staffing.rows if role_col < len(r) and r[role_col].strip("* ") and not _total(r[role_col])]
     rows = tuple((r[role_col].strip("* "),) + ("",) * (len(header) - 1) for r in kept)
     floors = tuple(r[wte_col] if wte_col is not None and wte_col < len(r) else "" for r in kept)
-    about = " ".join(_sentences_about(question, ref))
+    about = " ".join(_sentences_about(question, ref, "staffing"))
     counted = not re.search(str(spec.get("uncounted") or "(?!)"), about, re.I)
     return BuyerTable("staffing", ref, tuple(header), rows, counted=counted, floors=floors)
 
