@@ -161,6 +161,12 @@ def test_an_optional_kpi_table_that_would_count_is_not_given_and_descriptors_are
     assert tables[0].optional and not buyer_tables.given(tables[0])
     uncounted = KPIS.replace("does not need to be reproduced", "does not count towards the limit if it is included")
     assert buyer_tables.given(buyer_tables.read(uncounted)[0])
+    # every target set and counted in the limit: the text takes each KPI in turn, the table is not said again
+    counted = KPIS.replace("The KPI table below does not need to be reproduced.", "")
+    assert not buyer_tables.read(counted)[0].optional and not buyer_tables.given(buyer_tables.read(counted)[0])
+    # a target column left for the bidder: given
+    to_fill = counted.replace("| 90% |", "| |").replace("| 95% |", "| |")
+    assert buyer_tables.given(buyer_tables.read(to_fill)[0])
 
 
 def test_a_column_the_buyer_asks_to_add_holds_our_steps():

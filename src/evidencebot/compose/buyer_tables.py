@@ -297,9 +297,11 @@ def markdown(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
 
 
 def given(table: BuyerTable) -> bool:
-    """Whether an answer gives the table back: always, unless the buyer says it need not be reproduced and it would
-    take words of the limit with nothing of ours in it."""
-    return not (table.optional and table.counted and not to_complete(table) and not table.extra)
+    """Whether an answer gives the table back: always, unless it would take words of the limit with nothing of ours in
+    it and the buyer says it need not be reproduced, or it is a KPI table with every target set (the answer's text takes
+    each KPI in turn, :mod:`buyer_kpis`: the buyer's table said again would only take the parts' words)."""
+    bare = table.counted and not to_complete(table) and not table.extra
+    return not (bare and (table.optional or table.kind == "kpi"))
 
 
 def home(table: BuyerTable, parts: list[tuple[str, str]]) -> str:
