@@ -193,3 +193,15 @@ def test_the_answer_gives_table_6a_row_for_row_within_the_limit_and_checked(demo
     assert answer.checked and not answer.findings
     assert not [f for f in checker.check_text(table) if f.severity == "error"]
     assert not re.search(r"\[To write|\{", table)
+
+
+def test_our_establishment_sentence_is_read_role_by_role_up_to_the_people_it_holds():
+    said = ("31.0 whole-time-equivalent posts for this contract: the specification's three roles, each at or above its "
+            "minimum, 29.0 WTE (service manager 1.0, link workers / navigators 6.0 and recovery workers 22.0), and roles "
+            "our model of care adds, 2.0 WTE (housing and money adviser 0.5 and clinical leads 1.5); at the "
+            "specification's caseload caps these roles hold up to 660 people at once (recovery workers 22.0 × 30)")
+    roles = buyer_tables.establishment_roles(said)
+    assert roles == [("service manager", 1.0), ("link workers / navigators", 6.0), ("recovery workers", 22.0),
+                     ("housing and money adviser", 0.5), ("clinical leads", 1.5)]
+    assert buyer_tables._wte("Link Workers / Navigators", roles, "6.0") == "6.0"
+    assert buyer_tables._wte("Recovery Worker", roles, "24.0") == ""  # ours under the buyer's minimum: not said

@@ -200,7 +200,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_ROLE_WTE = re.compile(r"(?:^|[,(:]\s*|\band\s+)(?P<role>[A-Za-z][A-Za-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)(?=\s*[,)]|\s+and\b|\s*$)")
+_ROLE_WTE = re.compile(r"(?:^|[,(:]\s*|\band\s+)(?P<role>[A-Za-z][A-Za-z '/-]*?)\s+(?P<n>\d+(?:\.\d+)?)(?=\s*[,)]|\s+and\b|\s*$)")
 
 
 def establishment_roles(team_wte: str) -> list[tuple[str, float]]:
