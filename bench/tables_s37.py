@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TEXT_BOX = re.compile(r"(?i)\d[\d,]*\s+characters\b")
 KINDS = (("milestone", r"\bmilestone"), ("social value", r"social value|\bcommitment"), ("risk", r"\brisk\b"),
          ("staffing", r"\brole\b.*(wte|staffing|establishment)"), ("kpi", r"\b(kpi|indicator|measure|standard)\b.*\btarget"
                                                                      r"|\btarget\b.*\b(kpi|indicator|measure)\b"))
@@ -104,6 +105,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     ap.add_argument("--sets", default="24-36")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cached", action="store_true", help="score only the answers already in --out (assemble none)")
     a = ap.parse_args()
     lo, hi = map(int, a.sets.split("-"))
     out = Path(a.out)
@@ -112,19 +114,23 @@ def main() -> None:
     for n in range(lo, hi + 1):
         for q in sorted((ROOT / f"tests/data/heldout/s{n}/questions").glob("q*.md")):
             tabs = list(buyer_tables(q.read_text()))
-            if tabs:
+            if tabs and (not a.cached or (out / f"{q.parent.parent.name}_{q.stem}.md").exists()):
                 todo.append((q, tabs))
     with ThreadPoolExecutor(a.jobs) as ex:
         answers = list(ex.map(lambda t: answer(t[0], a.db, out), todo))
-    rows_all = rows_met = tables_all = tables_full = 0
+    rows_all = rows_met = tables_all = tables_full = named_all = 0
     for (q, tabs), ans in zip(todo, answers):
+        box = bool(TEXT_BOX.search(q.read_text()))
         for k, keys in tabs:
             got = covered(ans, keys)
-            rows_all, rows_met = rows_all + len(keys), rows_met + got
+            named = sum(k_.lower() in ans.lower() for k_ in keys)
+            rows_all, rows_met, named_all = rows_all + len(keys), rows_met + got, named_all + named
             tables_all, tables_full = tables_all + 1, tables_full + (got == len(keys))
-            print(f"{q.parent.parent.name}/{q.stem}  {k:<13} rows {got:>2}/{len(keys):<2} "
-                  f"{'FULL' if got == len(keys) else ''}")
-    print(f"total: {tables_full}/{tables_all} buyer tables given row for row; {rows_met}/{rows_all} buyer rows covered")
+            print(f"{q.parent.parent.name}/{q.stem}  {k:<13} table rows {got:>2}/{len(keys):<2} "
+                  f"named anywhere {named:>2}/{len(keys):<2} {'FULL' if got == len(keys) else ''}"
+                  f"{' (character limit: a text box)' if box else ''}")
+    print(f"total: {tables_full}/{tables_all} buyer tables given row for row; {rows_met}/{rows_all} buyer rows in a "
+          f"table of the answer; {named_all}/{rows_all} named anywhere in it")
 
 
 if __name__ == "__main__":
