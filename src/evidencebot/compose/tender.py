@@ -2094,6 +2094,15 @@ def _assemble_tender(
         if _names_said(scored, naming, back_only=True):  # the checker cut the sentence that named them
             text = _enforce_limit(sections, limit(), env, chars)
 
+    if check and tables:
+        # a table the checker finds fault with is left out whole (never a row of the buyer's dropped): the checker
+        # reads a table as one sentence, so a row's target is held against the first KPI named above it (s33 q09)
+        dropped = [tm for tm in tables if any(must_fix(f) for f in checker.check_text(tm[1]))]
+        tables = [tm for tm in tables if tm not in dropped]
+        table_notes = [f"the buyer's {tm[0].title or tm[0].kind + ' table'} is not given: the checker flags it"
+                       for tm in dropped]
+    else:
+        table_notes = []
     counted_text = text if limit() == room else _layout(scored, env)
     counted_text = _with_tables(counted_text, sections, [tm for tm in tables if tm[0].counted])
     text = _with_tables(text, sections, tables)
@@ -2173,6 +2182,8 @@ def _assemble_tender(
     for row, sec in zip(rows, sections):
         for note in proofread_notes.get(sec.point.key, []):
             row.status += "; " + note
+    if table_notes and rows:
+        rows[0].status += "; " + "; ".join(table_notes)
     gate_rows = _gate_rows(plan, rows, sections)
     _partly(rows)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
