@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from evidencebot.compose import buyer_facts, buyer_scale
@@ -162,11 +163,8 @@ def buyer_milestones(dates: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def steps(what: str) -> list[str]:
-    """The steps we take to reach the buyer's milestone ``what`` ('CQC registration application for Harbour View
-    submitted'), one sentence each: when, relative to the milestone's date, who of our team, what they do
-    (``milestone_steps`` of the phrasebank, the first entry whose ``match`` finds the milestone; ``any_milestone`` when
-    none does). s27 q11, panel: our plan said the buyer's table back 'with no steps under any row'."""
+def _steps(what: str) -> list[tuple[str, str, str]]:
+    """(when, who, what) of each step toward the buyer's milestone ``what``: :func:`steps`."""
     spec = _spec()
     # an event the milestone comes after is not the milestone ('Post go-live review', 'Review three months after
     # go-live' are reviews, and took go-live's steps: s30 q12 said 'On the day, the service manager opens the service'
@@ -185,8 +183,27 @@ def steps(what: str) -> list[str]:
     for st in found if found is not None else spec.get("any_milestone") or []:
         when, who, does = (str(st.get(k) or "").strip() for k in ("when", "who", "what"))
         if when and who and does:
-            out.append(f"{when[:1].upper() + when[1:]}, {who} {does.rstrip('.')}.")
+            out.append((when, who, does))
     return out
+
+
+def steps(what: str) -> list[str]:
+    """The steps we take to reach the buyer's milestone ``what`` ('CQC registration application for Harbour View
+    submitted'), one sentence each: when, relative to the milestone's date, who of our team, what they do
+    (``milestone_steps`` of the phrasebank, the first entry whose ``match`` finds the milestone; ``any_milestone`` when
+    none does). s27 q11, panel: our plan said the buyer's table back 'with no steps under any row'."""
+    return [f"{when[:1].upper() + when[1:]}, {who} {does.rstrip('.')}." for when, who, does in _steps(what)]
+
+
+def owner(what: str) -> str:
+    """Who of our team leads the buyer's milestone ``what``: the role with most of its steps (on a tie the
+    first step's: 'the head of people' for a TUPE consultation, 'the director' for the contract signature), '' when no
+    entry of the phrasebank matches it (``any_milestone`` names no owner: a row of the buyer's table, session 37)."""
+    found = _steps(what)
+    if not found or found == _steps(""):
+        return ""
+    most = Counter(who for _, who, _ in found)  # the role with most of its steps; on a tie, the first step's
+    return max(most, key=lambda w: (most[w], -[who for _, who, _ in found].index(w)))
 
 
 def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:

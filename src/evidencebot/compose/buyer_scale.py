@@ -852,6 +852,11 @@ def same_role(a: str, b: str) -> bool:
     return ma <= mb or mb <= ma or bool(ma & mb)
 
 
+def closeness(a: str, b: str) -> int:
+    """How close two names of one role are (:func:`same_role`): higher is closer, 100 for the same words."""
+    return _closeness(a, b)
+
+
 def _closeness(a: str, b: str) -> int:
     ha, ma = _role_stems(a)
     hb, mb = _role_stems(b)

@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
-                                 buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms, commitments,
+                                 buyer_mobilisation, buyer_scale, buyer_standards, buyer_tables, buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
                                  ownplan, partfit, patterns, places, proofread, repeats, service_model, settings, site_roles,
@@ -2021,7 +2021,11 @@ def _assemble_tender(
                 u.short = anonymity.anonymise(u.short, ours) if u.short else u.short
                 u.full = anonymity.anonymise(u.full, ours) if u.full else u.full
     scored = [sec for sec in sections if sec.point.kind != "confirm"]
-    reserve = panel_reserve(plan.word_limit, plan.title)
+    # the buyer's tables given back row for row, its columns in its order, the cells we can fill filled and the rest
+    # said as unknown (issue 12, session 37: s36 q09 'Table 9B not completed', q10 'Table 10A not followed milestone
+    # by milestone'); a table the buyer counts takes its words off the parts' room
+    tables = _buyer_tables(question, fill_profile, role_map, plan)
+    reserve = panel_reserve(plan.word_limit, plan.title) + sum(count_words(md) for t, md in tables if t.counted)
     # a confirmation that counts inside the limit (it has a budget) takes its words off the parts' room, so that the
     # trim order, not the limit's last trim, decides what goes (review, session 34)
     inside = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and sec.point.budget)
@@ -2090,6 +2094,18 @@ def _assemble_tender(
         if _names_said(scored, naming, back_only=True):  # the checker cut the sentence that named them
             text = _enforce_limit(sections, limit(), env, chars)
 
+    if check and tables:
+        # a table the checker finds fault with is left out whole (never a row of the buyer's dropped): the checker
+        # reads a table as one sentence, so a row's target is held against the first KPI named above it (s33 q09)
+        dropped = [tm for tm in tables if any(must_fix(f) for f in checker.check_text(tm[1]))]
+        tables = [tm for tm in tables if tm not in dropped]
+        table_notes = [f"the buyer's {tm[0].title or tm[0].kind + ' table'} is not given: the checker flags it"
+                       for tm in dropped]
+    else:
+        table_notes = []
+    counted_text = text if limit() == room else _layout(scored, env)
+    counted_text = _with_tables(counted_text, sections, [tm for tm in tables if tm[0].counted])
+    text = _with_tables(text, sections, tables)
     figures_cited = _figures(sections, evidence)
     for sec in sections:
         for u in sec.kept_units():
@@ -2166,6 +2182,8 @@ def _assemble_tender(
     for row, sec in zip(rows, sections):
         for note in proofread_notes.get(sec.point.key, []):
             row.status += "; " + note
+    if table_notes and rows:
+        rows[0].status += "; " + "; ".join(table_notes)
     gate_rows = _gate_rows(plan, rows, sections)
     _partly(rows)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
@@ -2249,7 +2267,7 @@ def _assemble_tender(
         period=p,
         compare=c,
         markdown=text,
-        counts=counts(_titled(plan.title, text if limit() == room else _layout(scored, env))),
+        counts=counts(_titled(plan.title, counted_text)),
         coverage=rows,
         figures=figures_cited,
         sources=_sources(sections, evidence),
@@ -2799,6 +2817,51 @@ def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
         units.append({"text": sentence, "priority": 1 if first or (lead and len(units) == 1) else (2 if lead else 3),
                       "block": block.block_id, "cont": not first, "template": True})
     return units
+
+
+TABLE_SHARE = 0.5
+"""The most of the word limit the buyer's tables that count in it may take; past it they are not given (the parts
+would have too little room left to answer the question)."""
+
+
+def _buyer_tables(question: str, profile: dict, role_map, plan: QuestionPlan) -> list[tuple]:
+    """(table, its Markdown) for each of the buyer's tables the answer gives back (:mod:`buyer_tables`): our
+    establishment's WTE for the buyer's roles (the adapted profile's ``team_wte``), our roles said in the buyer's
+    titles. None in a character-limited text box (a portal's box holds no table) unless the buyer keeps the table out
+    of the limit, and none that count when together they would take more than :data:`TABLE_SHARE` of the limit."""
+    ours = buyer_tables.establishment_roles(profile.get("team_wte") or "")
+
+    def speak(text: str) -> str:
+        return buyer_scale.speak_roles(text, role_map)[0]
+
+    out = [(t, buyer_tables.markdown(t, ours, speak)) for t in buyer_tables.read(question) if buyer_tables.given(t)
+           and not (plan.char_limit and t.counted)]
+    if sum(count_words(md) for t, md in out if t.counted) > TABLE_SHARE * (plan.word_limit or 0):
+        out = [(t, md) for t, md in out if not t.counted]
+    return out
+
+
+def _with_tables(text: str, sections: list[Section], tables: list[tuple]) -> str:
+    """``text`` with each of the buyer's ``tables`` (table, Markdown) under the heading of the part that names it
+    (:func:`buyer_tables.home`), before the part's text; at the top of the answer when no part does, or the part's
+    heading is not in the text."""
+    if not tables:
+        return text
+    parts = [(s.point.key, f"{s.point.label} {s.point.text}") for s in sections if s.point.kind != "confirm"]
+    lines = text.split("\n")
+    top: list[str] = []
+    for table, md in tables:
+        key = buyer_tables.home(table, parts)
+        sec = next((s for s in sections if s.point.key == key), None)
+        heading = sec.heading_text() if sec is not None else None
+        at = next((i for i, ln in enumerate(lines) if heading and re.fullmatch(r"#{2,3} " + re.escape(heading),
+                                                                                ln.strip())), None)
+        if at is None:
+            top.append(md)
+            continue
+        lines[at + 1:at + 1] = ["", md]
+    body = "\n".join(lines)
+    return ("\n\n".join(top) + "\n\n" + body if top else body).replace("\n\n\n", "\n\n")
 
 
 def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: list, approved: list) -> None:

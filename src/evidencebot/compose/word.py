@@ -35,8 +35,9 @@ from evidencebot.errors import ConfigError
 
 DEFAULT_TEMPLATE = "document.docx"
 TABLE_FONT_PT = 9.0
-CELL_PAD_PT = 11.5
-"""Left plus right cell margins (Word's default 0.08 inch each side) and a little slack."""
+CELL_PAD_PT = 14.0
+"""Left plus right cell margins (Word's default 0.08 inch each side, 11.5 pt) and a little slack: a short cell of wide
+letters ('M10', 17.5 pt in Arial 9 against 16.2 by :data:`CHAR_EM`) broke over two lines at 11.5 (session 37)."""
 CHAR_EM = 0.6
 """Width of an average character in ems, generous for Arial and Calibri (bold headers included)."""
 
