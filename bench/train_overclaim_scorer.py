@@ -142,7 +142,9 @@ SPLIT = {"dev6", "s6", "s8"}
 # overclaim_twN.jsonl): tw1-tw4 are in the shipped weights (m25); tw5 and tw6 (o25's unseen checks) and s25 (the
 # session's held-out set, measured once before and once after) were added to the folds after that fit and are not:
 # the next refit takes them (and s26, session 26's held-out set, spent at its end)
-TRAINING = ["tw1", "tw2", "tw3", "tw4", "tw5", "tw6"]
+# tw7 and tw8 (session 37's training writers, 400 each, written blind to the code with more credit-taking,
+# attribution and counterfactual rows; in tests/data/labelled since scorer37)
+TRAINING = ["tw1", "tw2", "tw3", "tw4", "tw5", "tw6", "tw7", "tw8"]
 # more sets from outside the repository: the environment variable OVERCLAIM_EXTRA_SETS lists their files (separated
 # by the OS path separator), or --extra on the command line; each is a writer named by its file ("tw5"), trained on
 # and folded as the others
@@ -217,6 +219,8 @@ SPEC = {
 }
 L2 = 1.0
 MIN_COUNT = 2
+# (scorer37) the flag class's weight over the balanced one (1.0: classes balanced, as every shipped fit)
+FLAG_WEIGHT = 1.0
 MIN_WEIGHT = 0.03  # smaller weights are left out of the file (dropping them changed 5 of 3,691 decisions)
 # the scorer's out-of-writer false alarms allowed (share of the pass sentences). 0.02 was measured in session 17:
 # leave-one-set-out pooled s8-s14 P 0.947 R 0.813 -> P 0.947 R 0.841, but its threshold (0.894) reads three of the
@@ -327,7 +331,7 @@ def _fit_weights(rows: list[dict], feats: dict, l2: float | None = None) -> dict
     same pairs of left-out writers many times)."""
     l2 = L2 if l2 is None else l2
     writers = frozenset(r.get("_writer", "") for r in rows)
-    key = (writers, len(rows), id(feats), l2, MIN_COUNT, MIN_WEIGHT, json.dumps(SPEC, sort_keys=True))
+    key = (writers, len(rows), id(feats), l2, MIN_COUNT, MIN_WEIGHT, FLAG_WEIGHT, json.dumps(SPEC, sort_keys=True))
     if "" not in writers and key in _FITS:
         return _FITS[key]
     model = _fit(rows, feats, l2)
@@ -372,7 +376,7 @@ def _fit(rows: list[dict], feats: dict, l2: float) -> dict:
     y = np.array([1.0 if r["label"] == "flag" else 0.0 for r in rows])
     # balance the classes (some sets are mostly flags)
     pos_n = y.sum()
-    sw = np.where(y == 1, len(y) / (2 * pos_n), len(y) / (2 * (len(y) - pos_n)))
+    sw = np.where(y == 1, FLAG_WEIGHT * len(y) / (2 * pos_n), len(y) / (2 * (len(y) - pos_n)))
 
     def loss(wb):
         w, b = wb[:-1], wb[-1]
