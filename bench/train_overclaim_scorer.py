@@ -134,6 +134,11 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # it, the threshold from the fold's inner folds, bench/overclaim_loso.py --pool --transfer --cache), main's code and
 # oc33's, both trained on every spent set: pooled P 0.964 R 0.881 (fp 39, fn 139) -> P 0.964 R 0.886 (fp 39,
 # fn 133), no set's false alarms changed. Figures: bench/oc_s33.md
+# Session 37 (scorer37): tw7 and tw8 (session 37's training writers) added to TRAINING; the refit on every set
+# (s33-s36, oc35dev, oc36dev, tw7, tw8 new to the weights) was being judged left out over s28-s36 (baseline: the
+# shipped weights' recipe, --train-without s33,s34,s35,s36,oc35dev,oc36dev,tw7,tw8) when the session ended, on a
+# machine at load 40-54: NOT shipped, the shipped weights are still oc33's. FLAG_WEIGHT (new, 1.0 = as shipped) is
+# the pre-registered second variant (1.5), not run. Figures so far and commands: bench/scorer_s37.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "s32", "s33", "s34", "s35", "s36"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
