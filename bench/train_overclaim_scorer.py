@@ -134,6 +134,11 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # it, the threshold from the fold's inner folds, bench/overclaim_loso.py --pool --transfer --cache), main's code and
 # oc33's, both trained on every spent set: pooled P 0.964 R 0.881 (fp 39, fn 139) -> P 0.964 R 0.886 (fp 39,
 # fn 133), no set's false alarms changed. Figures: bench/oc_s33.md
+# Session 37 (scorer37): tw7 and tw8 (session 37's training writers) added to TRAINING; the refit on every set
+# (s33-s36, oc35dev, oc36dev, tw7, tw8 new to the weights) was being judged left out over s28-s36 (baseline: the
+# shipped weights' recipe, --train-without s33,s34,s35,s36,oc35dev,oc36dev,tw7,tw8) when the session ended, on a
+# machine at load 40-54: NOT shipped, the shipped weights are still oc33's. FLAG_WEIGHT (new, 1.0 = as shipped) is
+# the pre-registered second variant (1.5), not run. Figures so far and commands: bench/scorer_s37.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "s32", "s33", "s34", "s35", "s36"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
@@ -142,7 +147,9 @@ SPLIT = {"dev6", "s6", "s8"}
 # overclaim_twN.jsonl): tw1-tw4 are in the shipped weights (m25); tw5 and tw6 (o25's unseen checks) and s25 (the
 # session's held-out set, measured once before and once after) were added to the folds after that fit and are not:
 # the next refit takes them (and s26, session 26's held-out set, spent at its end)
-TRAINING = ["tw1", "tw2", "tw3", "tw4", "tw5", "tw6"]
+# tw7 and tw8 (session 37's training writers, 400 each, written blind to the code with more credit-taking,
+# attribution and counterfactual rows; in tests/data/labelled since scorer37)
+TRAINING = ["tw1", "tw2", "tw3", "tw4", "tw5", "tw6", "tw7", "tw8"]
 # more sets from outside the repository: the environment variable OVERCLAIM_EXTRA_SETS lists their files (separated
 # by the OS path separator), or --extra on the command line; each is a writer named by its file ("tw5"), trained on
 # and folded as the others
@@ -217,6 +224,8 @@ SPEC = {
 }
 L2 = 1.0
 MIN_COUNT = 2
+# (scorer37) the flag class's weight over the balanced one (1.0: classes balanced, as every shipped fit)
+FLAG_WEIGHT = 1.0
 MIN_WEIGHT = 0.03  # smaller weights are left out of the file (dropping them changed 5 of 3,691 decisions)
 # the scorer's out-of-writer false alarms allowed (share of the pass sentences). 0.02 was measured in session 17:
 # leave-one-set-out pooled s8-s14 P 0.947 R 0.813 -> P 0.947 R 0.841, but its threshold (0.894) reads three of the
@@ -327,7 +336,7 @@ def _fit_weights(rows: list[dict], feats: dict, l2: float | None = None) -> dict
     same pairs of left-out writers many times)."""
     l2 = L2 if l2 is None else l2
     writers = frozenset(r.get("_writer", "") for r in rows)
-    key = (writers, len(rows), id(feats), l2, MIN_COUNT, MIN_WEIGHT, json.dumps(SPEC, sort_keys=True))
+    key = (writers, len(rows), id(feats), l2, MIN_COUNT, MIN_WEIGHT, FLAG_WEIGHT, json.dumps(SPEC, sort_keys=True))
     if "" not in writers and key in _FITS:
         return _FITS[key]
     model = _fit(rows, feats, l2)
@@ -372,7 +381,7 @@ def _fit(rows: list[dict], feats: dict, l2: float) -> dict:
     y = np.array([1.0 if r["label"] == "flag" else 0.0 for r in rows])
     # balance the classes (some sets are mostly flags)
     pos_n = y.sum()
-    sw = np.where(y == 1, len(y) / (2 * pos_n), len(y) / (2 * (len(y) - pos_n)))
+    sw = np.where(y == 1, FLAG_WEIGHT * len(y) / (2 * pos_n), len(y) / (2 * (len(y) - pos_n)))
 
     def loss(wb):
         w, b = wb[:-1], wb[-1]
