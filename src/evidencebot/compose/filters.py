@@ -80,12 +80,7 @@ def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
     a mapping is) is a ConfigError naming the file and the id."""
     data = copy.deepcopy(load_phrasebank(name))
     renamed = data.get("renamed") or {}
-    stem = Path(name).stem
-    found: dict[str, Path] = {}
-    for folder in locations.search_path("phrasebank"):
-        for path in [*sorted(folder.glob(f"{stem}-*.yaml")), *(folder / other for other in also)]:
-            if path.is_file():
-                found.setdefault(path.name, path)
+    found = _added_lists(name, also)
     for file_name in sorted(found):
         path = found[file_name]
         for key, value in _load_yaml(str(path), path.stat().st_mtime).items():
@@ -105,6 +100,33 @@ def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
                                       f"it replaces in {name}")
                 parent[sub] = copy.deepcopy(words)
     return data
+
+
+def _added_lists(name: str, also: tuple[str, ...]) -> dict[str, Path]:
+    """The files that add to or replace lists of ``name`` (:func:`load_word_lists`), by file name: a user's shadows
+    a shipped one."""
+    stem = Path(name).stem
+    found: dict[str, Path] = {}
+    for folder in locations.search_path("phrasebank"):
+        for path in [*sorted(folder.glob(f"{stem}-*.yaml")), *(folder / other for other in also)]:
+            if path.is_file():
+                found.setdefault(path.name, path)
+    return found
+
+
+def word_lists_once(name: str, *, also: tuple[str, ...] = ()) -> dict:
+    """:func:`load_word_lists`, the same dict handed back until one of the files it is read from changes (a user's
+    copy added, edited or taken away while the app runs), as :func:`load_phrasebank` does for one file; so a module
+    can build its patterns from it with :func:`built_once`. The dict is shared: read it, never change it."""
+    main = phrasebank_file(name)
+    files = tuple((str(path), path.stat().st_mtime) for path in [main, *_added_lists(name, also).values()])
+    return _word_lists(name, also, files)
+
+
+@lru_cache(maxsize=16)
+def _word_lists(name: str, also: tuple[str, ...], files: tuple) -> dict:
+    """(``files``, the paths and times of change read, is the key only.)"""
+    return load_word_lists(name, also=also)
 
 
 _RULE_TAIL = re.compile(r"\s*\((?:shift|trend|astronomical|two_in_three)\)\s*$")
