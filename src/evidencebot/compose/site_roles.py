@@ -57,13 +57,26 @@ def _name_re() -> re.Pattern:
     return built_once(_spec(), "site_roles.name_re", _make_name_re)
 
 
+NAME_WORD = r"(?:St\.?|[A-Z][\w'’ò-]*)"
+"""A word of a place's proper name: a capital's word ('Tobar', 'Mòr', "Men's") or 'St'/'St.'."""
+
+
+def headed_name(heads: str, *, word: str = NAME_WORD, joins: str = r"of\s+|and\s+|y\s+|on\s+",
+                shortest: bool = False) -> str:
+    """The pattern of a place's name ending with a head word (``heads``, an alternation: 'Hub', 'House'): one to
+    seven words of ``word``, each after the first maybe after one of ``joins`` ('Isle of ...', 'Bryn y ...'), then
+    the head; the fewest words first with ``shortest``. One shape for this module's and :mod:`places`' names."""
+    return rf"{word}(?:\s+(?:{joins})?{word}){{0,6}}{'?' if shortest else ''}\s+(?:{heads})"
+
+
 def _make_name_re() -> re.Pattern:
-    word = r"(?:St\.?|[A-Z][\w'’ò-]*)"
+    word = NAME_WORD
     heads = phrase_alternation(_words("heads"))
     kinds = phrase_alternation(_words("kind_words"))
     island = str(_spec().get("island") or "(?!x)x")
     prefix = phrase_alternation(_words("prefix_heads"))
-    return re.compile(rf"(?<![\w'’-])(?:(?P<prefixed>(?:{prefix})(?:\s+{word}){{1,2}})(?![\w'’-])|(?P<headed>{word}(?:\s+(?:of\s+|and\s+|y\s+|on\s+)?{word}){{0,6}}\s+(?:{heads}))"
+    return re.compile(rf"(?<![\w'’-])(?:(?P<prefixed>(?:{prefix})(?:\s+{word}){{1,2}})(?![\w'’-])"
+                      rf"|(?P<headed>{headed_name(heads)})"
                       rf"(?![\w'’-])|(?P<kinded>{word}(?:\s+{word}){{0,3}})\s+(?:{kinds})(?![\w'’-])|(?P<island>{island}))")
 
 
@@ -123,8 +136,14 @@ def _heads() -> frozenset[str]:
     return built_once(_spec(), "site_roles.heads", lambda: frozenset(_words("heads")))
 
 
+def generic(name: str, words: frozenset[str]) -> bool:
+    """Whether every word of ``name`` (lower case, quotes at its ends off) is one of ``words`` ('the Wellbeing Hub',
+    'Safe Haven'): no proper name. Shared with :mod:`places`."""
+    return not {w.lower().strip("'’") for w in name.split()} - words
+
+
 def _generic(name: str) -> bool:
-    return not {w.lower().strip("'’") for w in name.split()} - _generic_words()
+    return generic(name, _generic_words())
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:

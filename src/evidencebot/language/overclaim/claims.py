@@ -29,7 +29,9 @@ from evidencebot.language.overclaim.common import (
     _lower_text,
     _text,
     _toks,
+    blocked,
     check,
+    denied,
     derived,
     governing_verb,
     option_words,
@@ -180,13 +182,6 @@ def _misread_past(tok) -> bool:
 
 def _settings(rule: Rule) -> dict:
     return derived(rule, _build)
-
-
-def _blocked(ctx: Context, tok, future_ok: bool = False, negated_ok: bool = False) -> bool:
-    """Questions, negations (unless ``negated_ok``), conditionals, aims and (for statements) futures never claim;
-    the rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
-    return (ctx.question(tok) or (not negated_ok and ctx.negated(tok)) or ctx.conditional(tok) or ctx.aim(tok)
-            or (not future_ok and ctx.future(tok)))
 
 
 def _present_read_as_base(tok) -> bool:
@@ -628,7 +623,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             pledged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.promise_verbs
             return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok)
                     or (ctx.aim(tok) and not pledged) or (pledged and ctx.negated(tok.head)))
-        return _blocked(ctx, tok, negated_ok=s["negated_claims"])
+        return blocked(ctx, tok, negated_ok=s["negated_claims"])
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
         if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
@@ -728,7 +723,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if lemma in s["effect_verbs"]:
             # "has a beneficial effect on relapse", "had a positive impact on housing"
             noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in s["effect_nouns"]), None)
-            if noun is None or any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in noun.children):
+            if noun is None or denied(noun):
                 continue
             obj = _outcome_in(terms, s, [t for c in noun.children if c.dep_ == "prep" for t in c.subtree])
             if obj is not None and agent_ok(subject_of(tok), tok) and not blocked(tok):
@@ -1137,7 +1132,7 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
         if subj is None or agent is None or not _is_agent(agent, s):
             continue
         np = list(subj.subtree)
-        if _changed_outcome(terms, s, np) is None or not _changed(np, s, terms) or _blocked(ctx, tok):
+        if _changed_outcome(terms, s, np) is None or not _changed(np, s, terms) or blocked(ctx, tok):
             continue
         if ctx.hedged(tok) and not _only_can(T, tok.sent, ctx):
             continue
@@ -1184,7 +1179,7 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                     if _changed_outcome(terms, s, clause) is None or not _changed(clause, s, terms):
                         continue
             anchor = next((t for t in T[sent.start:sent.end] if t.dep_ == "ROOT"), T[cs])
-            if _blocked(ctx, anchor) or ctx.negated(T[cs]) or (
+            if blocked(ctx, anchor) or ctx.negated(T[cs]) or (
                     (ctx.hedged(T[cs]) or ctx.hedged(anchor)) and not _only_can(T, sent, ctx)):
                 continue
             out.append(Candidate(rule, cs, ce, anchor.i))
@@ -1262,7 +1257,7 @@ def _sourced(rule: Rule, T, ctx: Context, terms: Terms, s: dict) -> list[Candida
         what = [t for t in what if t.i not in {x.i for x in source.subtree}]
         if _changed_outcome(terms, s, what) is None or not _changed(what, s, terms):
             continue
-        if _blocked(ctx, verb) or (ctx.hedged(verb) and not _only_can(T, verb.sent, ctx)):
+        if blocked(ctx, verb) or (ctx.hedged(verb) and not _only_can(T, verb.sent, ctx)):
             continue
         out.append(Candidate(rule, verb.i, source.i + 1, verb.i))
     return out
@@ -1311,7 +1306,7 @@ def _copular_credit(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> lis
                     hit = (attr.i, clause.i + 1)  # "it is our team that accounts for ..."
         if hit is None:
             continue
-        if _blocked(ctx, cop) or ctx.hedged(cop):
+        if blocked(ctx, cop) or ctx.hedged(cop):
             continue
         out.append(Candidate(rule, hit[0], hit[1], cop.i))
     return out
@@ -1341,7 +1336,7 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             subj = subject_of(verb)
             if subj is not None and (subj.lemma_.lower() in s["change"] or subj.lower_ in s["change"]) and (
                     _is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)) and not (
-                    _blocked(ctx, verb) or ctx.hedged(verb)):
+                    blocked(ctx, verb) or ctx.hedged(verb)):
                 out.append(Candidate(rule, subj.i, tok.i + 1, verb.i))
             continue
         if tok.lower_ not in s["vague"] or tok.dep_ not in ("amod", "advmod"):
@@ -1359,7 +1354,7 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             # a headline with no verb ("Huge improvements all round for the families on our
             # programme!"): about us when it names us or the people who use the service
             claimed = _ours_in(tok.sent, s) or _users_own(noun, s)
-        if claimed and not _blocked(ctx, verb):
+        if claimed and not blocked(ctx, verb):
             out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
     if s["vague_verbs"] or s["change_verbs"]:
         out.extend(_vague_change(rule, T, ctx, s))
@@ -1384,7 +1379,7 @@ def _vague_change_nouns(rule: Rule, doc, T, ctx: Context, s: dict) -> list[Candi
                     verb = governing_verb(last)
                     subj = subject_of(verb)
                     if (_is_agent(subj, s) or _ours_in(first.sent, s) or _users_own(subj, s)) and not (
-                            _blocked(ctx, verb) or ctx.hedged(verb)):
+                            blocked(ctx, verb) or ctx.hedged(verb)):
                         out.append(Candidate(rule, first.i, last.i + 1, verb.i))
             k = text.find(phrase, k + 1)
     return out
@@ -1499,7 +1494,7 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
             continue
         if not (_is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)):
             continue
-        if _blocked(ctx, verb) or ctx.hedged(verb):
+        if blocked(ctx, verb) or ctx.hedged(verb):
             continue
         out.append(Candidate(rule, start, end, verb.i))
     return out
