@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import fnmatch
 import math
 import re
 from functools import lru_cache
@@ -105,13 +106,21 @@ def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
 def _added_lists(name: str, also: tuple[str, ...]) -> dict[str, Path]:
     """The files that add to or replace lists of ``name`` (:func:`load_word_lists`), by file name: a user's shadows
     a shipped one."""
-    stem = Path(name).stem
+    pattern = f"{Path(name).stem}-*.yaml"
     found: dict[str, Path] = {}
     for folder in locations.search_path("phrasebank"):
-        for path in [*sorted(folder.glob(f"{stem}-*.yaml")), *(folder / other for other in also)]:
+        listed = [n for n in _file_names(str(folder), folder.stat().st_mtime) if fnmatch.fnmatchcase(n, pattern)]
+        for path in [*(folder / n for n in listed), *(folder / other for other in also)]:
             if path.is_file():
                 found.setdefault(path.name, path)
     return found
+
+
+@lru_cache(maxsize=16)
+def _file_names(folder: str, mtime: float) -> tuple[str, ...]:
+    """The names in ``folder``, sorted, as they were when it last changed (``mtime``: a file added, taken away or
+    renamed changes it), so a word list's added files are found without listing the folder on every call."""
+    return tuple(sorted(p.name for p in Path(folder).iterdir()))
 
 
 def word_lists_once(name: str, *, also: tuple[str, ...] = ()) -> dict:
