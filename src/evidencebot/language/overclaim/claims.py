@@ -29,7 +29,7 @@ from evidencebot.language.overclaim.common import (
     _lower_text,
     _text,
     _toks,
-    blocked,
+    blocked as _blocked,
     check,
     denied,
     derived,
@@ -623,7 +623,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             pledged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.promise_verbs
             return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok)
                     or (ctx.aim(tok) and not pledged) or (pledged and ctx.negated(tok.head)))
-        return blocked(ctx, tok, negated_ok=s["negated_claims"])
+        return _blocked(ctx, tok, negated_ok=s["negated_claims"])
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
         if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
@@ -1132,7 +1132,7 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
         if subj is None or agent is None or not _is_agent(agent, s):
             continue
         np = list(subj.subtree)
-        if _changed_outcome(terms, s, np) is None or not _changed(np, s, terms) or blocked(ctx, tok):
+        if _changed_outcome(terms, s, np) is None or not _changed(np, s, terms) or _blocked(ctx, tok):
             continue
         if ctx.hedged(tok) and not _only_can(T, tok.sent, ctx):
             continue
@@ -1179,7 +1179,7 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                     if _changed_outcome(terms, s, clause) is None or not _changed(clause, s, terms):
                         continue
             anchor = next((t for t in T[sent.start:sent.end] if t.dep_ == "ROOT"), T[cs])
-            if blocked(ctx, anchor) or ctx.negated(T[cs]) or (
+            if _blocked(ctx, anchor) or ctx.negated(T[cs]) or (
                     (ctx.hedged(T[cs]) or ctx.hedged(anchor)) and not _only_can(T, sent, ctx)):
                 continue
             out.append(Candidate(rule, cs, ce, anchor.i))
@@ -1257,7 +1257,7 @@ def _sourced(rule: Rule, T, ctx: Context, terms: Terms, s: dict) -> list[Candida
         what = [t for t in what if t.i not in {x.i for x in source.subtree}]
         if _changed_outcome(terms, s, what) is None or not _changed(what, s, terms):
             continue
-        if blocked(ctx, verb) or (ctx.hedged(verb) and not _only_can(T, verb.sent, ctx)):
+        if _blocked(ctx, verb) or (ctx.hedged(verb) and not _only_can(T, verb.sent, ctx)):
             continue
         out.append(Candidate(rule, verb.i, source.i + 1, verb.i))
     return out
@@ -1306,7 +1306,7 @@ def _copular_credit(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> lis
                     hit = (attr.i, clause.i + 1)  # "it is our team that accounts for ..."
         if hit is None:
             continue
-        if blocked(ctx, cop) or ctx.hedged(cop):
+        if _blocked(ctx, cop) or ctx.hedged(cop):
             continue
         out.append(Candidate(rule, hit[0], hit[1], cop.i))
     return out
@@ -1336,7 +1336,7 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             subj = subject_of(verb)
             if subj is not None and (subj.lemma_.lower() in s["change"] or subj.lower_ in s["change"]) and (
                     _is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)) and not (
-                    blocked(ctx, verb) or ctx.hedged(verb)):
+                    _blocked(ctx, verb) or ctx.hedged(verb)):
                 out.append(Candidate(rule, subj.i, tok.i + 1, verb.i))
             continue
         if tok.lower_ not in s["vague"] or tok.dep_ not in ("amod", "advmod"):
@@ -1354,7 +1354,7 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             # a headline with no verb ("Huge improvements all round for the families on our
             # programme!"): about us when it names us or the people who use the service
             claimed = _ours_in(tok.sent, s) or _users_own(noun, s)
-        if claimed and not blocked(ctx, verb):
+        if claimed and not _blocked(ctx, verb):
             out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
     if s["vague_verbs"] or s["change_verbs"]:
         out.extend(_vague_change(rule, T, ctx, s))
@@ -1379,7 +1379,7 @@ def _vague_change_nouns(rule: Rule, doc, T, ctx: Context, s: dict) -> list[Candi
                     verb = governing_verb(last)
                     subj = subject_of(verb)
                     if (_is_agent(subj, s) or _ours_in(first.sent, s) or _users_own(subj, s)) and not (
-                            blocked(ctx, verb) or ctx.hedged(verb)):
+                            _blocked(ctx, verb) or ctx.hedged(verb)):
                         out.append(Candidate(rule, first.i, last.i + 1, verb.i))
             k = text.find(phrase, k + 1)
     return out
@@ -1494,7 +1494,7 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
             continue
         if not (_is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)):
             continue
-        if blocked(ctx, verb) or ctx.hedged(verb):
+        if _blocked(ctx, verb) or ctx.hedged(verb):
             continue
         out.append(Candidate(rule, start, end, verb.i))
     return out
