@@ -78,7 +78,9 @@ def test_each_trigger_is_the_words_the_check_cannot_do_without(rule_id, example_
                 continue
             without += 1
             assert list(fn(rule, doc, ctx, Terms(doc, rules.terms, rules._strings))) == [], text
-    assert without > 50
+    # (review s37) the proof covers a third of the examples at least (each trigger leaves out 47-97% of the 1,029
+    # examples today): a trigger grown to admit most sentences fails here
+    assert without >= len(example_docs) // 3, (without, len(example_docs))
     for text in rule.examples["flag"]:
         doc = pipeline.parse(text, disable=["ner"])
         assert engine._admits(trigger, Context(doc, rules.vocab, rules.bank.context)), text

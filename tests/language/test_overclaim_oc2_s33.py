@@ -15,13 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rules(text: str) -> set[str]:
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
-    return {f.rule for f in found if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported
 
 
 @pytest.mark.parametrize("text,rule", [
@@ -33,8 +27,8 @@ def _rules(text: str) -> set[str]:
      "overclaim.money-return"),
     ("Our advice line is why the council now repairs boilers within a week.", "overclaim.cleft-credit"),
 ])
-def test_the_general_claims_are_flagged_by_their_rule(text, rule):
-    assert rule in _rules(text)
+def test_the_general_claims_are_flagged_by_their_rule(text, rule, overclaim_checker):
+    assert rule in rules_reported(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,8 +37,8 @@ def test_the_general_claims_are_flagged_by_their_rule(text, rule):
     "Sending letters home without a phone call results in fewer replies from parents.",  # no outcome after it
     "For every £10 we raise, £8 goes on direct support and £2 on the building.",  # a spending split, no return
 ])
-def test_counts_asks_and_splits_are_not_claims(text):
-    assert _rules(text) == set()
+def test_counts_asks_and_splits_are_not_claims(text, overclaim_checker):
+    assert rules_reported(overclaim_checker, text) == set()
 
 
 def test_a_noun_that_heads_a_that_clause_is_read_as_its_verb():

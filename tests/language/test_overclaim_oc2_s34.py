@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rules(text: str) -> set[str]:
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
-    return {f.rule for f in found if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported
 
 
 @pytest.mark.parametrize("text,rule", [
@@ -32,8 +26,8 @@ def _rules(text: str) -> set[str]:
     ("I campaigned for the new night bus route and I delivered it.", "overclaim.credit-claim"),
     ("I pushed for, and won, the new youth hub on the high street.", "overclaim.credit-claim"),
 ])
-def test_credit_for_a_shared_change_is_flagged(text, rule):
-    assert _rules(text) & ({rule} if isinstance(rule, str) else set(rule))
+def test_credit_for_a_shared_change_is_flagged(text, rule, overclaim_checker):
+    assert rules_reported(overclaim_checker, text) & ({rule} if isinstance(rule, str) else set(rule))
 
 
 @pytest.mark.parametrize("text", [
@@ -50,8 +44,8 @@ def test_credit_for_a_shared_change_is_flagged(text, rule):
     "Proven Steps CIC runs the money advice strand of the contract.",
     "The leaflets were designed with Total Change Creative, a Cardiff studio, this spring.",
 ])
-def test_own_acts_gains_and_names_pass(text):
-    assert not _rules(text)
+def test_own_acts_gains_and_names_pass(text, overclaim_checker):
+    assert not rules_reported(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text,name", [

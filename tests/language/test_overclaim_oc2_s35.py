@@ -17,13 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rules(text: str) -> set[str]:
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
-    return {f.rule for f in found if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported
 
 
 @pytest.mark.parametrize("text,rule", [
@@ -49,8 +43,8 @@ def _rules(text: str) -> set[str]:
     ("Isolation on the farm is what pushes so many young men to gamble.", "overclaim.causal-fact"),
     ("Taken as directed, the supplement is guaranteed to ease anxiety within ten days.", "overclaim.guarantee"),
 ])
-def test_flagged(text, rule):
-    assert rule in _rules(text)
+def test_flagged(text, rule, overclaim_checker):
+    assert rule in rules_reported(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,5 +60,5 @@ def test_flagged(text, rule):
     "Shift work may drive some of them to drink.",
     "We guarantee a call back from a nurse within an hour.",
 ])
-def test_passes(text):
-    assert not _rules(text)
+def test_passes(text, overclaim_checker):
+    assert not rules_reported(overclaim_checker, text)

@@ -20,13 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rules(text: str) -> set[str]:
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
-    return {f.rule for f in found if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported
 
 
 @pytest.mark.parametrize("text,rule", [
@@ -45,8 +39,8 @@ def _rules(text: str) -> set[str]:
     ("Several drivers who came to the clinic would otherwise have lost their licences.",
      "overclaim.counterfactual-credit"),
 ])
-def test_flags(text: str, rule: str) -> None:
-    assert rule in _rules(text)
+def test_flags(text: str, rule: str, overclaim_checker) -> None:
+    assert rule in rules_reported(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -67,9 +61,10 @@ def test_flags(text: str, rule: str) -> None:
     "The borough's latest census profile puts the share of carers in poor health at one in four.",
     "Eight carers is a very small group, and the changes in stress we saw are within what chance alone could produce.",
 ])
-def test_passes(text: str) -> None:
-    assert not _rules(text), _rules(text)
+def test_passes(text: str, overclaim_checker) -> None:
+    assert not rules_reported(overclaim_checker, text), rules_reported(overclaim_checker, text)
 
 
-def test_an_outside_body_set_against_everyone_is_no_credit_of_ours() -> None:
-    assert "overclaim.contrast-cleft" not in _rules("It was the health board, and no one else, that closed the ward.")
+def test_an_outside_body_set_against_everyone_is_no_credit_of_ours(overclaim_checker) -> None:
+    text = "It was the health board, and no one else, that closed the ward."
+    assert "overclaim.contrast-cleft" not in rules_reported(overclaim_checker, text)

@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rules(text: str) -> set[str]:
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
-    return {f.rule for f in found if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported
 
 
 @pytest.mark.parametrize("text,ours", [
@@ -75,20 +69,20 @@ def test_the_learned_scorer_leaves_our_own_superlative_unscored_even_at_any_thre
     "Every person will have a written crisis and safety plan.",
     "We confirm that every person on the caseload will have a written crisis and safety plan.",
 ])
-def test_a_document_every_person_gets_is_a_procedure_not_a_promised_outcome(text):
-    assert "overclaim.promised-for-all" not in _rules(text), text
+def test_a_document_every_person_gets_is_a_procedure_not_a_promised_outcome(text, overclaim_checker):
+    assert "overclaim.promised-for-all" not in rules_reported(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
     "Every family we house will stay out of debt for good.",
     "Every person will have a home of their own.",
 ])
-def test_an_outcome_promised_for_everyone_is_still_flagged(text):
-    assert "overclaim.promised-for-all" in _rules(text), text
+def test_an_outcome_promised_for_everyone_is_still_flagged(text, overclaim_checker):
+    assert "overclaim.promised-for-all" in rules_reported(overclaim_checker, text), text
 
 
-def test_everyone_will_recover_is_still_an_over_claim():
-    assert _rules("Everyone will recover.")
+def test_everyone_will_recover_is_still_an_over_claim(overclaim_checker):
+    assert rules_reported(overclaim_checker, "Everyone will recover.")
 
 
 @pytest.mark.parametrize("text", [
@@ -97,8 +91,8 @@ def test_everyone_will_recover_is_still_an_over_claim():
     "Debt is the reason young men do not ask their GP for help.",
     "Being evicted is what causes the spike in self-harm among young tenants.",
 ])
-def test_general_causes_in_a_pseudo_cleft_or_a_reason_frame_are_flagged(text):
-    assert "overclaim.causal-fact" in _rules(text), text
+def test_general_causes_in_a_pseudo_cleft_or_a_reason_frame_are_flagged(text, overclaim_checker):
+    assert "overclaim.causal-fact" in rules_reported(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -106,8 +100,8 @@ def test_general_causes_in_a_pseudo_cleft_or_a_reason_frame_are_flagged(text):
     "The bus timetable is the reason people arrive at ten.",
     "Debt may be the reason some young men do not ask their GP for help.",
 ])
-def test_a_reason_that_is_ours_harmless_or_hedged_passes(text):
-    assert "overclaim.causal-fact" not in _rules(text), text
+def test_a_reason_that_is_ours_harmless_or_hedged_passes(text, overclaim_checker):
+    assert "overclaim.causal-fact" not in rules_reported(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -117,5 +111,5 @@ def test_a_reason_that_is_ours_harmless_or_hedged_passes(text):
     ("We made the room feel warmer before the group arrived.", False),
     ("We got the young carers to plan the trip.", False),
 ])
-def test_an_organisation_named_as_someone_who_acts_is_a_body_we_claim_to_have_moved(text, flag):
-    assert ("overclaim.credit-causative" in _rules(text)) is flag, text
+def test_an_organisation_named_as_someone_who_acts_is_a_body_we_claim_to_have_moved(text, flag, overclaim_checker):
+    assert ("overclaim.credit-causative" in rules_reported(overclaim_checker, text)) is flag, text

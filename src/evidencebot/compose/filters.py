@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import fnmatch
 import math
 import re
 from functools import lru_cache
@@ -80,12 +81,7 @@ def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
     a mapping is) is a ConfigError naming the file and the id."""
     data = copy.deepcopy(load_phrasebank(name))
     renamed = data.get("renamed") or {}
-    stem = Path(name).stem
-    found: dict[str, Path] = {}
-    for folder in locations.search_path("phrasebank"):
-        for path in [*sorted(folder.glob(f"{stem}-*.yaml")), *(folder / other for other in also)]:
-            if path.is_file():
-                found.setdefault(path.name, path)
+    found = _added_lists(name, also)
     for file_name in sorted(found):
         path = found[file_name]
         for key, value in _load_yaml(str(path), path.stat().st_mtime).items():
@@ -105,6 +101,41 @@ def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
                                       f"it replaces in {name}")
                 parent[sub] = copy.deepcopy(words)
     return data
+
+
+def _added_lists(name: str, also: tuple[str, ...]) -> dict[str, Path]:
+    """The files that add to or replace lists of ``name`` (:func:`load_word_lists`), by file name: a user's shadows
+    a shipped one."""
+    pattern = f"{Path(name).stem}-*.yaml"
+    found: dict[str, Path] = {}
+    for folder in locations.search_path("phrasebank"):
+        listed = [n for n in _file_names(str(folder), folder.stat().st_mtime) if fnmatch.fnmatchcase(n, pattern)]
+        for path in [*(folder / n for n in listed), *(folder / other for other in also)]:
+            if path.is_file():
+                found.setdefault(path.name, path)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _file_names(folder: str, mtime: float) -> tuple[str, ...]:
+    """The names in ``folder``, sorted, as they were when it last changed (``mtime``: a file added, taken away or
+    renamed changes it), so a word list's added files are found without listing the folder on every call."""
+    return tuple(sorted(p.name for p in Path(folder).iterdir()))
+
+
+def word_lists_once(name: str, *, also: tuple[str, ...] = ()) -> dict:
+    """:func:`load_word_lists`, the same dict handed back until one of the files it is read from changes (a user's
+    copy added, edited or taken away while the app runs), as :func:`load_phrasebank` does for one file; so a module
+    can build its patterns from it with :func:`built_once`. The dict is shared: read it, never change it."""
+    main = phrasebank_file(name)
+    files = tuple((str(path), path.stat().st_mtime) for path in [main, *_added_lists(name, also).values()])
+    return _word_lists(name, also, files)
+
+
+@lru_cache(maxsize=16)
+def _word_lists(name: str, also: tuple[str, ...], files: tuple) -> dict:
+    """(``files``, the paths and times of change read, is the key only.)"""
+    return load_word_lists(name, also=also)
 
 
 _RULE_TAIL = re.compile(r"\s*\((?:shift|trend|astronomical|two_in_three)\)\s*$")

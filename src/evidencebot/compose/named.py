@@ -319,55 +319,55 @@ def context_facts(question: str, asks: list[tuple[str, str]]) -> dict[str, list[
     header = " ".join([x for x in question.splitlines() if x.strip()][:4]).lower()
     out: dict[str, dict[str, list[Named]]] = {}
     seen: set[str] = set()
-    for line in _fact_lines(question):
-        if not re.search(r"[.;:]$", line):
-            continue
-        mine_all = set(_content(line))
-        if any(mine_all and len(mine_all & w) >= 0.8 * len(mine_all) for w in words.values()):
-            continue  # a part's own ask
-        for whole in _full_sentences(line):
-            # a local figure goes to the part that points back at the people it counts ('reach these men' of
-            # '97 deaths ...; 51 of these were men aged 40 to 64'), else to a part sharing three words with it
-            back = [k for k, ask in asks if any(_stem(w) in _stems(whole) for w in
-                                                re.findall(r"\b(?:these|those)\s+([a-z]+)", ask)
-                                                if w not in _words("back_generic"))]
-            for sentence in _sentences(whole):
-                mine = set(_content(sentence))
-                ranked = sorted(((len(mine & words[k]), k) for k, _ in asks), reverse=True)
-                sure = bool(ranked) and ranked[0][0] >= 2 and not (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
-                found: list[tuple[Named, str]] = []
-                if sure:
-                    key = ranked[0][1]
-                    found = [(Named(_whole(n, sentence), "name"), key) for e in in_ask(sentence) if e.kind == "name"
-                             for n in _split_and(e.text) if _context_name(n)]
-                    found += [(Named(m.group("time"), "time"), key) for m in _CLOCK.finditer(sentence)]
-                    found += [(d, key) for d in _days(sentence) if not re.search(rf"\b{re.escape(d.text)}\b", asked)]
-                for f in _figures(sentence):
-                    if back or sure and ranked[0][0] >= 3:
-                        found.append((f, back[0] if back else ranked[0][1]))
-                for e, key in found:
-                    low = e.text.lower()
-                    if low in seen or any(low in o or o in low for o in own) or e.kind == "name" and low in header:
-                        continue
-                    seen.add(low)
-                    out.setdefault(key, {}).setdefault(whole, []).append(e)
+    for _, whole in _fact_sentences(question, asks):
+        # a local figure goes to the part that points back at the people it counts ('reach these men' of
+        # '97 deaths ...; 51 of these were men aged 40 to 64'), else to a part sharing three words with it
+        back = [k for k, ask in asks if any(_stem(w) in _stems(whole) for w in
+                                            re.findall(r"\b(?:these|those)\s+([a-z]+)", ask)
+                                            if w not in _words("back_generic"))]
+        for sentence in _sentences(whole):
+            mine = set(_content(sentence))
+            ranked = sorted(((len(mine & words[k]), k) for k, _ in asks), reverse=True)
+            sure = bool(ranked) and ranked[0][0] >= 2 and not (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
+            found: list[tuple[Named, str]] = []
+            if sure:
+                key = ranked[0][1]
+                found = [(Named(_whole(n, sentence), "name"), key) for e in in_ask(sentence) if e.kind == "name"
+                         for n in _split_and(e.text) if _context_name(n)]
+                found += [(Named(m.group("time"), "time"), key) for m in _CLOCK.finditer(sentence)]
+                found += [(d, key) for d in _days(sentence) if not re.search(rf"\b{re.escape(d.text)}\b", asked)]
+            for f in _figures(sentence):
+                if back or sure and ranked[0][0] >= 3:
+                    found.append((f, back[0] if back else ranked[0][1]))
+            for e, key in found:
+                low = e.text.lower()
+                if low in seen or any(low in o or o in low for o in own) or e.kind == "name" and low in header:
+                    continue
+                seen.add(low)
+                out.setdefault(key, {}).setdefault(whole, []).append(e)
     return {k: [Fact(s, tuple(v)) for s, v in facts.items()] for k, facts in out.items()}
 
 
 def fact_naming(element: Named, question: str, asks: list[tuple[str, str]]) -> str:
     """The first sentence of the question's facts (never a part's ask, never its header lines) that names
     ``element``, as the buyer wrote it; '' when none does (an element only the ask names)."""
+    return next((whole for line, whole in _fact_sentences(question, asks) if line >= 4 and said(element, whole)), "")
+
+
+def _fact_sentences(question: str, asks: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """(the line's place among :func:`_fact_lines`, the sentence) of each whole sentence of the question's facts: a
+    line ending a sentence or a list's lead-in ('.', ';', ':'), not a part's own ask (four in five of the line's
+    content words in one ask). One reader for :func:`context_facts` and :func:`fact_naming`."""
     words = [set(_content(ask)) for _, ask in asks]
-    for line in _fact_lines(question)[4:]:
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(_fact_lines(question)):
         if not re.search(r"[.;:]$", line):
             continue
         mine = set(_content(line))
         if any(mine and len(mine & w) >= 0.8 * len(mine) for w in words):
-            continue
-        for whole in _full_sentences(line):
-            if said(element, whole):
-                return whole
-    return ""
+            continue  # a part's own ask
+        out.extend((n, whole) for whole in _full_sentences(line))
+    return out
 
 
 def lower_teams(ask: str) -> list[Named]:

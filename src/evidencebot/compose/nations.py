@@ -46,11 +46,6 @@ def _spec() -> dict:
     return load_phrasebank(PHRASEBANK) or {}
 
 
-_BUILT: list = [None, ()]
-"""(the phrasebank spec the terms were built from, the terms): the spec is held, so a reloaded file is always built
-again (the cache keyed on the spec's ``id`` could hand back an older file's terms once that id was reused)."""
-
-
 def _build_terms(spec: dict) -> tuple[Term, ...]:
     out = []
     for t in spec.get("terms") or []:
@@ -65,28 +60,26 @@ def _build_terms(spec: dict) -> tuple[Term, ...]:
 
 
 def terms() -> tuple[Term, ...]:
+    """The terms of ``nations.yaml``, built once per loaded file (:func:`built_once`: a user's copy edited while the
+    app runs is read)."""
     spec = _spec()
-    if _BUILT[0] is not spec:
-        _BUILT[:] = [spec, _build_terms(spec)]
-    return _BUILT[1]
-
-
-_OURS: list = [None, None]
-"""(the terms :data:`_OURS` was built from, [(one pattern of every nation's cue for the term, the term in our words)])."""
+    return built_once(spec, "nations.terms", lambda: _build_terms(spec))
 
 
 def _equivalents() -> list[tuple[re.Pattern, str]]:
-    built = terms()
-    if _OURS[0] is not built:
-        rows: dict[str, list[str]] = {}
-        for t in built:
-            for _text, _cue, ask in t.equivalent.values():
-                if t.ours:
-                    rows.setdefault(t.ours, [])
-                    if ask.pattern not in rows[t.ours]:
-                        rows[t.ours].append(ask.pattern)
-        _OURS[:] = [built, [(re.compile("|".join(f"(?:{c})" for c in cues)), ours) for ours, cues in rows.items()]]
-    return _OURS[1]
+    """[(one pattern of every nation's cue for a term, the term in our words)], built once per loaded file."""
+    return built_once(_spec(), "nations.equivalents", _build_equivalents)
+
+
+def _build_equivalents() -> list[tuple[re.Pattern, str]]:
+    rows: dict[str, list[str]] = {}
+    for t in terms():
+        for _text, _cue, ask in t.equivalent.values():
+            if t.ours:
+                rows.setdefault(t.ours, [])
+                if ask.pattern not in rows[t.ours]:
+                    rows[t.ours].append(ask.pattern)
+    return [(re.compile("|".join(f"(?:{c})" for c in cues)), ours) for ours, cues in rows.items()]
 
 
 def in_our_words(text: str) -> str:

@@ -9,10 +9,9 @@ a rising-risk handover to the Patient and Client Council in one answer and to th
 
 from __future__ import annotations
 
-import functools
 import re
 
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import built_once, load_phrasebank
 
 PHRASEBANK = "partner_kinds.yaml"
 ORGANISATION = "organisation"
@@ -22,13 +21,17 @@ OVERSIGHT = "oversight"
 CLINICAL = "clinical"
 
 
-@functools.cache
 def _spec() -> dict:
-    return load_phrasebank(PHRASEBANK)
+    """``partner_kinds.yaml`` (a user's copy first), the same dict until the file changes: what is built from it is
+    built once per loaded file (:func:`built_once`), so a user's copy edited while the app runs is read."""
+    return load_phrasebank(PHRASEBANK) or {}
 
 
-@functools.cache
 def _words(kind: str) -> re.Pattern | None:
+    return built_once(_spec(), f"partner_kinds.words.{kind}", lambda: _make_words(kind))
+
+
+def _make_words(kind: str) -> re.Pattern | None:
     words = [" ".join(str(w).split()) for w in ((_spec().get("kinds") or {}).get(kind) or {}).get("words") or []]
     if not words:
         return None
@@ -36,10 +39,10 @@ def _words(kind: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w-])")
 
 
-@functools.cache
 def _people() -> frozenset[str]:
-    spec = (_spec().get("kinds") or {}).get(POPULATION) or {}
-    return frozenset(str(w) for w in spec.get("last_lower") or [])
+    spec = _spec()
+    return built_once(spec, "partner_kinds.people", lambda: frozenset(
+        str(w) for w in ((spec.get("kinds") or {}).get(POPULATION) or {}).get("last_lower") or []))
 
 
 def kind_of(name: str) -> str:

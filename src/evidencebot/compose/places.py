@@ -78,8 +78,9 @@ def _lower_words(key: str) -> frozenset[str]:
 
 def _make_name_re() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in _words("site_heads")) or r"(?!x)x"
-    word = r"(?:St\.?|[A-Z][\w'’-]*)"
-    return re.compile(rf"(?<![\w'’-]){word}(?:\s+(?:of\s+|and\s+)?{word}){{0,6}}?\s+(?:{heads})(?![\w'’-])")
+    # site_roles' name shape, without its Gaelic letter or its 'y'/'on' joins, the fewest words first
+    name = site_roles.headed_name(heads, word=r"(?:St\.?|[A-Z][\w'’-]*)", joins=r"of\s+|and\s+", shortest=True)
+    return re.compile(rf"(?<![\w'’-]){name}(?![\w'’-])")
 
 
 def _clean(name: str) -> str:
@@ -98,8 +99,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
             last = name.rsplit(" and ", 1)[1]
             if len(last.split()) >= 2 and {w.lower() for w in last.split()} - generic:
                 name = last
-        words = name.split()
-        if len(words) < 2 or not {w.lower().strip("'’") for w in words} - generic:
+        if len(name.split()) < 2 or site_roles.generic(name, generic):
             continue
         out.append((name, m.end() - len(name), m.end()))
     return out

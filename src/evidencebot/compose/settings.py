@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidencebot.compose import places
+from evidencebot.compose import places, site_roles
 from evidencebot.compose.filters import load_word_lists
 
 PHRASEBANK = "settings.yaml"
@@ -108,9 +108,12 @@ def named_for(question: str, buyer_text: str) -> frozenset[str]:
         return frozenset(wanted)
     text = _plain(question)
     # the places the question names, and the sites the tender says the provider will run (a house we run is part of
-    # the service every question is about; a partner's crisis house is not)
+    # the service every question is about; a partner's crisis house is not), read as the tender's other callers read
+    # them: places' sites with site_roles' roles over them (a base given by a label and a sentence after it is ours,
+    # a place another body runs is not; review s37)
+    whole = f"{question}\n{buyer_text}"
     names = {m.group(0) for m in _PLACE_NAME.finditer(text)}
-    names |= {_plain(site.name) for site in places.read(f"{question}\n{buyer_text}").run}
+    names |= {_plain(site.name) for site in places.sites_with(places.read(whole), site_roles.read(whole)).run}
     tied = [sentence for sentence in re.split(r"(?<=[.!?;])\s+|\n+", _plain(f"{question}\n{buyer_text}"))
             if any(n in sentence for n in names)]
     for s in local:

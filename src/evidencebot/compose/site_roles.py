@@ -28,7 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from evidencebot.compose.filters import load_word_lists
+from evidencebot.compose.filters import built_once, word_lists_once
 from evidencebot.text import phrase_alternation, sentence_spans
 
 PHRASEBANK = "site_roles.yaml"
@@ -37,29 +37,46 @@ ROLE_WORDS = {"ours": "our base", "partner": "a partner's site, not run by us", 
 """Each role a place can hold, and how a coverage row says it."""
 
 
-@functools.cache
 def _spec() -> dict:
-    return load_word_lists(PHRASEBANK)
+    """``site_roles.yaml`` with a user's additions, the same dict until one of its files changes (what is built from
+    it is built once per loaded file, :func:`built_once`: a user's copy edited while the app runs is read)."""
+    return word_lists_once(PHRASEBANK)
 
 
 def _words(key: str) -> list[str]:
     return [str(w) for w in _spec().get(key) or []]
 
 
-@functools.cache
 def _re(key: str) -> re.Pattern:
-    raw = str(_spec().get(key) or "(?!x)x").replace("{DAY}", str(_spec().get("day") or "(?!x)x"))
-    return re.compile(raw, re.I)
+    spec = _spec()
+    return built_once(spec, f"site_roles.re.{key}", lambda: re.compile(
+        str(spec.get(key) or "(?!x)x").replace("{DAY}", str(spec.get("day") or "(?!x)x")), re.I))
 
 
-@functools.cache
 def _name_re() -> re.Pattern:
-    word = r"(?:St\.?|[A-Z][\w'’ò-]*)"
+    return built_once(_spec(), "site_roles.name_re", _make_name_re)
+
+
+NAME_WORD = r"(?:St\.?|[A-Z][\w'’ò-]*)"
+"""A word of a place's proper name: a capital's word ('Tobar', 'Mòr', "Men's") or 'St'/'St.'."""
+
+
+def headed_name(heads: str, *, word: str = NAME_WORD, joins: str = r"of\s+|and\s+|y\s+|on\s+",
+                shortest: bool = False) -> str:
+    """The pattern of a place's name ending with a head word (``heads``, an alternation: 'Hub', 'House'): one to
+    seven words of ``word``, each after the first maybe after one of ``joins`` ('Isle of ...', 'Bryn y ...'), then
+    the head; the fewest words first with ``shortest``. One shape for this module's and :mod:`places`' names."""
+    return rf"{word}(?:\s+(?:{joins})?{word}){{0,6}}{'?' if shortest else ''}\s+(?:{heads})"
+
+
+def _make_name_re() -> re.Pattern:
+    word = NAME_WORD
     heads = phrase_alternation(_words("heads"))
     kinds = phrase_alternation(_words("kind_words"))
     island = str(_spec().get("island") or "(?!x)x")
     prefix = phrase_alternation(_words("prefix_heads"))
-    return re.compile(rf"(?<![\w'’-])(?:(?P<prefixed>(?:{prefix})(?:\s+{word}){{1,2}})(?![\w'’-])|(?P<headed>{word}(?:\s+(?:of\s+|and\s+|y\s+|on\s+)?{word}){{0,6}}\s+(?:{heads}))"
+    return re.compile(rf"(?<![\w'’-])(?:(?P<prefixed>(?:{prefix})(?:\s+{word}){{1,2}})(?![\w'’-])"
+                      rf"|(?P<headed>{headed_name(heads)})"
                       rf"(?![\w'’-])|(?P<kinded>{word}(?:\s+{word}){{0,3}})\s+(?:{kinds})(?![\w'’-])|(?P<island>{island}))")
 
 
@@ -98,27 +115,35 @@ def without_lead(name: str, lead: "frozenset[str] | set[str]") -> str:
     return " ".join(words)
 
 
-@functools.cache
+def _lower_words(key: str) -> frozenset[str]:
+    """The list ``key`` of ``site_roles.yaml`` in lower case, built once per loaded file."""
+    return built_once(_spec(), f"site_roles.lower.{key}", lambda: frozenset(w.lower() for w in _words(key)))
+
+
 def _lead() -> frozenset[str]:
-    return frozenset(w.lower() for w in _words("lead_words"))
+    return _lower_words("lead_words")
 
 
 def _clean(name: str) -> str:
     return without_lead(name, _lead())
 
 
-@functools.cache
 def _generic_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _words("generic_words"))
+    return _lower_words("generic_words")
 
 
-@functools.cache
 def _heads() -> frozenset[str]:
-    return frozenset(_words("heads"))
+    return built_once(_spec(), "site_roles.heads", lambda: frozenset(_words("heads")))
+
+
+def generic(name: str, words: frozenset[str]) -> bool:
+    """Whether every word of ``name`` (lower case, quotes at its ends off) is one of ``words`` ('the Wellbeing Hub',
+    'Safe Haven'): no proper name. Shared with :mod:`places`."""
+    return not {w.lower().strip("'’") for w in name.split()} - words
 
 
 def _generic(name: str) -> bool:
-    return not {w.lower().strip("'’") for w in name.split()} - _generic_words()
+    return generic(name, _generic_words())
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:
@@ -336,11 +361,11 @@ _ORDER = {"partner": 0, "ours": 1, "buyer": 2, "outreach": 3}
 
 
 def read(text: str) -> list[Place]:
-    """Each named place of the tender's ``text`` with its one role (:func:`_read`)."""
-    return list(_read(text or ""))
+    """Each named place of the tender's ``text`` with its one role (:func:`_read`; the last 16 texts' places are
+    kept, per loaded ``site_roles.yaml``)."""
+    return list(built_once(_spec(), "site_roles.read", lambda: functools.lru_cache(maxsize=16)(_read))(text or ""))
 
 
-@functools.lru_cache(maxsize=16)
 def _read(text: str) -> tuple[Place, ...]:
     """Each named place of the tender's ``text`` with its one role (see the module's docstring), in the order the
     text names them. A place someone else is said to run (strength 4) is a partner's whatever else is said; else the

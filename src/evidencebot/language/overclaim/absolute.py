@@ -17,7 +17,9 @@ from evidencebot.language.overclaim.common import (
     _surface_subject,
     _toks,
     _words_in,
+    blocked,
     check,
+    denied,
     derived,
     is_verbal,
     subject_of,
@@ -499,7 +501,7 @@ def _denied_subject(verb, i: int) -> bool:
     subj = next((c for c in verb.children if c.dep_ in W.nsubj_nsubjpass_csubj), None)
     if subj is None or subj.left_edge.i <= i <= subj.right_edge.i or subj.i > i:
         return False
-    return any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in subj.children)
+    return denied(subj)
 
 
 def _universal_marker(verb, s: dict):
@@ -545,8 +547,8 @@ def universal_efficacy(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         if subj is None or not (subj.lemma_.lower() in s["help_nouns"] or subj.lower_ in s["help_nouns"] or (
                 subj.tag_ == "VBG") or (subj.pos_ == "NOUN" and subj.lower_.endswith(tuple(s["activity_endings"])))):
             continue
-        if any(c.dep_ == "det" and c.lower_ in s["denial_dets"] for c in subj.children):
-            continue  # "no approach works for everyone"
+        if denied(subj, s["denial_dets"]):
+            continue  # "no approach works for everyone", "neither approach ..."
         # (a clause after a comma is not its object: "always works, whatever a crew member is going through")
         comma = next((t.i for t in doc[verb.i + 1:verb.sent.end] if t.is_punct), verb.sent.end)
         objs = [c for c in verb.children if c.dep_ in s["object_deps"] and c.i < comma]
@@ -560,7 +562,7 @@ def universal_efficacy(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         marker = _universal_marker(verb, s)
         if marker is None or any(c.dep_ == "neg" for c in verb.children):
             continue
-        if ctx.negated(verb) or ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or ctx.question(verb):
+        if blocked(ctx, verb, future_ok=True) or ctx.hedged(verb):
             continue
         start, end = min(subj.left_edge.i, verb.i), max(marker.i, verb.i) + 1
         out.append(Candidate(rule, start, end, verb.i))

@@ -29,7 +29,9 @@ from evidencebot.language.overclaim.common import (
     _lower_text,
     _text,
     _toks,
+    blocked as _blocked,
     check,
+    denied,
     derived,
     governing_verb,
     option_words,
@@ -180,13 +182,6 @@ def _misread_past(tok) -> bool:
 
 def _settings(rule: Rule) -> dict:
     return derived(rule, _build)
-
-
-def _blocked(ctx: Context, tok, future_ok: bool = False, negated_ok: bool = False) -> bool:
-    """Questions, negations (unless ``negated_ok``), conditionals, aims and (for statements) futures never claim;
-    the rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
-    return (ctx.question(tok) or (not negated_ok and ctx.negated(tok)) or ctx.conditional(tok) or ctx.aim(tok)
-            or (not future_ok and ctx.future(tok)))
 
 
 def _present_read_as_base(tok) -> bool:
@@ -728,7 +723,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if lemma in s["effect_verbs"]:
             # "has a beneficial effect on relapse", "had a positive impact on housing"
             noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in s["effect_nouns"]), None)
-            if noun is None or any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in noun.children):
+            if noun is None or denied(noun):
                 continue
             obj = _outcome_in(terms, s, [t for c in noun.children if c.dep_ == "prep" for t in c.subtree])
             if obj is not None and agent_ok(subject_of(tok), tok) and not blocked(tok):

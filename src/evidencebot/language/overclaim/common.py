@@ -188,6 +188,22 @@ def is_verbal(tok) -> bool:
     return tok.tag_ in W.jj_nn_nns_etc and tok.lower_.endswith("ed")
 
 
+def blocked(ctx, tok, future_ok: bool = False, negated_ok: bool = False) -> bool:
+    """Questions, negations (unless ``negated_ok``), conditionals, aims and (unless ``future_ok``: statements only)
+    futures never claim; each check decides about hedges itself (``hedged``, or only ``speculative``). ``ctx`` is the
+    sentence reader (:class:`evidencebot.language.overclaim.context.Context`). One gate for the claim, counterfactual
+    and universal-efficacy checks."""
+    return (ctx.question(tok) or (not negated_ok and ctx.negated(tok)) or ctx.conditional(tok) or ctx.aim(tok)
+            or (not future_ok and ctx.future(tok)))
+
+
+def denied(np, words=None) -> bool:
+    """Whether a determiner of ``words`` (by default "no": ``W.no_one_words``) denies the noun phrase headed by
+    ``np``: "no approach", "no single model" ("neither" too where a check's own words name it)."""
+    words = W.no_one_words if words is None else words
+    return any(c.dep_ == "det" and c.lower_ in words for c in np.children)
+
+
 def subject_of(tok):
     """The grammatical subject of a verb, inherited through conj/xcomp; None if none."""
     cur = tok

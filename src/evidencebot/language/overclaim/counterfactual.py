@@ -20,7 +20,7 @@ the contract", "we would have had to close the café": no outcome named). Words 
 from __future__ import annotations
 
 
-from evidencebot.language.overclaim.common import Candidate, Terms, all_option_words, check, derived
+from evidencebot.language.overclaim.common import Candidate, Terms, all_option_words, blocked, check, derived
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -197,8 +197,7 @@ def counted_prevention(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Cand
                 frm = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in s["from_words"] for g in c.subtree]
                 if any(_outcome_noun(t, s, terms) for t in frm):
                     hit = obj
-        if hit is None or ctx.negated(verb) or ctx.hedged(verb) or ctx.aim(verb) or ctx.conditional(verb) or (
-                ctx.question(verb)) or ctx.infinitive(verb):
+        if hit is None or blocked(ctx, verb, future_ok=True) or ctx.hedged(verb) or ctx.infinitive(verb):
             continue
         out.append(Candidate(rule, verb.i, hit.right_edge.i + 1, verb.i))
     return out
