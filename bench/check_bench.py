@@ -222,7 +222,7 @@ def main(argv=None) -> None:
           f"{med_after:.2f} s (cold check {statistics.median(full_cpu):.2f} s less its own parse "
           f"{statistics.median(own_parse_cpu):.2f} s); checker after parse / bare parse = {med_after / med_bare:.1%}"
           f"  (target <= 25%)")
-    print(f"  per repeat (bare, after parse): " + ", ".join(f"{b:.2f}/{a:.2f}" for b, a in zip(bare_cpu, after_parse)))
+    print("  per repeat (bare, after parse): " + ", ".join(f"{b:.2f}/{a:.2f}" for b, a in zip(bare_cpu, after_parse)))
 
     # re-check after one paragraph changed
     paragraphs = text.split("\n\n")
