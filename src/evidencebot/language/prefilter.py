@@ -156,6 +156,14 @@ def may_match(pattern: re.Pattern, text_grams: frozenset[str] | None) -> bool:
     return False
 
 
+def required_grams(pattern: re.Pattern) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
+    """What :func:`may_match` tests a text's grams against: (the first three-letter piece of each string of
+    :func:`required_literals`, each string's pieces), or None when the pattern has no such strings (it may match any
+    text). ``may_match(pattern, g)`` is ``g is None or need is None or (not need[0].isdisjoint(g) and any(p <= g for p
+    in need[1]))``; a caller that tests many patterns against one text keeps this per pattern (perf37)."""
+    return _required_grams(pattern)
+
+
 def _required_grams(pattern: re.Pattern) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
     # (keyed by id: a Pattern's own hash reads its whole compiled code each time; the pattern is
     # kept beside its entry, so an id is not reused while the entry lives)
@@ -364,6 +372,11 @@ def needed_chars(pattern: re.Pattern) -> frozenset[str]:
                 found = _NONE
         entry = _needs_cache[id(pattern)] = (pattern, found)
     return entry[1]
+
+
+def kinds_in(text: str) -> frozenset[str]:
+    """The kinds of :data:`CHAR_KINDS` ``text`` holds: ``lacks(text, kinds, {})`` is ``not kinds <= kinds_in(text)``."""
+    return frozenset(kind for kind, test in CHAR_KINDS.items() if test(text))
 
 
 def lacks(text: str, kinds: frozenset[str], seen: dict[str, bool]) -> bool:

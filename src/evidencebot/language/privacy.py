@@ -40,7 +40,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
-from evidencebot.language.prefilter import grams, guarded, lacks, may_match, needed_chars
+from evidencebot.language.prefilter import grams, guarded, kinds_in, may_match, needed_chars, required_grams
 from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
@@ -1482,13 +1482,14 @@ def normalised_view(text: str) -> tuple[str, list[int], list[int]] | None:
 
 _GATE_TEXTS = 4
 """Texts whose gates are kept: a paragraph, its normalised view and its table view, which each rule reads in turn."""
-_gate_texts: tuple[tuple[str, frozenset[str] | None, dict[tuple[str, int], bool]], ...] = ()
+_gate_texts: tuple[tuple[str, frozenset[str] | None, dict[tuple[str, int], bool], frozenset[str]], ...] = ()
 
 
-def _gate_entry(text: str) -> tuple[str, frozenset[str] | None, dict[tuple[str, int], bool]]:
-    """(``text``, its :func:`evidencebot.language.prefilter.grams`, its ``requires`` answers), kept for the last
-    :data:`_GATE_TEXTS` texts asked: every regex and combination rule asks about the same paragraph and its views in
-    turn. (The tuple is replaced whole, never changed in place, so a thread reads one consistent set.)"""
+def _gate_entry(text: str) -> tuple[str, frozenset[str] | None, dict[tuple[str, int], bool], frozenset[str]]:
+    """(``text``, its :func:`evidencebot.language.prefilter.grams`, its ``requires`` answers, the kinds of character
+    it holds: :func:`evidencebot.language.prefilter.kinds_in`), kept for the last :data:`_GATE_TEXTS` texts asked:
+    every regex and combination rule asks about the same paragraph and its views in turn. (The tuple is replaced
+    whole, never changed in place, so a thread reads one consistent set.)"""
     global _gate_texts
     kept = _gate_texts
     for entry in kept:
@@ -1497,7 +1498,7 @@ def _gate_entry(text: str) -> tuple[str, frozenset[str] | None, dict[tuple[str, 
     for entry in kept:
         if entry[0] == text:
             return entry
-    entry = (text, grams(text), {})
+    entry = (text, grams(text), {}, kinds_in(text))
     _gate_texts = (entry, *kept[:_GATE_TEXTS - 1])
     return entry
 
@@ -1510,8 +1511,9 @@ def _grams(text: str) -> frozenset[str] | None:
 def _gate_open(pat: CompiledPattern, text: str) -> bool:
     """False when ``pat`` cannot match ``text``: none of the words every match holds is in it
     (:func:`evidencebot.language.prefilter.may_match`), or its ``requires`` is not. A ``requires`` is searched once per
-    text, whichever pattern holds it (113 patterns share 79 of them: eight hold the same run of digits)."""
-    _, low, searched = _gate_entry(text)
+    text, whichever pattern holds it (113 patterns share 79 of them: eight hold the same run of digits).
+    (:func:`_regex_spans` makes the same tests from its rule's :func:`_plan`, without the calls.)"""
+    _, low, searched, _ = _gate_entry(text)
     if not may_match(pat.regex, low):
         return False
     need = pat.requires
@@ -1524,19 +1526,84 @@ def _gate_open(pat: CompiledPattern, text: str) -> bool:
     return found
 
 
+_PlanStep = tuple  # (pattern, kinds, grams needed, requires, its key, the guarded regex, has value, has label)
+_plans: dict[int, tuple[Any, list, tuple[_PlanStep, ...]]] = {}
+
+
+def _plan(rule: PrivacyRule) -> tuple[_PlanStep, ...]:
+    """(perf37) What :func:`_regex_spans` reads of each of ``rule``'s patterns, read once per rule (kept while the
+    rule and its list of patterns are the same objects): the kinds of character every match holds
+    (:func:`~evidencebot.language.prefilter.needed_chars`), the three-letter pieces its words need
+    (:func:`~evidencebot.language.prefilter.required_grams`), its ``requires`` and that one's key, the pattern behind
+    its first-character guard (:func:`~evidencebot.language.prefilter.guarded`), and whether it has ``value`` and
+    ``label`` groups. The same answers as asking each function per text, without six calls per pattern per text."""
+    entry = _plans.get(id(rule))
+    if entry is not None and entry[0] is rule and entry[1] is rule.patterns and len(entry[2]) == len(rule.patterns):
+        return entry[2]
+    steps = []
+    for pat in rule.patterns:
+        need = pat.requires
+        has_value = "value" in pat.regex.groupindex
+        steps.append((pat, needed_chars(pat.regex), required_grams(pat.regex), need,
+                      None if need is None else (need.pattern, need.flags), guarded(pat.regex),
+                      has_value, has_value and "label" in pat.regex.groupindex))
+    made = tuple(steps)
+    _plans[id(rule)] = (rule, rule.patterns, made)
+    return made
+
+
+_combination_plans: dict[int, tuple[Any, list, tuple]] = {}
+
+
+def _combination_plan(rule: PrivacyRule) -> tuple[list[str], str | None, list[tuple[str, tuple[_PlanStep, ...]]]]:
+    """(perf37) A combination rule's parts in the order first written, its anchor, and the order they are searched
+    in (the anchor first, or every part in the order written), each with the :func:`_plan` steps of its patterns in
+    the order written; made once per rule (as :func:`_plan`)."""
+    entry = _combination_plans.get(id(rule))
+    if entry is not None and entry[0] is rule and entry[1] is rule.patterns and entry[2][0] == len(rule.patterns):
+        return entry[2][1]
+    steps = _plan(rule)
+    parts = list(dict.fromkeys(str(p.part) for p in rule.patterns))
+    anchor = str(rule.anchor) if rule.anchor else None
+    # the anchor first, or every part in the order written, stopping at the first one missing; with min_parts
+    # alone, every part
+    order = [anchor] + [p for p in parts if p != anchor] if anchor is not None else parts
+    made = (parts, anchor, [(part, tuple(st for st in steps if str(st[0].part) == part)) for part in order])
+    _combination_plans[id(rule)] = (rule, rule.patterns, (len(rule.patterns), made))
+    return made
+
+
+def _open_steps(steps: tuple[_PlanStep, ...], text: str) -> Iterator[_PlanStep]:
+    """The steps of a :func:`_plan` whose pattern may match ``text``: every kind of character its matches hold is in
+    the text (perf36), and :func:`_gate_open` would say True (its tests made here, without a call per pattern)."""
+    _, low, searched, present = _gate_entry(text)
+    for step in steps:
+        kinds, gram_need, need = step[1], step[2], step[3]
+        if kinds and not kinds <= present:
+            continue  # (perf36) every match holds a digit, an '@' or a capital (read from the pattern) and the text has none
+        # (none of the words every match holds is in the text: prefilter.may_match, inline)
+        if low is not None and gram_need is not None:
+            if gram_need[0].isdisjoint(low):
+                continue
+            for g in gram_need[1]:
+                if g <= low:
+                    break
+            else:
+                continue
+        if need is not None:  # (its requires is not in the text; searched once per text, whichever pattern holds it)
+            found = searched.get(step[4])
+            if found is None:
+                found = searched[step[4]] = may_match(need, low) and need.search(text) is not None
+            if not found:
+                continue
+        yield step
+
+
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
-    seen: dict[str, bool] = {}
-    for pat in rule.patterns:
-        need = needed_chars(pat.regex)
-        if need and lacks(text, need, seen):
-            continue  # (perf36) every match holds a digit, an '@' or a capital (read from the pattern) and the text has none
-        if not _gate_open(pat, text):
-            continue  # (none of the words every match holds is in the text)
-        has_value = "value" in pat.regex.groupindex
-        has_label = has_value and "label" in pat.regex.groupindex
-        for m in guarded(pat.regex).finditer(text):  # (the same matches: prefilter.guarded)
+    for pat, _, _, _, _, regex, has_value, has_label in _open_steps(_plan(rule), text):
+        for m in regex.finditer(text):  # (the same matches: prefilter.guarded)
             if has_value and m.start("value") >= 0:
                 start, end = m.span("value")
             else:
@@ -1670,16 +1737,11 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
     covers every detail the sentence holds within the window ("the rower from Henley who spoke about her
     illness"), starts at its noun phrase's article ("a deaf mother of triplets") and runs over the rest of
     the description (:func:`_with_clause`). ``details`` is "" except for an anchored rule."""
-    parts = list(dict.fromkeys(str(p.part) for p in rule.patterns))
-    anchor = str(rule.anchor) if rule.anchor else None
+    parts, anchor, order = _combination_plan(rule)
     found: dict[str, list[tuple[int, int]]] = {}
-    # the anchor first, or every part in the order written, stopping at the first one missing; with min_parts
-    # alone, every part
-    order = [anchor] + [p for p in parts if p != anchor] if anchor is not None else parts
-    for k, part in enumerate(order):
-        for pat in rule.patterns:
-            if str(pat.part) == part:
-                _add_details(found, rule, pat, text)
+    for k, (part, steps) in enumerate(order):
+        for step in _open_steps(steps, text):
+            _add_found(found, rule, step, text)
         if part not in found and (k == 0 and anchor is not None or not rule.min_parts):
             return []
     need = rule.min_parts or len(parts)
@@ -1767,16 +1829,19 @@ def _over_phrase(doc, start: int, end: int) -> int:
     return new_end if end < new_end <= end + _PHRASE_REACH else end
 
 
-def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
-    """Each identifying detail ``pat`` finds in ``text`` (its ``value`` group, else the whole match; none that
-    ``rule.exceptions`` allows, none when ``pat.requires`` is not in the text), added to ``found`` under its part."""
-    if not _gate_open(pat, text):
-        return  # (none of the words every match holds is in the text)
-    has_value = "value" in pat.regex.groupindex
-    for m in guarded(pat.regex).finditer(text):  # (the same matches: prefilter.guarded)
+def _add_found(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, step: _PlanStep, text: str) -> None:
+    """Each identifying detail the pattern of ``step`` (a step of the rule's :func:`_plan` that :func:`_open_steps`
+    let through) finds in ``text`` (its ``value`` group, else the whole match; none that ``rule.exceptions``
+    allows), added to ``found`` under its part."""
+    _add_matches(found, rule, str(step[0].part), step[5], step[6], text)
+
+
+def _add_matches(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, part: str, regex: re.Pattern,
+                 has_value: bool, text: str) -> None:
+    for m in regex.finditer(text):  # (the same matches: prefilter.guarded)
         start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
         if start < end and not rule.exceptions.match(text[start:end]):
-            found.setdefault(str(pat.part), []).append((start, end))
+            found.setdefault(part, []).append((start, end))
 
 
 def _merge_same_rule(spans):
