@@ -80,6 +80,9 @@ class FamilySpec:
     reads_hidden: bool = False
     """Also run on the text a Markdown file carries outside its prose (alt text, link
     targets, code, comments, front matter: :func:`evidencebot.language.markdown.hidden_blocks`)."""
+    reads_lines: bool = False
+    """Read each block with its line breaks where the original has them (:func:`line_text`), not as the joined
+    prose the other families read: privacy's rules for records, forms and exports read lines (s37)."""
     default: bool = True
     """Run when no ``families`` are named."""
     quote_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
@@ -102,6 +105,7 @@ def register_family(
     needs_ner: bool = False,
     default: bool = True,
     reads_hidden: bool = False,
+    reads_lines: bool = False,
     quote_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None,
 ) -> None:
     """Plug a family of rules into the checker.
@@ -122,6 +126,7 @@ def register_family(
             needs_ner=needs_ner,
             default=default,
             reads_hidden=reads_hidden,
+            reads_lines=reads_lines,
             quote_filter=quote_filter,
         )
         _CACHE.clear()
@@ -213,6 +218,41 @@ def _outside_quotes(found: list, spans: list[tuple[int, int]]) -> list:
             continue
         out.append(f)
     return out
+
+
+# --- lines ------------------------------------------------------------------------------------------
+
+
+def line_text(block, original: str) -> str:
+    """``block.text`` with each space that stands for a line break of ``original`` given back as "\n" (same length,
+    so offsets map back through ``block.runs`` unchanged). A paragraph's lines are joined with spaces for the prose
+    families (a wrapped sentence is one sentence); a record pasted over several lines ("Name of person
+    referred:" above "Ilse van Dijk") is read by the families with ``reads_lines`` as it was typed (s37). A "\r"
+    before "\n" stays a space inside a run; at a run's end (Markdown's soft break of a CRLF file) it is the break."""
+    text = block.text
+    runs = block.runs
+    if not runs or "\n" not in original:
+        return text
+    last_p, last_o = runs[-1]
+    if original.find("\n", runs[0][1], last_o + len(text) - last_p) == -1:
+        return text
+    chars = None
+    for k, (p, o) in enumerate(runs):
+        end = runs[k + 1][0] if k + 1 < len(runs) else len(text)
+        i = original.find("\n", o, o + end - p)
+        while i != -1:
+            at = p + i - o
+            if text[at] == " ":
+                if chars is None:
+                    chars = list(text)
+                chars[at] = "\n"
+            i = original.find("\n", i + 1, o + end - p)
+        tail = o + end - p - 1  # the run's last character
+        if end > p and text[end - 1] == " " and original[tail:tail + 2] == "\r\n":
+            if chars is None:
+                chars = list(text)
+            chars[end - 1] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 # --- the paragraph cache ------------------------------------------------------------------------
@@ -331,12 +371,15 @@ class Checker:
         """Check several documents in one batch. Each item is a text or ``(text, path)``."""
         specs = self.specs()
         hidden = any(s.reads_hidden for s, _ in specs)
+        lines = any(s.reads_lines for s, _ in specs)
         docs = []
         for item in texts:
             text, path = (item if isinstance(item, tuple) else (item, "-"))
             if not isinstance(text, str):
                 raise TypeError("check_many takes texts (str) or (text, path) pairs")
-            docs.append((text, markdown.extract_blocks(text, markup=markup or markdown.markup_for(path), hidden=hidden)))
+            blocks = markdown.extract_blocks(text, markup=markup or markdown.markup_for(path), hidden=hidden)
+            # each block's text as the families with ``reads_lines`` read it (the same string when on one line)
+            docs.append((text, blocks, [line_text(b, text) if lines and not b.hidden else b.text for b in blocks]))
         if not specs:
             return [[] for _ in docs]
         versions = [(s.name, getattr(f, "version", id(f))) for s, f in specs]
@@ -345,33 +388,41 @@ class Checker:
         # document with more blocks than the cache holds is still parsed once, in
         # batches: reading them back from the cache after the fill found most of them
         # evicted and re-parsed each one on its own (2 MB took almost 6 times as long as 1 MB).
+        # Each family's findings are keyed by the text it reads: the block's text, or its lines for a family
+        # that reads lines. A text is run by the families (their indices) whose findings for it are neither
+        # known nor cached, in one batched pass per set of such families (hidden text: only the families
+        # that read it; a block's lines, when they differ from its text: only the families that read lines).
         known: dict[tuple, list[Finding]] = {}
-        todo: dict[str, None] = {}
-        todo_hidden: dict[str, None] = {}  # run by the families that read hidden text only
-        hidden_specs = [(sp, v) for sp, v in zip(specs, versions) if sp[0].reads_hidden]
-        for _, blocks in docs:
-            for b in blocks:
-                wanted, pending = (hidden_specs, todo_hidden) if b.hidden else (list(zip(specs, versions)), todo)
-                if (b.off and self.honour_switches) or b.text in pending:
+        lacking: dict[str, list[int]] = {}
+        missed: set[tuple] = set()
+        every = list(enumerate(zip(specs, versions)))
+        for _, blocks, block_lines in docs:
+            for b, lt in zip(blocks, block_lines):
+                if b.off and self.honour_switches:
                     continue
-                for _spec, (name, ver) in wanted:
-                    key = (name, ver, b.text)
-                    if key in known:
+                for i, ((spec, _), (name, ver)) in every:
+                    if b.hidden and not spec.reads_hidden:
+                        continue
+                    read = lt if spec.reads_lines else b.text
+                    key = (name, ver, read)
+                    if key in known or key in missed:
                         continue
                     hit = _cache_get(key)
                     if hit is None:
-                        pending[b.text] = None
-                        break
-                    known[key] = hit
-        if todo or todo_hidden:  # a batched pass per set of families a block still needs (hidden findings
-            # are kept only for the families that read hidden text, below)
-            for texts_, only in self._missing(list(dict.fromkeys([*todo, *todo_hidden])), versions, known):
-                self._fill(texts_, specs, versions, known, only=only)
+                        missed.add(key)
+                        lacking.setdefault(read, []).append(i)
+                    else:
+                        known[key] = hit
+        groups: dict[tuple[int, ...], list[str]] = {}
+        for read, idx in lacking.items():
+            groups.setdefault(tuple(sorted(idx)), []).append(read)
+        for only, texts_ in groups.items():
+            self._fill(texts_, specs, versions, known, only=only)
         results = []
-        for text, blocks in docs:
+        for text, blocks, block_lines in docs:
             out: list[Finding] = []
             honour = self.honour_switches
-            for b in blocks:
+            for b, lt in zip(blocks, block_lines):
                 if b.off and honour:
                     continue
                 for (spec, _), (name, ver) in zip(specs, versions):
@@ -381,7 +432,7 @@ class Checker:
                         continue
                     if name in b.disabled and honour:
                         continue
-                    for f in known[(name, ver, b.text)]:
+                    for f in known[(name, ver, lt if spec.reads_lines else b.text)]:
                         if f.rule in self.disabled or (f.rule in b.disabled and honour) or f.family in self.disabled:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
@@ -393,27 +444,6 @@ class Checker:
             out.sort(key=lambda f: (f.start, f.end, f.rule))
             results.append(locate(out, text))
         return results
-
-    @staticmethod
-    def _missing(texts: list[str], versions, known: dict) -> list[tuple[list[str], tuple[int, ...]]]:
-        """The blocks to run, grouped by the families (their indices) whose findings for the block are neither
-        in ``known`` nor in the cache: a block only one family lacks (the evidence family bound to another
-        connection to a database) is run by that family only. Cache hits are put in ``known``."""
-        groups: dict[tuple[int, ...], list[str]] = {}
-        for text in texts:
-            lacking = []
-            for i, (name, ver) in enumerate(versions):
-                key = (name, ver, text)
-                if key in known:
-                    continue
-                hit = _cache_get(key)
-                if hit is None:
-                    lacking.append(i)
-                else:
-                    known[key] = hit
-            if lacking:
-                groups.setdefault(tuple(lacking), []).append(text)
-        return [(group, only) for only, group in groups.items()]
 
     def _fill(self, texts: list[str], specs, versions, known: dict, *, only: Sequence[int] | None = None) -> None:
         """Parse ``texts`` (in batches), run every family (those at the indices ``only``) and cache the
@@ -486,4 +516,5 @@ def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = N
 
 register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False,
                 quote_filter=others_speech)
-register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True, reads_hidden=True)
+register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True, reads_hidden=True,
+                reads_lines=True)
