@@ -25,7 +25,11 @@ How a check runs:
    may change a finding of the family that needs it (:mod:`evidencebot.language.ner_gate`:
    privacy's names; a sentence with no word that could be a name is parsed without it);
 3. findings are cached per (family, block text) with offsets relative to the
-   block, then filtered (quotes, inline switches, disabled rules) and mapped
+   block (a family registered with ``reads_lines``, privacy, reads, and is keyed
+   by, the block's text with its line breaks given back, :func:`line_text`: the
+   same offsets; of a block over several lines, only the sentences with a line
+   break in or after them are parsed a second time), then filtered (quotes, inline switches,
+   disabled rules) and mapped
    back to offsets in the original document. A check keeps its own blocks'
    findings until it is done, so a document with more blocks than the cache
    holds is still parsed once, in batches (the cache then keeps the last
