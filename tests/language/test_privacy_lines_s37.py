@@ -69,7 +69,7 @@ def test_txt_record_over_several_lines(checker, text, words, rule):
 
 def test_record_lines_flag_the_name_only(checker):
     found = checker.check_text(RECORD, path="record.txt")
-    assert [RECORD[f.start:f.end] for f in found] == [NAME]  # not "Phone" on the next line (the model ran on to it)
+    assert [RECORD[f.start:f.end] for f in found] == [NAME]  # the name only (not the labels around it)
     assert found[0].line == 3 and found[0].column == 1
 
 

@@ -25,11 +25,9 @@ How a check runs:
    may change a finding of the family that needs it (:mod:`evidencebot.language.ner_gate`:
    privacy's names; a sentence with no word that could be a name is parsed without it);
 3. findings are cached per (family, block text) with offsets relative to the
-   block (a family registered with ``reads_lines``, privacy, reads, and is keyed
-   by, the block's text with its line breaks given back, :func:`line_text`: the
-   same offsets; of a block over several lines, only the sentences with a line
-   break in or after them are parsed a second time), then filtered (quotes, inline switches,
-   disabled rules) and mapped
+   block (a family registered with ``reads_lines``, privacy, also reads a block
+   that spans several lines as those lines, without a parse: :func:`line_text`),
+   then filtered (quotes, inline switches, disabled rules) and mapped
    back to offsets in the original document. A check keeps its own blocks'
    findings until it is done, so a document with more blocks than the cache
    holds is still parsed once, in batches (the cache then keeps the last
@@ -85,8 +83,8 @@ class FamilySpec:
     """Also run on the text a Markdown file carries outside its prose (alt text, link
     targets, code, comments, front matter: :func:`evidencebot.language.markdown.hidden_blocks`)."""
     reads_lines: bool = False
-    """Read each block with its line breaks where the original has them (:func:`line_text`), not as the joined
-    prose the other families read: privacy's rules for records, forms and exports read lines (s37)."""
+    """(s37) Also read a block that spans several lines as its lines (:func:`line_text`) with the function's
+    ``lines(text)``, no parse; what that finds where the reading of the joined prose found nothing is added."""
     default: bool = True
     """Run when no ``families`` are named."""
     quote_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
@@ -182,6 +180,13 @@ def _privacy_factory():
         return privacy.find_privacy(text, doc=doc, rules=rules)
 
     run.version = ("privacy", _privacy_version(rules))  # type: ignore[attr-defined]
+    # (s37) a block's lines, read by the rules that need no parse (the regex and combination rules: a label opening
+    # a line, an export's rows under its header): the names the model finds and the learned check keep reading the
+    # joined prose they were tuned on (reading lines with a second parse lost 13 of 167 records found on the spent
+    # sets' rows over several lines and made 2 false alarms, "Agenda", "Office": bench/lines_s37.md)
+    if rules is not None:
+        line_rules = [r for r in rules if r.kind in ("regex", "combination")]
+        run.lines = lambda text: privacy.find_privacy(text, None, line_rules)  # type: ignore[attr-defined]
     if rules is not None:  # the sentences whose entities may change a finding (the NER runs on those only)
         run.ner_gate = ner_gate.make_gate(rules)  # type: ignore[attr-defined]
     return run
@@ -230,9 +235,9 @@ def _outside_quotes(found: list, spans: list[tuple[int, int]]) -> list:
 def line_text(block, original: str) -> str:
     """``block.text`` with each space that stands for a line break of ``original`` given back as "\n" (same length,
     so offsets map back through ``block.runs`` unchanged). A paragraph's lines are joined with spaces for the prose
-    families (a wrapped sentence is one sentence); a record pasted over several lines ("Name of person
-    referred:" above "Ilse van Dijk") is read by the families with ``reads_lines`` as it was typed (s37). A "\r"
-    before "\n" stays a space inside a run; at a run's end (Markdown's soft break of a CRLF file) it is the break."""
+    (a wrapped sentence is one sentence); a record pasted over several lines ("Name of person referred:" above "Ilse
+    van Dijk") is read as it was typed by the families with ``reads_lines`` (s37). A "\r" before "\n" stays a
+    space inside a run; at a run's end (Markdown's soft break in a CRLF file) it is the break."""
     text = block.text
     runs = block.runs
     if not runs or "\n" not in original:
@@ -257,6 +262,22 @@ def line_text(block, original: str) -> str:
                 chars = list(text)
             chars[end - 1] = "\n"
     return text if chars is None else "".join(chars)
+
+
+def _with_lines(found: list, name: str, ver, func, lines: str) -> list:
+    """``found`` (a block's findings on its joined text) and what ``func.lines`` finds in the block's ``lines``
+    (cached by the lines' text) that is new: not a finding of the same rule overlapping it, nor one on the same
+    words. (Findings of two rules on overlapping words are kept, as the joined reading keeps them: a learned
+    check's line and the name in it.)"""
+    key = (name + "/lines", ver, lines)
+    extra = _cache_get(key)
+    if extra is None:
+        extra = list(func.lines(lines))
+        _cache_put(key, extra)
+    if not extra:
+        return found
+    return found + [f for f in extra if not any(
+        (g.start, g.end) == (f.start, f.end) or g.rule == f.rule and g.start < f.end and f.start < g.end for g in found)]
 
 
 # --- the paragraph cache ------------------------------------------------------------------------
@@ -375,15 +396,12 @@ class Checker:
         """Check several documents in one batch. Each item is a text or ``(text, path)``."""
         specs = self.specs()
         hidden = any(s.reads_hidden for s, _ in specs)
-        lines = any(s.reads_lines for s, _ in specs)
         docs = []
         for item in texts:
             text, path = (item if isinstance(item, tuple) else (item, "-"))
             if not isinstance(text, str):
                 raise TypeError("check_many takes texts (str) or (text, path) pairs")
-            blocks = markdown.extract_blocks(text, markup=markup or markdown.markup_for(path), hidden=hidden)
-            # each block's text as the families with ``reads_lines`` read it (the same string when on one line)
-            docs.append((text, blocks, [line_text(b, text) if lines and not b.hidden else b.text for b in blocks]))
+            docs.append((text, markdown.extract_blocks(text, markup=markup or markdown.markup_for(path), hidden=hidden)))
         if not specs:
             return [[] for _ in docs]
         versions = [(s.name, getattr(f, "version", id(f))) for s, f in specs]
@@ -392,51 +410,48 @@ class Checker:
         # document with more blocks than the cache holds is still parsed once, in
         # batches: reading them back from the cache after the fill found most of them
         # evicted and re-parsed each one on its own (2 MB took almost 6 times as long as 1 MB).
-        # Each family's findings are keyed by the text it reads: the block's text, or its lines for a family
-        # that reads lines. A text is run by the families (their indices) whose findings for it are neither
-        # known nor cached, in one batched pass per set of such families (hidden text: only the families
-        # that read it; a block's lines, when they differ from its text: only the families that read lines).
         known: dict[tuple, list[Finding]] = {}
-        lacking: dict[str, list[int]] = {}
-        missed: set[tuple] = set()
-        every = list(enumerate(zip(specs, versions)))
-        for _, blocks, block_lines in docs:
-            for b, lt in zip(blocks, block_lines):
-                if b.off and self.honour_switches:
+        todo: dict[str, None] = {}
+        todo_hidden: dict[str, None] = {}  # run by the families that read hidden text only
+        hidden_specs = [(sp, v) for sp, v in zip(specs, versions) if sp[0].reads_hidden]
+        for _, blocks in docs:
+            for b in blocks:
+                wanted, pending = (hidden_specs, todo_hidden) if b.hidden else (list(zip(specs, versions)), todo)
+                if (b.off and self.honour_switches) or b.text in pending:
                     continue
-                for i, ((spec, _), (name, ver)) in every:
-                    if b.hidden and not spec.reads_hidden:
-                        continue
-                    read = lt if spec.reads_lines else b.text
-                    key = (name, ver, read)
-                    if key in known or key in missed:
+                for _spec, (name, ver) in wanted:
+                    key = (name, ver, b.text)
+                    if key in known:
                         continue
                     hit = _cache_get(key)
                     if hit is None:
-                        missed.add(key)
-                        lacking.setdefault(read, []).append(i)
-                    else:
-                        known[key] = hit
-        groups: dict[tuple[int, ...], list[str]] = {}
-        for read, idx in lacking.items():
-            groups.setdefault(tuple(sorted(idx)), []).append(read)
-        for only, texts_ in groups.items():
-            self._fill(texts_, specs, versions, known, only=only)
+                        pending[b.text] = None
+                        break
+                    known[key] = hit
+        if todo or todo_hidden:  # a batched pass per set of families a block still needs (hidden findings
+            # are kept only for the families that read hidden text, below)
+            for texts_, only in self._missing(list(dict.fromkeys([*todo, *todo_hidden])), versions, known):
+                self._fill(texts_, specs, versions, known, only=only)
         results = []
-        for text, blocks, block_lines in docs:
+        for text, blocks in docs:
             out: list[Finding] = []
             honour = self.honour_switches
-            for b, lt in zip(blocks, block_lines):
+            for b in blocks:
                 if b.off and honour:
                     continue
-                for (spec, _), (name, ver) in zip(specs, versions):
+                for (spec, func), (name, ver) in zip(specs, versions):
                     if spec.skip_quotes and b.quote:
                         continue
                     if b.hidden and not spec.reads_hidden:
                         continue
                     if name in b.disabled and honour:
                         continue
-                    for f in known[(name, ver, lt if spec.reads_lines else b.text)]:
+                    found = known[(name, ver, b.text)]
+                    if spec.reads_lines and not b.hidden and hasattr(func, "lines"):
+                        lines = line_text(b, text)
+                        if lines is not b.text:
+                            found = _with_lines(found, name, ver, func, lines)
+                    for f in found:
                         if f.rule in self.disabled or (f.rule in b.disabled and honour) or f.family in self.disabled:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
@@ -448,6 +463,27 @@ class Checker:
             out.sort(key=lambda f: (f.start, f.end, f.rule))
             results.append(locate(out, text))
         return results
+
+    @staticmethod
+    def _missing(texts: list[str], versions, known: dict) -> list[tuple[list[str], tuple[int, ...]]]:
+        """The blocks to run, grouped by the families (their indices) whose findings for the block are neither
+        in ``known`` nor in the cache: a block only one family lacks (the evidence family bound to another
+        connection to a database) is run by that family only. Cache hits are put in ``known``."""
+        groups: dict[tuple[int, ...], list[str]] = {}
+        for text in texts:
+            lacking = []
+            for i, (name, ver) in enumerate(versions):
+                key = (name, ver, text)
+                if key in known:
+                    continue
+                hit = _cache_get(key)
+                if hit is None:
+                    lacking.append(i)
+                else:
+                    known[key] = hit
+            if lacking:
+                groups.setdefault(tuple(lacking), []).append(text)
+        return [(group, only) for only, group in groups.items()]
 
     def _fill(self, texts: list[str], specs, versions, known: dict, *, only: Sequence[int] | None = None) -> None:
         """Parse ``texts`` (in batches), run every family (those at the indices ``only``) and cache the

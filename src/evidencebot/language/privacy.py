@@ -2128,17 +2128,10 @@ def _tokens(text: str, doc) -> tuple[list[_Tok], list[tuple[str, list[int]]]]:
     toks = []
     ents: list[tuple[str, list[int]]] = []
     current: list[int] | None = None  # the token indexes of the entity being read
-    cut = False  # (s37) past a line break inside an entity: the rest of it is no entity
     for i, (idx, length, iob, ent, pos) in enumerate(doc.to_array([IDX, LENGTH, ENT_IOB, ENT_TYPE, POS]).tolist()):
         ent_name = names.get(ent)
         if ent_name is None:
             ent_name = names[ent] = strings[ent]
-        if iob == 1 and (cut or current is not None and "\n" in text_of[idx:idx + length]):
-            # (s37) the model reads a record's lines as one run of words ("Ilse van Dijk\nPhone: see notes" gave
-            # the entity "van Dijk\nPhone"): an entity ends at a line break, and what it ran on to is not one
-            cut, current, ent_name, iob = True, None, "", 2
-        else:
-            cut = False
         pos_name = names.get(pos)
         if pos_name is None:
             pos_name = names[pos] = strings[pos]
