@@ -185,8 +185,15 @@ def _privacy_factory():
     # joined prose they were tuned on (reading lines with a second parse lost 13 of 167 records found on the spent
     # sets' rows over several lines and made 2 false alarms, "Agenda", "Office": bench/lines_s37.md)
     if rules is not None:
-        line_rules = [r for r in rules if r.kind in ("regex", "combination")]
-        run.lines = lambda text: privacy.find_privacy(text, None, line_rules)  # type: ignore[attr-defined]
+        # (every rule but the learned one runs, so the filters that read the name rule's lists and contexts, such as
+        # a team's mailbox, work as in the joined reading; only the regex and combination rules' findings are kept)
+        line_rules = [r for r in rules if r.kind != "learned"]
+        kept = frozenset(r.id for r in rules if r.kind in ("regex", "combination"))
+
+        def lines(text):
+            return [f for f in privacy.find_privacy(text, None, line_rules) if f.rule in kept]
+
+        run.lines = lines  # type: ignore[attr-defined]
     if rules is not None:  # the sentences whose entities may change a finding (the NER runs on those only)
         run.ner_gate = ner_gate.make_gate(rules)  # type: ignore[attr-defined]
     return run
