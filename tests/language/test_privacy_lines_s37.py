@@ -164,3 +164,13 @@ def test_rules_test_passes_on_the_shipped_rules():
     result = CliRunner().invoke(cli, ["rules", "test"])
     assert result.exit_code == 0, result.output[-3000:]
     assert " 0 wrong" in result.output
+
+
+def test_a_team_signature_over_lines_stays_clear(checker):
+    # the line reading runs the filters the joined reading runs: a team's mailbox is not a person's (a reading of the
+    # regex rules alone flagged it)
+    text = ("Kind regards\n\nCommunity Recovery Team\nCalderdale Wellbeing Partnership\n"
+            "Tel: 01422 496 000 (switchboard)\nEmail: recovery@calderwellbeing.org.uk\n")
+    assert checker.check_text(text, path="reply.txt") == []
+    personal = text.replace("recovery@", "jane.doe@")
+    assert [f.rule for f in checker.check_text(personal, path="reply.txt")] == ["privacy.email"]
