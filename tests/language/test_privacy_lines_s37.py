@@ -174,3 +174,13 @@ def test_a_team_signature_over_lines_stays_clear(checker):
     assert checker.check_text(text, path="reply.txt") == []
     personal = text.replace("recovery@", "jane.doe@")
     assert [f.rule for f in checker.check_text(personal, path="reply.txt")] == ["privacy.email"]
+
+
+def test_a_header_cell_is_not_read_into_the_cell_under_it(checker):
+    # two lines of three comma-separated pieces read as an export: the table view put the header's "Gateshead NE8 4LX"
+    # before "deterioration in mental health" and the postcode rule's match inside that label was mapped onto the cell
+    text = ("Current address:\nFlat 2, 9 Prospect Row, Gateshead NE8 4LX\n"
+            "Reason for move: overcrowding, damp, deterioration in mental health\n")
+    found = checker.check_text(text, path="referral.txt")
+    assert [f.match for f in found if f.rule in ("privacy.postcode", "privacy.street-address")] == []
+    assert any("NE8 4LX" in f.match for f in found)
