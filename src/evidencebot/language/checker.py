@@ -194,6 +194,7 @@ def _privacy_factory():
             return [f for f in privacy.find_privacy(text, None, line_rules) if f.rule in kept]
 
         run.lines = lines  # type: ignore[attr-defined]
+        run.stretch_rules = frozenset(r.id for r in rules if r.kind == "learned")  # type: ignore[attr-defined]
     if rules is not None:  # the sentences whose entities may change a finding (the NER runs on those only)
         run.ner_gate = ner_gate.make_gate(rules)  # type: ignore[attr-defined]
     return run
@@ -273,9 +274,10 @@ def line_text(block, original: str) -> str:
 
 def _with_lines(found: list, name: str, ver, func, lines: str) -> list:
     """``found`` (a block's findings on its joined text) and what ``func.lines`` finds in the block's ``lines``
-    (cached by the lines' text) that is new: not a finding of the same rule overlapping it, nor one on the same
-    words. (Findings of two rules on overlapping words are kept, as the joined reading keeps them: a learned
-    check's line and the name in it.)"""
+    (cached by the lines' text) that is new: not a finding of the same rule overlapping it, nor one inside a finding
+    of another rule ("12 High Street" inside the full address already flagged), unless that rule is one of
+    ``func.stretch_rules``, whose findings cover a whole sentence or line (the learned check's) rather than the
+    words of one detail: a name under its label inside such a stretch is still said."""
     key = (name + "/lines", ver, lines)
     extra = _cache_get(key)
     if extra is None:
@@ -283,8 +285,10 @@ def _with_lines(found: list, name: str, ver, func, lines: str) -> list:
         _cache_put(key, extra)
     if not extra:
         return found
+    stretch = getattr(func, "stretch_rules", frozenset())
     return found + [f for f in extra if not any(
-        (g.start, g.end) == (f.start, f.end) or g.rule == f.rule and g.start < f.end and f.start < g.end for g in found)]
+        g.start < f.end and f.start < g.end and g.rule == f.rule
+        or g.start <= f.start and f.end <= g.end and g.rule not in stretch for g in found)]
 
 
 # --- the paragraph cache ------------------------------------------------------------------------
