@@ -50,6 +50,7 @@ _SKIP = {_q("del"), _q("moveFrom"), _q("txbxContent"), _q("pPr"), _q("rPr")}
 """Subtrees whose text is not part of the accepted document (deleted, moved away, text boxes)."""
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _AS_SPACE = {_q("tab"), _q("br"), _q("cr"), _q("ptab")}
+_LINE_BREAKS = {_q("br"), _q("cr")}
 
 
 @dataclass
@@ -88,7 +89,9 @@ def _walk(p) -> tuple[str, list]:
                 out.append(text)
                 chars.extend((child, k) for k in range(len(text)))
             elif tag in _AS_SPACE:
-                out.append(" ")
+                # (s37) a soft line break (Shift+Enter: w:br, w:cr) is a line break of the paragraph, so the
+                # privacy rules read a record typed over several lines as its lines; a tab is a space
+                out.append("\n" if tag in _LINE_BREAKS else " ")
                 chars.append((child, 0))
             elif tag == _q("noBreakHyphen"):
                 out.append("-")

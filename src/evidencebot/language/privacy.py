@@ -985,6 +985,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits: list[_Hit] = []
     view = normalised_view(text)
     table = table_view(text)
+    table_text = table[0] if table is not None else None
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
             hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
@@ -1002,7 +1003,10 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = _regex_spans(rule, text)
             for norm, starts, ends in (v for v in (view, table) if v is not None):
                 # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
-                spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
+                # ((s37) not a match inside a label alone: the header's words are not the cell's, "Gateshead NE8
+                # 4LX" over "deterioration in mental health" made that cell a postcode)
+                spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm)
+                          if e > s and (norm is not table_text or not _in_label(norm, s, e))]
         else:
             # (p24) the findings of the rules that say a private fact of a worker (person_context.private_rules): a name
             # in a staff role beside one is no longer passed as staff in role
@@ -1396,6 +1400,13 @@ def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
             starts += [a] * len(label) + list(range(a, b)) + [b - 1]
             ends += [b] * len(label) + list(range(a + 1, b + 1)) + [b]
     return ("".join(out), starts, ends) if out else None
+
+
+def _in_label(view: str, start: int, end: int) -> bool:
+    """(s37) Whether ``view[start:end]`` lies inside one line's label of a :func:`table_view` ("label: cell")."""
+    line = view.rfind("\n", 0, start) + 1
+    colon = view.find(": ", line)
+    return colon != -1 and end <= colon
 
 
 # --- normalised digits -------------------------------------------------------------
