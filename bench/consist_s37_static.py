@@ -2,7 +2,8 @@
 
     PYTHONPATH=src python bench/consist_s37_static.py
 """
-import glob, re, yaml
+import glob
+import yaml
 from unittest import mock
 from evidencebot.compose import buyer_scope as b, buyer_standards as bs
 from evidencebot.text import sentences

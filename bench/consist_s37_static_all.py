@@ -1,5 +1,7 @@
 """Session 37: the static check of bench/consist_s37_static.py over every question folder under tests/data (spent and dev)."""
-import glob, re, yaml, os
+import glob
+import yaml
+import os
 from unittest import mock
 from evidencebot.compose import buyer_scope as b, buyer_standards as bs
 from evidencebot.text import sentences
