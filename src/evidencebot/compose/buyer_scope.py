@@ -125,7 +125,7 @@ def follow_route(text: str, route: dict[str, str]) -> str:
         return text
     for rule in (_spec().get("data_route") or {}).get("ours") or []:
         says = str(rule.get("says") or "").format(via=route["via"], by=route.get("by", ""))
-        text = re.sub(str(rule.get("find")), lambda _m, says=says: says, text, flags=re.I)
+        text = re.sub(str(rule.get("find")), says.replace("\\", r"\\"), text, flags=re.I)
     return text
 
 
@@ -152,8 +152,7 @@ def as_defined(text: str, defs: dict[str, str]) -> str:
     stop = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in spec.get("not_after") or []) or "(?!)"
     for short in defs:
         head = short.split()[-1]
-        text = re.sub(rf"\b([Tt]he|[Oo]ur)\s+local\s+{between}{head.lower()}\b(?![\w-])",
-                      lambda m, head=head: ("The " if m.group(1)[0].isupper() else "the ") + head, text)
-        text = re.sub(rf"\b([Tt]he)\s+{head.lower()}\b(?![\w-])(?!\s+(?:{stop})\b)",
-                      lambda m, head=head: m.group(1) + " " + head, text)
+        for first, said in (("The|Our", "The"), ("the|our", "the")):
+            text = re.sub(rf"\b(?:{first})\s+local\s+{between}{head.lower()}\b(?![\w-])", f"{said} {head}", text)
+        text = re.sub(rf"\b([Tt]he)\s+{head.lower()}\b(?![\w-])(?!\s+(?:{stop})\b)", rf"\1 {head}", text)
     return text
