@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose import blockmatch, buyer_kpis, figure_clauses
+from evidencebot.compose import blockmatch, buyer_kpis, figure_clauses, timings
 from evidencebot.compose.consistency import caseloads, normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
@@ -324,10 +324,11 @@ def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str,
         key = _matter_at(sentence, m, prev, matters, ours=True)
         prev = m.end()
         st = slow.get(key) if key else None
-        if st is None or st.days is None or _days(m) <= st.days + 1e-9:
+        later = st is not None and _runs_later(m.group("of") or "", st.time)
+        if st is None or st.days is None or (_days(m) <= st.days + 1e-9 and not later):
             continue
-        new = _bare(st.time)
-        if m.group("of") and new.lower().startswith("within"):
+        new = st.time if later else _bare(st.time)
+        if m.group("of") and new.lower().startswith("within") and not later:
             new += m.group("of")
         edits.append((m.start(), m.end(), new, " ".join(m.group(0).split())))
     out = sentence
@@ -342,6 +343,22 @@ def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str,
                           out[first.end():], flags=re.I)
             out = out[:first.end()] + rest
     return out, [(old, new) for _, _, new, old in edits]
+
+
+def _from(words: str) -> str:
+    """The event a timescale runs from, as :mod:`timings` names it ('of the referral' -> 'referral'; '' for any other:
+    'of the first meeting', 'of starting')."""
+    m = re.search(r"\b(?:of|after|from|following)\s+(?:the\s+|their\s+|a\s+|his\s+|her\s+)?(?P<e>[^.,;:()]+?)\s*$",
+                  words or "", re.I)
+    return timings.event_of(m.group("e")) if m else ""
+
+
+def _runs_later(ours: str, theirs: str) -> bool:
+    """Whether our timescale's clock starts later than the buyer's for the same act (session 37, s36 panel FIRM: our
+    'starts job search with the person within four weeks of the first meeting' against the buyer's 'within 30 days of
+    referral'; the first meeting may itself be days after the referral). True when the buyer's runs from the referral
+    and ours names another event: every step of ours comes after the referral, so ours says the buyer's time."""
+    return bool(ours.strip()) and _from(theirs) == "referral" and _from(ours) != "referral"
 
 
 def hold_only(standard: Standard) -> bool:

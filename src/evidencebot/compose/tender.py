@@ -42,7 +42,8 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS
 from evidencebot.compose import (ages, anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local,
-                                 buyer_mobilisation, buyer_scale, buyer_standards, buyer_tables, buyer_terms, commitments,
+                                 buyer_mobilisation, buyer_scale, buyer_scope, buyer_standards, buyer_tables,
+                                 buyer_terms, commitments,
                                  confirmations, consistency, deadlines,
                                  descriptors, figure_clauses, filters, frequencies, gates, gather, groups, library,
                                  ownplan, partfit, patterns, places, proofread, repeats, service_model, settings, site_roles,
@@ -1654,8 +1655,12 @@ def _assemble_tender(
         or not resolved.other_buyer
     role_map = buyer_scale.role_map(buyer_scale.staffing(buyer_text), service_profile, localities=has_localities)
     rota = buyer_scale.rota_rules(buyer_text)
+    # a role of ours is not said to be for a service the buyer puts with another lot ('housing and money adviser ...,
+    # for housing, benefits and debt advice' to a Lot 2 that 'does not deliver' debt advice; session 37)
+    fill_profile = _scoped_purposes(fill_profile, buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
-                                             localities=buyer_localities, current=service_profile,
+                                             localities=buyer_localities,
+                                             current=_scoped_purposes(service_profile, buyer_text),
                                              minimums=role_minimums, subsets=buyer_scale.role_subsets(buyer_text),
                                              roles=role_map)
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
@@ -1731,6 +1736,8 @@ def _assemble_tender(
     # and a body the buyer says what it is of ('Turning Tides Recovery Partnership, the Council-commissioned drug and
     # alcohol service'): our 'the local drug and alcohol service' said by its name
     described = buyer_terms.described_as(buyer_text)
+    # the buyer's own terms first: its defined 'the Trust', the services of another lot, its route for national data
+    _buyer_scope(methods, buyer_text)
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)) + described, local_words)
     standards = buyer_standards.read(buyer_text)
@@ -5051,6 +5058,29 @@ def _buyer_measures_only(methods: dict, named: frozenset[str]) -> None:
     for m in methods.values():
         for u in m.units:
             u["text"] = buyer_facts.without_other_measures(u["text"], named)
+
+
+def _scoped_purposes(profile: dict, buyer_text: str) -> dict:
+    """``profile`` with its ``role_purposes`` saying no service the buyer puts with another lot (:mod:`buyer_scope`)."""
+    services = buyer_scope.elsewhere(buyer_text)
+    if not services or not profile.get("role_purposes"):
+        return profile
+    return dict(profile, role_purposes=buyer_scope.without_elsewhere(str(profile["role_purposes"]), services))
+
+
+def _buyer_scope(methods: dict, buyer_text: str) -> None:
+    """Every method sentence without the services the buyer puts with another lot, saying the national data set's
+    route as the buyer sets it, and its defined name for a body ('the Trust') where ours speaks of that body
+    generically (:mod:`buyer_scope`; session 37, s36 panel FIRM #3, #6-#8)."""
+    services = buyer_scope.elsewhere(buyer_text)
+    route = buyer_scope.data_route(buyer_text)
+    defined = buyer_scope.defined(buyer_text)
+    if not services and not route and not defined:
+        return
+    for m in methods.values():
+        for u in m.units:
+            text = buyer_scope.follow_route(buyer_scope.without_elsewhere(u["text"], services), route)
+            u["text"] = buyer_scope.as_defined(text, defined)
 
 
 def _not_yet_agreed(methods: dict, buyer: str) -> None:

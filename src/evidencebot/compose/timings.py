@@ -71,6 +71,11 @@ def _event(words: str) -> str:
     return next((k for k, p in events.items() if p.match(w)), "")
 
 
+def event_of(words: str) -> str:
+    """The event ``words`` name ('receipt of the referral' -> 'referral'), '' for none of ``events``."""
+    return _event(words or "")
+
+
 def _clause_before(sentence: str, at: int) -> str:
     """The words of the clause the timing closes (back to the last ';', ':', ', and' or sentence start)."""
     head = sentence[:at]
