@@ -19,7 +19,6 @@ count towards the limit'). The Word export turns the Markdown table into a Word 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
