@@ -192,6 +192,8 @@ def _start_dates(text: str) -> list[tuple[str, str]]:
     order, with their sentence; dates of the tender process (submission, award) are not starts."""
     out = []
     for s in _P.start.finditer(text):
+        if _P.start_modifier.match(text, s.end()) or _P.week_before.search(text, 0, s.start()):
+            continue  # 'a go-live readiness review', 'the week beginning …': another thing's date, not the start
         left = max(text.rfind(c, 0, s.start()) for c in ".\n") + 1
         row_end = text.find("\n", s.end()) % (len(text) + 1)
         if text[left:row_end].count("|") >= 2:
