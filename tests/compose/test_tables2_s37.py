@@ -121,3 +121,12 @@ def test_a_finding_on_a_cell_the_buyer_wrote_is_told_from_one_on_ours():
     ours = md.index("The commissioner's target of 60%")
     assert not buyer_tables.buyers_own(t, md, ours + len("The commissioner's target of "), ours + len(
         "The commissioner's target of 60%"))
+
+
+def test_a_role_with_a_note_after_its_wte_is_read_for_our_own_rows_only():
+    said = ("9.0 whole-time-equivalent posts: service manager 1.0, clinical leads 1.6 (two posts of 0.8), recovery "
+            "workers 6.4 (eight staff)")
+    assert buyer_tables.establishment_roles(said, noted=True) == [("service manager", 1.0), ("clinical leads", 1.6),
+                                                                  ("recovery workers", 6.4)]
+    # a buyer's staffing table keeps the roles it matched before (its rows' figures unchanged on the spent sets)
+    assert buyer_tables.establishment_roles(said) == [("service manager", 1.0)]

@@ -270,14 +270,18 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_ROLE_WTE = re.compile(r"(?:^|[,(:]\s*|\band\s+)(?P<role>[A-Za-z][A-Za-z '/-]*?)\s+(?P<n>\d+(?:\.\d+)?)(?=\s*[,)(]|\s+and\b|\s*$)")
+_ROLE_WTE = re.compile(r"(?:^|[,(:]\s*|\band\s+)(?P<role>[A-Za-z][A-Za-z '/-]*?)\s+(?P<n>\d+(?:\.\d+)?)(?=\s*[,)]|\s+and\b|\s*$)")
+# and a role whose WTE a note follows ('clinical leads 1.6 (two posts of 0.8)'): read for a table of our own rows only
+# (a buyer's staffing table keeps the matches it had in s33-s36)
+_ROLE_WTE_NOTED = re.compile(_ROLE_WTE.pattern.replace("[,)]", "[,)(]"))
 
 
-def establishment_roles(team_wte: str) -> list[tuple[str, float]]:
+def establishment_roles(team_wte: str, noted: bool = False) -> list[tuple[str, float]]:
     """(role, WTE) of each role our establishment sentence names ('... 53.0 WTE (service manager 1.0, IPS team leader
     3.0, ...)'), up to where it turns to the people the roles hold ('; at the specification's caseload caps ...')."""
     text = (team_wte or "").split(";")[0]
-    return [(m.group("role").strip(), float(m.group("n"))) for m in _ROLE_WTE.finditer(text)
+    pattern = _ROLE_WTE_NOTED if noted else _ROLE_WTE
+    return [(m.group("role").strip(), float(m.group("n"))) for m in pattern.finditer(text)
             if not re.search(r"(?i)\bwte\b|posts?\b", m.group("role"))]
 
 

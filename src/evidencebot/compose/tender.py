@@ -2843,8 +2843,10 @@ def _buyer_tables(question: str, profile: dict, role_map, plan: QuestionPlan) ->
     def speak(text: str) -> str:
         return buyer_scale.speak_roles(text, role_map)[0]
 
-    out = [(t, buyer_tables.markdown(t, ours, speak)) for t in buyer_tables.read(question) if buyer_tables.given(t)
-           and not (plan.char_limit and t.counted) and not (t.ours and not ours)]
+    # a table of our own rows (asked for in words) takes every role of the establishment, a noted one too
+    whole = buyer_tables.establishment_roles(profile.get("team_wte") or "", noted=True)
+    out = [(t, buyer_tables.markdown(t, whole if t.ours else ours, speak)) for t in buyer_tables.read(question)
+           if buyer_tables.given(t) and not (plan.char_limit and t.counted) and not (t.ours and not whole)]
     if sum(count_words(md) for t, md in out if t.counted) > TABLE_SHARE * (plan.word_limit or 0):
         out = [(t, md) for t, md in out if not t.counted]
     return out
