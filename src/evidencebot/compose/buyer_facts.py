@@ -1765,6 +1765,24 @@ def _clash_of(f: BuyerFact, s: str, facts: list[BuyerFact]) -> tuple[tuple | Non
     return found, f.value if replaced == "value" else f.data[1] if replaced == "name" else ""
 
 
+def _row_spans(answer: str) -> list[tuple[int, int]]:
+    """The sentence spans of ``answer`` with each row of a Markdown table its own span: a table is read as one sentence
+    otherwise, and each row's target is then held against the first KPI named above it (s37 q08: KPI 2's 70% said to
+    clash with KPI 1's 90%)."""
+    out = []
+    for a, b in sentence_spans(answer):
+        if "|" not in answer[a:b]:
+            out.append((a, b))
+            continue
+        at = a
+        for line in answer[a:b].split("\n"):
+            if line.strip():
+                start = at + len(line) - len(line.lstrip())
+                out.append((start, at + len(line.rstrip())))
+            at += len(line) + 1
+    return out
+
+
 def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = "") -> list[Clash]:
     """Every sentence of ``answer`` that states what the buyer's ``facts`` contradict, with both places. ``home``: the
     reference of the question the answer answers ('Q9'; facts read from it are preferred where two fit alike)."""
@@ -1773,7 +1791,7 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
     out: list[Clash] = []
     targets = [f for f in facts if f.kind == "target"]
     limits = [f for f in facts if f.kind == "limit"]
-    for a, b in sentence_spans(answer):
+    for a, b in _row_spans(answer):
         s = answer[a:b]
         if MD_HEADING.match(s):
             continue

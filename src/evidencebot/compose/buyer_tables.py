@@ -45,6 +45,8 @@ class BuyerTable:
     """A column the question tells the bidder to add ('Provider actions'), '' for none."""
     floors: tuple[str, ...] = ()
     """For a table the question describes (:func:`_described`): each row's minimum WTE in the buyer's staffing table."""
+    ours: bool = False
+    """Its rows are our establishment's roles (a staffing table the question asks for in words, :func:`_asked`)."""
 
 
 def _spec() -> dict:
@@ -143,6 +145,75 @@ def read(question: str) -> list[BuyerTable]:
                                                       for t in out):
         # the described table, on the staffing table's rows, is the one the buyer asks for: given in its place
         out[out.index(staffing)] = _described(described.group("ref"), described.group("cols"), staffing, question)
+    return out + [t for t in _asked(question) if t.kind not in {o.kind for o in out}]
+
+
+def _split_cols(cols: str) -> list[str]:
+    """The columns a question names in words ('each commitment, its measure, its annual target and how it will be
+    evidenced'), each with its first letter made a capital."""
+    lead = str(_spec().get("col_lead") or "(?!)")
+    names = [re.sub(lead, "", c.strip(), flags=re.I).strip() for c in re.split(r",|\band\b(?![^()]*\))", cols)]
+    return [_cap(n) for n in names if n]
+
+
+def _bullets_around(question: str, at: int) -> list[str]:
+    """The items of the bulleted list the character ``at`` of ``question`` is in, other than that item."""
+    lines = question.splitlines(keepends=True)
+    pos, idx = 0, None
+    for i, ln in enumerate(lines):
+        if pos <= at < pos + len(ln):
+            idx = i
+            break
+        pos += len(ln)
+    bullet = re.compile(r"^\s*[-*•]\s+")
+    if idx is None or not bullet.match(lines[idx]):
+        return []
+    lo = idx
+    while lo > 0 and bullet.match(lines[lo - 1]):
+        lo -= 1
+    hi = idx
+    while hi + 1 < len(lines) and bullet.match(lines[hi + 1]):
+        hi += 1
+    return [bullet.sub("", lines[i]).strip().rstrip(";.") for i in range(lo, hi + 1) if i != idx]
+
+
+def _asked(question: str) -> list[BuyerTable]:
+    """The tables the question asks for in words and prints no row of (``asked`` of the phrasebank, s37): a staffing
+    table by the columns it names, its rows our establishment's (:attr:`BuyerTable.ours`); a milestone table on the
+    milestones it lists as a minimum, their dates as the buyer wrote them, a column for the owner; a commitments table
+    by the columns it names, a row for each other item of the question's list."""
+    spec = _spec()
+    asked = spec.get("asked") or {}
+    lead = str(spec.get("item_lead") or "(?!)")
+    out = []
+    for kind_, pat in asked.items():
+        # a paragraph the question wraps over lines is read as one line (its list items stay one a line)
+        text = re.sub(r"(?<=\S)\n(?=[^\n|*•#-])", " ", question or "") if kind_ == "milestone" else question or ""
+        m = re.search(str(pat), text, re.I)
+        if not m:
+            continue
+        about = " ".join(_sentences_about(question, "", kind_))
+        counted = not re.search(str(spec.get("uncounted") or "(?!)"), about, re.I)
+        if kind_ == "staffing":
+            header = _split_cols(m.group("cols"))
+            out.append(BuyerTable("staffing", "", tuple(header), (), counted=counted, ours=True))
+        elif kind_ == "milestone":
+            rows = []
+            for item in re.split(r";|,\s+and\s+(?=\S)", m.group("rows")):
+                item = re.sub(lead, "", item.strip(), flags=re.I).strip()
+                when = re.search(str(spec.get("milestone_when") or "(?!)"), item, re.I)
+                if not when:
+                    continue
+                rows.append((_cap(item[:when.start()].strip()), _cap(when.group("when")), ""))
+            if rows:
+                header = tuple(spec.get("asked_milestone_header") or ("Milestone", "Date", "Owner"))
+                out.append(BuyerTable("milestone", "", header, tuple(rows), counted=counted))
+        else:
+            header = _split_cols(m.group("cols"))
+            items = [_cap(re.sub(lead, "", i, flags=re.I).strip()) for i in _bullets_around(question, m.start())]
+            if len(header) > 1 and items:
+                out.append(BuyerTable(kind_, "", tuple(header),
+                                      tuple((i,) + ("",) * (len(header) - 1) for i in items), counted=counted))
     return out
 
 
@@ -200,13 +271,17 @@ def _cap(text: str) -> str:
 
 
 _ROLE_WTE = re.compile(r"(?:^|[,(:]\s*|\band\s+)(?P<role>[A-Za-z][A-Za-z '/-]*?)\s+(?P<n>\d+(?:\.\d+)?)(?=\s*[,)]|\s+and\b|\s*$)")
+# and a role whose WTE a note follows ('clinical leads 1.6 (two posts of 0.8)'): read for a table of our own rows only
+# (a buyer's staffing table keeps the matches it had in s33-s36)
+_ROLE_WTE_NOTED = re.compile(_ROLE_WTE.pattern.replace("[,)]", "[,)(]"))
 
 
-def establishment_roles(team_wte: str) -> list[tuple[str, float]]:
+def establishment_roles(team_wte: str, noted: bool = False) -> list[tuple[str, float]]:
     """(role, WTE) of each role our establishment sentence names ('... 53.0 WTE (service manager 1.0, IPS team leader
     3.0, ...)'), up to where it turns to the people the roles hold ('; at the specification's caseload caps ...')."""
     text = (team_wte or "").split(";")[0]
-    return [(m.group("role").strip(), float(m.group("n"))) for m in _ROLE_WTE.finditer(text)
+    pattern = _ROLE_WTE_NOTED if noted else _ROLE_WTE
+    return [(m.group("role").strip(), float(m.group("n"))) for m in pattern.finditer(text)
             if not re.search(r"(?i)\bwte\b|posts?\b", m.group("role"))]
 
 
@@ -235,6 +310,8 @@ def complete(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
     speak = speak or (lambda t: t)
     spec = _spec()
     unknown = str((spec.get("unknown") or {}).get(table.kind) or "To confirm at mobilisation")
+    if table.ours:
+        return list(table.header), _our_rows(table, ours or [], speak, unknown)
     header = list(table.header)
     fill = to_complete(table)
     wte_cols = set(_columns(header, "wte"))
@@ -268,6 +345,11 @@ def complete(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
                 low = table.floors[n] if n < len(table.floors) else next(
                     (r[j] for j in sorted(wte_cols) if j < len(r) and j not in fill), "")
                 value = _wte(r[role_col] if role_col < len(r) else "", ours or [], low)
+            elif table.kind == "kpi" and re.search(str(spec.get("kpi_expected_column") or "(?!)"), h, re.I):
+                target = next((r[j] for j, t in enumerate(table.header) if j not in fill and j < len(r)
+                               and re.search(str(spec.get("kpi_target_column") or "(?!)"), t, re.I)
+                               and r[j].strip("* ")), "")
+                value = str(spec.get("kpi_expected") or "{target}").format(target=target.strip()) if target else ""
             elif table.kind == "milestone":
                 what = r[what_col] if what_col < len(r) else ""
                 if re.search(str((spec.get("columns") or {}).get("actions") or "(?!)"), h, re.I):
@@ -278,6 +360,31 @@ def complete(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
                                  else unknown)
         rows.append(cells)
     return header, rows
+
+
+def _our_rows(table: BuyerTable, ours: list[tuple[str, float]], speak: Callable[[str], str],
+              unknown: str) -> list[list[str]]:
+    """A row per role of our establishment (``ours``) under the buyer's columns: the role in the buyer's titles, its
+    WTE as our establishment gives it, a pay band as unknown (the profile holds none), then a total of the WTE."""
+    spec = _spec()
+    role_col = _column(table.header, "role")
+    wte_cols = set(_columns(table.header, "wte"))
+    pay_cols = set(_columns(table.header, "pay"))
+    rows = []
+    for role, n in ours:
+        cells = []
+        for i in range(len(table.header)):
+            if i == role_col:
+                cells.append(_cap(speak(role)))
+            elif i in wte_cols:
+                cells.append(f"{n:.1f}")
+            else:
+                cells.append(str(spec.get("unknown_pay") or unknown) if i in pay_cols else unknown)
+        rows.append(cells)
+    if rows and wte_cols:
+        rows.append(["Total" if i == role_col else f"{sum(n for _, n in ours):.1f}" if i in wte_cols else ""
+                     for i in range(len(table.header))])
+    return rows
 
 
 def _cell(text: str) -> str:
@@ -293,6 +400,24 @@ def markdown(table: BuyerTable, ours: list[tuple[str, float]] | None = None,
     lines.append("|" + "---|" * len(header))
     lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def buyers_own(table: BuyerTable, md: str, start: int, end: int) -> bool:
+    """Whether the stretch ``start``:``end`` of our Markdown copy ``md`` of ``table`` lies in one cell the buyer wrote
+    (its header or a cell of its rows, given back as written): a finding there is on the buyer's words, not ours (s37
+    q08: the buyer's target '80% of completed MHTRs' read as a figure of ours with no denominator)."""
+    line_start = md.rfind("\n", 0, start) + 1
+    line_end = md.find("\n", start)
+    line = md[line_start:line_end if line_end >= 0 else len(md)]
+    if not line.lstrip().startswith("|") or "\n" in md[start:end]:
+        return False
+    left = line.rfind("|", 0, start - line_start)
+    right = line.find("|", end - line_start)
+    if left < 0 or right < 0:
+        return False
+    cell = line[left + 1:right].strip()
+    theirs = {_cell(c).strip() for r in (table.header,) + table.rows for c in r if c.strip("* ")}
+    return bool(cell) and cell in theirs
 
 
 def given(table: BuyerTable) -> bool:

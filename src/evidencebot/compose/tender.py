@@ -2104,7 +2104,9 @@ def _assemble_tender(
     if check and tables:
         # a table the checker finds fault with is left out whole (never a row of the buyer's dropped): the checker
         # reads a table as one sentence, so a row's target is held against the first KPI named above it (s33 q09)
-        dropped = [tm for tm in tables if any(must_fix(f) for f in checker.check_text(tm[1]))]
+        # (a finding on a cell the buyer wrote, given back as written, is the buyer's and keeps the table: s37 q08)
+        dropped = [tm for tm in tables if any(must_fix(f) and not buyer_tables.buyers_own(tm[0], tm[1], f.start, f.end)
+                                              for f in checker.check_text(tm[1]))]
         tables = [tm for tm in tables if tm not in dropped]
         table_notes = [f"the buyer's {tm[0].title or tm[0].kind + ' table'} is not given: the checker flags it"
                        for tm in dropped]
@@ -2841,8 +2843,10 @@ def _buyer_tables(question: str, profile: dict, role_map, plan: QuestionPlan) ->
     def speak(text: str) -> str:
         return buyer_scale.speak_roles(text, role_map)[0]
 
-    out = [(t, buyer_tables.markdown(t, ours, speak)) for t in buyer_tables.read(question) if buyer_tables.given(t)
-           and not (plan.char_limit and t.counted)]
+    # a table of our own rows (asked for in words) takes every role of the establishment, a noted one too
+    whole = buyer_tables.establishment_roles(profile.get("team_wte") or "", noted=True)
+    out = [(t, buyer_tables.markdown(t, whole if t.ours else ours, speak)) for t in buyer_tables.read(question)
+           if buyer_tables.given(t) and not (plan.char_limit and t.counted) and not (t.ours and not whole)]
     if sum(count_words(md) for t, md in out if t.counted) > TABLE_SHARE * (plan.word_limit or 0):
         out = [(t, md) for t, md in out if not t.counted]
     return out
