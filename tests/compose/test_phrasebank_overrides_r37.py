@@ -76,3 +76,20 @@ def test_the_places_a_tender_names_are_read_again_from_a_new_site_roles_file():
     _write_user_copy(site_roles.PHRASEBANK, data)
     after = {p.name for p in site_roles.read(text)}
     assert "Harrow Mill House" not in after, after
+
+
+def test_inside_one_block_the_word_lists_files_are_looked_at_once(monkeypatch):
+    """(review of s37) site_roles asked for its lists hundreds of times per text, each time stat-ing and listing the
+    phrasebank folders; inside filters.files_checked_once the files are looked at once, and again by the next block."""
+    from evidencebot.compose import filters
+
+    calls = []
+    real = filters._added_lists
+    monkeypatch.setattr(filters, "_added_lists", lambda *a: calls.append(a) or real(*a))
+    with filters.files_checked_once():
+        first = filters.word_lists_once("site_roles.yaml")
+        assert all(filters.word_lists_once("site_roles.yaml") is first for _ in range(5))
+    assert len(calls) == 1
+    filters.word_lists_once("site_roles.yaml")
+    filters.word_lists_once("site_roles.yaml")
+    assert len(calls) == 3  # outside a block every call looks (an edit is seen at once)

@@ -13,6 +13,8 @@ import datetime as _dt
 import fnmatch
 import math
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -123,13 +125,36 @@ def _file_names(folder: str, mtime: float) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in Path(folder).iterdir()))
 
 
+_CHECKED: ContextVar[dict | None] = ContextVar("word_lists_checked", default=None)
+
+
+@contextmanager
+def files_checked_once():
+    """Inside this block :func:`word_lists_once` looks at the files behind each word list once and hands back that
+    dict after (review of s37: a reader that asks for its lists hundreds of times per text stat-ed and listed the
+    phrasebank folders each time, 12 times slower). Per thread and task (a context variable), so a worker's block
+    never pins another's lists; a file edited while the app runs is read by the next block."""
+    token = _CHECKED.set({} if _CHECKED.get() is None else _CHECKED.get())
+    try:
+        yield
+    finally:
+        _CHECKED.reset(token)
+
+
 def word_lists_once(name: str, *, also: tuple[str, ...] = ()) -> dict:
     """:func:`load_word_lists`, the same dict handed back until one of the files it is read from changes (a user's
     copy added, edited or taken away while the app runs), as :func:`load_phrasebank` does for one file; so a module
-    can build its patterns from it with :func:`built_once`. The dict is shared: read it, never change it."""
+    can build its patterns from it with :func:`built_once`. The dict is shared: read it, never change it. Inside
+    :func:`files_checked_once` the files are looked at once per block."""
+    checked = _CHECKED.get()
+    if checked is not None and (name, also) in checked:
+        return checked[(name, also)]
     main = phrasebank_file(name)
     files = tuple((str(path), path.stat().st_mtime) for path in [main, *_added_lists(name, also).values()])
-    return _word_lists(name, also, files)
+    data = _word_lists(name, also, files)
+    if checked is not None:
+        checked[(name, also)] = data
+    return data
 
 
 @lru_cache(maxsize=16)

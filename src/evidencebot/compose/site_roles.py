@@ -28,7 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from evidencebot.compose.filters import built_once, word_lists_once
+from evidencebot.compose.filters import built_once, files_checked_once, word_lists_once
 from evidencebot.text import phrase_alternation, sentence_spans
 
 PHRASEBANK = "site_roles.yaml"
@@ -363,7 +363,8 @@ _ORDER = {"partner": 0, "ours": 1, "buyer": 2, "outreach": 3}
 def read(text: str) -> list[Place]:
     """Each named place of the tender's ``text`` with its one role (:func:`_read`; the last 16 texts' places are
     kept, per loaded ``site_roles.yaml``)."""
-    return list(built_once(_spec(), "site_roles.read", lambda: functools.lru_cache(maxsize=16)(_read))(text or ""))
+    with files_checked_once():  # its helpers ask for the lists hundreds of times per text: the files looked at once
+        return list(built_once(_spec(), "site_roles.read", lambda: functools.lru_cache(maxsize=16)(_read))(text or ""))
 
 
 def _read(text: str) -> tuple[Place, ...]:

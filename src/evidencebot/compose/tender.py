@@ -1549,7 +1549,7 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit],
 def assemble_tender(db: Database, question: str, word_limit: int | None = None, **kwargs) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question`` (:func:`_assemble_tender`), with the blocks
     written for another buyer's tender kept out (:func:`evidencebot.compose.gapflow.buyer_scope`)."""
-    with gapflow.buyer_scope(None):
+    with gapflow.buyer_scope(None), filters.files_checked_once():  # the word lists' files looked at once per answer
         return _assemble_tender(db, question, word_limit, **kwargs)
 
 
