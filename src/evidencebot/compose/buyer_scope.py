@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import re
 
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import built_once, load_phrasebank
 from evidencebot.text import sentences
 
 PHRASEBANK = "buyer_scope.yaml"
 
 
-@functools.lru_cache(maxsize=1)
 def _spec() -> dict:
+    """``buyer_scope.yaml``, the same dict until its file changes (a user's copy edited while the app runs is read)."""
     return load_phrasebank(PHRASEBANK) or {}
 
 
@@ -42,7 +42,13 @@ def _buyer_sentences(text: str) -> list[str]:
 
 def elsewhere(buyer_text: str) -> tuple[str, ...]:
     """The services the buyer puts with another lot or provider, as our text would name them ('debt advice', 'job
-    club', 'peer groups'), longest first; () when the buyer says none."""
+    club', 'peer groups'), longest first; () when the buyer says none. (Review of s37: a tender answer asked three
+    times for the same buyer's text; the last 8 texts' answers are kept, per loaded file.)"""
+    return built_once(_spec(), "buyer_scope.elsewhere", lambda: functools.lru_cache(maxsize=8)(_elsewhere))(
+        buyer_text or "")
+
+
+def _elsewhere(buyer_text: str) -> tuple[str, ...]:
     spec = (_spec().get("elsewhere") or {})
     put, not_ours = _any(spec.get("put")), _any(spec.get("not_ours"))
     lead = {str(w).lower() for w in spec.get("lead") or []}

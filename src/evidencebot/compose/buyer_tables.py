@@ -206,8 +206,8 @@ def _asked(question: str) -> list[BuyerTable]:
                     continue
                 rows.append((_cap(item[:when.start()].strip()), _cap(when.group("when")), ""))
             if rows:
-                asked = tuple(spec.get("asked_milestone_header") or ("Milestone", "Date", "Owner"))
-                out.append(BuyerTable("milestone", "", asked, tuple(rows), counted=counted))
+                milestone_header = tuple(spec.get("asked_milestone_header") or ("Milestone", "Date", "Owner"))
+                out.append(BuyerTable("milestone", "", milestone_header, tuple(rows), counted=counted))
         else:
             header = _split_cols(m.group("cols"))
             items = [_cap(re.sub(lead, "", i, flags=re.I).strip()) for i in _bullets_around(question, m.start())]
