@@ -184,3 +184,13 @@ def test_a_header_cell_is_not_read_into_the_cell_under_it(checker):
     found = checker.check_text(text, path="referral.txt")
     assert [f.match for f in found if f.rule in ("privacy.postcode", "privacy.street-address")] == []
     assert any("NE8 4LX" in f.match for f in found)
+
+
+def test_a_header_with_its_own_colon_does_not_carry_a_label_match_onto_a_cell():
+    """(review of s37) the label's end was found by the first ': ' of a table view's line, so a header holding its own
+    ': ' let a postcode rule's match in the header land on the cell under it ('xx' flagged as a postcode)."""
+    from evidencebot.language.privacy import find_privacy, load_privacy_rules
+
+    rules = [r for r in load_privacy_rules() if r.kind == "regex"]
+    text = "Note: Gateshead NE8 4LX, b, c\nxx, yy, deterioration in health\n"
+    assert [(f.rule, f.match) for f in find_privacy(text, None, rules)] == [("privacy.postcode", "NE8 4LX")]

@@ -985,7 +985,6 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits: list[_Hit] = []
     view = normalised_view(text)
     table = table_view(text)
-    table_text = table[0] if table is not None else None
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
             hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
@@ -1001,12 +1000,12 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             continue  # read after every other rule (below)
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
-            for norm, starts, ends in (v for v in (view, table) if v is not None):
+            for (norm, starts, ends), labelled in ((v, v is table) for v in (view, table) if v is not None):
                 # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
                 # ((s37) not a match inside a label alone: the header's words are not the cell's, "Gateshead NE8
                 # 4LX" over "deterioration in mental health" made that cell a postcode)
                 spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm)
-                          if e > s and (norm is not table_text or not _in_label(norm, s, e))]
+                          if e > s and not (labelled and _in_label(starts, ends, s, e))]
         else:
             # (p24) the findings of the rules that say a private fact of a worker (person_context.private_rules): a name
             # in a staff role beside one is no longer passed as staff in role
@@ -1402,11 +1401,12 @@ def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
     return ("".join(out), starts, ends) if out else None
 
 
-def _in_label(view: str, start: int, end: int) -> bool:
-    """(s37) Whether ``view[start:end]`` lies inside one line's label of a :func:`table_view` ("label: cell")."""
-    line = view.rfind("\n", 0, start) + 1
-    colon = view.find(": ", line)
-    return colon != -1 and end <= colon
+def _in_label(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """(s37) Whether ``[start, end)`` of a :func:`table_view` lies inside one line's label ("label: cell"): every
+    character of a label maps to its whole cell, so the span's first and last characters map to the same cell start
+    and end, where two characters of the cell map apart. (Review of s37: this was found by the first ': ' of the
+    line, so a header holding its own ': ' ("Note: Gateshead NE8 4LX") let a label match through onto a cell.)"""
+    return end - start >= 2 and starts[start] == starts[end - 1] and ends[start] == ends[end - 1]
 
 
 # --- normalised digits -------------------------------------------------------------
