@@ -41,6 +41,16 @@ def _settings(rule: Rule) -> dict:
         benefit_nouns=option_words(o.get("benefit_nouns")),
         sized_nouns=option_words(o.get("sized_benefit_nouns")),
         benefit_to=option_words(o.get("benefit_to_preps")),
+        # (oc38) a multiple of the money put in, after a verb of benefit ("generates five times its grant", "delivers
+        # ten times the value", "saves three times that"): what the multiple is of
+        outlay_nouns=option_words(o.get("outlay_nouns")),
+        outlay_verbs=option_words(o.get("outlay_verbs")),
+        outlay_pointers=option_words(o.get("outlay_pointers")),
+        back_particles=option_words(o.get("back_particles")),
+        # (oc38) "is worth £90,000 a year to local practices"; "more than covers its costs"
+        worth_words=option_words(o.get("worth_words")),
+        cover_verbs=option_words(o.get("cover_verbs")),
+        own_cost_owners=option_words(o.get("own_cost_owners")),
         # inflected forms of the verbs of benefit (the lemmatiser reads "spared" as "spar")
         verb_forms=frozenset(f for v in option_words(o.get("verbs")) if " " not in v for f in verb_forms(v)),
     ))
@@ -76,10 +86,70 @@ def _governing_verb(tok):
     return None
 
 
-def _lemma(verb) -> str:
+def _lemma(verb, s: dict | None = None) -> str:
     lemma = verb.lemma_.lower()
     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if prt is None and s is not None:
+        # (oc38) a particle the parser reads as an adverb, on the verb or a few words on ("get | back three times what
+        # they spend", "get three times their money | back")
+        doc = verb.doc
+        prt = next((t for t in doc[verb.i + 1:min(verb.sent.end, verb.i + 7)] if t.lower_ in s["back_particles"]
+                    and t.dep_ in ("advmod", "prt")), None)
     return f"{lemma} {prt.lower_}" if prt is not None else lemma
+
+
+def _multiple_of_outlay(tok, toks, s: dict) -> bool:
+    """(oc38) The multiple is of the money put in: a noun of outlay or value in its phrase ("five times its grant",
+    "ten times the value", "four times their money"), a clause of spending ("three times what they spend"), or a
+    word pointing back to a cost just named ("costs £15,000 and saves three times that")."""
+    end = min(tok.sent.end, tok.i + 6)
+    after = toks[tok.i + 1:end]
+    if after and after[0].lower_ in s["outlay_pointers"]:
+        return True
+    for t in after:
+        if t.is_punct:
+            break
+        if t.lower_ in s["outlay_nouns"] or t.lemma_.lower() in s["outlay_nouns"]:
+            return True
+        if t.tag_ == "WP" and any(x.lemma_.lower() in s["outlay_verbs"] for x in toks[t.i + 1:min(end + 3, t.sent.end)]):
+            return True
+    return False
+
+
+def _worth_to_someone(tok, s: dict):
+    """(oc38) An amount that sizes "worth" said of something to someone else ("the listening service is worth
+    £90,000 a year to local GP practices", "volunteers worth half a million pounds a year to the hospital"):
+    the word "worth", or None. Worth to us ("worth £2m to us") is our income, not a benefit claimed."""
+    cur = tok
+    for _ in range(4):
+        if cur.lower_ in s["worth_words"]:
+            break
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    else:
+        return None
+    if cur.lower_ not in s["worth_words"]:
+        return None
+    for c in cur.children:
+        if c.dep_ == "prep" and c.lower_ in s["benefit_to"]:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ not in W.provider_pronouns_short and not any(
+                    g.dep_ == "poss" and g.lower_ in W.provider_pronouns_short for g in obj.children):
+                return cur
+    return None
+
+
+def _covers_own_cost(verb, s: dict):
+    """(oc38) A verb of covering whose object is the subject's own cost ("the service more than covers its costs",
+    "peer workers cover their own cost through reduced bed use"): the cost noun, or None."""
+    if verb.lemma_.lower() not in s["cover_verbs"]:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.lemma_.lower() in s["funding"] or c.lower_ in s["funding"]) and any(
+                g.lower_ in s["own_cost_owners"] for g in c.children if g.dep_ in ("poss", "amod")):
+            return c
+    return None
 
 
 def _ours(verb, s: dict, sent_toks) -> bool:
@@ -160,7 +230,8 @@ def _benefit_to_someone(noun, s: dict) -> bool:
 @check("money_claim")
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    funded = bool(s["funding"] and ctx.lemma_set & s["earn_back"] and ctx.lemma_set & s["funding"])
+    funded = bool(s["funding"] and (ctx.lemma_set & s["earn_back"] or ctx.lemma_set & s["cover_verbs"])
+                  and ctx.lemma_set & s["funding"])
     if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"]) or funded
             or any(_unit_glued(w, s) for w in ctx.lower_set if w[:1].isdigit())):
         return []
@@ -171,7 +242,7 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            paid = _paid_back(verb, s)
+            paid = _paid_back(verb, s) or _covers_own_cost(verb, s)
             if paid is None or _own_cost(verb) and paid.lemma_.lower() not in s["funding"]:
                 continue
             if not _ours(verb, s, toks[verb.sent.start:verb.sent.end]):
@@ -189,6 +260,11 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             seen.add(saved.i)
             out.append(Candidate(rule, min(tok.i, saved.i), max(tok.i, saved.i) + 1, saved.head.i))
             continue
+        worth = None if multiple else _worth_to_someone(tok, s)
+        if worth is not None and worth.i not in seen:
+            seen.add(worth.i)
+            out.append(Candidate(rule, min(tok.i, worth.i), max(tok.i, worth.i) + 1, worth.head.i))
+            continue
         verb = _governing_verb(tok)
         figure = tok.text in s["signs"] or tok.like_num or _unit_glued(tok.lower_, s)
         if figure and s["benefit_nouns"] and (verb is None or verb.i not in seen):
@@ -203,14 +279,18 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
                 continue
         if verb is None or verb.i in seen:
             continue
-        lemma = _lemma(verb)
+        lemma = _lemma(verb, s)
         if multiple:
-            if lemma not in s["payback"]:
+            if lemma not in s["payback"] and not (
+                    (lemma in s["verbs"] or verb.lemma_.lower() in s["verbs"] or verb.lower_ in s["verb_forms"])
+                    and _multiple_of_outlay(tok, toks, s)):
                 continue
         elif lemma not in s["verbs"] and verb.lemma_.lower() not in s["verbs"] and verb.lower_ not in s["verb_forms"]:
             continue
         sent = toks[verb.sent.start:verb.sent.end]
-        if _own_cost(verb) or not _ours(verb, s, sent):
+        # (oc38) a multiple of the money put in is a claim of return whoever gets it back ("funders get back three
+        # times what they put in")
+        if _own_cost(verb) or not (_ours(verb, s, sent) or multiple and _multiple_of_outlay(tok, toks, s)):
             continue
         seen.add(verb.i)
         start, end = min(verb.i, tok.i), max(verb.i, tok.i) + 1
