@@ -80,15 +80,22 @@ def _names_service(words, s: dict) -> bool:
         for t in nouns)
 
 
+def _marks_change(t, s: dict) -> bool:
+    """A word of change, or a comparative on a noun ("fewer calls", "healthier figures"; not "an earlier draft")."""
+    if _has(t, s["change_words"]):
+        return True
+    return t.tag_.lower() in s["comparative_tags"] and t.dep_ in s["modifier_deps"] and not _has(t, s["time_words"])
+
+
 def _changed_subject(subj, verb, s: dict) -> bool:
     """The subject is an outcome that changed: a word of change or a comparative in it, or any outcome as the
     subject of a verb of change (with its particle: "came down", "went up")."""
     if subj is None or subj.lower_ in s["subject_pronouns"] or subj.tag_.lower() in s["relative_tags"]:
         return False
     words = list(subj.subtree)
-    marked = any(_has(t, s["change_words"]) or t.tag_.lower() in s["comparative_tags"] for t in words)
+    marked = any(_marks_change(t, s) for t in words)
     if _has(subj, s["people_nouns"]) and not any(
-            c.dep_ in s["modifier_deps"] and (_has(c, s["change_words"]) or c.tag_.lower() in s["comparative_tags"])
+            c.dep_ in s["modifier_deps"] and _marks_change(c, s)
             for c in subj.children):
         return False  # "Joan improved because of ...": a person, not a figure ("fewer women", a count, is one)
     if subj.pos_ not in ("NOUN", "PROPN") and subj.tag_.lower() not in s["misread_noun_tags"] and not marked:
@@ -185,7 +192,9 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
             m.dep_ == "mark" and m.lower_ in s["because_words"] for m in c.children)), None)
         if clause is not None:
             csubj = next((c for c in clause.children if c.dep_ in s["subject_deps"]), None)
-            if csubj is not None and _names_service(list(csubj.subtree), s) and _changed_subject(subj, verb, s):
+            denied = any(c.dep_ in s["neg_deps"] for c in clause.children)  # "because we could not support them"
+            if csubj is not None and not denied and _names_service(list(csubj.subtree), s) and _changed_subject(
+                    subj, verb, s):
                 add(verb, subj, csubj.right_edge.i + 1)
                 continue
         # 2. a passive of causing or changing, the service its agent ("... were produced by the course")
@@ -208,7 +217,7 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
             if prep is not None:
                 words = [t for t in prep.subtree if t.i != prep.i]
                 if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _has(t, s["change_words"]) or t.tag_.lower() in s["comparative_tags"] for t in subj.subtree):
+                        _marks_change(t, s) for t in subj.subtree):
                     add(verb, subj, prep.right_edge.i + 1)
                     continue
         # 5. the credit for a change placed with the service ("the credit for ... belongs to our tenancy team", "an
@@ -225,8 +234,7 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
                 words = [t for t in prep.subtree if t.i != prep.i]
                 said = list(verb.sent)
                 if _names_service(words, s) and any(
-                        _has(t, s["change_words"]) or t.tag_.lower() in s["comparative_tags"] or t.tag_.lower() in s["result_tags"]
-                        for t in said if t.i < verb.i):
+                        _marks_change(t, s) or t.tag_.lower() in s["result_tags"] for t in said if t.i < verb.i):
                     add(verb, owner, prep.right_edge.i + 1)
                     continue
         # 3. a verb of origin ("... came from the text reminder project")
@@ -235,7 +243,7 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
             if prep is not None:
                 words = [t for t in prep.subtree if t.i != prep.i]
                 if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _has(t, s["change_words"]) or t.tag_.lower() in s["comparative_tags"] for t in subj.subtree):
+                        _marks_change(t, s) for t in subj.subtree):
                     add(verb, subj, prep.right_edge.i + 1)
                     continue
         # 4. a verb of showing whose object is the service's effect ("... reflects the success of the initiative")
@@ -246,6 +254,6 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
             if prep is not None:
                 words = [t for t in prep.subtree if t.i != prep.i]
                 if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _has(t, s["change_words"]) or t.tag_.lower() in s["comparative_tags"] for t in subj.subtree):
+                        _marks_change(t, s) for t in subj.subtree):
                     add(verb, subj, prep.right_edge.i + 1)
     return out
