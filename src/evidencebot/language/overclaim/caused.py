@@ -48,7 +48,7 @@ def _cue_spans(sent, s: dict) -> list[tuple[int, int]]:
 
 def _window(doc, start: int, s: dict) -> list:
     """The words of a cause after its cue: up to the next comma, semicolon or clause opener, at most a dozen."""
-    out = []
+    out: list = []
     sent_end = doc[start].sent.end if start < len(doc) else start
     for i in range(start, min(sent_end, start + 12)):
         t = doc[i]
@@ -76,7 +76,8 @@ def _names_service(words, s: dict) -> bool:
         return False
     # a noun of a service, or a service's name ("Safewards", "IPS"; not a place, a date or a person)
     return any(_has(t, s["service_nouns"]) for t in nouns) or any(
-        (t.is_title or t.is_upper) and t.i != t.sent.start and t.is_alpha and t.ent_type_.lower() not in s["not_entities"]
+        (t.is_title or t.is_upper) and t.i != t.sent.start and t.is_alpha
+        and t.ent_type_.lower() not in s["not_entities"]
         for t in nouns)
 
 

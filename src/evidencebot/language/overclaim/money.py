@@ -111,7 +111,8 @@ def _multiple_of_outlay(tok, toks, s: dict) -> bool:
             break
         if t.lower_ in s["outlay_nouns"] or t.lemma_.lower() in s["outlay_nouns"]:
             return True
-        if t.tag_ == "WP" and any(x.lemma_.lower() in s["outlay_verbs"] for x in toks[t.i + 1:min(end + 3, t.sent.end)]):
+        rest = toks[t.i + 1:min(end + 3, t.sent.end)]
+        if t.tag_ == "WP" and any(x.lemma_.lower() in s["outlay_verbs"] for x in rest):
             return True
     return False
 
