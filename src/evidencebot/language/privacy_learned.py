@@ -45,7 +45,6 @@ from typing import Any, Iterator
 from evidencebot import locations
 from evidencebot.language.phrasebank import check_weights, load_weights
 from evidencebot.language.privacy_filter import _class_index, probability
-from evidencebot.language.token_arrays import arrays, tokens
 
 WEIGHTS_FILE = "privacy-detail-scorer.json"
 _override = threading.local()
@@ -64,9 +63,10 @@ _YEAR_PART = re.compile(r"(?:19|20)\d\d")
 def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
     """The stretches the check scores: each sentence of ``doc`` cut at line breaks, as (start, end, tokens),
     trimmed of spaces and punctuation at either end; stretches with no word are left out."""
-    arr = None
     for sent in doc.sents:
         s0, e0 = sent.start_char, sent.end_char
+        sent_toks: list | None = None  # (the sentence's tokens and their offsets, read once, not once per line)
+        starts: list[int] = []
         pos = s0
         while pos < e0:
             nl = text.find("\n", pos, e0)
@@ -77,15 +77,13 @@ def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
             if b > a:
-                if arr is None:  # (perf38: offsets and flags from the doc's token arrays, no Token made to read them)
-                    arr = arrays(doc)
-                    starts, space, alpha, number = arr.idx, arr.is_space, arr.is_alpha, arr.like_num
-                lo, hi = sent.start, sent.end
-                at = [k for k in range(bisect.bisect_left(starts, a, lo, hi), bisect.bisect_left(starts, b, lo, hi))
-                      if not space[k]]
-                if any(alpha[k] or number[k] for k in at):
-                    every = tokens(doc)
-                    yield a, b, [every[k] for k in at]
+                if sent_toks is None:
+                    sent_toks = list(sent)
+                    starts = [t.idx for t in sent_toks]
+                toks = [t for t in sent_toks[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+                        if not t.is_space]
+                if any(t.is_alpha or t.like_num for t in toks):
+                    yield a, b, toks
             pos = end + 1
 
 
@@ -226,30 +224,25 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
     index = _class_index(names)
     arc_deps, doc_word_set, _gate = _sets(spec)
     first_names, ambiguous = names.first_names, names.ambiguous
-    # (perf38) the words' attributes from the doc's token arrays (read once per doc), by each token's index
-    ids = [t.i for t in toks]
-    arr = arrays(toks[0].doc) if toks else None
-    where = {i: j for j, i in enumerate(ids)}
+    where = {t.i: j for j, t in enumerate(toks)}
     keys: list[tuple[str, ...]] = []
     n_cap_mid = n_caps = 0
     digit_run = 0
-    for j, i in enumerate(ids):
-        word = arr.text[i]
-        lower = arr.lower[i]
-        lemma = arr.lemma[i]
-        pos = arr.pos[i]
-        cls = index.get(lower, ()) or index.get(lemma, ())
-        proper = pos == "PROPN" or (word[:1].isupper() and j > 0 and not cls)
+    for j, t in enumerate(toks):
+        word = t.text
+        lower = t.lower_
+        cls = index.get(lower, ()) or index.get(t.lemma_.lower(), ())
+        proper = t.pos_ == "PROPN" or (word[:1].isupper() and j > 0 and not cls)
         if word[:1].isupper() and word[1:].islower() and word in first_names and word not in ambiguous:
             cls = cls + ("first_name",)
-        key = cls if cls else ((f"p:{pos}",))
+        key = cls if cls else ((f"p:{t.pos_}",))
         keys.append(key)
         for c in cls:
             put(f"c:{c}")
-        if arr.is_alpha[i] and not proper:
-            put(f"w:{lemma}")
-        if arr.ent_iob[i] == "B":
-            put(f"e:{arr.ent_type[i]}")
+        if t.is_alpha and not proper:
+            put(f"w:{t.lemma_.lower()}")
+        if t.ent_iob_ == "B":
+            put(f"e:{t.ent_type_}")
         if word.isalpha() and word.isupper() and len(word) > 1:
             n_caps += 1
         elif j > 0 and word[:1].isupper() and word[1:2].islower():
@@ -269,10 +262,10 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
     if digit_run >= 2:
         put(f"sh:digit_groups{min(digit_run, 4)}")
     if doc_word_set:
-        for i in ids:
-            if arr.lower[i] in doc_word_set:
-                put(f"d:{arr.lower[i]}")
-            parts = _REF_PART.split(arr.text[i])
+        for t in toks:
+            if t.lower_ in doc_word_set:
+                put(f"d:{t.lower_}")
+            parts = _REF_PART.split(t.text)
             if len(parts) >= 3 and any(_YEAR_PART.fullmatch(x) for x in parts) \
                     and any(x.isalpha() and x.isupper() for x in parts):
                 put("sh:ref_code")
@@ -282,15 +275,15 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
     if n_caps:
         put(f"sh:caps{min(n_caps, 2)}")
     put(f"n:{min(len(toks) // 5, 6)}")
-    for j, i in enumerate(ids):
-        dep = arr.dep[i]
+    for j, t in enumerate(toks):
+        dep = t.dep_
         if dep == "ROOT":
             for k in keys[j]:
                 put(f"r:{k}")
             continue
         if dep not in arc_deps:
             continue
-        hj = where.get(arr.head[i])
+        hj = where.get(t.head.i)
         if hj is None:
             continue
         for hk in keys[hj]:
@@ -337,20 +330,17 @@ def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
         return True
     index = _class_index(names)
     first_names, ambiguous = names.first_names, names.ambiguous
-    arr = arrays(toks[0].doc) if toks else None  # (perf38: the words' attributes from the doc's token arrays)
     for t in toks:
-        i = t.i
-        word = arr.text[i]
+        word = t.text
         if _PERIOD_WORD.fullmatch(word):
             continue
-        pos = arr.pos[i]
-        if pos == "PROPN" or arr.ent_type[i] == "PERSON":
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
             return True
-        if wanted.intersection(index.get(arr.lower[i], ())):
+        if wanted.intersection(index.get(t.lower_, ())):
             return True
         if word in first_names and word not in ambiguous:
             return True
-        if pos == "PRON" and "1" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
+        if t.pos_ == "PRON" and "1" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
             return True
         if "@" in word:
             return True

@@ -34,7 +34,6 @@ from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _tex
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule, check_weights, load_weights
-from evidencebot.language.token_arrays import arrays
 from evidencebot.locations import search_path
 
 WEIGHTS_FILE = "overclaim-scorer.json"
@@ -89,15 +88,12 @@ def _sentence_arrays(span, index: ClassIndex, spec: dict):
     ``agent_lists`` words: their classes are cleared)."""
     doc = span.doc if hasattr(span, "doc") else span
     start = getattr(span, "start", 0)
-    end = start + len(span)
-    toks = _toks(doc)[start:end]
+    toks = _toks(doc)[start:start + len(span)]
     n_toks = len(toks)
-    # (perf38) from the doc's token arrays, read once per doc: the same strings as t.lower_, t.lemma_.lower(), t.dep_
-    arr = arrays(doc)
-    lowers = arr.lower[start:end]
-    lemmas = arr.lemma[start:end]
-    deps = arr.dep[start:end]
-    heads = [h - start for h in arr.head[start:end]]
+    lowers = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    deps = [t.dep_ for t in toks]
+    heads = [t.head.i - start for t in toks]
     children: list[list[int]] = [[] for _ in toks]
     for j, hj in enumerate(heads):
         if hj != j and 0 <= hj < n_toks:
@@ -391,16 +387,11 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
     marks = spec["marks"]
     toks, lowers, lemmas, deps, heads, children, classes, named = _sentence_arrays(span, index, spec)
     n_toks = len(toks)
-    # (perf38) parts of speech, tags and number flags from the doc's token arrays (t.pos_, t.tag_, t.like_num)
-    arr = arrays(span.doc if hasattr(span, "doc") else span)
-    first_i = getattr(span, "start", 0)
-    poses = arr.pos[first_i:first_i + n_toks]
-    tags = arr.tag[first_i:first_i + n_toks]
-    numbers = arr.like_num[first_i:first_i + n_toks]
     class_names = tables.classes
     weighted_lemmas = tables.lemmas
     keys: list[tuple[str, ...]] = []
-    for j, (pos, lower, lemma, cls) in enumerate(zip(poses, lowers, lemmas, classes)):
+    for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
+        pos = t.pos_
         keys.append(cls if cls else (f"p:{pos}",))
         if cls:
             v = share(cls)
@@ -410,7 +401,7 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
                     out[name] = v
         if pos in lemma_pos and j not in named and lemma in weighted_lemmas:
             put("w:" + lemma, 1.0)
-        if numbers[j]:
+        if t.like_num:
             put("m:number", 1.0)
         elif lower in marks:
             put(f"m:{lower}", 1.0)
@@ -432,10 +423,11 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
     for j in range(n_toks):
         dep = deps[j]
         if dep == "ROOT":
+            t = toks[j]
             v = share(keys[j])
             for k in keys[j]:
                 put(f"r:{k}", v)
-            put(f"r:tag:{tags[j]}", 1.0)
+            put(f"r:tag:{t.tag_}", 1.0)
             subj: tuple[str, ...] = ()
             objs: tuple[str, ...] = ()
             for cj in children[j]:
@@ -449,7 +441,7 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
                         put("r:passive", 1.0)
                 elif cdep in neg_deps:
                     put("r:negated", 1.0)
-                elif tags[cj] in modal_tags:
+                elif toks[cj].tag_ in modal_tags:
                     put(f"r:modal:{lowers[cj]}", 1.0)
                 elif cdep in object_deps:
                     objs = keys[cj]
