@@ -4127,7 +4127,12 @@ class _NameFinder:
         ambiguous = n.ambiguous_lower()
         for i, tok in enumerate(toks):
             word = tok.text
-            if word in ambiguous and word.isalpha() and word.islower() and self.person_by_grammar(tok):
+            if not (word.isalpha() and word.islower()):
+                # (perf38) every test below needs a word of lower-case letters (the ambiguous names', note_subject,
+                # lower_kin_owner, lower_name_with_pronoun, lower_name_slot's _unknown_lower and the listed names'
+                # own test): any other token is passed over here, without the four calls
+                continue
+            if word in ambiguous and self.person_by_grammar(tok):
                 if (word in self.context.get("season_words", ()) or word.capitalize() in MONTHS) \
                         and not any(w.lower_ in self.context.get("pronouns", ()) for w in tok.token.sent):
                     continue  # "summer's feedback", "may's figures": a time of year unless "she" follows
