@@ -3943,6 +3943,11 @@ def _prepared(question: str) -> str:
     # was lost and its items read as context)
     original = re.sub(r"(?im)^([ \t]*(?:\*\*|__)" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2})\b[^\n*_]{0,80}?(?:\*\*|__))[ \t]+(?=\S)",
                       r"\1\n", original)
+    # a numbered part's title in bold on a line of its own ('**4.1 Engagement before release** (maximum 400 words)'):
+    # a title as '4.1 Engagement before release' is, so each part is read on its own (the bold hid the parts and only
+    # the part holding a list was read; s37 q04, spent)
+    original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)(\d{1,2}(?:\.\d{1,2})+[a-z]?\.?[ \t]+[A-Z][^\n*_.?!:;]{0,70}?)(?:\*\*|__)"
+                      r"(?=[ \t]*(?:[(\[][^\n]*)?$)", r"\1\2", original)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
     # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
@@ -4255,13 +4260,22 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
         # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
         # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
         detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
+        # 'Describe how you will A, how you will B, and how you will C.' + 'In particular, please address:' + a list:
+        # a stem that is a series of asks of its own is asked, the list details them (as 'The Tenderer shall describe
+        # how it will X, and how it will Y' is, s18 dev q02; one ask over 'In particular' is spelt out by the list)
+        series_asks = [s for s in stem_sentences[:-1] if detail and _IMPERATIVE.match(_clean(s)) and not _CONTEXT.match(s)
+                       and len([x for x in _asks(s)[0] if _WH.match(x)]) >= 2]
         # 'Please tell us your commitments on A, B and C.' + 'Please also tell us:' + a list: the list is asked
         # beside what came before it, not as its detail (s18 dev q25)
+        # ('In addition, please set out:', 'Additionally, tell us:' say the same: s37 q06's questions before it)
         also = bool(stem_sentences) and stem_sentences[-1].rstrip().endswith(":") and bool(
             re.match(r"(?i)^(?:please\s+)?(?:also\s+(?:tell\s+us|describe|explain|set\s+out)|(?:tell\s+us|describe|"
-                     r"explain|set\s+out)\s+also)\b", stem_sentences[-1]))
+                     r"explain|set\s+out)\s+also)\b", _ADDED.sub("", stem_sentences[-1]))
+            or (bool(_ADDED.match(stem_sentences[-1])) and not re.match(r"(?i)in\s+your", stem_sentences[-1])
+                and bool(re.match(r"(?i)^(?:please\s+)?(?:also\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|"
+                                  r"cover|address)\b", _ADDED.sub("", stem_sentences[-1])))))
         extra = [s for s in stem_sentences + trail_sentences
-                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail) or s in series_asks
                      or (also and s in stem_sentences[:-1] and _OWN_ASK.match(s) and not _CONTEXT.match(s)))
                  and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
