@@ -178,3 +178,15 @@ def test_parsed_headings_are_the_printed_headings():
     assert q.headings == printed, (q.headings, printed)
     assert all(len(h.split()) <= 12 for h in q.headings), q.headings
     assert len(q.labels) == len(q.headings) and q.labels != q.headings, q.labels
+
+
+@pytest.mark.parametrize("text, stop", [
+    ("how you will use equality monitoring data each quarter to check that access to MHTRs reflects the sentenced "
+     "population", "to check"),
+    ("how you will audit case files every month to make sure that care plans are reviewed on time", "to make sure"),
+])
+def test_heading_not_stopped_before_what_is_checked(text, stop):
+    # a cap never stops on 'to <verb>' with the 'that' clause it governs left behind
+    h = make_heading(text, short=True)
+    assert not h.endswith(stop), h
+    assert not heading_fault(h, text), h

@@ -5333,8 +5333,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             # the short one found no cut at all ('Using the Council's case management system, Carewise, | for all
             # records ...')
             wider = _cap_heading(t, text, LONG_HEADING_WORDS)
+            # never before the clause that says what or which ('... each quarter to check | that access reflects ...')
+            goes_on = t.startswith(wider) and re.match(r"(?i)[\s,]*(?:that|which|who|whose|whether)\b", t[len(wider):])
             if (SHORT_CAP_WORDS if lost else 2) < _heading_words(wider) <= LONG_HEADING_WORDS \
-                    and not heading_fault(wider, text):
+                    and not heading_fault(wider, text) and not goes_on:
                 capped = wider
         t = capped
     return t
@@ -5534,6 +5536,9 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
             verbless = True
             continue  # 'Making sure every person leaving Elmstead Lodge | or ... is contacted': its verb was cut
+        if re.match(r"(?i)[\s,]*(?:that|whether)\s", t[at:]) and re.search(r"(?i)\bto\s+[a-z]+$", head) \
+                and _looks_like_verb(last):
+            continue  # 'to check | that access reflects ...': what is checked follows (s37 q06's printed heading)
         if last in _WHOLE_WITH_WHO and re.match(r"(?i)\s*(?:who|whose|that|which)\b", t[at:]):
             continue  # 'What alternatives you will offer to people | who cannot use digital channels' (s32 q07)
         best = head
