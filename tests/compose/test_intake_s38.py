@@ -190,3 +190,15 @@ def test_heading_not_stopped_before_what_is_checked(text, stop):
     h = make_heading(text, short=True)
     assert not h.endswith(stop), h
     assert not heading_fault(h, text), h
+
+
+@pytest.mark.parametrize("text", [
+    "What will you do if someone stops engaging in the first four weeks after release?",
+    "What will you do when a tenant misses three visits in a row and cannot be reached by phone?",
+])
+def test_what_will_you_do_question_headed_by_its_situation(text):
+    # 'What will you do if/when X?' is headed by the situation, as 'what you will do when X' already was
+    h = make_heading(text, short=True)
+    assert not _bench().question_form(h), h
+    assert h.split()[0] in ("If", "When"), h
+    assert not heading_fault(h, text), h

@@ -5462,7 +5462,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         t = done[:1].upper() + done[1:]
         if _heading_words(t) <= max_words and not heading_fault(t, source):
             return t
-    done_when = re.match(r"(?i)^what\s+(?:you|we)\s+will\s+do\s+(?=(?:when|if|where)\s)", t)
+    done_when = re.match(r"(?i)^what\s+(?:(?:you|we)\s+will|will\s+(?:you|we))\s+do\s+(?=(?:when|if|where)\s)", t)
     if done_when:  # 'What you will do when a KPI target is not met' -> 'When a KPI target is not met'
         t = t[done_when.end():]
         t = t[:1].upper() + t[1:]
