@@ -5322,10 +5322,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     if short and _fallback and _heading_words(t) > max_words:
         capped = _cap_heading(t, text, max_words)
         # a cap that keeps only the ask's verb or its vague head ('Working in partnership', 'Outreach you will carry
-        # out', 'Absorbing a rise') drops what the part is about: a heading of up to twelve words is printed whole
-        # (the writers' headings name the object: over the labelled sets 21 more headings are close to theirs and
-        # none more is cut mid-phrase; session 38)
-        lost = max_words == MAX_HEADING_WORDS and _heading_words(capped) <= SHORT_CAP_WORDS
+        # out', 'Absorbing a rise': three content words or fewer) drops what the part is about: a heading of up to
+        # twelve words is printed whole (the writers' headings name the object; session 38)
+        lost = max_words == MAX_HEADING_WORDS and len(_content_words(capped)) <= SHORT_CAP_CONTENT
         if lost and _heading_words(t) <= LONG_HEADING_WORDS and not heading_fault(t, text):
             capped = t
         elif max_words == MAX_HEADING_WORDS and (lost or _heading_words(capped) > LONG_HEADING_WORDS):
@@ -5335,15 +5334,16 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             wider = _cap_heading(t, text, LONG_HEADING_WORDS)
             # never before the clause that says what or which ('... each quarter to check | that access reflects ...')
             goes_on = t.startswith(wider) and re.match(r"(?i)[\s,]*(?:that|which|who|whose|whether)\b", t[len(wider):])
-            if (SHORT_CAP_WORDS if lost else 2) < _heading_words(wider) <= LONG_HEADING_WORDS \
+            if len(_content_words(wider)) > (SHORT_CAP_CONTENT if lost else 1) and _heading_words(wider) <= LONG_HEADING_WORDS \
                     and not heading_fault(wider, text) and not goes_on:
                 capped = wider
         t = capped
     return t
 
 
-SHORT_CAP_WORDS = 6
-"""A capped heading this short has lost what its part is about (:func:`make_heading`)."""
+SHORT_CAP_CONTENT = 3
+"""A capped heading with this few content words has lost what its part is about ('Working in partnership',
+'Absorbing a rise': :func:`make_heading`); 'Showing change over time honestly' has not."""
 
 
 _OBLIGED = _words_pattern(_listed("obliged", within="cut"))
