@@ -205,12 +205,13 @@ def main() -> None:
     ap.add_argument("--against", default="")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--shape", default="")
+    ap.add_argument("--preds", default="", help="read the predictions from a --dump file instead of parsing again")
     ap.add_argument("--joined", action="store_true", help="how the writers label an item holding two asks")
     args = ap.parse_args()
     if args.joined:
         joined_asks()
         return
-    preds = predict(sets())
+    preds = json.loads(Path(args.preds).read_text(encoding="utf-8")) if args.preds else predict(sets())
     if args.dump:
         Path(args.dump).write_text(json.dumps(preds), encoding="utf-8")
         return

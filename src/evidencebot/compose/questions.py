@@ -3943,6 +3943,11 @@ def _prepared(question: str) -> str:
     # was lost and its items read as context)
     original = re.sub(r"(?im)^([ \t]*(?:\*\*|__)" + _PART_WORD + r"[ \t]+(?:[a-h]|\d{1,2})\b[^\n*_]{0,80}?(?:\*\*|__))[ \t]+(?=\S)",
                       r"\1\n", original)
+    # a numbered part's title in bold on a line of its own ('**4.1 Engagement before release** (maximum 400 words)'):
+    # a title as '4.1 Engagement before release' is, so each part is read on its own (the bold hid the parts and only
+    # the part holding a list was read; s37 q04, spent)
+    original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)(\d{1,2}(?:\.\d{1,2})+[a-z]?\.?[ \t]+[A-Z][^\n*_.?!:;]{0,70}?)(?:\*\*|__)"
+                      r"(?=[ \t]*(?:[(\[][^\n]*)?$)", r"\1\2", original)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
     # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
@@ -4255,13 +4260,22 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
         # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
         # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
         detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
+        # 'Describe how you will A, how you will B, and how you will C.' + 'In particular, please address:' + a list:
+        # a stem that is a series of asks of its own is asked, the list details them (as 'The Tenderer shall describe
+        # how it will X, and how it will Y' is, s18 dev q02; one ask over 'In particular' is spelt out by the list)
+        series_asks = [s for s in stem_sentences[:-1] if detail and _IMPERATIVE.match(_clean(s)) and not _CONTEXT.match(s)
+                       and len([x for x in _asks(s)[0] if _WH.match(x)]) >= 2]
         # 'Please tell us your commitments on A, B and C.' + 'Please also tell us:' + a list: the list is asked
         # beside what came before it, not as its detail (s18 dev q25)
+        # ('In addition, please set out:', 'Additionally, tell us:' say the same: s37 q06's questions before it)
         also = bool(stem_sentences) and stem_sentences[-1].rstrip().endswith(":") and bool(
             re.match(r"(?i)^(?:please\s+)?(?:also\s+(?:tell\s+us|describe|explain|set\s+out)|(?:tell\s+us|describe|"
-                     r"explain|set\s+out)\s+also)\b", stem_sentences[-1]))
+                     r"explain|set\s+out)\s+also)\b", _ADDED.sub("", stem_sentences[-1]))
+            or (bool(_ADDED.match(stem_sentences[-1])) and not re.match(r"(?i)in\s+your", stem_sentences[-1])
+                and bool(re.match(r"(?i)^(?:please\s+)?(?:also\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|"
+                                  r"cover|address)\b", _ADDED.sub("", stem_sentences[-1])))))
         extra = [s for s in stem_sentences + trail_sentences
-                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail) or s in series_asks
                      or (also and s in stem_sentences[:-1] and _OWN_ASK.match(s) and not _CONTEXT.match(s)))
                  and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
@@ -5306,8 +5320,30 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
         # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
         t = _fallback_heading(text, t, max_words)
     if short and _fallback and _heading_words(t) > max_words:
-        t = _cap_heading(t, text, max_words)
+        capped = _cap_heading(t, text, max_words)
+        # a cap that keeps only the ask's verb or its vague head ('Working in partnership', 'Outreach you will carry
+        # out', 'Absorbing a rise': three content words or fewer) drops what the part is about: a heading of up to
+        # twelve words is printed whole (the writers' headings name the object; session 38)
+        lost = max_words == MAX_HEADING_WORDS and len(_content_words(capped)) <= SHORT_CAP_CONTENT
+        if lost and _heading_words(t) <= LONG_HEADING_WORDS and not heading_fault(t, text):
+            capped = t
+        elif max_words == MAX_HEADING_WORDS and (lost or _heading_words(capped) > LONG_HEADING_WORDS):
+            # longer than twelve words: the same cut within twelve words, when that says more than the short one or
+            # the short one found no cut at all ('Using the Council's case management system, Carewise, | for all
+            # records ...')
+            wider = _cap_heading(t, text, LONG_HEADING_WORDS)
+            # never before the clause that says what or which ('... each quarter to check | that access reflects ...')
+            goes_on = t.startswith(wider) and re.match(r"(?i)[\s,]*(?:that|which|who|whose|whether)\b", t[len(wider):])
+            if len(_content_words(wider)) > (SHORT_CAP_CONTENT if lost else 1) and _heading_words(wider) <= LONG_HEADING_WORDS \
+                    and not heading_fault(wider, text) and not goes_on:
+                capped = wider
+        t = capped
     return t
+
+
+SHORT_CAP_CONTENT = 3
+"""A capped heading with this few content words has lost what its part is about ('Working in partnership',
+'Absorbing a rise': :func:`make_heading`); 'Showing change over time honestly' has not."""
 
 
 _OBLIGED = _words_pattern(_listed("obliged", within="cut"))
@@ -5426,7 +5462,7 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         t = done[:1].upper() + done[1:]
         if _heading_words(t) <= max_words and not heading_fault(t, source):
             return t
-    done_when = re.match(r"(?i)^what\s+(?:you|we)\s+will\s+do\s+(?=(?:when|if|where)\s)", t)
+    done_when = re.match(r"(?i)^what\s+(?:(?:you|we)\s+will|will\s+(?:you|we))\s+do\s+(?=(?:when|if|where)\s)", t)
     if done_when:  # 'What you will do when a KPI target is not met' -> 'When a KPI target is not met'
         t = t[done_when.end():]
         t = t[:1].upper() + t[1:]
@@ -5500,6 +5536,9 @@ def _cap_heading(t: str, source: str, max_words: int) -> str:
         if len(clause) > 1 and not any(_finite(w) for w in clause[-1].split()):
             verbless = True
             continue  # 'Making sure every person leaving Elmstead Lodge | or ... is contacted': its verb was cut
+        if re.match(r"(?i)[\s,]*(?:that|whether)\s", t[at:]) and re.search(r"(?i)\bto\s+[a-z]+$", head) \
+                and _looks_like_verb(last):
+            continue  # 'to check | that access reflects ...': what is checked follows (s37 q06's printed heading)
         if last in _WHOLE_WITH_WHO and re.match(r"(?i)\s*(?:who|whose|that|which)\b", t[at:]):
             continue  # 'What alternatives you will offer to people | who cannot use digital channels' (s32 q07)
         best = head
@@ -5721,12 +5760,16 @@ class ParsedQuestion:
     stem: str
     points: list[tuple[str, str]]
     headings: list[str]
+    """The heading printed over each sub-point's part of the answer (as :func:`plan_question` prints it: short, in the
+    buyer's words; the buyer's own when mandated)."""
     limits: Limits
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments), never sub-points."""
     requirements: list[str] = field(default_factory=list)
     """The buyer's background lists (what a protocol requires, partners, KPIs: :func:`listed_requirements`): facts
     and standards the answer must meet, never sub-points."""
+    labels: list[str] = field(default_factory=list)
+    """Each sub-point's longer label, the one the method blocks are fitted by (SubPoint.label)."""
 
     # the limits as the question's own: word_limit is limits.words (read, never set, here)
     word_limit = property(lambda self: self.limits.words)
@@ -5786,10 +5829,13 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     # the buyer's mandated headings each with what it asks under it, as the plan reads them (:func:`plan_question`)
     points = _under_mandated_headings(text, points)
     mandated = mandated_headings(text) and len(points) >= 2
-    return ParsedQuestion(text=text, stem=stem, points=points,
-                          headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
-                                    for _, t in points], limits=limits,
-                          instructions=read_instructions(text), requirements=listed_requirements(text))
+    labels = [point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated) for _, t in points]
+    # the heading over each part as the answer prints it (session 38: the bench and the status table read the longer
+    # label, 10 words a heading on average, where the answer prints 8 and the writers label 5.5)
+    headings = [label if own else make_heading(_weight(t)[0], short=True) for (_, t), (label, own) in zip(points, labels)]
+    return ParsedQuestion(text=text, stem=stem, points=points, headings=headings, limits=limits,
+                          instructions=read_instructions(text), requirements=listed_requirements(text),
+                          labels=[label for label, _ in labels])
 
 
 # ---------------------------------------------------------------- budgets
