@@ -96,15 +96,25 @@ _NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(
                     r"\s+['‘\"“]?\Z", re.IGNORECASE)
 # (s38) a name one gives oneself: "calls herself Lady Moth", "introduces himself as Gizmo", "refers to herself as Bee"
 # (not a nationality one claims: "calls himself Welsh", the parse's NORP)
-_NAMED_SELF = re.compile(r"\b(?:(?:calls?|called|calling|styles?|styled)\s+(?:him|her|them|my|your)sel(?:f|ves)"
+# (one person's: not "the winning team called themselves 'The Faithfuls'")
+_NAMED_SELF = re.compile(r"\b(?:(?:calls?|called|calling|styles?|styled)\s+(?:him|her|them|my)self"
                          r"|(?:introduces?|introduced|introducing|refers?\s+to|referred\s+to|signs?|signed)"
-                         r"\s+(?:him|her|them|my)sel(?:f|ves)\s+as)\s+['‘\"“]?\Z", re.IGNORECASE)
+                         r"\s+(?:him|her|them|my)self\s+as)\s+['‘\"“]?\Z", re.IGNORECASE)
 # (s38) a work named by a common noun after a lead word (group 1: "in", "from", a verb of liking or watching), a
 # determiner and up to two words (group 2: the noun; group 3: the word after it, a group's noun in "the book club")
 _FICTION_NOUN_PHRASE = re.compile(r"[ \t\u00a0]*\b([A-Za-z]+)[ \t\u00a0]+(?:the|this|that|one|each|every|an?|her|his|their)[ \t\u00a0]+"
                                   r"(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)\b(?:[ \t\u00a0]+([a-z]+))?")
+# (s38) a sentence that opens on the work as where its names are: "In the book, ...", "In the film Dr Zhivago ..."
+# (group 1: the noun; not "In the book she lent me, Mrs Adeyemi ...": a comma or a capital right after the noun)
+_FICTION_OPENER = re.compile(r"[ \t\u00a0\"“'‘]*[Ii]n[ \t\u00a0]+(?:the|this|that|one|each|every|an?)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?"
+                             r"([a-z]+)(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?=[A-Z]))")
+# (s38) a work's part where the name is, right before it: "the episode where", "the chapter in which" (group 1: the noun)
+_FICTION_SCENE = re.compile(r"\b(?:the|that|this|one)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)[ \t\u00a0]+(?:where|when|in[ \t\u00a0]+which)"
+                            r"[ \t\u00a0]+\Z", re.IGNORECASE)
 # (s38) a capitalised word's start
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+# (s38) a run of capitalised words from a capitalised word's start ("Ms Harrow")
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*")
 # (s38) what may stand between such a work and its character: a comma, "especially when", "the scene where"
 # (a bare "when" is a time: "We read the novel when Mrs Adeyemi was in hospital"; a title before a surname found alone)
 _FICTION_TO_NAME = re.compile(r"[ \t\u00a0,]*(?P<link>(?:(?:especially|particularly|mostly|mainly|even|above[ \t\u00a0]+all)[ \t\u00a0,]+"
@@ -114,7 +124,12 @@ _FICTION_TO_NAME = re.compile(r"[ \t\u00a0,]*(?P<link>(?:(?:especially|particula
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
                           r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b"
                           # (pv36) "Cash is his real name": the word is said to be a person's own name
-                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b",
+                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b"
+                          # (s38) a nickname in quotation marks, then whom it is used by or the real name in brackets:
+                          # "Francisco, 'Paco' to everyone at the allotment", "'Tiny' (real name Lewis)"
+                          r"|['’\"”][ \t\u00a0]+to[ \t\u00a0]+(?:everyone|everybody|all|friends|(?:his|her|their|the)[ \t\u00a0]+"
+                          r"(?:mates|friends|lads|girls|family|residents|staff|regulars|others|kids|team|street))\b"
+                          r"|['’\"”]?[ \t\u00a0]*\([ \t\u00a0]*(?:real|actual|given|birth|legal)[ \t\u00a0]+name\b",
                           re.IGNORECASE)
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
@@ -953,7 +968,7 @@ CONTEXT_LISTS = (
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
     "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
-    "nickname_scopes", "fiction_nouns", "fiction_not_after", "fiction_verbs",
+    "nickname_scopes", "fiction_nouns", "fiction_not_after", "fiction_verbs", "fiction_not_scene",
 )
 
 
@@ -1196,6 +1211,12 @@ def _work_before_name(before: str, ctx: dict) -> bool:
     series, especially when Dr Foster ..."). Not "watched the film with Mr Obi", "read the novel when Mrs Adeyemi was
     in hospital" or "She loves the show, Kayden said"."""
     verbs = ctx.get("fiction_verbs", frozenset())
+    opener = _FICTION_OPENER.match(before)
+    if opener and opener.group(1).lower() in ctx.get("fiction_nouns", ()):
+        return True  # the sentence opens "In the book," or "In the film Dr Zhivago ...": its names are the work's
+    scene = _FICTION_SCENE.search(before)
+    if scene and scene.group(1).lower() in ctx.get("fiction_nouns", ()) and scene.group(1).lower() not in ctx.get("fiction_not_scene", ()):
+        return True  # "The episode where Mrs Mills gets lost", "the chapter in which Dr Manette ..."
     for m in _FICTION_NOUN_PHRASE.finditer(before):
         link = _FICTION_TO_NAME.fullmatch(before, m.end(2))
         if not link or not _names_work(m, ctx):
@@ -1213,7 +1234,14 @@ def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
     its capitalised words): "In the book, Mr Rochester keeps his first wife locked in the attic" is a story's."""
     if not ctx.get("fiction_nouns"):
         return False
-    return any(_work_before_name(text[start:m.start()], ctx) for m in _CAPITAL_WORD.finditer(text, start, end) if m.start() > start)
+    for m in _CAPITAL_WORD.finditer(text, start, end):
+        if m.start() > start and _work_before_name(text[start:m.start()], ctx):
+            return True
+        word = _NAME_RUN.match(text, m.start(), end)
+        after = _FICTION_NOUN_PHRASE.match(text, word.end(), end) if word else None
+        if after and after.group(1).lower() in ("in", "from") and _names_work(after, ctx):
+            return True  # "Ms Harrow from the novel reminded her of her own mum"
+    return False
 
 
 def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
