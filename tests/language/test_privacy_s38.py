@@ -28,7 +28,7 @@ LEARNED = ("privacy.learned-private-detail", "privacy.learned-identifier")
     ("NOMS number K2291JD was on the licence conditions she showed me.", "K2291JD"),
     ("inmate no t5520lb, released 9am friday, needs a script", "t5520lb"),
     # a label that names an identifier, then a code's shape, with a person near
-    ("Her Blue Badge number, BB6620914, expired in March and the renewal is stuck.", "BB6620914"),
+    ("Her choir member code CH-4471 is on the list she signed.", "CH-4471"),
     ("His allotment plot code AL-7741 is on the letter he got from the council.", "AL-7741"),
     # a room, cabin or bay at a named place where someone lives or sleeps
     ("Room 9 at the Salvation Army lodge is where he's been staying since the fire.", "Room 9 at the Salvation Army lodge"),
