@@ -108,8 +108,9 @@ _FICTION_NOUN_PHRASE = re.compile(r"[ \t\u00a0]*\b([A-Za-z]+)[ \t\u00a0]+(?:the|
 # (group 1: the noun; not "In the book she lent me, Mrs Adeyemi ...": a comma or a capital right after the noun)
 _FICTION_OPENER = re.compile(r"[ \t\u00a0\"“'‘]*[Ii]n[ \t\u00a0]+(?:the|this|that|one|each|every|an?)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?"
                              r"([a-z]+)(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?=[A-Z]))")
-# (s38) a work's part where the name is, right before it: "the episode where", "the chapter in which" (group 1: the noun)
-_FICTION_SCENE = re.compile(r"\b(?:the|that|this|one)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)[ \t\u00a0]+(?:where|when|in[ \t\u00a0]+which)"
+# (s38) a work's part where the name is, right before it: "the episode where", "the chapter in which" (group 1: the noun;
+# not "when", a time: "We read the novel when Mrs Adeyemi was in hospital")
+_FICTION_SCENE = re.compile(r"\b(?:the|that|this|one)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)[ \t\u00a0]+(?:where|in[ \t\u00a0]+which)"
                             r"[ \t\u00a0]+\Z", re.IGNORECASE)
 # (s38) a capitalised word's start
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
