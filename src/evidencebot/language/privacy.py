@@ -94,11 +94,43 @@ _NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(
                     # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
                     r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
                     r"\s+['‘\"“]?\Z", re.IGNORECASE)
+# (s38) a name one gives oneself: "calls herself Lady Moth", "introduces himself as Gizmo", "refers to herself as Bee"
+# (not a nationality one claims: "calls himself Welsh", the parse's NORP)
+# (one person's: not "the winning team called themselves 'The Faithfuls'")
+_NAMED_SELF = re.compile(r"\b(?:(?:calls?|called|calling|styles?|styled)\s+(?:him|her|them|my)self"
+                         r"|(?:introduces?|introduced|introducing|refers?\s+to|referred\s+to|signs?|signed)"
+                         r"\s+(?:him|her|them|my)self\s+as)\s+['‘\"“]?\Z", re.IGNORECASE)
+# (s38) a work named by a common noun after a lead word (group 1: "in", "from", a verb of liking or watching), a
+# determiner and up to two words (group 2: the noun; group 3: the word after it, a group's noun in "the book club")
+_FICTION_NOUN_PHRASE = re.compile(r"[ \t\u00a0]*\b([A-Za-z]+)[ \t\u00a0]+(?:the|this|that|one|each|every|an?|her|his|their)[ \t\u00a0]+"
+                                  r"(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)\b(?:[ \t\u00a0]+([a-z]+))?")
+# (s38) a sentence that opens on the work as where its names are: "In the book, ...", "In the film Dr Zhivago ..."
+# (group 1: the noun; not "In the book she lent me, Mrs Adeyemi ...": a comma or a capital right after the noun)
+_FICTION_OPENER = re.compile(r"[ \t\u00a0\"“'‘]*[Ii]n[ \t\u00a0]+(?:the|this|that|one|each|every|an?)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?"
+                             r"([a-z]+)(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?=[A-Z]))")
+# (s38) a work's part where the name is, right before it: "the episode where", "the chapter in which" (group 1: the noun;
+# not "when", a time: "We read the novel when Mrs Adeyemi was in hospital")
+_FICTION_SCENE = re.compile(r"\b(?:the|that|this|one)[ \t\u00a0]+(?:[a-z'’\-]+[ \t\u00a0]+){0,2}?([a-z]+)[ \t\u00a0]+(?:where|in[ \t\u00a0]+which)"
+                            r"[ \t\u00a0]+\Z", re.IGNORECASE)
+# (s38) a capitalised word's start
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+# (s38) a run of capitalised words from a capitalised word's start ("Ms Harrow")
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*")
+# (s38) what may stand between such a work and its character: a comma, "especially when", "the scene where"
+# (a bare "when" is a time: "We read the novel when Mrs Adeyemi was in hospital"; a title before a surname found alone)
+_FICTION_TO_NAME = re.compile(r"[ \t\u00a0,]*(?P<link>(?:(?:especially|particularly|mostly|mainly|even|above[ \t\u00a0]+all)[ \t\u00a0,]+"
+                              r"|(?:the|that|one)[ \t\u00a0]+(?:bit|part|scene|moment|chapter|episode)s?[ \t\u00a0]+)"
+                              r"(?:when|where|in[ \t\u00a0]+which)[ \t\u00a0]+)?(?-i:[A-Z][a-z]{0,9}\.?[ \t\u00a0]+)?", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
                           r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b"
                           # (pv36) "Cash is his real name": the word is said to be a person's own name
-                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b",
+                          r"|[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:his|her|their|my)[ \t\u00a0]+(?:real|actual|given|first|birth)[ \t\u00a0]+name\b"
+                          # (s38) a nickname in quotation marks, then whom it is used by or the real name in brackets:
+                          # "Francisco, 'Paco' to everyone at the allotment", "'Tiny' (real name Lewis)"
+                          r"|['’\"”][ \t\u00a0]+to[ \t\u00a0]+(?:everyone|everybody|all|friends|(?:his|her|their|the)[ \t\u00a0]+"
+                          r"(?:mates|friends|lads|girls|family|residents|staff|regulars|others|kids|team|street))\b"
+                          r"|['’\"”]?[ \t\u00a0]*\([ \t\u00a0]*(?:real|actual|given|birth|legal)[ \t\u00a0]+name\b",
                           re.IGNORECASE)
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
@@ -937,7 +969,7 @@ CONTEXT_LISTS = (
     "staff_frame_rules", "staff_frame_columns", "place_columns",
     "lower_slot_before", "lower_slot_after", "lower_slot_not_names", "lower_slot_not_name_endings", "role_mailbox_rules",
     "origin_verbs", "place_name_links", "surname_particles_before_links", "we_support_verbs", "continuous_person_verbs",
-    "nickname_scopes",
+    "nickname_scopes", "fiction_nouns", "fiction_not_after", "fiction_verbs", "fiction_not_scene",
 )
 
 
@@ -1015,6 +1047,9 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
+    if learned:
+        ctx = next((r.names.context for r in rules if r.kind == "entity" and r.names is not None), {})
+        learned = [h for h in learned if not _fiction_stretch(text, h.start, h.end, ctx)]
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
     hits = _off_place_column(text, hits)
@@ -1161,6 +1196,53 @@ _FRAME_END = re.compile(r"\n|[.!?](?=[ \t]|\Z)")
 _FRAME_WORD = re.compile(r"[a-z][a-z'’\-]*")
 _FRAME_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+([A-Za-z0-9][a-z\-]*)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _names_work(m: re.Match, ctx: dict) -> bool:
+    """(s38) A match of _FICTION_NOUN_PHRASE names a work: its noun is one of ``fiction_nouns`` and the word after it
+    is none of ``fiction_not_after`` ("the book club", "the film night" are groups and times)."""
+    nxt = m.group(3)
+    return m.group(2).lower() in ctx.get("fiction_nouns", ()) and not (nxt and nxt.lower() in ctx.get("fiction_not_after", ()))
+
+
+def _work_before_name(before: str, ctx: dict) -> bool:
+    """(s38) ``before`` (a sentence up to a name) ends in a frame that makes the name a character of a work named by its
+    common noun: the work opens the sentence as where the name is ("In the book, Mr Rochester ...", "In this episode
+    Dr Foster ..."), or is what someone loves or watches, then "especially when" or "the scene where" ("She loves the
+    series, especially when Dr Foster ..."). Not "watched the film with Mr Obi", "read the novel when Mrs Adeyemi was
+    in hospital" or "She loves the show, Kayden said"."""
+    verbs = ctx.get("fiction_verbs", frozenset())
+    opener = _FICTION_OPENER.match(before)
+    if opener and opener.group(1).lower() in ctx.get("fiction_nouns", ()):
+        return True  # the sentence opens "In the book," or "In the film Dr Zhivago ...": its names are the work's
+    scene = _FICTION_SCENE.search(before)
+    if scene and scene.group(1).lower() in ctx.get("fiction_nouns", ()) and scene.group(1).lower() not in ctx.get("fiction_not_scene", ()):
+        return True  # "The episode where Mrs Mills gets lost", "the chapter in which Dr Manette ..."
+    for m in _FICTION_NOUN_PHRASE.finditer(before):
+        link = _FICTION_TO_NAME.fullmatch(before, m.end(2))
+        if not link or not _names_work(m, ctx):
+            continue
+        lead = m.group(1).lower()
+        if lead == "in" and not before[:m.start()].strip():
+            return True
+        if link.group("link") and any(stem in verbs for stem in (lead, lead[:-1], lead[:-2], lead[:-3])):
+            return True
+    return False
+
+
+def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
+    """(s38) The learned check's stretch names a character in a work's frame (:func:`_work_before_name` before one of
+    its capitalised words): "In the book, Mr Rochester keeps his first wife locked in the attic" is a story's."""
+    if not ctx.get("fiction_nouns"):
+        return False
+    for m in _CAPITAL_WORD.finditer(text, start, end):
+        if m.start() > start and _work_before_name(text[start:m.start()], ctx):
+            return True
+        word = _NAME_RUN.match(text, m.start(), end)
+        after = _FICTION_NOUN_PHRASE.match(text, word.end(), end) if word else None
+        if after and after.group(1).lower() in ("in", "from") and _names_work(after, ctx):
+            return True  # "Ms Harrow from the novel reminded her of her own mum"
+    return False
 
 
 def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2419,6 +2501,8 @@ class _NameFinder:
             return False  # (s31) "the recovery principles set out by Patricia Deegan", "Carl Rogers (1902-1987)"
         if self.thing_named(start, end):
             return False  # (s31) "Our outreach van is called Bessie", "We named the new van Florence"
+        if self.fiction_frame(start, end):
+            return False  # (s38) "In the book, Mr Rochester ...", "She loves the series, especially when Dr Foster ..."
         if self.home_of_people(start, end):
             return False  # (s31) "Young people from Shirley use the drop-in most": where a group comes from
         first_word = value.split(None, 1)[0].rstrip(".")
@@ -2454,6 +2538,20 @@ class _NameFinder:
         return not (self.followed_by_place(end, start) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def fiction_frame(self, start: int, end: int) -> bool:
+        """(s38) The name is a character of a work its sentence names by a common noun (``fiction_nouns``: book, novel,
+        series, episode, film, play, storyline ...) with a determiner (:func:`_work_before_name`), or the work places
+        the name after it ("Mr Rochester in the novel", "Esther from the book"); not a group that meets about works
+        ("Mrs Obi from the book club", ``fiction_not_after``)."""
+        ctx = self.context
+        if not ctx.get("fiction_nouns"):
+            return False
+        a, b = _frame_bounds(self.text, start, end)
+        if _work_before_name(self.text[a:start], ctx):
+            return True
+        m = _FICTION_NOUN_PHRASE.match(self.text, end, b)
+        return bool(m) and m.group(1).lower() in ("in", "from") and _names_work(m, ctx)
 
     def role_title(self, start: int) -> bool:
         """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
@@ -3082,6 +3180,8 @@ class _NameFinder:
         """Right after "my name is" or "named", or "goes by" said of a person."""
         if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]) or _NAMED_AFTER.match(self.text, tok.end):
             return True
+        if tok.ent != "NORP" and _NAMED_SELF.search(self.text[max(0, tok.start - 40):tok.start]):
+            return True  # (s38) "calls herself Moth", "introduces himself as Gizmo" (not "calls himself Welsh")
         prefers = _PREFERS_CALLED.match(self.text, tok.end)
         if prefers and prefers.group(1) in self.context.get("name_preference_verbs", ()):
             return True  # "Tsegereda prefers to be called Tsega"
