@@ -159,3 +159,103 @@ def test_a_commitments_table_says_the_targets_the_answer_states_in_its_words():
     assert miles[measure].startswith("Staff mileage between the hubs")
     # nothing the answer does not state: how each is evidenced is still to confirm
     assert jobs[header.index("How it will be evidenced")] == unknown
+
+
+# ---------------------------------------------------------------- 4. a buyer's minimum list said in the part it answers
+
+START_UP = """# Question 6 – Getting ready to start
+
+The new contract begins on 1 October 2029. Please cover:
+
+(a) how you will consult the staff who transfer to you;
+(b) how the people on the current caseload on 30 September 2029 will keep their worker after the change;
+(c) how you will set up the Harlow Gate office and its phones.
+
+Provide a mobilisation timetable with dated steps and a named lead for each. As a minimum it must show: staff consultation closed by 3 August 2029; Harlow Gate lease signed by 30 September 2029; and phones live by 30 September 2029.
+
+Maximum 900 words.
+"""
+
+START_UP_PART = """# Question 6 – Getting ready to start
+
+Please cover:
+
+(a) how you will consult the staff who transfer to you;
+(b) your mobilisation timetable with dated steps and a named lead for each step.
+
+As a minimum the timetable must show: staff consultation closed by 3 August 2029; and phones live by 30 September 2029.
+
+Maximum 900 words.
+"""
+
+
+def test_a_minimum_list_said_of_a_table_goes_to_no_part_for_the_dates_it_shares():
+    from evidencebot.compose import commitments
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(START_UP)
+    found = commitments.read(START_UP, plan.points)
+    said = {k: [c.text for c in v] for k, v in found.items()}
+    listed = [k for k, v in said.items() if any("3 August 2029" in t for t in v)]
+    # before: under (b), the people on the caseload on 30 September 2029, for the date it shares
+    assert listed == [commitments.UNPLACED], said
+
+
+def test_a_minimum_list_of_a_part_ask_stays_in_that_part():
+    from evidencebot.compose import commitments
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(START_UP_PART)
+    found = commitments.read(START_UP_PART, plan.points)
+    timetable = next(p.key for p in plan.points if "timetable" in p.text)
+    assert any("3 August 2029" in c.text for c in found.get(timetable, [])), found
+
+
+# ---------------------------------------------------------------- 5. a gate on another lot's services confirmed
+
+LOTS = """# Question 4 – Working beside the other lot
+
+Lot 3 (gambling harm treatment and family support) is being procured separately, and no Lot 2 bidder may offer it.
+
+4.1 How will you share a plan with the Lot 3 provider when someone is supported by both? (200 words)
+
+4.2 Confirm that your Lot 2 offer contains no element of the Lot 3 services. Offers without this confirmation will be excluded.
+"""
+
+
+def test_another_lots_service_is_kept_out_of_our_text_and_the_gate_then_confirmed():
+    from evidencebot.compose import buyer_scope
+    from evidencebot.compose.questions import plan_question
+
+    other = buyer_scope.other_lot(LOTS)
+    assert other["lot"] == "Lot 3"
+    ours = ("Peer workers offer gambling support sessions each week, and the team leader meets the Lot 3 provider "
+            "every month to review shared plans.")
+    kept = buyer_scope.without_other_lot(ours, other)
+    assert kept == "The team leader meets the Lot 3 provider every month to review shared plans."
+    assert not buyer_scope.offers(kept, other)
+    # an onward referral is no offer of the service
+    assert not buyer_scope.offers("We refer people to the gambling harm service with their agreement.", other)
+
+    plan = plan_question(LOTS)
+    (point,) = [p for p in plan.points if p.kind == "confirm"]
+    sec = T._confirmation_section(point, {}, None, None, True, [], other_lot=other)
+    said = " ".join(u.text for u in sec.units)
+    assert said.startswith("Yes.") and "no element of the Lot 3 services" in said, said  # before: '[To confirm]'
+    # ... and taken back when a kept sentence of the answer offers that lot's service all the same
+    body = _Said("4.1", "How will you share a plan with the Lot 3 provider", [ours])
+    body.point.kind = ""
+    sec.point = point
+    assert T._other_lot_offered([body, sec], other)
+    assert not " ".join(u.text for u in sec.units).startswith("Yes.")
+
+
+def test_no_confirmation_is_made_for_a_lot_the_buyer_does_not_procure_apart():
+    from evidencebot.compose import buyer_scope
+    from evidencebot.compose.questions import plan_question
+
+    text = LOTS.replace("is being procured separately, and no Lot 2 bidder may offer it", "is part of this contract")
+    assert buyer_scope.other_lot(text) == {}
+    (point,) = [p for p in plan_question(text).points if p.kind == "confirm"]
+    sec = T._confirmation_section(point, {}, None, None, True, [], other_lot=buyer_scope.other_lot(text))
+    assert not " ".join(u.text for u in sec.units).startswith("Yes.")
