@@ -241,6 +241,6 @@ def mend_sections(sections: list) -> dict[str, list[str]]:
         notes += [f"proofread, to check: {f}" for f in flags(said)]
         if notes:
             out[sec.point.key] = notes
-    for key, said in vary_openers(sections).items():
-        out.setdefault(key, []).extend(said)
+    for key, varied in vary_openers(sections).items():
+        out.setdefault(key, []).extend(varied)
     return out
