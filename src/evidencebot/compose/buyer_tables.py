@@ -446,8 +446,8 @@ def home(table: BuyerTable, parts: list[tuple[str, str]]) -> str:
 
 @dataclass(frozen=True)
 class Stated:
-    """A commitment our answer states for a year: 'Year 1', 'at least four paid roles held by people with lived
-    experience' (its measure: 'paid roles held by people with lived experience')."""
+    """A commitment our answer states for a year: 'Our target for year 1', 'at least four paid roles held by people
+    with lived experience' (its measure: 'Paid roles held by people with lived experience')."""
     when: str
     said: str
     measure: str
@@ -491,11 +491,14 @@ def _items(said: str, label: str, split: re.Pattern, lead: re.Pattern, measure_l
     return out
 
 
-def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: Callable[[Stated], int | None]) -> str:
+def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: Callable[[Stated], int | None],
+                     measures: bool = True) -> str:
     """``md`` (our copy of a commitments ``table``) with the target and measure cells of each row said from the
     commitments our answer states for it (``stated``; ``row_of``: the row a stated commitment is about, None for
-    none), the year before each ('Year 1: at least four paid roles ...; Year 2: five paid lived experience roles');
-    a cell no stated commitment is about keeps what it said. The same words and figures as the answer's text."""
+    none), the year before each ('Our target for year 1: at least four paid roles ...; our target for year 2: five
+    paid lived experience roles');
+    a cell no stated commitment is about keeps what it said (with ``measures`` False, every measure cell). The same
+    words and figures as the answer's text."""
     spec = _spec().get("stated_targets") or {}
     if table.kind != "social value" or not stated:
         return md
@@ -520,8 +523,11 @@ def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: C
         if at >= len(lines):
             continue
         cells = table_cells(lines[at])
-        cells[target] = "; ".join(f"{st.when}: {st.said}" for st in found)
-        if measure is not None and measure != target:
+        years: dict[str, list[str]] = {}
+        for st in found:
+            years.setdefault(st.when, []).append(st.said)
+        cells[target] = ". ".join(f"{when}: {'; '.join(items)}" for when, items in years.items())
+        if measures and measure is not None and measure != target:
             cells[measure] = "; ".join(dict.fromkeys(st.measure for st in found))
         lines[at] = "| " + " | ".join(_cell(c) for c in cells) + " |"
     return "\n".join(lines)

@@ -2901,8 +2901,8 @@ def _said_commitments(tables: list[tuple], sections: list[Section], checker) -> 
     text states for its rows (:func:`buyer_tables.said_from_answer`; session 38: s37 q11's table said 'To confirm with
     the commissioner before contract award' in every cell while the paragraph under it stated each year's targets). A
     stated commitment is about the row whose words, with the kept text of the part that answers that row, share the
-    most of its words (none on a tie or no word shared). A table so filled that takes more of a counted limit, or that
-    the checker (``checker``, None: unchecked) flags, stays as it was."""
+    most of its words (none on a tie or no word shared). Rows are said one by one: a row that would make the table take
+    more of a counted limit, or that the checker (``checker``, None: unchecked) would flag, stays as it was."""
     scored = [s for s in sections if s.point.kind != "confirm"]
     if not any(t.kind == "social value" for t, _ in tables):
         return tables
@@ -2929,13 +2929,33 @@ def _said_commitments(tables: list[tuple], sections: list[Section], checker) -> 
                             reverse=True) + [(0, -1)]
             return ranked[0][1] if ranked[0][0] > 0 and ranked[0][0] > ranked[1][0] else None
 
-        filled = buyer_tables.said_from_answer(table, md, stated, row_of)
-        if filled == md or (table.counted and count_words(filled) > count_words(md)) or (
-                checker is not None and any(must_fix(f) for f in checker.check_text(filled))):
-            out.append((table, md))
-        else:
-            out.append((table, filled))
+        out.append((table, _said_rows(table, md, stated, row_of, checker)))
     return out
+
+
+def _said_rows(table, md: str, stated: list, row_of, checker) -> str:
+    """``md`` (a commitments table) with its rows said from ``stated`` one by one (:func:`_said_commitments`): a row
+    whose cells the checker would flag keeps its 'To confirm ...' (the checker reads the table as one sentence: a bare
+    share in a cell can read as a change), first its target and measure, else its target alone; the others are said."""
+    def only(rows: set[int]):
+        return lambda st: n if (n := row_of(st)) in rows else None
+
+    def render(targets: set[int], measures: set[int]) -> str:
+        return buyer_tables.said_from_answer(
+            table, buyer_tables.said_from_answer(table, md, stated, only(measures)), stated, only(targets),
+            measures=False)
+
+    said, taken, measured = md, set(), set()
+    for r in range(len(table.rows)):
+        for with_measure in (True, False):
+            filled = render(taken | {r}, measured | ({r} if with_measure else set()))
+            if filled == said or (table.counted and count_words(filled) > count_words(md)) or (
+                    checker is not None and any(must_fix(f) for f in checker.check_text(filled))):
+                continue
+            said, taken = filled, taken | {r}
+            measured |= {r} if with_measure else set()
+            break
+    return said
 
 
 def _with_tables(text: str, sections: list[Section], tables: list[tuple]) -> str:
