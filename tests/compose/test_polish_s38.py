@@ -259,3 +259,12 @@ def test_no_confirmation_is_made_for_a_lot_the_buyer_does_not_procure_apart():
     (point,) = [p for p in plan_question(text).points if p.kind == "confirm"]
     sec = T._confirmation_section(point, {}, None, None, True, [], other_lot=buyer_scope.other_lot(text))
     assert not " ".join(u.text for u in sec.units).startswith("Yes.")
+
+
+def test_a_year_said_after_its_item_is_not_read_as_opening_the_next():
+    from evidencebot.compose import buyer_tables
+
+    said = ("For local jobs, the measure is placements for local people: six by the end of year 1 and twenty in all "
+            "by the end of year 3.")
+    # 'and twenty in all' is year 3's, not year 1's: nothing is read rather than the wrong year
+    assert not any("twenty" in st.said and st.when.endswith("1") for st in buyer_tables.stated_targets(said))

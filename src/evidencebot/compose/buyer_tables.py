@@ -468,7 +468,9 @@ def stated_targets(text: str) -> list[Stated]:
     split = re.compile(rf",\s+and\s+|,\s+(?={quantity}|the\s)|\s+and\s+(?={quantity})", re.I)
     out = []
     for s in sentences(" ".join((text or "").split())):
-        marks = list(when.finditer(s))
+        # a year's words open the sentence or a clause of it ('..., and by the end of year 2 five apprentices'); after
+        # an item ('ten by the end of year 1 and thirty by the end of year 3') they close it, and are not read
+        marks = [m for m in when.finditer(s) if re.search(r"(?:^|[;:]\s*|,\s*(?:and\s+)?)$", s[:m.start()])]
         for i, m in enumerate(marks):
             n = m.group("n") or m.group("m")
             label = str(spec.get("year") or "Year {n}").format(n=n) if n else str(spec.get("every") or "Every year")
