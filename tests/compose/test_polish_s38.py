@@ -153,9 +153,9 @@ def test_a_commitments_table_says_the_targets_the_answer_states_in_its_words():
     jobs = next(r for k, r in rows.items() if k.startswith("Apprenticeships"))
     miles = next(r for k, r in rows.items() if k.startswith("Cut the mileage"))
     # the answer's own words and figures, with the year each is for
-    assert "Our target for year 1: three apprentices in post" in jobs[target] and "Our target for year 2: five apprentices in post" in jobs[target]
+    assert "By the end of year 1: three apprentices in post" in jobs[target] and "By the end of year 2: five apprentices in post" in jobs[target]
     assert "two paid roles for people who have used mental health services" in jobs[target]
-    assert miles[target] == "Our target for year 2: staff mileage between the hubs 15% below the first year's"
+    assert miles[target] == "By the end of year 2: staff mileage between the hubs 15% below the first year's"
     assert miles[measure].startswith("Staff mileage between the hubs")
     # nothing the answer does not state: how each is evidenced is still to confirm
     assert jobs[header.index("How it will be evidenced")] == unknown

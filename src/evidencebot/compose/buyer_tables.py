@@ -446,7 +446,7 @@ def home(table: BuyerTable, parts: list[tuple[str, str]]) -> str:
 
 @dataclass(frozen=True)
 class Stated:
-    """A commitment our answer states for a year: 'Our target for year 1', 'at least four paid roles held by people
+    """A commitment our answer states for a year: 'By the end of year 1: {items}', 'at least four paid roles held by people
     with lived experience' (its measure: 'Paid roles held by people with lived experience')."""
     when: str
     said: str
@@ -473,7 +473,8 @@ def stated_targets(text: str) -> list[Stated]:
         marks = [m for m in when.finditer(s) if re.search(r"(?:^|[;:]\s*|,\s*(?:and\s+)?)$", s[:m.start()])]
         for i, m in enumerate(marks):
             n = m.group("n") or m.group("m")
-            label = str(spec.get("year") or "Year {n}").format(n=n) if n else str(spec.get("every") or "Every year")
+            label = str(spec.get("year") or "Year {n}: {items}").replace("{n}", n) if n else \
+            str(spec.get("every") or "Every year: {items}")
             said = s[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(s)]
             out += _items(re.sub(r"(?:,?\s+and)?[\s,.;]*$", "", said), label, split, lead, measure_lead, spec)
     return out
@@ -497,7 +498,7 @@ def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: C
                      measures: bool = True) -> str:
     """``md`` (our copy of a commitments ``table``) with the target and measure cells of each row said from the
     commitments our answer states for it (``stated``; ``row_of``: the row a stated commitment is about, None for
-    none), the year before each ('Our target for year 1: at least four paid roles ...; our target for year 2: five
+    none), in the answer's framing of its year ('By the end of year 1: at least four paid roles ...; By the end of year 2: five
     paid lived experience roles');
     a cell no stated commitment is about keeps what it said (with ``measures`` False, every measure cell). The same
     words and figures as the answer's text."""
@@ -528,7 +529,7 @@ def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: C
         years: dict[str, list[str]] = {}
         for st in found:
             years.setdefault(st.when, []).append(st.said)
-        cells[target] = ". ".join(f"{when}: {'; '.join(items)}" for when, items in years.items())
+        cells[target] = ". ".join(when.replace("{items}", "; ".join(items)) for when, items in years.items())
         if measures and measure is not None and measure != target:
             cells[measure] = "; ".join(dict.fromkeys(st.measure for st in found))
         lines[at] = "| " + " | ".join(_cell(c) for c in cells) + " |"
