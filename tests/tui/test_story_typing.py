@@ -3,7 +3,22 @@ the parts are checked once typing pauses or the part is left, not after every sa
 
 from __future__ import annotations
 
+import asyncio
+
 from helpers import run, settle, type_text
+
+
+async def until_saved(pilot, screen, timeout: float = 15.0) -> None:
+    """Wait for the last save of what was typed to land (the screen holds nothing unsaved: no change waiting for its
+    save, nothing in the journal the database has not taken), not for a time: a settle that only let the loop turn
+    a few times read the database while the last saves were still queued (session 38: 'J. to' of the typed text)."""
+    await settle(pilot)  # the last keys' Changed messages handled: their text is pending or saved
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while screen.unsaved() and loop.time() < deadline:
+        await pilot.pause(0.02)
+    await settle(pilot)  # the StorySaved message handled (the status line)
+    assert not screen.unsaved(), f"typed text not saved {timeout:.0f} s after the last key"
 
 
 def test_typing_a_part_neither_lays_out_the_screen_per_key_nor_checks_per_save(make, evidence_db_path,
@@ -47,7 +62,7 @@ def test_typing_a_part_neither_lays_out_the_screen_per_key_nor_checks_per_save(m
             await settle(pilot)
             layouts.clear()
             await type_text(pilot, text)
-            await settle(pilot)
+            await until_saved(pilot, screen)
             db = connect(evidence_db_path)
             try:
                 assert db["stories"].get("S0001")["context"] == text  # saved as typed

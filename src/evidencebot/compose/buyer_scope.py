@@ -162,3 +162,68 @@ def as_defined(text: str, defs: dict[str, str]) -> str:
             text = re.sub(rf"\b(?:{first})\s+local\s+{between}{head.lower()}\b(?![\w-])", f"{said} {head}", text)
         text = re.sub(rf"\b([Tt]he)\s+{head.lower()}\b(?![\w-])(?!\s+(?:{stop})\b)", rf"\1 {head}", text)
     return text
+
+
+# ---------------------------------------------------------------- another lot's services (session 38, s37 q10)
+
+
+def other_lot(buyer_text: str) -> dict[str, object]:
+    """{'lot': the lot the buyer procures apart ('Lot 2'), 'words': a pattern of what our text says its services in
+    ('drugs?|alcohol|harm reduction|...')}; {} when the buyer names none (``other_lot`` of the phrasebank)."""
+    spec = _spec().get("other_lot") or {}
+    flat = " ".join((buyer_text or "").split())
+    for p in spec.get("buyer") or []:
+        m = re.search(str(p), flat, re.I)
+        if not m:
+            continue
+        services = m.group("services").lower()
+        said = [w for key, words in (spec.get("subjects") or {}).items() if str(key).lower() in services
+                for w in words or []]
+        if said:
+            return {"lot": " ".join(m.group("lot").split()), "words": "|".join(dict.fromkeys(str(w) for w in said))}
+    return {}
+
+
+def _offer(other: dict) -> re.Pattern:
+    spec = _spec().get("other_lot") or {}
+    return re.compile(str(spec.get("offer") or "(?!)").replace("{SUBJECT}", str(other.get("words") or "(?!)")), re.I)
+
+
+def offers(text: str, other: dict) -> bool:
+    """Whether ``text`` (ours) offers a service of the ``other`` lot ('Recovery workers give harm reduction advice'):
+    a clause of it that offers one, not an onward referral or a review shared with that lot's provider."""
+    if not other or not text:
+        return False
+    offer = _offer(other)
+    not_offer = _any([(_spec().get("other_lot") or {}).get("not_offer") or "(?!)"])
+    return any(offer.search(c) and not not_offer.search(c) for c in _clauses(text))
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in re.split(r",\s+and\s+|;\s+", sentence or "") if c.strip()]
+
+
+def without_other_lot(text: str, other: dict) -> str:
+    """``text`` (ours) without the clauses that offer a service of the ``other`` lot: 'Recovery workers give harm
+    reduction advice in line with the drug and alcohol service's guidance, and the two services review shared cases
+    together every month.' -> 'The two services review shared cases together every month.'; '' when every clause
+    offers one."""
+    if not offers(text, other):
+        return text
+    out = []
+    for sentence in sentences(text):
+        kept = [c.strip() for c in _clauses(sentence) if not offers(c, other)]
+        if not kept:
+            continue
+        said = ", and ".join(kept) if ", and " in sentence else "; ".join(kept)
+        said = said[:1].upper() + said[1:]
+        out.append(said if said.rstrip().endswith((".", "!", "?")) else said.rstrip(" ,;") + ".")
+    return " ".join(out)
+
+
+def confirms_none_of(point_text: str) -> str:
+    """The lot a confirmation asks us to say our offer holds no element of ('Confirm that your Lot 1 offer contains no
+    element of the Lot 2 services' -> 'Lot 2'), '' for any other statement."""
+    m = re.search(str((_spec().get("other_lot") or {}).get("confirm") or "(?!)"), " ".join((point_text or "").split()),
+                  re.I)
+    return " ".join((m.group("lot") or m.group("lot2") or "").split()) if m else ""

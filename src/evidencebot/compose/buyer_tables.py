@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from evidencebot.compose import buyer_mobilisation, buyer_scale
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.text import table_cells
+from evidencebot.mentions import NUMBER_OR_WORD
+from evidencebot.text import sentences, table_cells
 
 PHRASEBANK = "buyer_tables.yaml"
 
@@ -438,3 +439,98 @@ def home(table: BuyerTable, parts: list[tuple[str, str]]) -> str:
             return hit
     pat = str((_spec().get("kinds") or {}).get(table.kind) or "(?!)")
     return next((k for k, t in parts if re.search(pat, t, re.I)), "")
+
+
+# ---------------------------------------------------------------- a commitments table said from the answer (s38)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A commitment our answer states for a year: 'By the end of year 1: {items}', 'at least four paid roles held by people
+    with lived experience' (its measure: 'Paid roles held by people with lived experience')."""
+    when: str
+    said: str
+    measure: str
+
+
+def stated_targets(text: str) -> list[Stated]:
+    """The commitments ``text`` (our answer's sentences) states year by year (``stated_targets`` of the phrasebank):
+    each item of a list a year's opener introduces ('By the end of year 1: two apprentices started, at least four
+    paid roles ..., and the mileage baseline measured.'), in the answer's own words."""
+    spec = _spec().get("stated_targets") or {}
+    when = re.compile(str(spec.get("when") or "(?!)"))
+    lead = re.compile(str(spec.get("lead") or "(?!)"), re.I)
+    measure_lead = re.compile(str(spec.get("measure_lead") or "(?!)").replace("{NUMBER}", f"(?:{NUMBER_OR_WORD})"),
+                              re.I)
+    # an item starts after ', and ' or after a comma before a quantity or 'the' ('voluntary, community and social
+    # enterprise organisations' is one item)
+    quantity = rf"(?:at\s+least\s+|no\s+more\s+than\s+|up\s+to\s+)?(?:{NUMBER_OR_WORD})\b"
+    split = re.compile(rf",\s+and\s+|,\s+(?={quantity}|the\s)|\s+and\s+(?={quantity})", re.I)
+    out = []
+    for s in sentences(" ".join((text or "").split())):
+        # a year's words open the sentence or a clause of it ('..., and by the end of year 2 five apprentices'); after
+        # an item ('ten by the end of year 1 and thirty by the end of year 3') they close it, and are not read
+        marks = [m for m in when.finditer(s) if re.search(r"(?:^|[;:]\s*|,\s*(?:and\s+)?)$", s[:m.start()])]
+        for i, m in enumerate(marks):
+            n = m.group("n") or m.group("m")
+            label = str(spec.get("year") or "Year {n}: {items}").replace("{n}", n) if n else \
+            str(spec.get("every") or "Every year: {items}")
+            said = s[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(s)]
+            out += _items(re.sub(r"(?:,?\s+and)?[\s,.;]*$", "", said), label, split, lead, measure_lead, spec)
+    return out
+
+
+def _items(said: str, label: str, split: re.Pattern, lead: re.Pattern, measure_lead: re.Pattern,
+           spec: dict) -> list[Stated]:
+    """The items of one year's list (``said``, the words after its opener), each in the answer's words."""
+    out = []
+    for item in split.split(said):
+        item = lead.sub("", item.strip()).strip()
+        if len(item.split()) < 2:
+            continue
+        measure = re.sub(str(spec.get("measure_tail") or "(?!)"), "", measure_lead.sub("", item, count=1),
+                         flags=re.I).strip()
+        out.append(Stated(label, item, _cap(measure or item)))
+    return out
+
+
+def said_from_answer(table: BuyerTable, md: str, stated: list[Stated], row_of: Callable[[Stated], int | None],
+                     measures: bool = True) -> str:
+    """``md`` (our copy of a commitments ``table``) with the target and measure cells of each row said from the
+    commitments our answer states for it (``stated``; ``row_of``: the row a stated commitment is about, None for
+    none), in the answer's framing of its year ('By the end of year 1: at least four paid roles ...; By the end of year 2: five
+    paid lived experience roles');
+    a cell no stated commitment is about keeps what it said (with ``measures`` False, every measure cell). The same
+    words and figures as the answer's text."""
+    spec = _spec().get("stated_targets") or {}
+    if table.kind != "social value" or not stated:
+        return md
+    header_at = next((i for i, ln in enumerate(md.splitlines()) if ln.lstrip().startswith("|")), None)
+    if header_at is None:
+        return md
+    lines = md.splitlines()
+    header = table_cells(lines[header_at])
+    target = next((i for i, h in enumerate(header) if re.search(str(spec.get("target_column") or "(?!)"), h, re.I)),
+                  None)
+    measure = next((i for i, h in enumerate(header) if re.search(str(spec.get("measure_column") or "(?!)"), h, re.I)),
+                   None)
+    if target is None:
+        return md
+    per_row: dict[int, list[Stated]] = {}
+    for st in stated:
+        r = row_of(st)
+        if r is not None:
+            per_row.setdefault(r, []).append(st)
+    for r, found in per_row.items():
+        at = header_at + 2 + r
+        if at >= len(lines):
+            continue
+        cells = table_cells(lines[at])
+        years: dict[str, list[str]] = {}
+        for st in found:
+            years.setdefault(st.when, []).append(st.said)
+        cells[target] = ". ".join(when.replace("{items}", "; ".join(items)) for when, items in years.items())
+        if measures and measure is not None and measure != target:
+            cells[measure] = "; ".join(dict.fromkeys(st.measure for st in found))
+        lines[at] = "| " + " | ".join(_cell(c) for c in cells) + " |"
+    return "\n".join(lines)

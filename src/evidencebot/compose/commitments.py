@@ -1097,12 +1097,23 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         if len(scored) >= 4 else set()
     under = ""  # the document the last heading named: its requirements follow it
     pieces = []
+    before: dict[str, str] = {}  # a list the buyer says a thing must show: the words that name the thing
+    last = ""
+    spec = load_phrasebank(PHRASEBANK)
+    list_of = re.compile(str(spec.get("list_of") or "(?!)"), re.I)
+    pronoun = re.compile(str(spec.get("list_of_pronoun") or "(?!)"), re.I)
     for whole in context_sentences(question, scored):
         heading = document_heading(whole)
         if heading is not None:
             under = heading
             continue
-        pieces += [(piece, under) for piece in _requirements_of(whole)]
+        found = _requirements_of(whole)
+        listing = list_of.match(whole.strip())
+        if listing:
+            thing = listing.group("subject").strip()
+            before.update({piece: last if pronoun.match(thing) else thing for piece in found})
+        last = whole
+        pieces += [(piece, under) for piece in found]
     for pt in scored:
         for c in listed_standards(question, pt.text):
             if match_form(c.text) not in seen:
@@ -1134,6 +1145,19 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         told = {match_form(f) for cs in out.values() for c in cs for f in c.figures}
         if figures(s) and {match_form(f) for f in figures(s)} <= told:
             continue  # a sub-point already commits to these figures (its own words hold the sentence)
+        if s in before:
+            # 'As a minimum it must show: A by <date>; B by <date>' (s37 q09, under the part about people part-way
+            # through treatment for the dates it shares): 'it' is what the sentence before names ('a milestone table'),
+            # so the list goes to the part whose ask that is, and to none when no part asks for it (session 38)
+            want = {w for w in _stems(before[s]) - common if not w.isdigit()}
+            ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
+            if ranked[0][0] >= 1 and ranked[0][0] > ranked[1][0]:
+                seen.add(match_form(said))
+                out[scored[ranked[0][1]].key].append(c)
+            else:
+                seen.add(match_form(said))
+                out.setdefault(UNPLACED, []).append(c)
+            continue
         want = _stems(s) - common
         ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
         best, second = ranked[0], ranked[1]

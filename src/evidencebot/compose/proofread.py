@@ -147,6 +147,69 @@ def without_leading_also(text: str) -> str:
     return f"{m.group('subj')}{aux} {text[m.end():]}"
 
 
+def _openers() -> list[tuple[re.Pattern, list[str]]]:
+    path = phrasebank_file(PHRASEBANK)
+    return _openers_for(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _openers_for(path: str, mtime: float) -> list[tuple[re.Pattern, list[str]]]:
+    data = load_phrasebank(PHRASEBANK) or {}
+    return [(re.compile(str(o.get("said")), re.I), [str(a) for a in o.get("as") or []])
+            for o in data.get("openers") or [] if o.get("said")]
+
+
+def _with_opener(text: str, pattern: re.Pattern, said: str) -> str:
+    """``text`` opened by ``said`` in place of what ``pattern`` matches at its start (its own when none)."""
+    m = pattern.match(text or "")
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if not said:
+        return rest[:1].upper() + rest[1:]
+    return said + (rest[:1].lower() + rest[1:] if rest[:2] != rest[:2].upper() else rest)
+
+
+def vary_openers(sections: list) -> dict[str, list[str]]:
+    """The sentences of an answer (every part's kept units, in order) that open as an earlier one does with an opener
+    of ``openers`` (phrasebank: 'In our current service, ...' three times in s37 q03) said with the next of its other
+    openers, in place (their shorter and longer wordings too); returns, per part key, what was changed. An opener
+    this changed before is first put back, so the first sentence still kept always has the phrasebank's own."""
+    openers = _openers()
+    if not openers:
+        return {}
+    units = []
+    for sec in sections:
+        for u in sec.units:
+            was = getattr(u, "opened", None)
+            if was and u.text == was[1]:
+                for attr, old in was[2].items():
+                    setattr(u, attr, old)
+            u.opened = None
+        kept = [(i, u) for i, u in enumerate(sec.units) if u.kept]
+        units += [(sec, u) for _, u in sorted(kept, key=lambda iu: (iu[1].paragraph, iu[0]))]
+    seen: dict[int, int] = {}
+    out: dict[str, list[str]] = {}
+    for sec, u in units:
+        for n, (pattern, others) in enumerate(openers):
+            m = pattern.match(u.text or "")
+            if m is None:
+                continue
+            k = seen.get(n, 0)
+            seen[n] = k + 1
+            if k == 0 or k > len(others):
+                break
+            said = others[k - 1]
+            old = {a: getattr(u, a) for a in ("text", "short", "full") if getattr(u, a, None)}
+            for attr, was in old.items():
+                setattr(u, attr, _with_opener(was, pattern, said))
+            u.opened = (old["text"], u.text, old)
+            out.setdefault(sec.point.key, []).append(
+                f"proofread: '{m.group(0).strip()}' opened an earlier sentence: said '{said.strip()}' here")
+            break
+    return out
+
+
 def mend_sections(sections: list) -> dict[str, list[str]]:
     """Each part's units mended in place (:func:`mend`: their text and the shorter and longer wordings the trimmer
     may switch to); returns, per part key, what was changed and what is flagged."""
@@ -178,4 +241,6 @@ def mend_sections(sections: list) -> dict[str, list[str]]:
         notes += [f"proofread, to check: {f}" for f in flags(said)]
         if notes:
             out[sec.point.key] = notes
+    for key, varied in vary_openers(sections).items():
+        out.setdefault(key, []).extend(varied)
     return out

@@ -168,6 +168,9 @@ class Unit:
     counted: tuple[str, str] | None = None
     """(the words before, the words after) when :func:`repeats.counts_agree` said its announced count as the number
     of items its part keeps ('five risks' -> 'four risks')."""
+    opened: tuple[str, str, dict] | None = None
+    """(the text before, the text after, each wording before) when :func:`proofread.vary_openers` said its opener as
+    another (a third 'In our current service, ...' in one answer -> 'Today, ...')."""
 
     @property
     def words(self) -> int:
@@ -1882,7 +1885,7 @@ def _assemble_tender(
     for point in plan.points:
         if point.kind == "confirm":
             sections.append(_confirmation_section(point, declared, today, methods[point.key], use_headings,
-                                                  library_sentences))
+                                                  library_sentences, other_lot=buyer_scope.other_lot(buyer_text)))
             continue
         ev = evidence.for_point(point, logs=not methods[point.key].units)
         # a figure whose measure states a longer timescale than the buyer's ('referred by the next working day'
@@ -2032,6 +2035,24 @@ def _assemble_tender(
     # said as unknown (issue 12, session 37: s36 q09 'Table 9B not completed', q10 'Table 10A not followed milestone
     # by milestone'); a table the buyer counts takes its words off the parts' room
     tables = _buyer_tables(question, fill_profile, role_map, plan)
+    table_notes: list[str] = []
+    facts_checker = None
+    if check and tables:
+        facts_checker = buyer_facts.Checked(checker or get_checker(db, external=True), held_facts,
+                                            home=_home(question))
+        # a table the checker finds fault with is left out whole (never a row of the buyer's dropped): the checker
+        # reads a table as one sentence, so a row's target is held against the first KPI named above it (s33 q09)
+        # (round 2 kept a table whose only finding was on a cell the buyer wrote, s37 q08's "80% of completed
+        # MHTRs"; the lead took that out: `check --db` on the answer still reported it, and an answer is not called
+        # checked while our own checker reports anything in it. buyer_tables.buyers_own stays for a checker that
+        # knows the buyer's words). The table is checked on its own, so before the parts are given their room: a
+        # table left out after the trim kept its words off the parts' room, and the answer came out thin (session
+        # 38: s37 q08 at d4ab0494, 592 words of 800, its MHSDS-from-month-one and paired-measure sentences trimmed
+        # for a 173-word KPI table the checker then left out)
+        dropped = [tm for tm in tables if any(must_fix(f) for f in facts_checker.check_text(tm[1]))]
+        tables = [tm for tm in tables if tm not in dropped]
+        table_notes = [f"the buyer's {tm[0].title or tm[0].kind + ' table'} is not given: the checker flags it"
+                       for tm in dropped]
     reserve = panel_reserve(plan.word_limit, plan.title) + sum(count_words(md) for t, md in tables if t.counted)
     # a confirmation that counts inside the limit (it has a budget) takes its words off the parts' room, so that the
     # trim order, not the limit's last trim, decides what goes (review, session 34)
@@ -2060,7 +2081,7 @@ def _assemble_tender(
     # the buyer's gates said as worded, once, after every rewrite of our text; and our text proofread for the errors
     # a substitution leaves (a unit said twice, a verb that no longer agrees, a count that no longer matches)
     proofread_notes = _gates_and_proofread(plan, sections)
-    if proofread_notes:
+    if _other_lot_offered(sections, buyer_scope.other_lot(buyer_text)) or proofread_notes:
         text = _enforce_limit(sections, limit(), env, chars)
 
     edits: list[Edit] = []
@@ -2072,7 +2093,8 @@ def _assemble_tender(
     if check:
         # the buyer's facts are checked with the language checker: a finding the composer could not avoid is handled
         # as any other, and 'checked' includes them
-        checker = buyer_facts.Checked(checker or get_checker(db, external=True), held_facts, home=_home(question))
+        checker = facts_checker or buyer_facts.Checked(checker or get_checker(db, external=True), held_facts,
+                                                       home=_home(question))
         checked = True
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits, question):
@@ -2101,19 +2123,8 @@ def _assemble_tender(
         if _names_said(scored, naming, back_only=True):  # the checker cut the sentence that named them
             text = _enforce_limit(sections, limit(), env, chars)
 
-    if check and tables:
-        # a table the checker finds fault with is left out whole (never a row of the buyer's dropped): the checker
-        # reads a table as one sentence, so a row's target is held against the first KPI named above it (s33 q09)
-        # (round 2 kept a table whose only finding was on a cell the buyer wrote, s37 q08's "80% of completed
-        # MHTRs"; the lead took that out: `check --db` on the answer still reported it, and an answer is not called
-        # checked while our own checker reports anything in it. buyer_tables.buyers_own stays for a checker that
-        # knows the buyer's words)
-        dropped = [tm for tm in tables if any(must_fix(f) for f in checker.check_text(tm[1]))]
-        tables = [tm for tm in tables if tm not in dropped]
-        table_notes = [f"the buyer's {tm[0].title or tm[0].kind + ' table'} is not given: the checker flags it"
-                       for tm in dropped]
-    else:
-        table_notes = []
+    # a commitments table says the targets the answer's text states for its rows (session 38, s37 q11)
+    tables = _said_commitments(tables, sections, checker if check else None)
     counted_text = text if limit() == room else _layout(scored, env)
     counted_text = _with_tables(counted_text, sections, [tm for tm in tables if tm[0].counted])
     text = _with_tables(text, sections, tables)
@@ -2410,7 +2421,7 @@ def _declarations(db: Database) -> dict:
 
 
 def _confirmation_section(point: SubPoint, declared: dict, today, method: "Method", headings: bool,
-                          library: list[tuple[str, str]] | None = None) -> Section:
+                          library: list[tuple[str, str]] | None = None, other_lot: dict | None = None) -> Section:
     """A Pass/Fail statement's part: 'Yes.', the statement restated and its evidence, from the declarations; a
     commitment the approved method library backs, 'Yes.' and the sentence saying how we meet it (``library``:
     (block id, sentence) pairs); or the '[To confirm]' line (:mod:`confirmations`). Never 'No'. Never trimmed: a
@@ -2427,6 +2438,13 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
             library.remove(found)  # one sentence answers one statement: the next takes its own or the buyer's words
         conf = confirmations.committed(point.text, found)
         refs = ([f"block:{found[0]}"] if found else []) + ["commit:library"]
+    elif conf.status != "confirmed" and other_lot and buyer_scope.confirms_none_of(point.text) == other_lot.get("lot"):
+        # 'Confirm that your Lot 1 offer contains no element of the Lot 2 services' (a gate: an offer that cannot say
+        # it is not evaluated; s37 q10 left it '[To confirm]'): our text is kept clear of that lot's services
+        # (:func:`_buyer_scope`), so it is said, in the buyer's words; :func:`_other_lot_offered` takes it back if a
+        # kept sentence of the answer offers one of them all the same
+        conf = confirmations.committed(point.text, None)
+        refs = [OTHER_LOT_CLEAR, "commit:library"]  # signed off before submission, as a Yes from the library is
     lines, note = list(conf.lines), ""
     if conf.status not in ("confirmed", "committed"):  # the marker in the answer; what the record lacks: the note
         lines, note = [confirm_marker(point.label)], _unmarked(conf.lines)
@@ -2794,6 +2812,30 @@ def _unmarked(lines: list[str]) -> str:
     return " ".join(x[len(confirmations.MARKER):].strip() if x.startswith(confirmations.MARKER) else x for x in lines)
 
 
+OTHER_LOT_CLEAR = "commit:other-lot-clear"
+"""The reference of a confirmation that our offer holds no element of another lot's services, made because the answer's
+text holds none (:func:`_confirmation_section`)."""
+
+
+def _other_lot_offered(sections: list[Section], other: dict) -> bool:
+    """A confirmation that our offer holds none of the ``other`` lot's services becomes the '[To confirm]' line when a
+    kept sentence of the answer offers one of them (:func:`buyer_scope.offers`); True when one did."""
+    said = [u.text for sec in sections if sec.point.kind != "confirm" for u in sec.kept_units()]
+    offered = [t for t in said if buyer_scope.offers(t, other)]
+    changed = False
+    for sec in sections:
+        if sec.point.kind != "confirm" or not any(OTHER_LOT_CLEAR in u.refs for u in sec.units) or not offered:
+            continue
+        conf = sec.evidence.get("confirmation")
+        if conf is not None:
+            conf.status, conf.reason = "needed", f"the answer offers a {other.get('lot')} service: '{offered[0]}'"
+        sec.units = [Unit(text=confirm_marker(sec.point.label), priority=0, refs=["todo:confirm"], paragraph=0)]
+        sec.note = _unmarked([f"{confirmations.MARKER} \"{confirmations.statement(sec.point.text)}\": not Yes, "
+                              f"because the answer offers a {other.get('lot')} service: '{offered[0]}'"])
+        changed = True
+    return changed
+
+
 def _unconfirm_changed(sections: list[Section]) -> bool:
     """A confirmation the checker rewrote ('will work towards' for 'will') or cut is not the statement the buyer
     asked about: its part becomes the '[To confirm]' line, so that no hedged or partial Yes goes out."""
@@ -2852,6 +2894,68 @@ def _buyer_tables(question: str, profile: dict, role_map, plan: QuestionPlan) ->
     if sum(count_words(md) for t, md in out if t.counted) > TABLE_SHARE * (plan.word_limit or 0):
         out = [(t, md) for t, md in out if not t.counted]
     return out
+
+
+def _said_commitments(tables: list[tuple], sections: list[Section], checker) -> list[tuple]:
+    """``tables`` with each commitments table's target and measure cells said from the commitments the answer's kept
+    text states for its rows (:func:`buyer_tables.said_from_answer`; session 38: s37 q11's table said 'To confirm with
+    the commissioner before contract award' in every cell while the paragraph under it stated each year's targets). A
+    stated commitment is about the row whose words, with the kept text of the part that answers that row, share the
+    most of its words (none on a tie or no word shared). Rows are said one by one: a row that would make the table take
+    more of a counted limit, or that the checker (``checker``, None: unchecked) would flag, stays as it was."""
+    scored = [s for s in sections if s.point.kind != "confirm"]
+    if not any(t.kind == "social value" for t, _ in tables):
+        return tables
+    said = " ".join(u.text for sec in scored for u in sec.kept_units())
+    stated = buyer_tables.stated_targets(said)
+    if not stated:
+        return tables
+    out = []
+    for table, md in tables:
+        if table.kind != "social value":
+            out.append((table, md))
+            continue
+        row_words = []
+        for row in table.rows:
+            item = set(blockmatch.tokens(row[0] if row else "")) - HEAD_GENERIC
+            part = max(scored, key=lambda sec: len(item & set(blockmatch.tokens(sec.point.text))), default=None)
+            near = set(blockmatch.tokens(" ".join(u.text for u in part.kept_units()))) if part is not None and \
+                item & set(blockmatch.tokens(part.point.text)) else set()
+            row_words.append((item, near))
+
+        def row_of(st, row_words=row_words):
+            own = set(blockmatch.tokens(st.said)) - HEAD_GENERIC
+            ranked = sorted(((2 * len(own & item) + len(own & near), r) for r, (item, near) in enumerate(row_words)),
+                            reverse=True) + [(0, -1)]
+            return ranked[0][1] if ranked[0][0] > 0 and ranked[0][0] > ranked[1][0] else None
+
+        out.append((table, _said_rows(table, md, stated, row_of, checker)))
+    return out
+
+
+def _said_rows(table, md: str, stated: list, row_of, checker) -> str:
+    """``md`` (a commitments table) with its rows said from ``stated`` one by one (:func:`_said_commitments`): a row
+    whose cells the checker would flag keeps its 'To confirm ...' (the checker reads the table as one sentence: a bare
+    share in a cell can read as a change), first its target and measure, else its target alone; the others are said."""
+    def only(rows: set[int]):
+        return lambda st: n if (n := row_of(st)) in rows else None
+
+    def render(targets: set[int], measures: set[int]) -> str:
+        return buyer_tables.said_from_answer(
+            table, buyer_tables.said_from_answer(table, md, stated, only(measures)), stated, only(targets),
+            measures=False)
+
+    said, taken, measured = md, set(), set()
+    for r in range(len(table.rows)):
+        for with_measure in (True, False):
+            filled = render(taken | {r}, measured | ({r} if with_measure else set()))
+            if filled == said or (table.counted and count_words(filled) > count_words(md)) or (
+                    checker is not None and any(must_fix(f) for f in checker.check_text(filled))):
+                continue
+            said, taken = filled, taken | {r}
+            measured |= {r} if with_measure else set()
+            break
+    return said
 
 
 def _with_tables(text: str, sections: list[Section], tables: list[tuple]) -> str:
@@ -5081,12 +5185,17 @@ def _buyer_scope(methods: dict, buyer_text: str) -> None:
     services = buyer_scope.elsewhere(buyer_text)
     route = buyer_scope.data_route(buyer_text)
     defined = buyer_scope.defined(buyer_text)
-    if not services and not route and not defined:
+    other = buyer_scope.other_lot(buyer_text)
+    if not services and not route and not defined and not other:
         return
     for m in methods.values():
         for u in m.units:
             text = buyer_scope.follow_route(buyer_scope.without_elsewhere(u["text"], services), route)
-            u["text"] = buyer_scope.as_defined(text, defined)
+            # a clause offering a service of a lot the buyer procures apart goes ('Recovery workers give harm reduction
+            # advice ...' to a Lot 1 that 'must not offer any substance misuse treatment'; session 38, s37 q10)
+            u["text"] = buyer_scope.as_defined(buyer_scope.without_other_lot(text, other), defined)
+        if other and any(not u["text"].strip() for u in m.units):
+            m.units = [u for u in m.units if u["text"].strip()]
 
 
 def _not_yet_agreed(methods: dict, buyer: str) -> None:
