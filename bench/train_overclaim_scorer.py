@@ -146,8 +146,8 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # the refit tests/language/test_overclaim_oc2_s34.py reads 'We turned the tables around before the Tuesday session.'
 # (0.9457; oc33 0.9317) over the refit's threshold (not raised; every other file of tests/language and
 # tests/compose/test_golden.py, test_commitments.py, test_method_library.py passed: 5346). FLAG_WEIGHT 1.5 left out
-# over s28-s37: 8 of 10 folds finished (load 30-44), two misses more than 1.0 on them (68 v 66 of 1,040, same false
-# alarms), not shipped. Figures and commands: bench/scorer_s38.md
+# over s28-s37 (each set left out): pooled R 0.925 (fn 98) with 1.0 -> 0.922 (fn 102) with 1.5, false alarms 25 both:
+# not shipped. Figures and commands: bench/scorer_s38.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "s32", "s33", "s34", "s35", "s36", "s37"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
