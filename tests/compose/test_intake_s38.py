@@ -202,3 +202,17 @@ def test_what_will_you_do_question_headed_by_its_situation(text):
     assert not _bench().question_form(h), h
     assert h.split()[0] in ("If", "When"), h
     assert not heading_fault(h, text), h
+
+
+def test_a_bold_part_titles_weighting_after_a_dash_is_not_its_title():
+    """'**5.3 Sharing records** (max. 200 words) – Weighting: 2%': the part's title printed over its answer is
+    'Sharing records'; a heading holding '2%' is a figure our own checker faults (lead, session 38: s38 q04 exited 1)."""
+    question = (
+        "# Question 5 – Working with partners\n\n"
+        "**5.1 Working with GP practices** (max. 300 words) – Weighting: 4%\n\n"
+        "Set out:\n\n1. how you will share plans with GP practices;\n2. how often you will meet them.\n\n"
+        "**5.2 Sharing records** (max. 200 words) – Weighting: 2%\n\n"
+        "Set out:\n\n1. how records will be shared safely;\n2. your lawful basis for sharing.\n"
+    )
+    titles = {p.part: p.part_title for p in plan_question(question).points}
+    assert titles == {"5.1": "Working with GP practices", "5.2": "Sharing records"}

@@ -1356,6 +1356,8 @@ def _numbered_title(text: str, h: re.Match) -> str:
     title = text[h.start("title" if h.group("ref") else "label"):h.end()]
     title = re.sub(r"\s*[(\[][^()\[\]\n]*\b(?:words?|sides?|pages?|char(?:acter)?s?)\b[^()\[\]\n]*[)\]]", "",
                    re.sub(r"[*_]{2}", "", title)).strip(" *_#")
+    # its weighting or limit written after a dash is not its title either ('Information sharing – Weighting: 2%')
+    title = re.sub(r"\s+", " ", _strip_limits(title)).strip(" *_#–—:-")
     return title if len(title.split()) <= (8 if h.group("ref") else 16) else ""
 
 
