@@ -5336,6 +5336,13 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
             wider = _cap_heading(t, text, LONG_HEADING_WORDS)
             # never before the clause that says what or which ('... each quarter to check | that access reflects ...')
             goes_on = t.startswith(wider) and re.match(r"(?i)[\s,]*(?:that|which|who|whose|whether)\b", t[len(wider):])
+            # nor between a verb and what it is done for or to ('... no tenant is evicted | for rent arrears': the cut
+            # says something the buyer did not; lead, session 38, test_said_as_ours_s32)
+            last_two = wider.split()[-2:]
+            verb_end = bool(last_two) and (_looks_like_verb(last_two[-1]) or (
+                len(last_two) == 2 and bool(re.fullmatch(r"(?i)is|are|be|been|was|were", last_two[0]))))
+            goes_on = goes_on or (t.startswith(wider) and verb_end and bool(
+                re.match(r"(?i)\s+(?:for|to|of|from|by|with|into|without)\b", t[len(wider):])))
             if len(_content_words(wider)) > (SHORT_CAP_CONTENT if lost else 1) and _heading_words(wider) <= LONG_HEADING_WORDS \
                     and not heading_fault(wider, text) and not goes_on:
                 capped = wider
