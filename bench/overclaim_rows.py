@@ -74,7 +74,7 @@ def main(argv: list[str]) -> None:
     if not files:
         from overclaim_by_set import default_sets
 
-        paths = [p for p in default_sets() if p.parent.name != "s38"]
+        paths = [p for p in default_sets() if p.parent.name != "s39"]
     else:
         paths = [Path(f) for f in files]
     out.write_text(json.dumps(decide(paths)), encoding="utf-8")

@@ -7,7 +7,7 @@ can be proved byte-identical.
 
 Texts: each ``text`` of every ``.jsonl`` file under tests/data/labelled, of every
 tests/data/heldout/overclaim_*.jsonl / privacy_*.jsonl, and of tests/data/heldout/s*/overclaim_*.jsonl and
-privacy_*.jsonl (the spent sets only: a set named in ``--exclude``, s38 by default, is never opened), the rows of
+privacy_*.jsonl (the spent sets only: a set named in ``--exclude``, s39 by default, is never opened), the rows of
 tests/data/privacy_own_exports.jsonl, every ``.md``/``.txt`` document under tests/data/labelled, the question and panel
 documents of the spent sets (s*/questions/*.md, s*/panel/*.md), the assembled golden documents of tests/compose/golden,
 and the 20,000-word documents of bench/check_bench.py (with and without ``--distinct``).
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--save", help="write the findings to this JSON file")
     ap.add_argument("--against", help="compare with a file written by --save (exit 1 when any text differs)")
-    ap.add_argument("--exclude", default="s38", help="held-out folders never to open (comma-separated)")
+    ap.add_argument("--exclude", default="s39", help="held-out folders never to open (comma-separated)")
     args = ap.parse_args(argv)
     import evidencebot
 

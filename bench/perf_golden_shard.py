@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     import perf_golden
 
     k, n, dest = int(argv[0]), int(argv[1]), argv[2]
-    items = perf_golden.texts({"s38"})[k::n]
+    items = perf_golden.texts({"s39"})[k::n]
     c = time.process_time()
     found = perf_golden.findings(items)
     Path(dest).write_text(json.dumps(found, sort_keys=True, indent=0), encoding="utf-8")
