@@ -88,9 +88,9 @@ def _marks_change(t, s: dict) -> bool:
     return t.tag_.lower() in s["comparative_tags"] and t.dep_ in s["modifier_deps"] and not _has(t, s["time_words"])
 
 
-def _changed_subject(subj, verb, s: dict) -> bool:
-    """The subject is an outcome that changed: a word of change or a comparative in it, or any outcome as the
-    subject of a verb of change (with its particle: "came down", "went up")."""
+def _changed_subject(subj, verb, s: dict, marked_only: bool = False) -> bool:
+    """The subject is an outcome that changed: a word of change or a comparative in it, or (unless ``marked_only``)
+    any outcome as the subject of a verb of change (with its particle: "came down", "went up")."""
     if subj is None or subj.lower_ in s["subject_pronouns"] or subj.tag_.lower() in s["relative_tags"]:
         return False
     words = list(subj.subtree)
@@ -102,13 +102,23 @@ def _changed_subject(subj, verb, s: dict) -> bool:
     if subj.pos_ not in ("NOUN", "PROPN") and subj.tag_.lower() not in s["misread_noun_tags"] and not marked:
         # (a plural noun the small model reads as a verb: "Rent arrears/VBZ ... came down")
         return False
-    if marked:
-        return True
+    if marked or marked_only:
+        return marked
     lemma = verb.lemma_.lower()
     if lemma in s["change_verbs"]:
         return True
     parts = {c.lower_ for c in verb.children if c.dep_ in s["particle_deps"]}
     return lemma in s["phrasal_change_heads"] and bool(parts & s["change_particles"])
+
+
+def _prep(tok, words: frozenset):
+    """The first preposition of ``words`` hanging on ``tok`` ("credited | to", "came | from"), or None."""
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in words), None)
+
+
+def _after(head) -> list:
+    """The words under a preposition or an agent, without it: the cause it names."""
+    return [t for t in head.subtree if t.i != head.i]
 
 
 def _verb_of(tok, end: int):
@@ -198,29 +208,26 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
                     subj, verb, s):
                 add(verb, subj, csubj.right_edge.i + 1)
                 continue
+        passive = (lemma in s["cause_verbs"] or lemma in s["link_verbs"]) and any(
+            c.dep_ == "auxpass" for c in verb.children)
         # 2. a passive of causing or changing, the service its agent ("... were produced by the course")
-        if lemma in s["cause_verbs"] and any(c.dep_ == "auxpass" for c in verb.children):
+        if lemma in s["cause_verbs"] and passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is None:
                 agent = next((g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "agent"),
                              None)
-            if agent is not None:
-                words = [t for t in agent.subtree if t.i != agent.i]
-                if _names_service(words, s) and _changed_subject(subj, verb, s):
-                    add(verb, subj, agent.right_edge.i + 1)
-                    continue
+            if agent is not None and _names_service(_after(agent), s) and _changed_subject(subj, verb, s):
+                add(verb, subj, agent.right_edge.i + 1)
+                continue
         # 2b. a passive that links the change to the service ("much of the reduction can be credited to our callers",
-        # "must be put down to our night shelter")
-        if lemma in s["link_verbs"] and any(c.dep_ == "auxpass" for c in verb.children):
-            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["link_preps"]), None) or next(
-                (g for c in verb.children if c.dep_ in s["particle_deps"] for g in c.children
-                 if g.dep_ == "prep" and g.lower_ in s["link_preps"]), None)
-            if prep is not None:
-                words = [t for t in prep.subtree if t.i != prep.i]
-                if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _marks_change(t, s) for t in subj.subtree):
-                    add(verb, subj, prep.right_edge.i + 1)
-                    continue
+        # "must be put down to our night shelter"); here, in 3 and in 4 the subject must hold a word of change
+        if lemma in s["link_verbs"] and passive:
+            prep = _prep(verb, s["link_preps"]) or next(
+                (p for c in verb.children if c.dep_ in s["particle_deps"]
+                 for p in [_prep(c, s["link_preps"])] if p is not None), None)
+            if prep is not None and _names_service(_after(prep), s) and _changed_subject(subj, verb, s, True):
+                add(verb, subj, prep.right_edge.i + 1)
+                continue
         # 5. the credit for a change placed with the service ("the credit for ... belongs to our tenancy team", "an
         # achievement that belongs to the model")
         if lemma in s["belong_verbs"]:
@@ -229,32 +236,24 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
                 # a portion of the credit ("much of the credit for ...")
                 owner = next((g for c in owner.children if c.dep_ == "prep" and c.lower_ in s["of_words"]
                               for g in c.children if g.dep_ == "pobj" and _has(g, s["credit_nouns"])), owner)
-            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["link_preps"]), None)
+            prep = _prep(verb, s["link_preps"])
             if prep is not None and _has(owner, s["credit_nouns"]) and not any(
                     c.lower_ in s["own_words"] for c in owner.children):
-                words = [t for t in prep.subtree if t.i != prep.i]
-                said = list(verb.sent)
-                if _names_service(words, s) and any(
-                        _marks_change(t, s) or t.tag_.lower() in s["result_tags"] for t in said if t.i < verb.i):
+                if _names_service(_after(prep), s) and any(
+                        _marks_change(t, s) or t.tag_.lower() in s["result_tags"]
+                        for t in verb.sent if t.i < verb.i):
                     add(verb, owner, prep.right_edge.i + 1)
                     continue
         # 3. a verb of origin ("... came from the text reminder project")
         if lemma in s["origin_verbs"]:
-            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in s["origin_preps"]), None)
-            if prep is not None:
-                words = [t for t in prep.subtree if t.i != prep.i]
-                if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _marks_change(t, s) for t in subj.subtree):
-                    add(verb, subj, prep.right_edge.i + 1)
-                    continue
+            prep = _prep(verb, s["origin_preps"])
+            if prep is not None and _names_service(_after(prep), s) and _changed_subject(subj, verb, s, True):
+                add(verb, subj, prep.right_edge.i + 1)
+                continue
         # 4. a verb of showing whose object is the service's effect ("... reflects the success of the initiative")
         if lemma in s["reflect_verbs"]:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and _has(c, s["effect_nouns"])), None)
-            prep = None if obj is None else next(
-                (c for c in obj.children if c.dep_ == "prep" and c.lower_ in s["of_words"]), None)
-            if prep is not None:
-                words = [t for t in prep.subtree if t.i != prep.i]
-                if _names_service(words, s) and _changed_subject(subj, verb, s) and any(
-                        _marks_change(t, s) for t in subj.subtree):
-                    add(verb, subj, prep.right_edge.i + 1)
+            prep = None if obj is None else _prep(obj, s["of_words"])
+            if prep is not None and _names_service(_after(prep), s) and _changed_subject(subj, verb, s, True):
+                add(verb, subj, prep.right_edge.i + 1)
     return out
