@@ -86,10 +86,10 @@ def _governing_verb(tok):
     return None
 
 
-def _lemma(verb, s: dict | None = None) -> str:
+def _lemma(verb, s: dict) -> str:
     lemma = verb.lemma_.lower()
     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
-    if prt is None and s is not None:
+    if prt is None:
         # (oc38) a particle the parser reads as an adverb, on the verb or a few words on ("get | back three times what
         # they spend", "get three times their money | back")
         doc = verb.doc
@@ -125,12 +125,10 @@ def _worth_to_someone(tok, s: dict):
     for _ in range(4):
         if cur.lower_ in s["worth_words"]:
             break
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     else:
-        return None
-    if cur.lower_ not in s["worth_words"]:
         return None
     for c in cur.children:
         if c.dep_ == "prep" and c.lower_ in s["benefit_to"]:
@@ -281,17 +279,15 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if verb is None or verb.i in seen:
             continue
         lemma = _lemma(verb, s)
-        if multiple:
-            if lemma not in s["payback"] and not (
-                    (lemma in s["verbs"] or verb.lemma_.lower() in s["verbs"] or verb.lower_ in s["verb_forms"])
-                    and _multiple_of_outlay(tok, toks, s)):
-                continue
-        elif lemma not in s["verbs"] and verb.lemma_.lower() not in s["verbs"] and verb.lower_ not in s["verb_forms"]:
+        benefit = lemma in s["verbs"] or verb.lemma_.lower() in s["verbs"] or verb.lower_ in s["verb_forms"]
+        outlay = multiple and _multiple_of_outlay(tok, toks, s)
+        # a multiple needs a verb of paying back, or of benefit with the multiple of the money put in
+        if not ((lemma in s["payback"] or benefit and outlay) if multiple else benefit):
             continue
         sent = toks[verb.sent.start:verb.sent.end]
         # (oc38) a multiple of the money put in is a claim of return whoever gets it back ("funders get back three
         # times what they put in")
-        if _own_cost(verb) or not (_ours(verb, s, sent) or multiple and _multiple_of_outlay(tok, toks, s)):
+        if _own_cost(verb) or not (outlay or _ours(verb, s, sent)):
             continue
         seen.add(verb.i)
         start, end = min(verb.i, tok.i), max(verb.i, tok.i) + 1
