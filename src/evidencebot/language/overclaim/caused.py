@@ -25,7 +25,15 @@ question: no claim. Every word is in the rule's options (phrasebank/overclaim.ya
 from __future__ import annotations
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, all_option_words, check, derived
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _span_text,
+    _toks,
+    all_option_words,
+    check,
+    derived,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
 
@@ -34,11 +42,10 @@ def _has(tok, words: frozenset) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
-def _cue_spans(sent, s: dict) -> list[tuple[int, int]]:
-    """Token spans of the phrases of cause ("as a direct result of", "owing to") in the sentence."""
-    toks = list(sent)
+def _cue_spans(toks: list, cues: list) -> list[tuple[int, int]]:
+    """Token spans of the phrases of cause ``cues`` ("as a direct result of", "owing to") in a sentence's tokens."""
     out = []
-    for phrase in s["_cues"]:
+    for phrase in cues:
         n = len(phrase)
         for k in range(len(toks) - n + 1):
             if all(toks[k + j].lower_ == phrase[j] for j in range(n)):
@@ -138,7 +145,7 @@ def _subject(verb, s: dict):
 
 
 def _shared(sent, s: dict) -> bool:
-    low = " " + sent.text.lower() + " "
+    low = " " + _span_text(sent).lower() + " "
     return any(t.lower_ in s["shared_words"] for t in sent) or any(f" {p} " in low for p in s["shared_phrases"])
 
 
@@ -179,9 +186,11 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
         seen.add(verb.i)
         out.append(Candidate(rule, min(subj.left_edge.i, verb.i), max(end, verb.i + 1), verb.i))
 
+    # (only the phrases of cause whose every word is in the doc can match: most docs have none)
+    cues = [p for p in s["_cues"] if ctx.lower_set.issuperset(p)]
     for sent in doc.sents:
         # 1. a phrase of cause on the verb ("... fell as a result of our triage volunteers")
-        for cs, ce in _cue_spans(sent, s):
+        for cs, ce in _cue_spans(T[sent.start:sent.end], cues) if cues else ():
             if cs == sent.start:
                 continue  # a fronted cause is read by overclaim.attribution
             verb = _verb_of(T[cs], ce)
