@@ -33,13 +33,10 @@ from evidencebot.language.overclaim.common import (
     all_option_words,
     check,
     derived,
+    word_in,
 )
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
-
-
-def _has(tok, words: frozenset) -> bool:
-    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def _cue_spans(toks: list, cues: list) -> list[tuple[int, int]]:
@@ -72,17 +69,17 @@ def _names_service(words, s: dict) -> bool:
     nouns = [t for t in words if t.pos_.lower() in s["noun_pos"] or t.dep_ in s["noun_deps"]]
     if not nouns:
         return False
-    if any(_has(t, s["problem_nouns"]) or _has(t, s["not_named"]) for t in words):
+    if any(word_in(t, s["problem_nouns"]) or word_in(t, s["not_named"]) for t in words):
         return False
-    if any(t.dep_ == "poss" and t.lower_ not in s["provider_words"] and not _has(t, s["service_nouns"])
+    if any(t.dep_ == "poss" and t.lower_ not in s["provider_words"] and not word_in(t, s["service_nouns"])
            for t in words):
         return False  # someone else's ("the council's scheme", "her sister's help")
     if any(t.lower_ in s["provider_words"] for t in words):
         return True
-    if any(_has(t, s["people_nouns"]) for t in nouns):
+    if any(word_in(t, s["people_nouns"]) for t in nouns):
         return False
     # a noun of a service, or a service's name ("Safewards", "IPS"; not a place, a date or a person)
-    return any(_has(t, s["service_nouns"]) for t in nouns) or any(
+    return any(word_in(t, s["service_nouns"]) for t in nouns) or any(
         (t.is_title or t.is_upper) and t.i != t.sent.start and t.is_alpha
         and t.ent_type_.lower() not in s["not_entities"]
         for t in nouns)
@@ -90,9 +87,9 @@ def _names_service(words, s: dict) -> bool:
 
 def _marks_change(t, s: dict) -> bool:
     """A word of change, or a comparative on a noun ("fewer calls", "healthier figures"; not "an earlier draft")."""
-    if _has(t, s["change_words"]):
+    if word_in(t, s["change_words"]):
         return True
-    return t.tag_.lower() in s["comparative_tags"] and t.dep_ in s["modifier_deps"] and not _has(t, s["time_words"])
+    return t.tag_.lower() in s["comparative_tags"] and t.dep_ in s["modifier_deps"] and not word_in(t, s["time_words"])
 
 
 def _changed_subject(subj, verb, s: dict, marked_only: bool = False) -> bool:
@@ -102,7 +99,7 @@ def _changed_subject(subj, verb, s: dict, marked_only: bool = False) -> bool:
         return False
     words = list(subj.subtree)
     marked = any(_marks_change(t, s) for t in words)
-    if _has(subj, s["people_nouns"]) and not any(
+    if word_in(subj, s["people_nouns"]) and not any(
             c.dep_ in s["modifier_deps"] and _marks_change(c, s)
             for c in subj.children):
         return False  # "Joan improved because of ...": a person, not a figure ("fewer women", a count, is one)
@@ -241,12 +238,12 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
         # achievement that belongs to the model")
         if lemma in s["belong_verbs"]:
             owner = subj.head if subj.tag_.lower() in s["relative_tags"] and verb.dep_ == "relcl" else subj
-            if not _has(owner, s["credit_nouns"]):
+            if not word_in(owner, s["credit_nouns"]):
                 # a portion of the credit ("much of the credit for ...")
                 owner = next((g for c in owner.children if c.dep_ == "prep" and c.lower_ in s["of_words"]
-                              for g in c.children if g.dep_ == "pobj" and _has(g, s["credit_nouns"])), owner)
+                              for g in c.children if g.dep_ == "pobj" and word_in(g, s["credit_nouns"])), owner)
             prep = _prep(verb, s["link_preps"])
-            if prep is not None and _has(owner, s["credit_nouns"]) and not any(
+            if prep is not None and word_in(owner, s["credit_nouns"]) and not any(
                     c.lower_ in s["own_words"] for c in owner.children):
                 if _names_service(_after(prep), s) and any(
                         _marks_change(t, s) or t.tag_.lower() in s["result_tags"]
@@ -261,7 +258,7 @@ def caused_change(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate
                 continue
         # 4. a verb of showing whose object is the service's effect ("... reflects the success of the initiative")
         if lemma in s["reflect_verbs"]:
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and _has(c, s["effect_nouns"])), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and word_in(c, s["effect_nouns"])), None)
             prep = None if obj is None else _prep(obj, s["of_words"])
             if prep is not None and _names_service(_after(prep), s) and _changed_subject(subj, verb, s, True):
                 add(verb, subj, prep.right_edge.i + 1)

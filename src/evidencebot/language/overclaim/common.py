@@ -188,6 +188,11 @@ def is_verbal(tok) -> bool:
     return tok.tag_ in W.jj_nn_nns_etc and tok.lower_.endswith("ed")
 
 
+def word_in(tok, words) -> bool:
+    """The token's lower-case form or its lemma is one of ``words``."""
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def blocked(ctx, tok, future_ok: bool = False, negated_ok: bool = False) -> bool:
     """Questions, negations (unless ``negated_ok``), conditionals, aims and (unless ``future_ok``: statements only)
     futures never claim; each check decides about hedges itself (``hedged``, or only ``speculative``). ``ctx`` is the

@@ -20,7 +20,17 @@ Negated, hedged (but "can", a capability), conditional, aimed and questioned cla
 from __future__ import annotations
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _span_text, _toks, all_option_words, check, derived, option_words
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _span_text,
+    _toks,
+    all_option_words,
+    check,
+    derived,
+    option_words,
+    word_in,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -81,10 +91,6 @@ def _settings_from(o: dict) -> dict:
     )}
 
 
-def _word(t, words) -> bool:
-    return t.lower_ in words or t.lemma_.lower() in words
-
-
 def _ours(np, s: dict) -> bool:
     """We, or something of ours ("our service", "our volunteers", "the recovery college", a service's name)."""
     if np is None:
@@ -101,16 +107,16 @@ def _says_change(toks, s: dict, terms: Terms) -> bool:
     "improved"), an outcome term, a verb of a person's outcome ("thriving"), a verb of change with "up" or
     "down" ("went up"), or a target met ("met its follow-up target")?"""
     for t in toks:
-        if _word(t, s["change"]) or _word(t, s["outcome_verbs"]) or t.tag_ in s["comparative_tags"]:
+        if word_in(t, s["change"]) or word_in(t, s["outcome_verbs"]) or t.tag_ in s["comparative_tags"]:
             return True
         if any(terms.covers(name, t.i) for name in s["outcomes"]) and not claims._modifier_only(t, terms, s):
             return True
         if t.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.lower_ in s["change_particles"]
                                        for c in t.children):
             return True
-        if _word(t, s["achieve_verbs"]) and any(c.dep_ == "dobj" and _word(c, s["target_nouns"]) for c in t.children):
+        if word_in(t, s["achieve_verbs"]) and any(c.dep_ == "dobj" and word_in(c, s["target_nouns"]) for c in t.children):
             return True
-        if t.dep_ == "advmod" and _word(t, s["now_words"]) and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "advmod" and word_in(t, s["now_words"]) and t.head.pos_ in ("VERB", "AUX"):
             return True  # (oc36) what is so "now" and was not before ("the governing body now expects ...")
     return False
 
@@ -118,14 +124,14 @@ def _says_change(toks, s: dict, terms: Terms) -> bool:
 def _credit_noun(obj, s: dict):
     """The noun of credit in an object: "full credit", "the credit", "the lion's share of the credit"; None for
     a part of it ("some of the credit", "a share of the credit")."""
-    if _word(obj, s["share_nouns"]):
-        big = any(c.dep_ == "poss" and _word(c, s["big_owners"]) for c in obj.children)
+    if word_in(obj, s["share_nouns"]):
+        big = any(c.dep_ == "poss" and word_in(c, s["big_owners"]) for c in obj.children)
         if not big:
             return None
         obj = next((g for c in obj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), obj)
-    if not _word(obj, s["credit_nouns"]):
+    if not word_in(obj, s["credit_nouns"]):
         return None  # ("some of the credit": the object is the part)
-    if any(_word(c, s["partial"]) for c in obj.children if c.dep_ in s["modifier_deps"]):
+    if any(word_in(c, s["partial"]) for c in obj.children if c.dep_ in s["modifier_deps"]):
         return None
     return obj
 
@@ -151,11 +157,11 @@ def _only_deontic(verb, T, ctx: Context, s: dict) -> bool:
 
 def _credit_subject(subj, s: dict):
     """The noun of credit the subject is, or (o23) a portion of it: "much of the credit", "most of the credit"."""
-    if _word(subj, s["credit_nouns"]):
+    if word_in(subj, s["credit_nouns"]):
         return subj
-    if _word(subj, s["portion_words"]):
+    if word_in(subj, s["portion_words"]):
         return next((g for c in subj.children if c.dep_ == "prep" for g in c.children
-                     if g.dep_ == "pobj" and _word(g, s["credit_nouns"])), None)
+                     if g.dep_ == "pobj" and word_in(g, s["credit_nouns"])), None)
     return None
 
 
@@ -165,14 +171,14 @@ def _owned_credit(verb, s: dict):
     for c in verb.children:
         if c.dep_ not in ("attr", "acomp"):
             continue
-        if any(_word(g, s["partial"]) or _word(g, s["own_words"]) for g in c.subtree) or any(
+        if any(word_in(g, s["partial"]) or word_in(g, s["own_words"]) for g in c.subtree) or any(
                 g.dep_ in W.owned_clause_deps for g in [*c.children, *verb.children]):
             return None  # "partly ours", "our own doing", "ours to explain"
         if c.lower_ in s["own_pronouns"]:
             subj = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             # "the better attendance figures are ours" may only say whose figures they are
-            return None if subj is None or _word(subj, W.measure_nouns) or _word(subj, s["record_nouns"]) else c
-        if _word(c, s["owned_nouns"]) and any(g.dep_ == "poss" and g.lower_ in W.provider_pronouns for g in c.children):
+            return None if subj is None or word_in(subj, W.measure_nouns) or word_in(subj, s["record_nouns"]) else c
+        if word_in(c, s["owned_nouns"]) and any(g.dep_ == "poss" and g.lower_ in W.provider_pronouns for g in c.children):
             return c
     return None
 
@@ -194,7 +200,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None and verb.dep_ == "conj" and _word(verb, s["won_verbs"]):
+        if subj is None and verb.dep_ == "conj" and word_in(verb, s["won_verbs"]):
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "I fought for, and won, ..."
         if subj is None:
             continue
@@ -246,19 +252,19 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             hit = (subj.i, force_end + 1)
         elif lemma in s["copulas"] and _ours(subj, s):
             # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
-            attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
+            attr = next((c for c in verb.children if c.dep_ == "attr" and word_in(c, s["reason_nouns"])), None)
             # (oc36) or "is why" a clause: "our network is why social prescribing now appears in every plan"
             why_clause = next((c for c in verb.children if c.dep_ in W.general_why_clause_deps and c.i > verb.i
-                               and any(g.dep_ == "advmod" and _word(g, s["why_words"]) for g in c.children)), None)
+                               and any(g.dep_ == "advmod" and word_in(g, s["why_words"]) for g in c.children)), None)
             if why_clause is not None:
                 attr = verb
-            if attr is None or any(_word(c, s["own_words"]) for c in attr.children):
+            if attr is None or any(word_in(c, s["own_words"]) for c in attr.children):
                 continue
             clause = why_clause if why_clause is not None else next(
                 (c for c in attr.children if c.dep_ in s["clause_deps"]), None)
             if clause is None or not _says_change(list(clause.subtree), s, terms):
                 continue
-            if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and word_in(c, s["not_outcomes"]) for c in clause.children):
                 continue  # "our team is the reason the referral form is shorter": our own process
             hit = (subj.i, clause.i + 1)
         elif lemma in s["won_verbs"] and (won_change := _won_change(verb, subj, s)) is not None:
@@ -288,15 +294,15 @@ def _sole_doer(verb, subj, s: dict) -> bool:
     "the": "the union", "the project") and is said to have acted alone: "alone" on the subject or the verb, or a
     phrase of no help ("with no help from anyone", "without help"). "The council alone funds it" is not ours; "the
     union won the new scheme" says nothing of acting alone."""
-    ours = subj.lower_ in s["first_person"] or _ours(subj, s) or (_word(subj, s["sole_agents"]) and any(
+    ours = subj.lower_ in s["first_person"] or _ours(subj, s) or (word_in(subj, s["sole_agents"]) and any(
         t.dep_ == "det" and t.lower_ in s["name_dets"] for t in subj.subtree if t.i < subj.i) and not any(
-        _word(t, s["not_named"]) for t in subj.subtree))
+        word_in(t, s["not_named"]) for t in subj.subtree))
     if not ours:
         return False
-    if any(_word(c, s["sole_words"]) for c in [*subj.children, *verb.children] if c.dep_ == "advmod"):
+    if any(word_in(c, s["sole_words"]) for c in [*subj.children, *verb.children] if c.dep_ == "advmod"):
         return True
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (g for g in prep.children if g.dep_ == "pobj" and _word(g, s["sole_help_nouns"])):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and word_in(g, s["sole_help_nouns"])):
             if prep.lower_ in s["sole_help_preps"] or any(
                     c.dep_ == "det" and c.lower_ in s["sole_help_dets"] for c in noun.children):
                 return True
@@ -315,7 +321,7 @@ def _won_change(verb, subj, s: dict):
     if not (_ours(subj, s) or any(c.dep_ == "poss" and (_ours(c, s) or c.lower_ in W.provider_pronouns)
                                   for c in subj.children)):
         return None
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and _word(c, s["won_change_nouns"])):
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and word_in(c, s["won_change_nouns"])):
         what = next((c for c in [*obj.children, *verb.children] if c.dep_ == "prep" and c.i > obj.i
                      and c.lower_ in s["won_change_preps"]), None)
         if what is not None and not any(c.dep_ == "poss" and c.lower_ in W.provider_pronouns
@@ -330,20 +336,20 @@ def _won_service(verb, s: dict):
     fought for the new crisis café and I delivered it"); None for a person's own gain ("I won a place on the course",
     "I secured a new flat")."""
     def new_service(np) -> bool:
-        return _word(np, s["won_nouns"]) and any(  # ("the new night bus route": "new" on a word before it)
-            t.dep_ == "amod" and _word(t, s["new_words"]) for t in np.subtree if t.i < np.i)
+        return word_in(np, s["won_nouns"]) and any(  # ("the new night bus route": "new" on a word before it)
+            t.dep_ == "amod" and word_in(t, s["new_words"]) for t in np.subtree if t.i < np.i)
 
     head = verb.head if verb.dep_ == "conj" else verb
     # a joined verb with a subject of its own has its own object only ("The council built the new clinic and I
     # delivered the training": the council's clinic is not what the writer delivered; review, session 34)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb
-    fought = [g for v in (head, *head.conjuncts) if _word(v, s["fought_verbs"]) for c in v.children
+    fought = [g for v in (head, *head.conjuncts) if word_in(v, s["fought_verbs"]) for c in v.children
               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # (a noun after the verb read as its conjunct: "won, the new youth hub")
     def restored(np) -> bool:  # (oc36) "the funding that reopened the library": a service kept or brought back
-        return any(c.dep_ in W.won_restore_deps and _word(c, s["won_restore_verbs"]) and any(
-            g.dep_ == "dobj" and _word(g, s["won_nouns"]) for g in c.children) for c in np.children)
+        return any(c.dep_ in W.won_restore_deps and word_in(c, s["won_restore_verbs"]) and any(
+            g.dep_ == "dobj" and word_in(g, s["won_nouns"]) for g in c.children) for c in np.children)
 
     for obj in (c for c in [*verb.children, *head.children] if c.dep_ == "dobj" or (
             c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i)):
@@ -356,18 +362,18 @@ def _force_behind(verb, s: dict, terms: Terms) -> int | None:
     """(oc31) The end of "the driving force behind X" as a copula's complement, where X is something new ("the new
     safety rules"), someone else's ("the county's pathway") or a change ("the fall in ..."); None otherwise ("the
     driving force behind the Friday lunch club", "behind our own rota")."""
-    hosts = [c for c in verb.children if c.dep_ == "attr" and _word(c, s["force_nouns"]) and not any(
-        _word(g, s["partial"]) for g in c.children if g.dep_ in s["modifier_deps"])]  # ("a small force behind")
+    hosts = [c for c in verb.children if c.dep_ == "attr" and word_in(c, s["force_nouns"]) and not any(
+        word_in(g, s["partial"]) for g in c.children if g.dep_ in s["modifier_deps"])]  # ("a small force behind")
     # (oc36) or "behind" on the copula itself: "our people are behind the county's record employment figures"
     for attr in [*hosts, verb]:
         for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ in s["behind_preps"]):
             what = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if what is None or _ours(what, s) or any(_word(c, s["own_words"]) for c in what.subtree):
+            if what is None or _ours(what, s) or any(word_in(c, s["own_words"]) for c in what.subtree):
                 continue
             owner = [c for c in what.children if c.dep_ == "poss"]
             # (someone else's thing only with a noun of force: "our office is behind the council's depot" is a place)
             if (attr is not verb and any(not _ours(c, s) and c.lower_ not in W.provider_pronouns for c in owner)) or any(
-                    c.dep_ == "amod" and _word(c, s["new_words"]) for c in what.children) or _says_change(
+                    c.dep_ == "amod" and word_in(c, s["new_words"]) for c in what.children) or _says_change(
                     list(what.subtree), s, terms):
                 return prep.right_edge.i
     return None
@@ -393,7 +399,7 @@ def _our_causer(verb, s: dict) -> bool:
     if subj.tag_ in W.relative_tags and verb.dep_ == "relcl":
         np = verb.head
         if _ours_np(np, provider) or (np.dep_ == "attr" and _this_ours(np, s)) or (
-                np.dep_ == "attr" and _word(np, s["agents"]) and not any(
+                np.dep_ == "attr" and word_in(np, s["agents"]) and not any(
                 c.dep_ == "poss" for c in np.children)):
             return True  # (oc31) the focus of a cleft one of our kinds of service: "it was the federation that ..."
         cop = np.head
@@ -407,7 +413,7 @@ def _this_ours(np, s: dict) -> bool:
     got the housing board to ...", "it was this administration that ..." (the writer's own, pointed at)."""
     if any(c.dep_ == "poss" and _this_ours(c, s) for c in np.children):
         return True  # (oc2, s36) what this body of ours did: "it was this paper's reporting that forced ..."
-    return _word(np, s["own_bodies"]) and any(c.dep_ == "det" and c.lower_ in s["own_dets"] for c in np.children)
+    return word_in(np, s["own_bodies"]) and any(c.dep_ == "det" and c.lower_ in s["own_dets"] for c in np.children)
 
 
 def _a_body(np, s: dict) -> bool:
@@ -415,11 +421,11 @@ def _a_body(np, s: dict) -> bool:
     as someone who acts: a noun of an agent (``body_suffixes``: "operators", "supplier") with "the", or a thing
     owned by a body or such an agent ("the coroner's office"); not a pronoun, a number of them, one of the people we
     support or ours. "We got her to come", "we persuaded 14 employers", "we made the room feel warmer" are not."""
-    if _word(np, s["bodies"]):
+    if word_in(np, s["bodies"]):
         return True
-    if _word(np, s["firm_nouns"]) and any(c.dep_ == "det" and c.lower_ in s["body_dets"] for c in np.children):
+    if word_in(np, s["firm_nouns"]) and any(c.dep_ == "det" and c.lower_ in s["body_dets"] for c in np.children):
         return True  # (oc2, s36) "the three biggest delivery platforms": firms named as a definite set, not "14 firms"
-    if np.pos_ != "NOUN" or _word(np, s["people"]) or _ours_np(np, s["provider"]):
+    if np.pos_ != "NOUN" or word_in(np, s["people"]) or _ours_np(np, s["provider"]):
         return False
     kids = list(np.children)
     if any(c.dep_ == "nummod" for c in kids):
@@ -430,7 +436,7 @@ def _a_body(np, s: dict) -> bool:
 
     owner = next((c for c in kids if c.dep_ == "poss"), None)
     if owner is not None:
-        return _word(owner, s["bodies"]) or agentive(owner)
+        return word_in(owner, s["bodies"]) or agentive(owner)
     return agentive(np) and any(c.dep_ == "det" and c.lower_ in s["body_dets"] for c in kids)
 
 
@@ -489,12 +495,12 @@ def _causative_settings(o: dict) -> dict:
 def _put_on_map(verb, s: dict):
     """(oc31) "our link workers put social prescribing on the map in this part of the county": the idiom of making a
     thing known across a place, said of us. The phrase with "on", or None ("put the leaflets on the table")."""
-    if not _word(verb, s["map_verbs"]) or not any(c.dep_ == "dobj" for c in verb.children):
+    if not word_in(verb, s["map_verbs"]) or not any(c.dep_ == "dobj" for c in verb.children):
         return None
     # (oc2, s35) "on the map" hung on the object ("put | peer-led groups on the map") as well as on the verb
     hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in s["map_preps"] and any(
-        g.dep_ == "pobj" and _word(g, s["map_nouns"]) and not any(x.dep_ == "prep" and x.lower_ == "of" for x in g.children)
+        g.dep_ == "pobj" and word_in(g, s["map_nouns"]) and not any(x.dep_ == "prep" and x.lower_ == "of" for x in g.children)
         for g in c.children)), None)  # ("on the map of the ward" is a real map)
 
 
@@ -505,8 +511,8 @@ def _made_place_better(verb, s: dict):
     for c in verb.children:
         if c.dep_ not in W.made_state_deps or c.i < verb.i:
             continue
-        place = next((g for g in c.children if g.dep_ in ("nsubj", "dobj") and (_word(g, s["places"]) or any(
-            x.dep_ == "compound" and _word(x, s["places"]) for x in g.children))), None)  # ("the city centre")
+        place = next((g for g in c.children if g.dep_ in ("nsubj", "dobj") and (word_in(g, s["places"]) or any(
+            x.dep_ == "compound" and word_in(x, s["places"]) for x in g.children))), None)  # ("the city centre")
         if place is None or any(g.dep_ == "poss" for g in place.children):
             continue
         if c.tag_ in s["comparative_tags"] or any(g.dep_ == "amod" and g.tag_ in s["comparative_tags"]
@@ -520,7 +526,7 @@ def _exists_because_of_us(verb, s: dict):
     decision ... happened because we refused to stay quiet": an outside body's act or thing as the subject of a
     verb of coming to be, with a clause of cause whose subject is us. The clause of cause, or None ("the new rota
     exists because our staff asked for it": nobody else's; "... because the council funded it": not us)."""
-    if not _word(verb, s["exist_verbs"]):
+    if not word_in(verb, s["exist_verbs"]):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or _ours_np(subj, s["provider"]):
@@ -532,7 +538,7 @@ def _exists_because_of_us(verb, s: dict):
             g.dep_ == "pobj" and _ours_np(g, s["provider"]) for g in c.subtree)), None)
         if of_us is not None:
             return of_us
-    if not any(t.dep_ in W.body_owner_deps and _word(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
+    if not any(t.dep_ in W.body_owner_deps and word_in(t, s["bodies"]) for t in subj.subtree if t.i < verb.i):
         return None
     for c in verb.children:
         if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in s["because_marks"]
@@ -549,14 +555,14 @@ def _cause_is_us(verb, s: dict):
     our pressure"). The clause or phrase, or None."""
     def acting(np) -> bool:  # we, or ours that acts ("our staff", "our campaign"), not a thing ("our lease")
         return np.lower_ in s["provider"] or (_ours_np(np, s["provider"]) and (
-            _word(np, s["agents"]) or _word(np, s["own_bodies"]) or _word(np, s["cause_our_nouns"])))
+            word_in(np, s["agents"]) or word_in(np, s["own_bodies"]) or word_in(np, s["cause_our_nouns"])))
 
     for c in verb.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s["because_marks"] for g in c.children):
             who = next((g for g in c.children if g.dep_ == "nsubj"), None)
             if who is not None and (acting(who) or _service_subject(who, s)):
                 return c
-        if c.dep_ in W.cause_phrase_deps and _word(c, s["cause_heads"]) and any(
+        if c.dep_ in W.cause_phrase_deps and word_in(c, s["cause_heads"]) and any(
                 g.dep_ == "pobj" and acting(g) for g in c.subtree):
             return c
     return None
@@ -571,8 +577,8 @@ def _body_acted_because_of_us(verb, s: dict):
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or _ours_np(subj, s["provider"]):
         return None
-    decided = _word(verb, s["body_act_verbs"]) and _a_body(subj, s)
-    new = _word(verb, s["exist_verbs"]) and any(c.dep_ == "amod" and _word(c, s["new_words"]) for c in subj.children)
+    decided = word_in(verb, s["body_act_verbs"]) and _a_body(subj, s)
+    new = word_in(verb, s["exist_verbs"]) and any(c.dep_ == "amod" and word_in(c, s["new_words"]) for c in subj.children)
     if not (decided or new):
         return None
     return _cause_is_us(verb, s)
@@ -600,10 +606,10 @@ def _made_happen(verb, s: dict):
                                                      W.relative_tags), None) is None:
         return None
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and _word(c, s["happen_verbs"]):
+        if c.dep_ in ("ccomp", "xcomp") and word_in(c, s["happen_verbs"]):
             what = next((g for g in c.children if g.dep_ == "nsubj"), None)
             if what is not None and (what.pos_ in W.pronoun_det_pos or any(
-                    g.dep_ == "poss" and _word(g, s["bodies"]) for g in what.children)):
+                    g.dep_ == "poss" and word_in(g, s["bodies"]) for g in what.children)):
                 return c
     return None
 
@@ -611,11 +617,11 @@ def _made_happen(verb, s: dict):
 def _changed_body(verb, s: dict):
     """(oc31) "changed how the trust thinks about lived experience": a verb of change whose clause has an outside
     body as its subject (what the body does now is put down to us)."""
-    if not _word(verb, s["change_verbs"]):
+    if not word_in(verb, s["change_verbs"]):
         return None
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i and any(
-                g.dep_ == "nsubj" and _word(g, s["bodies"]) for g in c.children):
+                g.dep_ == "nsubj" and word_in(g, s["bodies"]) for g in c.children):
             return c
     return None
 
@@ -624,14 +630,14 @@ def _shared_turned(obj, s: dict) -> bool:
     """(oc2, s34) What a turn-around is said of that many parties share: a place ("the estate", "the east end":
     a place word, or a noun with a point of the compass), a measure ("the retention figures") or the way an outside
     body acts ("the way probation handles housing"); not our own thing, a person or a document."""
-    if _ours_np(obj, s["provider"]) or _word(obj, s["people"]):
+    if _ours_np(obj, s["provider"]) or word_in(obj, s["people"]):
         return False
     kids = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-    if _word(obj, s["places"]) or any(_word(c, s["places"]) or _word(c, s["compass_words"]) for c in kids):
+    if word_in(obj, s["places"]) or any(word_in(c, s["places"]) or word_in(c, s["compass_words"]) for c in kids):
         return not any(c.dep_ == "poss" for c in obj.children)
-    if _word(obj, s["turn_measures"]):
+    if word_in(obj, s["turn_measures"]):
         return True
-    return _word(obj, s["way_nouns"]) and any(
+    return word_in(obj, s["way_nouns"]) and any(
         c.dep_ in s["way_clause_deps"] and any(g.dep_ == "nsubj" and _a_body(g, s) for g in c.children)
         for c in obj.children)
 
@@ -645,7 +651,7 @@ def _named_service(subj, s: dict) -> bool:
     named = subj.pos_ == "PROPN" and subj.is_title or (subj.is_upper and subj.is_alpha and len(subj.text) > 1)
     if not named:
         return False
-    return not any(_word(t, s["not_named"]) or _word(t, s["bodies"]) for t in subj.subtree)
+    return not any(word_in(t, s["not_named"]) or word_in(t, s["bodies"]) for t in subj.subtree)
 
 
 def _service_subject(subj, s: dict) -> bool:
@@ -657,10 +663,10 @@ def _service_subject(subj, s: dict) -> bool:
     owners = [c for c in subj.children if c.dep_ == "poss"]
     # (oc2, s36) or named for the people it serves: "the carers' centre", "the men's shed" (a plural of people with
     # "the" as the owner; not an outside body's: "the council's hub")
-    if owners and all(o.tag_ == "NNS" and not _word(o, s["bodies"]) for o in owners):
-        return _word(subj, s["agents"]) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+    if owners and all(o.tag_ == "NNS" and not word_in(o, s["bodies"]) for o in owners):
+        return word_in(subj, s["agents"]) and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
                                                 for o in owners for c in o.children)
-    return _word(subj, s["agents"]) and not owners and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
+    return word_in(subj, s["agents"]) and not owners and any(c.dep_ == "det" and c.lower_ in s["name_dets"]
                                                            for c in subj.children)
 
 
@@ -669,7 +675,7 @@ def _it_ranked(obj, verb, s: dict) -> bool:
     thing the sentence has ranked or measured before the verb (a superlative, or a word of ``turn_measures``)."""
     if obj.dep_ != "dobj" or obj.lower_ not in s["turn_pronouns"]:
         return False
-    return any(t.tag_ in s["rank_tags"] or _word(t, s["turn_measures"]) for t in verb.sent if t.i < verb.i)
+    return any(t.tag_ in s["rank_tags"] or word_in(t, s["turn_measures"]) for t in verb.sent if t.i < verb.i)
 
 
 def _turned_around(verb, s: dict):
@@ -677,13 +683,13 @@ def _turned_around(verb, s: dict):
     "our charity turned around the way probation handles housing": a verb of turning with "around"/"round", its
     subject us or one of our kinds of service (not someone else's), its object a shared place, measure or an outside
     body's way of acting. The object, or None ("we turned the chairs around", "we turn referrals around in a day")."""
-    if not _word(verb, s["turn_verbs"]):
+    if not word_in(verb, s["turn_verbs"]):
         return None
     part = next((c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in s["turn_particles"]), None)
     if part is None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (_our_causer(verb, s) or _named_service(subj, s) or (_word(subj, s["agents"]) and not any(
+    if subj is None or not (_our_causer(verb, s) or _named_service(subj, s) or (word_in(subj, s["agents"]) and not any(
             c.dep_ == "poss" for c in subj.children))):
         return None
     # (the object read as an adverbial noun: "turned around | the way the landlord deals with damp")
@@ -717,13 +723,13 @@ def credit_causative(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
         if cause is not None and not _blocked(ctx, verb, T) and not ctx.hedged(cause):
             out.append(Candidate(rule, verb.i, cause.i + 1, verb.i))
             continue
-        if verb.pos_ != "VERB" or not (_word(verb, s["verbs"]) or _word(verb, s["change_verbs"]) or _word(
-                verb, s["map_verbs"])) or not (_our_causer(verb, s) or (_word(verb, s["map_verbs"]) and _service_subject(
+        if verb.pos_ != "VERB" or not (word_in(verb, s["verbs"]) or word_in(verb, s["change_verbs"]) or word_in(
+                verb, s["map_verbs"])) or not (_our_causer(verb, s) or (word_in(verb, s["map_verbs"]) and _service_subject(
                 next((c for c in verb.children if c.dep_ == "nsubj"), None), s))):
             continue  # (oc2, s35) "the Recovery College put co-production on the map": a named service, on the map
-        moved = _moved_body(verb, s) if _word(verb, s["verbs"]) else None
+        moved = _moved_body(verb, s) if word_in(verb, s["verbs"]) else None
         if moved is None:
-            done = (_made_happen(verb, s) or _made_place_better(verb, s)) if _word(verb, s["verbs"]) else (
+            done = (_made_happen(verb, s) or _made_place_better(verb, s)) if word_in(verb, s["verbs"]) else (
                 _changed_body(verb, s) or _put_on_map(verb, s))
             moved = None if done is None else (None, done)
         if moved is None or _blocked(ctx, verb, T):
@@ -745,7 +751,7 @@ def _focus_ours(focus: list, s: dict) -> bool:
         # (oc2, s36) one of our kinds of body with "the", no one else's ("it was the day centre, and nobody else,
         # that ..."); "the council", "the trust" are outside bodies
         nouns = [t for t in focus[1:] if t.pos_ in ("NOUN", "PROPN")]
-        return bool(nouns) and _word(nouns[-1], s["service_focus"]) and not any(_word(t, s["not_named"]) for t in focus)
+        return bool(nouns) and word_in(nouns[-1], s["service_focus"]) and not any(word_in(t, s["not_named"]) for t in focus)
     return bool(focus) and focus[0].lower_ in s["own_dets"] and any(
         t.pos_ == "NOUN" and (t.lower_ in s["own_bodies"] or t.lemma_.lower() in s["own_bodies"]) for t in focus[1:])
 

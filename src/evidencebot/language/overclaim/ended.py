@@ -22,7 +22,16 @@ question) decide on the verb.
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _toks,
+    check,
+    derived,
+    option_words,
+    subject_of,
+    word_in,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -68,17 +77,13 @@ def _settings(rule: Rule) -> dict:
     return s
 
 
-def _word_in(tok, words) -> bool:
-    return tok.lower_ in words or tok.lemma_.lower() in words
-
-
 def _person(tok, s: dict) -> bool:
     """A possessor that is a person: his, her, their, a name ("Tom's"), or a people noun ("the clients'")."""
     if tok.lower_ in W.people_possessives:
         return True
     if tok.lower_ in s["ours"]:
         return False
-    return _word_in(tok, s["people"]) or (tok.pos_ == "PROPN" and tok.dep_ == "poss")
+    return word_in(tok, s["people"]) or (tok.pos_ == "PROPN" and tok.dep_ == "poss")
 
 
 def _outcome_subject(subj, terms: Terms | None, s: dict) -> bool:
@@ -87,7 +92,7 @@ def _outcome_subject(subj, terms: Terms | None, s: dict) -> bool:
         return False
     if subj.pos_ not in ("NOUN", "PROPN") and not (subj.tag_ == "VBG" and any(c.dep_ == "poss" for c in subj.children)):
         return False  # (a gerund a person owns is a noun: "Sarah's binge eating")
-    if _word_in(subj, s["not_outcomes"]) or _word_in(subj, s["people"]) or _word_in(subj, s["agents"]):
+    if word_in(subj, s["not_outcomes"]) or word_in(subj, s["people"]) or word_in(subj, s["agents"]):
         return False
     if any(c.dep_ == "poss" and c.lower_ in s["ours"] for c in subj.children):
         return False  # "our backlog was cleared"
@@ -95,7 +100,7 @@ def _outcome_subject(subj, terms: Terms | None, s: dict) -> bool:
     if terms is not None and any(terms.covers(name, t.i) for t in heads for name in s["outcomes"]):
         return True
     low = subj.lower_
-    if _word_in(subj, s["difficulty"]) or (s["suffixes"] and len(low) > 7 and low.endswith(s["suffixes"])):
+    if word_in(subj, s["difficulty"]) or (s["suffixes"] and len(low) > 7 and low.endswith(s["suffixes"])):
         return True
     return any(c.dep_ == "poss" and _person(c, s) for c in subj.children)
 
@@ -108,7 +113,7 @@ def _ours(tokens, s: dict) -> bool:
             return True
         if t.pos_ == "VERB" and t.lemma_.lower() in s["taking_part"]:
             return True
-        if t.pos_ in ("NOUN", "PROPN") and (_word_in(t, s["service"]) or _word_in(t, s["agents"])) and any(
+        if t.pos_ in ("NOUN", "PROPN") and (word_in(t, s["service"]) or word_in(t, s["agents"])) and any(
                 c.dep_ == "det" for c in t.children) and not any(
                 c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in t.children):
             return True  # "the first home visit", not "the support of her family"

@@ -15,7 +15,7 @@ the engine's contexts. All the words are the rule's options.
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, word_in
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.phrasebank import Rule
 
@@ -42,10 +42,6 @@ def _build(o: dict) -> dict:
     )
 
 
-def _word_in(tok, words) -> bool:
-    return tok.lower_ in words or tok.lemma_.lower() in words
-
-
 def _quantified(subj, s: dict) -> str | None:
     """"all" for everyone among people, "none" for no one, else None."""
     if subj is None:
@@ -56,8 +52,8 @@ def _quantified(subj, s: dict) -> str | None:
         return "none"
     kids = list(subj.children)
     of_people = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                      if g.dep_ == "pobj" and _word_in(g, s["people"])), None)
-    if not (_word_in(subj, s["people"]) or of_people is not None):
+                      if g.dep_ == "pobj" and word_in(g, s["people"])), None)
+    if not (word_in(subj, s["people"]) or of_people is not None):
         return None
     for c in kids:
         if c.dep_ in s["quantifier_deps"]:
@@ -75,9 +71,9 @@ def _future(verb, s: dict) -> bool:
 
 
 def _outcome_noun(tok, terms: Terms | None, s: dict) -> bool:
-    if _word_in(tok, s["not_outcomes"]):
+    if word_in(tok, s["not_outcomes"]):
         return False
-    if _word_in(tok, s["harms"]):
+    if word_in(tok, s["harms"]):
         return True
     return terms is not None and any(terms.covers(name, tok.i) for name in s["outcomes"])
 
