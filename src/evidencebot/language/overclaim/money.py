@@ -86,10 +86,11 @@ def _governing_verb(tok):
     return None
 
 
-def _lemma(verb, s: dict) -> str:
+def _lemma(verb, s: dict | None = None) -> str:
+    """The verb's lemma with its particle ("pay back"); with the settings ``s``, a particle read as an adverb too."""
     lemma = verb.lemma_.lower()
     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
-    if prt is None:
+    if prt is None and s is not None:
         # (oc38) a particle the parser reads as an adverb, on the verb or a few words on ("get | back three times what
         # they spend", "get three times their money | back")
         doc = verb.doc
