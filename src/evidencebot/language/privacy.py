@@ -1047,9 +1047,6 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
-    if learned:
-        ctx = next((r.names.context for r in rules if r.kind == "entity" and r.names is not None), {})
-        learned = [h for h in learned if not _fiction_stretch(text, h.start, h.end, ctx)]
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
     hits = _off_place_column(text, hits)
@@ -1078,14 +1075,17 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
 
 def _learned_hits(text: str, doc, rules: list[PrivacyRule]) -> list[_Hit]:
     """(p25) The learned check's stretches (a sentence or a line) it scores over its threshold; what becomes of one
-    that another rule's finding overlaps is :func:`_absorb_learned`'s. None without a weights file or a parse."""
+    that another rule's finding overlaps is :func:`_absorb_learned`'s. None without a weights file or a parse.
+    (s38) Not a stretch that names a character in a work's frame (:func:`_fiction_stretch`)."""
     learned = [r for r in rules if r.kind == "learned"]
     if not learned or doc is None:
         return []
     names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
+    ctx = names.context if names is not None else {}
     out = []
     for rule in learned:
-        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)]
+        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)
+                if not _fiction_stretch(text, s, e, ctx)]
     return out
 
 
