@@ -1230,6 +1230,14 @@ def _work_before_name(before: str, ctx: dict) -> bool:
     return False
 
 
+def _work_after_name(text: str, pos: int, end: int, ctx: dict) -> bool:
+    """(s38) ``text[pos:end]`` opens on "in" or "from" and a work named by its common noun (:func:`_names_work`): the
+    name ending at ``pos`` is the work's ("Mr Rochester in the novel", "Esther from the book"; not "Mrs Obi from the
+    book club")."""
+    m = _FICTION_NOUN_PHRASE.match(text, pos, end)
+    return m is not None and m.group(1).lower() in ("in", "from") and _names_work(m, ctx)
+
+
 def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
     """(s38) The learned check's stretch names a character in a work's frame (:func:`_work_before_name` before one of
     its capitalised words): "In the book, Mr Rochester keeps his first wife locked in the attic" is a story's."""
@@ -1238,9 +1246,8 @@ def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
     for m in _CAPITAL_WORD.finditer(text, start, end):
         if m.start() > start and _work_before_name(text[start:m.start()], ctx):
             return True
-        word = _NAME_RUN.match(text, m.start(), end)
-        after = _FICTION_NOUN_PHRASE.match(text, word.end(), end) if word else None
-        if after and after.group(1).lower() in ("in", "from") and _names_work(after, ctx):
+        # (a capitalised word's start always opens a run of them)
+        if _work_after_name(text, _NAME_RUN.match(text, m.start(), end).end(), end, ctx):
             return True  # "Ms Harrow from the novel reminded her of her own mum"
     return False
 
@@ -2548,10 +2555,7 @@ class _NameFinder:
         if not ctx.get("fiction_nouns"):
             return False
         a, b = _frame_bounds(self.text, start, end)
-        if _work_before_name(self.text[a:start], ctx):
-            return True
-        m = _FICTION_NOUN_PHRASE.match(self.text, end, b)
-        return bool(m) and m.group(1).lower() in ("in", "from") and _names_work(m, ctx)
+        return _work_before_name(self.text[a:start], ctx) or _work_after_name(self.text, end, b, ctx)
 
     def role_title(self, start: int) -> bool:
         """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
