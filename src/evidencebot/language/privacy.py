@@ -4256,8 +4256,8 @@ class _NameFinder:
                 if slot_end:
                     out.append((tok.start, slot_end))  # (pv34) "hi thaddeus", "nenita: running late", "saw bongani"
                 continue  # (the only words that can start a lower-case name)
-            if not word.isalpha() or not word.islower() or tok.token is None:
-                continue  # (without the parse, a lower-case word is only a word)
+            if tok.token is None:
+                continue  # (without the parse, a lower-case word is only a word; the gate above passed only those)
             last, j = tok, i  # the last word of the first name ("hannah-jane": "jane") and its index
             before = self.text[max(0, tok.start - 1):tok.start]
             if word in lower_first and i + 2 < len(toks) and toks[i + 1].text == "-" \
