@@ -75,3 +75,20 @@ def test_the_work_frame_reads_its_lead_and_link():
     assert not P._work_before_name("She loves the series, ", ctx)  # no link: the name may be the speaker
     assert not P._work_before_name("We sat down and in the book, ", ctx)  # "in" not opening the sentence
     assert not P._work_before_name("In the book, ", {})  # no nouns listed: no frame
+
+
+def test_the_work_after_a_name_and_the_learned_stretch_read_the_same_frame():
+    """(review s38) the work named after a name ("Esther from the book") is read by one helper for the name finder and
+    the learned check's stretch; a group that meets about works is not a work."""
+    ctx = {"fiction_nouns": frozenset({"book", "novel"}), "fiction_not_after": frozenset({"club"}),
+           "fiction_verbs": frozenset({"love"})}
+    text = "Esther from the book was kind."
+    assert P._work_after_name(text, len("Esther"), len(text), ctx)
+    club = "Mrs Obi from the book club said she felt low."
+    assert not P._work_after_name(club, len("Mrs Obi"), len(club), ctx)
+    assert not P._work_after_name(text, len("Esther"), len(text), {**ctx, "fiction_nouns": frozenset({"film"})})
+    for story in ("Ms Harrow from the novel reminded her of her own mum.", "In the book, Mr Rochester is cruel."):
+        assert P._fiction_stretch(story, 0, len(story), ctx), story
+        assert not P._fiction_stretch(story, 0, len(story), {}), story  # no nouns listed: no frame
+    for real in (club, "He watched the film with Mr Obi and cried.", "We read the novel when Mrs Adeyemi was ill."):
+        assert not P._fiction_stretch(real, 0, len(real), ctx), real

@@ -1047,9 +1047,6 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     learned = _learned_hits(text, doc, rules)
-    if learned:
-        ctx = next((r.names.context for r in rules if r.kind == "entity" and r.names is not None), {})
-        learned = [h for h in learned if not _fiction_stretch(text, h.start, h.end, ctx)]
     hits = _off_rota(text, hits, learned)
     hits = _off_staff_frame(text, hits, learned)
     hits = _off_place_column(text, hits)
@@ -1078,14 +1075,17 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
 
 def _learned_hits(text: str, doc, rules: list[PrivacyRule]) -> list[_Hit]:
     """(p25) The learned check's stretches (a sentence or a line) it scores over its threshold; what becomes of one
-    that another rule's finding overlaps is :func:`_absorb_learned`'s. None without a weights file or a parse."""
+    that another rule's finding overlaps is :func:`_absorb_learned`'s. None without a weights file or a parse.
+    (s38) Not a stretch that names a character in a work's frame (:func:`_fiction_stretch`)."""
     learned = [r for r in rules if r.kind == "learned"]
     if not learned or doc is None:
         return []
     names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
+    ctx = names.context if names is not None else {}
     out = []
     for rule in learned:
-        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)]
+        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)
+                if not _fiction_stretch(text, s, e, ctx)]
     return out
 
 
@@ -1230,6 +1230,14 @@ def _work_before_name(before: str, ctx: dict) -> bool:
     return False
 
 
+def _work_after_name(text: str, pos: int, end: int, ctx: dict) -> bool:
+    """(s38) ``text[pos:end]`` opens on "in" or "from" and a work named by its common noun (:func:`_names_work`): the
+    name ending at ``pos`` is the work's ("Mr Rochester in the novel", "Esther from the book"; not "Mrs Obi from the
+    book club")."""
+    m = _FICTION_NOUN_PHRASE.match(text, pos, end)
+    return m is not None and m.group(1).lower() in ("in", "from") and _names_work(m, ctx)
+
+
 def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
     """(s38) The learned check's stretch names a character in a work's frame (:func:`_work_before_name` before one of
     its capitalised words): "In the book, Mr Rochester keeps his first wife locked in the attic" is a story's."""
@@ -1238,9 +1246,8 @@ def _fiction_stretch(text: str, start: int, end: int, ctx: dict) -> bool:
     for m in _CAPITAL_WORD.finditer(text, start, end):
         if m.start() > start and _work_before_name(text[start:m.start()], ctx):
             return True
-        word = _NAME_RUN.match(text, m.start(), end)
-        after = _FICTION_NOUN_PHRASE.match(text, word.end(), end) if word else None
-        if after and after.group(1).lower() in ("in", "from") and _names_work(after, ctx):
+        # (a capitalised word's start always opens a run of them)
+        if _work_after_name(text, _NAME_RUN.match(text, m.start(), end).end(), end, ctx):
             return True  # "Ms Harrow from the novel reminded her of her own mum"
     return False
 
@@ -2548,10 +2555,7 @@ class _NameFinder:
         if not ctx.get("fiction_nouns"):
             return False
         a, b = _frame_bounds(self.text, start, end)
-        if _work_before_name(self.text[a:start], ctx):
-            return True
-        m = _FICTION_NOUN_PHRASE.match(self.text, end, b)
-        return bool(m) and m.group(1).lower() in ("in", "from") and _names_work(m, ctx)
+        return _work_before_name(self.text[a:start], ctx) or _work_after_name(self.text, end, b, ctx)
 
     def role_title(self, start: int) -> bool:
         """(pv33) The name opens a title-case run that ends in a job's head noun (``official_heads``): a post's title, not a
@@ -4252,8 +4256,8 @@ class _NameFinder:
                 if slot_end:
                     out.append((tok.start, slot_end))  # (pv34) "hi thaddeus", "nenita: running late", "saw bongani"
                 continue  # (the only words that can start a lower-case name)
-            if not word.isalpha() or not word.islower() or tok.token is None:
-                continue  # (without the parse, a lower-case word is only a word)
+            if tok.token is None:
+                continue  # (without the parse, a lower-case word is only a word; the gate above passed only those)
             last, j = tok, i  # the last word of the first name ("hannah-jane": "jane") and its index
             before = self.text[max(0, tok.start - 1):tok.start]
             if word in lower_first and i + 2 < len(toks) and toks[i + 1].text == "-" \
