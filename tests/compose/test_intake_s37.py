@@ -9,33 +9,12 @@ set. The shapes are those of s36 q03 (spent)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from evidencebot.compose.gates import read as read_gates
 from evidencebot.compose.questions import answer_title, parse_question, question_title, read_limits
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("question_intake_s37", ROOT / "bench" / "question_intake.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def points(text: str) -> list[str]:
-    return [t for _, t in parse_question(text).points]
-
-
-def same(got: list[str], want: list[str]) -> None:
-    """Each wanted sub-point is read, one to one, by the bench's matching rule, and nothing else is."""
-    bench = _bench()
-    pairs = bench.match(got, want)
-    assert len(pairs) == len(want) == len(got), (got, want)
+from tests.compose.intake_bench import bench, points, same
 
 
 # ------------------------------------------------------------------ (b) asks joined with ', and how you will ...'
@@ -225,28 +204,28 @@ def test_an_ask_at_the_front_of_the_line_is_not_taken_for_a_title(text, expected
 # ------------------------------------------------------------------ the bench: a gate to confirm beside its ask
 
 def test_the_bench_counts_a_confirmed_gate_beside_a_longer_ask_that_holds_its_words():
-    bench = _bench()
+    b = bench()
     text = ("Describe how you will pay the real Living Wage to everyone working on the contract, including staff of "
             "any subcontractor, and how you will apply each new rate within six months of its announcement.\n\n"
             "Bidders that do not confirm payment of the real Living Wage to everyone working on the contract will "
             "score 0 for this question.")
     gates = read_gates(text)
     assert gates and gates[0].confirming
-    got = bench.with_gates(points(text), gates)
+    got = b.with_gates(points(text), gates)
     assert any(g.statement == x for g in gates for x in got)  # the gate is a sub-point of its own
     # a point that is the confirmation itself holds it: not counted twice
-    assert bench.with_gates(["confirmation of payment of the real Living Wage to everyone working on the contract"],
+    assert b.with_gates(["confirmation of payment of the real Living Wage to everyone working on the contract"],
                             gates) == ["confirmation of payment of the real Living Wage to everyone working on the contract"]
 
 
 def test_the_bench_still_folds_a_gate_on_what_the_answer_must_explain_into_its_ask():
-    bench = _bench()
+    b = bench()
     text = ("Explain how you will use the DIALOG+ tool in each review with the person.\n\n"
             "Responses that do not explain how DIALOG+ will be used in each review will not score above 2.")
     gates = read_gates(text)
     assert gates and not gates[0].confirming
     pred = points(text)
-    assert bench.with_gates(pred, gates) == pred
+    assert b.with_gates(pred, gates) == pred
 
 
 @pytest.mark.parametrize("text, point", [

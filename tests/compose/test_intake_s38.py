@@ -10,31 +10,11 @@ labelled set."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from evidencebot.compose.questions import heading_fault, make_heading, parse_question, plan_question
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("question_intake_s38", ROOT / "bench" / "question_intake.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def points(text: str) -> list[str]:
-    return [t for _, t in parse_question(text).points]
-
-
-def same(got: list[str], want: list[str]) -> None:
-    """Each wanted sub-point is read, one to one, by the bench's matching rule, and nothing else is."""
-    pairs = _bench().match(got, want)
-    assert len(pairs) == len(want) == len(got), (got, want)
+from tests.compose.intake_bench import bench, points, same
 
 
 # ---------------------------------------------------------------- bold numbered part titles
@@ -165,7 +145,7 @@ def test_heading_keeps_what_the_part_is_about(text):
     assert len(h.split()) <= 12, h
     assert not heading_fault(h, text), h
     # the heading names the object of the ask, not only its verb or vague head
-    assert len(_bench().words(h)) >= 4, h
+    assert len(bench().words(h)) >= 4, h
 
 
 def test_parsed_headings_are_the_printed_headings():
@@ -199,7 +179,7 @@ def test_heading_not_stopped_before_what_is_checked(text, stop):
 def test_what_will_you_do_question_headed_by_its_situation(text):
     # 'What will you do if/when X?' is headed by the situation, as 'what you will do when X' already was
     h = make_heading(text, short=True)
-    assert not _bench().question_form(h), h
+    assert not bench().question_form(h), h
     assert h.split()[0] in ("If", "When"), h
     assert not heading_fault(h, text), h
 

@@ -3,7 +3,6 @@ the shapes the issue lists. The matching rule is bench/question_intake.py's (doc
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -12,22 +11,16 @@ import pytest
 
 from evidencebot.compose.questions import make_heading, parse_question, read_limits, split_question
 from evidencebot.errors import InputError
+from tests.compose.intake_bench import bench
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("question_intake", ROOT / "bench" / "question_intake.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_dev_set_sub_point_precision_and_recall_are_at_least_095():
     rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev.jsonl").open(encoding="utf-8")
             if line.strip()]
     assert len(rows) >= 70 and all(r["split"] == "dev" for r in rows)
-    m = _bench().measure(rows)
+    m = bench().measure(rows)
     assert m["precision"] >= 0.95, m
     assert m["recall"] >= 0.95, m
     n = m["n"]
@@ -44,7 +37,7 @@ def test_session6_dev_set_in_shapes_the_other_sets_lack():
     rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s6i.jsonl").open(encoding="utf-8")
             if line.strip()]
     assert len(rows) >= 12 and all(r["split"] == "dev" for r in rows)
-    m = _bench().measure(rows)
+    m = bench().measure(rows)
     assert m["precision"] >= 0.95 and m["recall"] >= 0.95, m
     assert m["headings_cut"] == 0 and m["headings_cut_start"] == 0, m
     assert m["instructions_as_points"] == 0, m
@@ -60,7 +53,7 @@ def test_session6_dev_set_in_shapes_the_other_sets_lack():
     ("Evidence of existing relationships", "Give evidence of existing relationships.", False),
 ])
 def test_the_bench_finds_headings_that_start_mid_phrase(heading, question, cut):
-    assert _bench().starts_mid_phrase(heading, "", question) is cut
+    assert bench().starts_mid_phrase(heading, "", question) is cut
 
 
 def test_a_heading_keeps_the_head_of_the_buyers_phrase():
@@ -120,7 +113,7 @@ def test_session5_dev_set_with_instruction_lines():
     rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s5.jsonl").open(encoding="utf-8")
             if line.strip()]
     assert len(rows) >= 25
-    m = _bench().measure(rows)
+    m = bench().measure(rows)
     assert m["precision"] >= 0.95 and m["recall"] >= 0.95, m
     assert m["instructions"] >= 40 and m["instructions_as_points"] == 0, m
     assert m["instructions_kept"] >= 0.6 * m["instructions"], m
@@ -168,7 +161,7 @@ def test_a_run_of_verbs_reads_as_one_heading(text, heading):
 
 
 def test_the_matching_rule_is_one_to_one():
-    b = _bench()
+    b = bench()
     assert b.match(["crisis plans and housing"], ["crisis plans", "housing support"]) == [(0, 0)]
     assert b.match(["how you identify early warning signs"], ["identifying early warning signs"]) == [(0, 0)]
     assert b.match(["safeguarding"], ["housing"]) == []
@@ -404,7 +397,7 @@ def test_session7_dev_set_the_s6_held_out_questions_now_spent():
     session's changes P 0.918 R 0.931, word limit and weighting 13/14, a heading 'Managing demand so'."""
     rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s7.jsonl").open(encoding="utf-8")
             if line.strip()]
-    m = _bench().measure(rows)
+    m = bench().measure(rows)
     assert m["precision"] >= 0.97 and m["recall"] >= 0.97, m
     for key in ("word_limit_right", "char_limit_right", "page_limit_right", "weighting_right"):
         assert m[key] == m["n"], (key, m)
@@ -678,7 +671,7 @@ def test_session9_dev_set_and_the_spent_s8_questions_keep_their_scores():
     for name, floor_p, floor_r in (("tests/data/labelled/questions_dev_s9.jsonl", 0.98, 0.98),
                                    ("tests/data/heldout/s8/questions_s8.jsonl", 0.98, 0.97)):
         rows = [json.loads(line) for line in (ROOT / name).open(encoding="utf-8") if line.strip()]
-        m = _bench().measure(rows)
+        m = bench().measure(rows)
         assert m["precision"] >= floor_p and m["recall"] >= floor_r, (name, m)
         for k in ("word_limit_right", "char_limit_right", "page_limit_right", "weighting_right"):
             assert m[k] == len(rows), (name, k, m)

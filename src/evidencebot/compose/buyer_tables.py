@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from evidencebot.compose import buyer_mobilisation, buyer_scale
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD
-from evidencebot.text import sentences, table_cells
+from evidencebot.text import list_marker, sentences, table_cells
 
 PHRASEBANK = "buyer_tables.yaml"
 
@@ -166,7 +166,7 @@ def _bullets_around(question: str, at: int) -> list[str]:
             idx = i
             break
         pos += len(ln)
-    bullet = re.compile(r"^\s*[-*•]\s+")
+    bullet = list_marker()  # '-', '*' or '•' and the space after it, as every reader of lists has it
     if idx is None or not bullet.match(lines[idx]):
         return []
     lo = idx

@@ -1151,12 +1151,9 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             # so the list goes to the part whose ask that is, and to none when no part asks for it (session 38)
             want = {w for w in _stems(before[s]) - common if not w.isdigit()}
             ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
-            if ranked[0][0] >= 1 and ranked[0][0] > ranked[1][0]:
-                seen.add(match_form(said))
-                out[scored[ranked[0][1]].key].append(c)
-            else:
-                seen.add(match_form(said))
-                out.setdefault(UNPLACED, []).append(c)
+            placed = ranked[0][0] >= 1 and ranked[0][0] > ranked[1][0]
+            seen.add(match_form(said))
+            out.setdefault(scored[ranked[0][1]].key if placed else UNPLACED, []).append(c)
             continue
         want = _stems(s) - common
         ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]

@@ -52,6 +52,9 @@ def _spec(path: str, mtime: float) -> dict:
                               rf"[A-Z][\w'’-]*\s+){{1,3}}(?:{phrase_alternation(data.get('no_article_heads'))}))\b"
                               rf"(?!['’]|\s+(?:{phrase_alternation(data.get('name_modifies'))}|[A-Z])\b)"),
         "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{phrase_alternation(data.get('time_nouns'))})\b"),
+        # an opener a template puts before sentences of its kind, and the openers a later one takes (:func:`vary_openers`)
+        "openers": [(re.compile(str(o.get("said")), re.I), [str(a) for a in o.get("as") or []])
+                    for o in data.get("openers") or [] if o.get("said")],
     }
 
 
@@ -148,15 +151,7 @@ def without_leading_also(text: str) -> str:
 
 
 def _openers() -> list[tuple[re.Pattern, list[str]]]:
-    path = phrasebank_file(PHRASEBANK)
-    return _openers_for(str(path), path.stat().st_mtime)
-
-
-@lru_cache(maxsize=4)
-def _openers_for(path: str, mtime: float) -> list[tuple[re.Pattern, list[str]]]:
-    data = load_phrasebank(PHRASEBANK) or {}
-    return [(re.compile(str(o.get("said")), re.I), [str(a) for a in o.get("as") or []])
-            for o in data.get("openers") or [] if o.get("said")]
+    return _s()["openers"]
 
 
 def _with_opener(text: str, pattern: re.Pattern, said: str) -> str:

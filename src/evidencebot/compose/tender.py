@@ -1741,6 +1741,7 @@ def _assemble_tender(
     described = buyer_terms.described_as(buyer_text)
     # the buyer's own terms first: its defined 'the Trust', the services of another lot, its route for national data
     _buyer_scope(methods, buyer_text)
+    other_lot = buyer_scope.other_lot(buyer_text)  # a lot the buyer procures apart: {} for none
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)) + described, local_words)
     standards = buyer_standards.read(buyer_text)
@@ -1885,7 +1886,7 @@ def _assemble_tender(
     for point in plan.points:
         if point.kind == "confirm":
             sections.append(_confirmation_section(point, declared, today, methods[point.key], use_headings,
-                                                  library_sentences, other_lot=buyer_scope.other_lot(buyer_text)))
+                                                  library_sentences, other_lot=other_lot))
             continue
         ev = evidence.for_point(point, logs=not methods[point.key].units)
         # a figure whose measure states a longer timescale than the buyer's ('referred by the next working day'
@@ -2081,7 +2082,7 @@ def _assemble_tender(
     # the buyer's gates said as worded, once, after every rewrite of our text; and our text proofread for the errors
     # a substitution leaves (a unit said twice, a verb that no longer agrees, a count that no longer matches)
     proofread_notes = _gates_and_proofread(plan, sections)
-    if _other_lot_offered(sections, buyer_scope.other_lot(buyer_text)) or proofread_notes:
+    if _other_lot_offered(sections, other_lot) or proofread_notes:
         text = _enforce_limit(sections, limit(), env, chars)
 
     edits: list[Edit] = []
