@@ -196,3 +196,27 @@ def test_a_bold_part_titles_weighting_after_a_dash_is_not_its_title():
     )
     titles = {p.part: p.part_title for p in plan_question(question).points}
     assert titles == {"5.1": "Working with GP practices", "5.2": "Sharing records"}
+
+
+def test_a_bold_part_title_with_its_limit_after_a_dash_is_a_part_with_that_limit():
+    """'**7.1 Title** – Maximum 300 words': the part is read with its own limit, as '**7.1 Title** (maximum 300
+    words)' is (lead, session 38: s38 q09 lost its part 9.2 and held 9.1 to the limit of both parts)."""
+    question = (
+        "# Question 7 – Safety\n\n"
+        "**7.1 Keeping adults safe** – Maximum 300 words\n\n"
+        "Describe:\n\n(i) how staff raise a concern;\n(ii) how you work with the safeguarding board.\n\n"
+        "**7.2 Learning from incidents** – Maximum 200 words\n\n"
+        "Describe:\n\n(i) how incidents are reviewed;\n(ii) how families are supported after an incident.\n"
+    )
+    plan = plan_question(question)
+    assert {(p.part, p.part_limit, p.part_title) for p in plan.points} == {
+        ("7.1", 300, "Keeping adults safe"), ("7.2", 200, "Learning from incidents")}
+    assert len(plan.points) == 4 and plan.word_limit == 500
+
+
+def test_a_bold_title_followed_by_an_ask_after_a_dash_is_not_taken_for_a_part_title():
+    question = ("# Question 8 – Carers\n\n**8.1 Carers** – Describe how you will support carers.\n\n"
+                "**8.2 Young carers** – Describe how you will identify young carers.\n\n(maximum 400 words)\n")
+    plan = plan_question(question)
+    assert all(p.part_title in ("", "Carers", "Young carers") for p in plan.points)
+    assert any("support carers" in p.text for p in plan.points) and any("young carers" in p.text for p in plan.points)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from evidencebot.compose import blockmatch, gates, groups
 from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund, verb_base
+from evidencebot.compose.questions import _COVER_LEADIN, _base_verb, _COMMON_VERBS, gerund, verb_base
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import BULLETS, line_sentences, list_marker, match_form, number_word_pattern
 
@@ -1106,6 +1106,12 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         heading = document_heading(whole)
         if heading is not None:
             under = heading
+            continue
+        lead, colon, _ = whole.strip().partition(":")
+        if colon and _COVER_LEADIN.match(lead + colon):
+            # 'Your answer should also cover: how …; who …; and what you will do …' tells the bidder what to write, as
+            # the intake's lead-ins do: asks, never a requirement of the service said back as ours ('Our answer will
+            # cover: …', s38 q11, spent: lead, session 38)
             continue
         found = _requirements_of(whole)
         listing = list_of.match(whole.strip())

@@ -3947,9 +3947,11 @@ def _prepared(question: str) -> str:
                       r"\1\n", original)
     # a numbered part's title in bold on a line of its own ('**4.1 Engagement before release** (maximum 400 words)'):
     # a title as '4.1 Engagement before release' is, so each part is read on its own (the bold hid the parts and only
-    # the part holding a list was read; s37 q04, spent)
+    # the part holding a list was read; s37 q04, spent); its limit or weighting may follow in brackets or after a dash
+    # ('**9.1 Safeguarding** – Maximum 450 words': s38 q09, spent, lost its part 9.2 and held 9.1 to the 800 of both)
     original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)(\d{1,2}(?:\.\d{1,2})+[a-z]?\.?[ \t]+[A-Z][^\n*_.?!:;]{0,70}?)(?:\*\*|__)"
-                      r"(?=[ \t]*(?:[(\[][^\n]*)?$)", r"\1\2", original)
+                      r"(?=[ \t]*(?:(?:[(\[]|[–—-][ \t]*(?i:max|up\s+to|no\s+more|word|limit|weight|\d))[^\n]*)?$)",
+                      r"\1\2", original)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
     # a form's tick boxes ('... before starting work.   ☐ Yes   ☐ No' + a rule on the same line): the answer's form
